@@ -1,0 +1,46 @@
+# Each target sets itself up: the first run creates .venv and installs the project
+# with its development tools (pinned by constraints.txt); later runs reuse it.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck pytest docs bench schema clean
+
+$(INSTALLED): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(INSTALLED)
+
+## demo: summarise the bundled example reports
+demo: $(INSTALLED)
+	$(BIN)/python -m govdisclosure summary examples/*.json
+
+## test: ruff, mypy --strict, then pytest with doctests
+test: lint typecheck pytest
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(INSTALLED)
+	$(BIN)/mypy
+
+pytest: $(INSTALLED)
+	$(BIN)/python -m pytest -q
+
+## docs: build the documentation, warnings as errors
+docs: $(INSTALLED)
+	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
+
+## bench: run the benchmarks and print what they measured
+bench: $(INSTALLED)
+	$(BIN)/python benchmarks/run.py
+
+## schema: regenerate the shipped JSON Schema from the layouts
+schema: $(INSTALLED)
+	$(BIN)/python -m govdisclosure.schema
+
+clean:
+	rm -rf $(VENV) docs/_build .pytest_cache .mypy_cache .ruff_cache .hypothesis out

@@ -1,0 +1,162 @@
+"""govdisclosure: the annual report on government information disclosure (政府信息公开工作年度报告).
+
+Model a report in either official edition, fill its totals, and save it as JSON:
+
+>>> import govdisclosure as gd
+>>> report = gd.AnnualReport(organ="某县教育局", year=2023)
+>>> apps = report.applications.with_row(
+...     "本年新收政府信息公开申请数量", {"自然人": 4, "商业企业": 1}
+... )
+>>> apps = apps.with_row("予以公开", {"自然人": 4, "商业企业": 1})
+>>> report = gd.fill_totals(gd.AnnualReport(organ="某县教育局", year=2023, applications=apps))
+>>> report.applications["（七）总计", "总计"]
+5
+>>> gd.loads(gd.dumps(report)) == report
+True
+
+Importing the package loads neither python-docx nor babel; they load when a feature
+that needs them is first used.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from govdisclosure.categories import (
+        Applicant,
+        ApplicationRow,
+        Art20Item,
+        MoneyUnit,
+        OrganKind,
+        ProactiveColumn,
+        ProactiveRow,
+        ReviewCase,
+        ReviewResult,
+        ScopeKind,
+        Section,
+    )
+    from govdisclosure.cells import (
+        BLANK,
+        NOT_APPLICABLE_MARKS,
+        Blank,
+        Cell,
+        Money,
+        NotApplicable,
+        is_number,
+    )
+    from govdisclosure.editions import Edition, edition_for_year
+    from govdisclosure.errors import (
+        CellValueError,
+        GovDisclosureError,
+        JSONFormatError,
+        ReadError,
+        ReportValueError,
+        UnknownLabelError,
+    )
+    from govdisclosure.jsonio import (
+        FORMAT,
+        FORMAT_VERSION,
+        dump,
+        dumps,
+        from_dict,
+        load,
+        loads,
+        to_dict,
+    )
+    from govdisclosure.labels import LabelledEnum, normalize_label
+    from govdisclosure.layout import CellKind, layout
+    from govdisclosure.report import (
+        AnnualReport,
+        Contact,
+        Overview,
+        Period,
+        Preamble,
+        Scope,
+        Subsection,
+        Website,
+        fill_totals,
+    )
+    from govdisclosure.schema import json_schema
+    from govdisclosure.summary import summarize
+    from govdisclosure.tables import ApplicationTable, CellTable, ProactiveTable, ReviewTable
+    from govdisclosure.text import Paragraph, Span
+
+__version__ = "0.1.0.dev0"
+
+# Public names and the module that defines each. The package imports a module the
+# first time one of its names is used (PEP 562), so ``import govdisclosure`` stays
+# cheap for programs that need only part of it, and never loads python-docx or babel.
+_EXPORTS: dict[str, str] = {
+    "Applicant": "govdisclosure.categories",
+    "ApplicationRow": "govdisclosure.categories",
+    "Art20Item": "govdisclosure.categories",
+    "MoneyUnit": "govdisclosure.categories",
+    "OrganKind": "govdisclosure.categories",
+    "ProactiveColumn": "govdisclosure.categories",
+    "ProactiveRow": "govdisclosure.categories",
+    "ReviewCase": "govdisclosure.categories",
+    "ReviewResult": "govdisclosure.categories",
+    "ScopeKind": "govdisclosure.categories",
+    "Section": "govdisclosure.categories",
+    "BLANK": "govdisclosure.cells",
+    "Blank": "govdisclosure.cells",
+    "Cell": "govdisclosure.cells",
+    "Money": "govdisclosure.cells",
+    "NOT_APPLICABLE_MARKS": "govdisclosure.cells",
+    "NotApplicable": "govdisclosure.cells",
+    "is_number": "govdisclosure.cells",
+    "Edition": "govdisclosure.editions",
+    "edition_for_year": "govdisclosure.editions",
+    "CellValueError": "govdisclosure.errors",
+    "GovDisclosureError": "govdisclosure.errors",
+    "JSONFormatError": "govdisclosure.errors",
+    "ReadError": "govdisclosure.errors",
+    "ReportValueError": "govdisclosure.errors",
+    "UnknownLabelError": "govdisclosure.errors",
+    "FORMAT": "govdisclosure.jsonio",
+    "FORMAT_VERSION": "govdisclosure.jsonio",
+    "dump": "govdisclosure.jsonio",
+    "dumps": "govdisclosure.jsonio",
+    "from_dict": "govdisclosure.jsonio",
+    "load": "govdisclosure.jsonio",
+    "loads": "govdisclosure.jsonio",
+    "to_dict": "govdisclosure.jsonio",
+    "LabelledEnum": "govdisclosure.labels",
+    "normalize_label": "govdisclosure.labels",
+    "CellKind": "govdisclosure.layout",
+    "layout": "govdisclosure.layout",
+    "AnnualReport": "govdisclosure.report",
+    "Contact": "govdisclosure.report",
+    "Overview": "govdisclosure.report",
+    "Period": "govdisclosure.report",
+    "Preamble": "govdisclosure.report",
+    "Scope": "govdisclosure.report",
+    "Subsection": "govdisclosure.report",
+    "Website": "govdisclosure.report",
+    "fill_totals": "govdisclosure.report",
+    "json_schema": "govdisclosure.schema",
+    "summarize": "govdisclosure.summary",
+    "ApplicationTable": "govdisclosure.tables",
+    "CellTable": "govdisclosure.tables",
+    "ProactiveTable": "govdisclosure.tables",
+    "ReviewTable": "govdisclosure.tables",
+    "Paragraph": "govdisclosure.text",
+    "Span": "govdisclosure.text",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'govdisclosure' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})

@@ -1,0 +1,199 @@
+"""What a table cell can hold.
+
+A cell is one of:
+
+* a count: an ``int`` (never ``bool``), ``>= 0`` except in 本年增/减 columns, where it is a
+  signed change;
+* an amount of :class:`Money` (a :class:`~decimal.Decimal` with its unit) in money columns;
+* :data:`BLANK`: nothing was printed. A blank is not zero; the checker treats it as unknown;
+* :class:`NotApplicable`: the report printed a mark such as "/" or "无" instead of a number;
+  the mark is kept.
+
+>>> Money("6165711", "元")
+Money(amount=Decimal('6165711'), unit=<MoneyUnit.YUAN: 'yuan' 元>)
+>>> str(Money("6165711", "元")), str(NotApplicable("—")), str(BLANK)
+('6165711 元', '—', '')
+"""
+
+from __future__ import annotations
+
+import enum
+import operator
+from decimal import Decimal, InvalidOperation
+from typing import Any, Final, SupportsIndex, TypeAlias
+
+from attrs import field, frozen
+
+from govdisclosure.categories import MoneyUnit
+from govdisclosure.errors import ReportValueError
+from govdisclosure.layout import CellKind
+
+__all__ = [
+    "BLANK",
+    "NOT_APPLICABLE_MARKS",
+    "Blank",
+    "Cell",
+    "Money",
+    "NotApplicable",
+    "is_number",
+]
+
+
+class Blank(enum.Enum):
+    """The type of :data:`BLANK`, the value of a cell where nothing was printed."""
+
+    BLANK = "blank"
+
+    def __repr__(self) -> str:
+        return "BLANK"
+
+    def __str__(self) -> str:
+        return ""
+
+
+#: The value of a cell where nothing was printed (distinct from 0).
+BLANK: Final = Blank.BLANK
+
+#: The marks real reports print in place of a number that does not apply.
+NOT_APPLICABLE_MARKS: Final = ("/", "／", "-", "－", "--", "—", "——", "无", "不适用")
+
+
+def _check_mark(_instance: object, _attribute: object, mark: Any) -> None:
+    if mark not in NOT_APPLICABLE_MARKS:
+        raise ReportValueError(
+            f"a not-applicable mark must be one of {' '.join(NOT_APPLICABLE_MARKS)}, got {mark!r}"
+        )
+
+
+@frozen
+class NotApplicable:
+    """A cell that printed a mark ("/", "-", "—", "无", "不适用", …) instead of a number.
+
+    >>> NotApplicable("无").mark
+    '无'
+    >>> NotApplicable("n/a")
+    Traceback (most recent call last):
+    ...
+    govdisclosure.errors.ReportValueError: a not-applicable mark must be one of ...
+    """
+
+    mark: str = field(default="/", validator=_check_mark)
+
+    def __str__(self) -> str:
+        return self.mark
+
+
+def _to_decimal(value: object) -> Decimal:
+    amount: Decimal | None = None
+    if isinstance(value, Decimal):
+        amount = value
+    elif isinstance(value, int) and not isinstance(value, bool):
+        amount = Decimal(value)
+    elif isinstance(value, str):
+        try:
+            amount = Decimal(value.strip())
+        except InvalidOperation:
+            amount = None
+    if amount is None:
+        hint = (
+            " (floats are not exact; pass a str or a Decimal)" if isinstance(value, float) else ""
+        )
+        raise ReportValueError(
+            f"an amount must be a Decimal, an int or a decimal string, got {value!r}{hint}"
+        )
+    if not amount.is_finite():
+        raise ReportValueError(f"an amount must be finite, got {value!r}")
+    return amount
+
+
+def _to_unit(value: object) -> MoneyUnit:
+    try:
+        return MoneyUnit.coerce(value)
+    except KeyError:
+        units = ", ".join(f"{u.value} ({u.zh})" for u in MoneyUnit)
+        raise ReportValueError(f"a money unit must be one of {units}, got {value!r}") from None
+
+
+@frozen
+class Money:
+    """An amount of money with the unit it was stated in.
+
+    The amount is exact (:class:`~decimal.Decimal`); floats are refused. Negative
+    amounts are representable because real reports print them; the checker flags them.
+
+    >>> Money(3, "万元").unit
+    <MoneyUnit.TEN_THOUSAND_YUAN: 'wan_yuan' 万元>
+    >>> Money(0.1, "元")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    govdisclosure.errors.ReportValueError: an amount must be ... (floats are not exact; ...)
+    """
+
+    amount: Decimal = field(converter=_to_decimal)
+    unit: MoneyUnit = field(default=MoneyUnit.YUAN, converter=_to_unit)
+
+    def __str__(self) -> str:
+        return f"{self.amount} {self.unit.zh}"
+
+
+#: Everything a table cell may hold.
+Cell: TypeAlias = int | Money | Blank | NotApplicable
+
+
+def is_number(cell: Cell) -> bool:
+    """Whether ``cell`` holds a value (a count or money), not a blank or a mark.
+
+    >>> is_number(0), is_number(BLANK), is_number(NotApplicable())
+    (True, False, False)
+    """
+    return type(cell) is int or type(cell) is Money
+
+
+_EXPECTED = {
+    CellKind.COUNT: "a count (an int >= 0), BLANK or NotApplicable",
+    CellKind.SIGNED: "a signed int, BLANK or NotApplicable",
+    CellKind.MONEY: "Money, BLANK or NotApplicable",
+}
+
+
+def expected(kind: CellKind) -> str:
+    """What a cell of ``kind`` must hold, in words (for error messages)."""
+    return _EXPECTED[kind]
+
+
+def is_valid_cell(kind: CellKind, value: object) -> bool:
+    """Whether ``value`` may stand, exactly as it is, in a cell of ``kind``."""
+    cls = type(value)
+    if cls is int:
+        return kind is CellKind.SIGNED or (kind is CellKind.COUNT and value >= 0)  # type: ignore[operator]
+    if cls is Blank or cls is NotApplicable:
+        return True
+    return cls is Money and kind is CellKind.MONEY
+
+
+def coerce_cell(kind: CellKind, value: object, unit: MoneyUnit | None = None) -> Cell:
+    """Turn friendly input into a cell of ``kind``, or raise :class:`ReportValueError`.
+
+    Accepts what :func:`is_valid_cell` accepts, plus: ``None`` for a blank, any integer
+    type other than ``bool`` (a NumPy integer, say) for a count, a not-applicable mark
+    string, and for money columns a plain amount (given in ``unit``, the column's unit).
+
+    >>> coerce_cell(CellKind.COUNT, None), coerce_cell(CellKind.COUNT, "/")
+    (BLANK, NotApplicable(mark='/'))
+    >>> coerce_cell(CellKind.MONEY, "1.5", MoneyUnit.TEN_THOUSAND_YUAN)
+    Money(amount=Decimal('1.5'), unit=<MoneyUnit.TEN_THOUSAND_YUAN: 'wan_yuan' 万元>)
+    """
+    if is_valid_cell(kind, value):
+        return value  # type: ignore[return-value]
+    if value is None:
+        return BLANK
+    if isinstance(value, str) and value.strip() in NOT_APPLICABLE_MARKS:
+        return NotApplicable(value.strip())
+    if kind is CellKind.MONEY:
+        if isinstance(value, (int, Decimal, str)) and not isinstance(value, bool):
+            return Money(value, unit or MoneyUnit.YUAN)
+    elif not isinstance(value, (bool, float, str)) and isinstance(value, SupportsIndex):
+        number = operator.index(value)
+        if is_valid_cell(kind, number):
+            return number
+    raise ReportValueError(f"expected {expected(kind)}, got {value!r}")

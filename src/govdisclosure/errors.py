@@ -1,0 +1,155 @@
+"""The exception hierarchy of govdisclosure.
+
+Every error the library raises derives from :class:`GovDisclosureError`. Errors
+about a value (a bad cell, a malformed file) also derive from :class:`ValueError`
+so that code written against the standard library keeps working, in the manner
+of python-stdnum. Each class carries a default message, and the errors that
+concern one place (a cell, a JSON path, a file) carry that place as attributes.
+
+>>> from govdisclosure.errors import CellValueError, GovDisclosureError
+>>> issubclass(CellValueError, ValueError) and issubclass(CellValueError, GovDisclosureError)
+True
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CellValueError",
+    "GovDisclosureError",
+    "JSONFormatError",
+    "ReadError",
+    "ReportValueError",
+    "UnknownLabelError",
+]
+
+
+class GovDisclosureError(Exception):
+    """Root of every error raised by govdisclosure.
+
+    >>> str(GovDisclosureError())
+    'govdisclosure error'
+    """
+
+    default_message = "govdisclosure error"
+
+    def __init__(self, message: str | None = None) -> None:
+        self.message = message or self.default_message
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ReportValueError(GovDisclosureError, ValueError):
+    """A value given to the model does not fit it (wrong type, out of range, wrong shape).
+
+    >>> raise ReportValueError("year must be an int, got '2020'")
+    Traceback (most recent call last):
+    ...
+    govdisclosure.errors.ReportValueError: year must be an int, got '2020'
+    """
+
+    default_message = "invalid value for the report model"
+
+
+class CellValueError(ReportValueError):
+    """A table cell holds a value its column does not allow.
+
+    The error names the cell: ``table`` (``"二"``, ``"三"`` or ``"四"``), ``row`` and
+    ``column`` (stable ASCII keys, with the printed labels in the message), and the
+    offending ``value``.
+
+    >>> err = CellValueError("三", "new", "natural_person", -1, "a count (an int >= 0)",
+    ...                      labels=("本年新收政府信息公开申请数量", "自然人"))
+    >>> print(err)  # doctest: +NORMALIZE_WHITESPACE
+    table 三, row 'new' (本年新收政府信息公开申请数量), column 'natural_person' (自然人):
+    expected a count (an int >= 0), got -1
+    >>> err.row, err.value
+    ('new', -1)
+    """
+
+    default_message = "invalid cell value"
+
+    def __init__(
+        self,
+        table: str,
+        row: str,
+        column: str,
+        value: object,
+        expected: str,
+        *,
+        labels: tuple[str, str] | None = None,
+    ) -> None:
+        self.table = table
+        self.row = row
+        self.column = column
+        self.value = value
+        self.expected = expected
+        row_label, column_label = (f" ({label})" for label in labels) if labels else ("", "")
+        super().__init__(
+            f"table {table}, row {row!r}{row_label}, column {column!r}{column_label}: "
+            f"expected {expected}, got {value!r}"
+        )
+
+
+class UnknownLabelError(ReportValueError, KeyError):
+    """A key or label names no row, column or category of the layout.
+
+    It is a :class:`KeyError` too, so ``except KeyError`` around a look-up works.
+
+    >>> from govdisclosure import ApplicationRow
+    >>> ApplicationRow.from_label("不存在的行")
+    Traceback (most recent call last):
+    ...
+    govdisclosure.errors.UnknownLabelError: no ApplicationRow matches '不存在的行'
+    """
+
+    default_message = "unknown label"
+
+    def __str__(self) -> str:
+        # KeyError would otherwise print the repr of the message.
+        return self.message
+
+
+class ReadError(GovDisclosureError, ValueError):
+    """A document could not be read; says where (file, then line or path) and why.
+
+    >>> print(ReadError("unexpected end of data", source="report.json", location="line 3"))
+    report.json: line 3: unexpected end of data
+    """
+
+    default_message = "the document could not be read"
+
+    def __init__(
+        self,
+        reason: str | None = None,
+        *,
+        source: str | None = None,
+        location: str | None = None,
+    ) -> None:
+        self.reason = reason or self.default_message
+        self.source = source
+        self.location = location
+        where = [part for part in (source, location) if part]
+        super().__init__(": ".join([*where, self.reason]))
+
+
+class JSONFormatError(ReadError):
+    """A JSON document does not follow the govdisclosure JSON format.
+
+    ``path`` is the JSON path of the offending value.
+
+    >>> err = JSONFormatError("expected an int, got '2020'", path="$.report.year")
+    >>> print(err)
+    $.report.year: expected an int, got '2020'
+    >>> err.path
+    '$.report.year'
+    """
+
+    default_message = "not a govdisclosure JSON document"
+
+    def __init__(
+        self, reason: str | None = None, *, path: str = "$", source: str | None = None
+    ) -> None:
+        self.path = path
+        super().__init__(reason, source=source, location=path)

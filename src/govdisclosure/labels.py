@@ -1,0 +1,125 @@
+"""Labels: the enum base of every category, and tolerant look-up by printed label.
+
+Real reports print the official labels with full- or half-width punctuation, inner
+spaces from line wraps, different quotes, and with or without their numbering
+prefix ("（三）", "3.", "三、"). :func:`normalize_label` reduces a label to a key
+that ignores all of that, so that every spelling of a label finds the same row.
+
+>>> a = normalize_label("(三)不予公开 3.危及三安全一稳定")
+>>> a == normalize_label("不予公开3.危及“三安全一稳定”")
+True
+>>> normalize_label("第二十条 第（一）项")
+'第二十条第一项'
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from typing import Self, cast
+
+from govdisclosure.errors import UnknownLabelError
+
+__all__ = ["LabelledEnum", "normalize_label"]
+
+_NUMERAL = "一二三四五六七八九十"
+# Numbering prefixes as printed: "三、", "(三)" (but not the "(一)" of "第二十条第(一)项"),
+# "3." / "3、" / "3," and the Chinese "三." some copies use.
+_NUMBERING = re.compile(
+    rf"(?:^|(?<=[^\w]))[{_NUMERAL}]+[、.,]"
+    rf"|(?<!第)\([{_NUMERAL}]+\)"
+    r"|\d+[、.,](?!\d)"
+)
+
+
+def normalize_label(text: str) -> str:
+    """Reduce a printed label to its look-up key.
+
+    Folds full-width forms to half-width (NFKC), drops numbering prefixes, then
+    keeps only letters and digits, so spaces, quotes and punctuation do not matter.
+
+    >>> normalize_label("（二）部分公开（区分处理的，只计这一情形，不计其他情形）")
+    '部分公开区分处理的只计这一情形不计其他情形'
+    >>> normalize_label("本年增/减")
+    '本年增减'
+    """
+    folded = unicodedata.normalize("NFKC", text)
+    unnumbered = _NUMBERING.sub(" ", folded)
+    return "".join(ch for ch in unnumbered if ch.isalnum())
+
+
+def label_keys(label: str) -> tuple[str, ...]:
+    """The look-up keys of one official label: the whole label, and for a label that
+    ends in a parenthetical remark, also the part before it ("部分公开").
+
+    >>> label_keys("本年收费金额（单位：万元）")
+    ('本年收费金额单位万元', '本年收费金额')
+    """
+    whole = normalize_label(label)
+    folded = unicodedata.normalize("NFKC", label).strip()
+    if folded.endswith(")") and "(" in folded:
+        short = normalize_label(folded[: folded.index("(")])
+        if short and short != whole:
+            return (whole, short)
+    return (whole,)
+
+
+class LabelledEnum(enum.Enum):
+    """An enum whose members carry a stable ASCII value, the official Chinese label
+    (``zh``) and an English label (``en``).
+
+    Members are found by value, by member, or by any printed spelling of a label
+    (see :meth:`coerce` and :meth:`from_label`).
+    """
+
+    _value_: str
+    zh: str
+    en: str
+
+    def __new__(cls, value: str, zh: str, en: str) -> Self:
+        member = object.__new__(cls)
+        member._value_ = value
+        member.zh = zh
+        member.en = en
+        return member
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}.{self.name}: {self.value!r} {self.zh}>"
+
+    def __str__(self) -> str:
+        return self.zh
+
+    @classmethod
+    def from_label(cls, label: str) -> Self:
+        """The member printed as ``label`` in any edition, however it is spelled.
+
+        Raises :class:`~govdisclosure.errors.UnknownLabelError` when nothing matches.
+        """
+        if not isinstance(label, str):
+            raise UnknownLabelError(f"a {cls.__name__} label must be a str, got {label!r}")
+        # The index lives with the layouts because they know the edition-specific labels
+        # and the nesting ("（三）不予公开" + "3.危及…"); imported here to avoid a cycle.
+        from govdisclosure.layout import label_index
+
+        member = label_index(cls).get(normalize_label(label))
+        if member is None:
+            raise UnknownLabelError(f"no {cls.__name__} matches {label!r}")
+        return cast(Self, member)
+
+    @classmethod
+    def coerce(cls, key: object) -> Self:
+        """Accept a member, its ASCII value or a printed label.
+
+        >>> from govdisclosure import Applicant
+        >>> Applicant.coerce("natural_person") is Applicant.coerce("自然 人")
+        True
+        """
+        if isinstance(key, cls):
+            return key
+        if isinstance(key, str):
+            member = cls._value2member_map_.get(key)
+            return cast(Self, member) if member is not None else cls.from_label(key)
+        raise UnknownLabelError(
+            f"expected a {cls.__name__}, its ASCII value or its label, got {key!r}"
+        )

@@ -1,0 +1,356 @@
+"""The annual report: who reports, for which year, in which edition, and what it says.
+
+>>> from govdisclosure import AnnualReport, Edition
+>>> report = AnnualReport(organ="中宁县民政局", year=2020)
+>>> report.edition, report.title
+(<Edition.V2019: '2019'>, '中宁县民政局2020年政府信息公开工作年度报告')
+>>> import attrs
+>>> later = attrs.evolve(report, year=2021)
+>>> later.title, later.edition
+('中宁县民政局2021年政府信息公开工作年度报告', <Edition.V2019: '2019'>)
+
+The edition stays as it was: an explicit edition that does not fit the year is
+allowed, and the checker flags it. Tables must be laid out for the report's edition.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+from attrs import field, frozen
+
+from govdisclosure.categories import OrganKind, ScopeKind, Section
+from govdisclosure.editions import Edition, edition_for_year
+from govdisclosure.errors import ReportValueError
+from govdisclosure.tables import ApplicationTable, CellTable, ProactiveTable, ReviewTable
+from govdisclosure.text import Paragraph, paragraphs
+
+__all__ = [
+    "FIRST_REPORT_YEAR",
+    "AnnualReport",
+    "Contact",
+    "Overview",
+    "Period",
+    "Preamble",
+    "Scope",
+    "Subsection",
+    "Website",
+    "fill_totals",
+]
+
+#: The regulations took effect on 1 May 2008; no annual report predates that year.
+FIRST_REPORT_YEAR = 2008
+
+
+def _text(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ReportValueError(
+            f"{attribute.name.lstrip('_')} must be a non-empty str, got {value!r}"
+        )
+
+
+def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        _text(instance, attribute, value)
+
+
+def _texts(value: Iterable[str] | str) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise ReportValueError(f"expected a list of str, got {value!r}")
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, str) or not item.strip():
+            raise ReportValueError(f"expected non-empty str items, got {item!r}")
+    return items
+
+
+def _date(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    # datetime is a date subclass; a time of day has no place here and would not round-trip.
+    if type(value) is not dt.date:
+        raise ReportValueError(f"{attribute.name} must be a datetime.date, got {value!r}")
+
+
+def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        _date(instance, attribute, value)
+
+
+def _instance_of(cls: type, *, optional: bool = False) -> Any:
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, cls) and not (optional and value is None):
+            raise ReportValueError(
+                f"{attribute.name.lstrip('_')} must be a {cls.__name__}, got {value!r}"
+            )
+
+    return check
+
+
+@frozen
+class Period:
+    """A statistical period, normally the calendar year.
+
+    >>> Period.calendar_year(2020)
+    Period(start=datetime.date(2020, 1, 1), end=datetime.date(2020, 12, 31))
+    """
+
+    start: dt.date = field(validator=_date)
+    end: dt.date = field(validator=_date)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise ReportValueError(
+                f"a period must not end ({self.end}) before it starts ({self.start})"
+            )
+
+    @classmethod
+    def calendar_year(cls, year: int) -> Period:
+        """1 January to 31 December of ``year``."""
+        return cls(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+@frozen
+class Website:
+    """Where the report is published: a site's name and, when given, its address."""
+
+    name: str = field(validator=_text)
+    url: str | None = field(default=None, validator=_optional_text)
+
+
+@frozen
+class Contact:
+    """Whom to ask about the report."""
+
+    office: str | None = field(default=None, validator=_optional_text)
+    address: str | None = field(default=None, validator=_optional_text)
+    postcode: str | None = field(default=None, validator=_optional_text)
+    phone: str | None = field(default=None, validator=_optional_text)
+    email: str | None = field(default=None, validator=_optional_text)
+
+
+@frozen
+class Preamble:
+    """The text before section 一, and the facts it states.
+
+    ``paragraphs`` is the wording as printed. The other fields are the facts the
+    wording states (the documents it cites as its basis, the statistical period,
+    where the report is published, whom to contact), for machines: the checker reads
+    the period, for instance. When ``paragraphs`` is empty, renderers compose a
+    standard wording from the facts.
+    """
+
+    paragraphs: tuple[Paragraph, ...] = field(default=(), converter=paragraphs)
+    legal_basis: tuple[str, ...] = field(default=(), converter=_texts)
+    period: Period | None = field(default=None, validator=_instance_of(Period, optional=True))
+    website: Website | None = field(default=None, validator=_instance_of(Website, optional=True))
+    contact: Contact | None = field(default=None, validator=_instance_of(Contact, optional=True))
+
+
+@frozen
+class Subsection:
+    """A titled part of section 一 (总体情况), such as "（一）主动公开政府信息情况".
+
+    ``title`` is printed after the numbering, which comes from the position. With
+    ``run_in`` the title opens the first paragraph instead of standing as a heading, as
+    in "（一）主动公开政府信息情况。2020 年，…"; the title then keeps its own closing
+    punctuation.
+    """
+
+    title: str = field(validator=_text)
+    paragraphs: tuple[Paragraph, ...] = field(default=(), converter=paragraphs)
+    run_in: bool = field(default=False, validator=_instance_of(bool))
+
+
+def _subsections(value: Iterable[Subsection]) -> tuple[Subsection, ...]:
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, Subsection):
+            raise ReportValueError(f"expected Subsection items, got {item!r}")
+    return items
+
+
+@frozen
+class Overview:
+    """Section 一, 总体情况: opening paragraphs, then numbered subsections."""
+
+    intro: tuple[Paragraph, ...] = field(default=(), converter=paragraphs)
+    subsections: tuple[Subsection, ...] = field(default=(), converter=_subsections)
+
+
+def _scope_kind(value: ScopeKind | str) -> ScopeKind:
+    return ScopeKind.coerce(value)
+
+
+@frozen
+class Scope:
+    """Whom the report covers: the organ itself, or the named organs added together.
+
+    >>> Scope.aggregate(["县教育局", "县民政局"]).organs
+    ('县教育局', '县民政局')
+    """
+
+    kind: ScopeKind = field(default=ScopeKind.OWN, converter=_scope_kind)
+    organs: tuple[str, ...] = field(default=(), converter=_texts)
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind is ScopeKind.OWN and self.organs:
+            raise ReportValueError("a report on the organ itself lists no other organs")
+        if self.kind is ScopeKind.AGGREGATE and not self.organs:
+            raise ReportValueError("an aggregate report must name the organs it adds up")
+
+    @classmethod
+    def own(cls) -> Scope:
+        return cls()
+
+    @classmethod
+    def aggregate(cls, organs: Iterable[str]) -> Scope:
+        return cls(ScopeKind.AGGREGATE, tuple(organs))
+
+
+def _year(_instance: object, _attribute: object, value: Any) -> None:
+    if type(value) is not int:
+        raise ReportValueError(f"year must be an int, got {value!r}")
+    if not FIRST_REPORT_YEAR <= value <= 9999:
+        raise ReportValueError(f"year must be between {FIRST_REPORT_YEAR} and 9999, got {value}")
+
+
+def _edition(value: Edition | str) -> Edition:
+    try:
+        return value if isinstance(value, Edition) else Edition(value)
+    except ValueError:
+        choices = ", ".join(repr(e.value) for e in Edition)
+        raise ReportValueError(
+            f"edition must be an Edition or one of {choices}, got {value!r}"
+        ) from None
+
+
+def _organ_kind(value: OrganKind | str | None) -> OrganKind | None:
+    return None if value is None else OrganKind.coerce(value)
+
+
+def _table_edition(instance: AnnualReport, attribute: attrs.Attribute[Any], value: Any) -> None:
+    _instance_of(attribute.type if isinstance(attribute.type, type) else CellTable)(
+        instance, attribute, value
+    )
+    assert isinstance(value, CellTable)
+    if value.edition is not instance.edition:
+        raise ReportValueError(
+            f"table {value.layout.number} is laid out for the {value.edition.value} edition, "
+            f"but the report uses the {instance.edition.value} edition"
+        )
+
+
+@frozen
+class AnnualReport:
+    """One organ's annual report on government information disclosure for one year.
+
+    Only ``organ`` and ``year`` are required. The edition follows the year unless given
+    (a report may use the wrong one; the checker says so). The title is derived from
+    organ and year unless given. Tables default to all zeros in the report's edition.
+    Nothing here checks arithmetic: a report whose columns do not add up is a valid
+    object, and :func:`govdisclosure.fill_totals` or the checker deal with the sums.
+    """
+
+    organ: str = field(validator=_text)
+    year: int = field(validator=_year)
+    edition: Edition = field(converter=_edition)
+    scope: Scope = field(factory=Scope, validator=_instance_of(Scope))
+    organ_kind: OrganKind | None = field(default=None, converter=_organ_kind)
+    published: dt.date | None = field(default=None, validator=_optional_date)
+    _title: str | None = field(default=None, alias="title", validator=_optional_text)
+    preamble: Preamble = field(factory=Preamble, validator=_instance_of(Preamble))
+    overview: Overview = field(factory=Overview, validator=_instance_of(Overview))
+    proactive: ProactiveTable = field(validator=_table_edition)
+    applications: ApplicationTable = field(validator=_table_edition)
+    reviews: ReviewTable = field(validator=_table_edition)
+    problems: tuple[Paragraph, ...] = field(default=(), converter=paragraphs)
+    other_matters: tuple[Paragraph, ...] = field(default=(), converter=paragraphs)
+
+    @edition.default
+    def _edition_from_year(self) -> Edition:
+        return edition_for_year(self.year) if type(self.year) is int else Edition.V2021
+
+    @proactive.default
+    def _zero_proactive(self) -> ProactiveTable:
+        return ProactiveTable.zeros(self.edition)
+
+    @applications.default
+    def _zero_applications(self) -> ApplicationTable:
+        return ApplicationTable.zeros(self.edition)
+
+    @reviews.default
+    def _zero_reviews(self) -> ReviewTable:
+        return ReviewTable.zeros(self.edition)
+
+    @classmethod
+    def blank(cls, organ: str, year: int, *, fill: object = 0, **fields: Any) -> AnnualReport:
+        """A report for ``organ`` and ``year`` with every count set to ``fill`` (0 by
+        default; ``None`` leaves every cell blank), ready to be filled in.
+
+        >>> r = AnnualReport.blank("某县教育局", 2023, fill=None)
+        >>> r.applications["new", "total"]
+        BLANK
+        """
+        edition = _edition(fields.pop("edition", edition_for_year(year)))
+        return cls(
+            organ,
+            year,
+            edition,
+            proactive=ProactiveTable.filled(edition, fill),
+            applications=ApplicationTable.filled(edition, fill),
+            reviews=ReviewTable.filled(edition, fill),
+            **fields,
+        )
+
+    @property
+    def title(self) -> str:
+        """The title as printed: given, or "{organ}{year}年政府信息公开工作年度报告"."""
+        return self._title or f"{self.organ}{self.year}年政府信息公开工作年度报告"
+
+    @property
+    def custom_title(self) -> str | None:
+        """The title if one was given, else ``None`` (the title is derived)."""
+        return self._title
+
+    @property
+    def tables(self) -> tuple[ProactiveTable, ApplicationTable, ReviewTable]:
+        """Tables 二, 三 and 四."""
+        return (self.proactive, self.applications, self.reviews)
+
+    def table(self, section: Section | str) -> CellTable[Any, Any]:
+        """The table of ``section`` (二, 三 or 四), by member, ASCII value or label."""
+        key = Section.coerce(section)
+        for table in self.tables:
+            if table.section is key:
+                return table
+        raise ReportValueError(f"section {key.zh} has no table")
+
+    def with_totals(self) -> AnnualReport:
+        """A copy with every 总计 filled from its parts (see :func:`govdisclosure.fill_totals`)."""
+        return attrs.evolve(
+            self,
+            applications=self.applications.with_totals(),
+            reviews=self.reviews.with_totals(),
+        )
+
+
+def fill_totals(report: AnnualReport) -> AnnualReport:
+    """Fill every total of the report from its parts, so nobody adds by hand.
+
+    Sets table 三's 总计 column for every row, its （七）总计 row for every column, and
+    the 总计 of each group of table 四. Blank and not-applicable parts count for
+    nothing; a total whose parts are all blank stays as it is.
+
+    >>> from govdisclosure import AnnualReport
+    >>> r = AnnualReport(organ="某局", year=2022)
+    >>> apps = r.applications.with_row("予以公开", {"自然人": 3, "其他": 1})
+    >>> r = attrs.evolve(r, applications=apps)
+    >>> full = fill_totals(r)
+    >>> full.applications["total", "total"], full.applications["disclosed", "total"]
+    (4, 4)
+    """
+    if not isinstance(report, AnnualReport):
+        raise ReportValueError(f"expected an AnnualReport, got {report!r}")
+    return report.with_totals()

@@ -1,0 +1,311 @@
+"""The three statistic tables: 二 (proactive disclosure), 三 (applications), 四 (reviews).
+
+Each table holds its edition and its cells, one per number cell of the edition's
+layout, in layout order. Cells are read and replaced by (row, column), where row and
+column are members of the table's category enums, their ASCII values, or their
+printed labels.
+
+>>> from govdisclosure import ApplicationTable, Applicant, ApplicationRow, Edition
+>>> t = ApplicationTable.zeros(Edition.V2021)
+>>> t = t.with_row("本年新收政府信息公开申请数量", {"自然人": 5, "商业企业": 2})
+>>> t["new", "natural_person"], t[ApplicationRow.NEW, Applicant.TOTAL]
+(5, 0)
+>>> t.with_totals()[ApplicationRow.NEW, Applicant.TOTAL]
+7
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, ClassVar, Generic, Self, TypeVar, cast
+
+from attrs import field, frozen
+
+from govdisclosure.categories import (
+    Applicant,
+    ApplicationRow,
+    ProactiveColumn,
+    ProactiveRow,
+    ReviewCase,
+    ReviewResult,
+    Section,
+)
+from govdisclosure.cells import BLANK, Cell, coerce_cell, expected, is_valid_cell
+from govdisclosure.editions import Edition
+from govdisclosure.errors import CellValueError, ReportValueError, UnknownLabelError
+from govdisclosure.labels import LabelledEnum
+from govdisclosure.layout import CellSpec, TableLayout, layout
+
+__all__ = ["ApplicationTable", "CellTable", "ProactiveTable", "ReviewTable"]
+
+R = TypeVar("R", bound=LabelledEnum)
+C = TypeVar("C", bound=LabelledEnum)
+
+RowInput = Mapping[Any, object] | Iterable[object]
+
+
+def _check_edition(_instance: object, _attribute: object, value: Any) -> None:
+    if not isinstance(value, Edition):
+        raise ReportValueError(f"edition must be an Edition, got {value!r}")
+
+
+def _check_cells(instance: CellTable[Any, Any], _attribute: object, cells: Any) -> None:
+    table = instance.layout
+    if not isinstance(cells, tuple) or len(cells) != len(table.cells):
+        got = len(cells) if isinstance(cells, tuple) else type(cells).__name__
+        raise ReportValueError(
+            f"table {table.number} ({table.edition.value} edition) has "
+            f"{len(table.cells)} cells, got {got}"
+        )
+    for spec, value in zip(table.cells, cells, strict=True):
+        if not is_valid_cell(spec.kind, value):
+            raise cell_error(table, spec, value)
+
+
+@frozen(repr=False)
+class CellTable(Generic[R, C]):
+    """Common behaviour of the three tables; use the concrete subclasses."""
+
+    section: ClassVar[Section]
+    row_type: ClassVar[type[LabelledEnum]]
+    column_type: ClassVar[type[LabelledEnum]]
+
+    edition: Edition = field(validator=_check_edition)
+    cells: tuple[Cell, ...] = field(validator=_check_cells)
+
+    # --- construction ---------------------------------------------------------------
+
+    @classmethod
+    def filled(cls, edition: Edition, value: object) -> Self:
+        """A table of ``edition`` with every cell set to ``value`` (money cells get it in
+        their column's unit)."""
+        table = layout(edition).table(cls.section)
+        return cls(edition, tuple(_coerce(table, spec, value) for spec in table.cells))
+
+    @classmethod
+    def trusted(cls, edition: Edition, cells: tuple[Cell, ...]) -> Self:
+        """Build without validating the cells, for readers that have checked every cell
+        against the layout already (it saves the second pass on hot paths). Passing
+        unchecked cells here breaks the model's guarantees."""
+        table = cls.__new__(cls)
+        object.__setattr__(table, "edition", edition)
+        object.__setattr__(table, "cells", cells)
+        return table
+
+    @classmethod
+    def zeros(cls, edition: Edition) -> Self:
+        """A table of ``edition`` with every count 0 and every amount 0 in its unit."""
+        return cls.filled(edition, 0)
+
+    @classmethod
+    def blank(cls, edition: Edition) -> Self:
+        """A table of ``edition`` with nothing filled in."""
+        return cls.filled(edition, BLANK)
+
+    @classmethod
+    def from_rows(
+        cls, edition: Edition, rows: Mapping[Any, RowInput], *, default: object = 0
+    ) -> Self:
+        """A table from a mapping of rows.
+
+        Row keys are members, ASCII values or printed labels; each row is a mapping of
+        columns (same choice of keys) or a sequence of values in column order. Cells
+        not given get ``default`` (0, or ``None``/``BLANK`` for blank). Values are
+        coerced as by :func:`govdisclosure.cells.coerce_cell`.
+        """
+        return cls.filled(edition, default if default is not None else BLANK).with_rows(rows)
+
+    # --- reading --------------------------------------------------------------------
+
+    @property
+    def layout(self) -> TableLayout:
+        """The layout of this table in its edition."""
+        return layout(self.edition).table(self.section)
+
+    def __getitem__(self, key: tuple[R | str, C | str]) -> Cell:
+        row, column = key
+        return self.cells[self._position(row, column)]
+
+    def get(self, row: R | str, column: C | str) -> Cell:
+        """The cell at (row, column); same as ``table[row, column]``."""
+        return self[row, column]
+
+    def row(self, row: R | str) -> dict[C, Cell]:
+        """The cells of one row, by column."""
+        plan = self.layout.row_plan(self._row_key(row))
+        keys = cast(tuple[C, ...], tuple(c.key for c in plan.columns))
+        return dict(zip(keys, self.cells[plan.start : plan.stop], strict=True))
+
+    def column(self, column: C | str) -> dict[R, Cell]:
+        """The cells of one column, by row (rows of blocks without the column are left out)."""
+        key = self._column_key(column)
+        table = self.layout
+        return {
+            node.key: self.cells[table.position(node.key, key)]  # type: ignore[misc]
+            for node in table.rows_in_order
+            if table.has_cell(node.key, key)
+        }
+
+    def items(self) -> Iterator[tuple[CellSpec, Cell]]:
+        """Every cell with its :class:`~govdisclosure.layout.CellSpec`, in layout order."""
+        return zip(self.layout.cells, self.cells, strict=True)
+
+    def to_rows(self, *, labels: bool = False) -> dict[Any, dict[Any, Cell]]:
+        """The table as nested dicts ``{row: {column: cell}}``.
+
+        Keys are enum members, or with ``labels=True`` the labels as this edition prints
+        them — the shape :meth:`from_rows` accepts back.
+        """
+        out: dict[Any, dict[Any, Cell]] = {}
+        table = self.layout
+        for spec, value in self.items():
+            row_key: Any = table.row_node(spec.row).label if labels else spec.row
+            column_key: Any = table.column_node(spec.column).label if labels else spec.column
+            out.setdefault(row_key, {})[column_key] = value
+        return out
+
+    # --- changed copies -------------------------------------------------------------
+
+    def with_cell(self, row: R | str, column: C | str, value: object) -> Self:
+        """A copy with one cell replaced."""
+        return self.with_rows({row: {column: value}})
+
+    def with_row(self, row: R | str, values: RowInput) -> Self:
+        """A copy with some or all cells of one row replaced."""
+        return self.with_rows({row: values})
+
+    def with_rows(self, rows: Mapping[Any, RowInput]) -> Self:
+        """A copy with the given cells replaced (see :meth:`from_rows` for the shape)."""
+        if not isinstance(rows, Mapping):
+            raise ReportValueError(f"rows must be a mapping of row to values, got {rows!r}")
+        table = self.layout
+        cells = list(self.cells)
+        for row, values in rows.items():
+            row_key = self._row_key(row)
+            columns = table.columns_of(row_key)
+            if isinstance(values, Mapping):
+                pairs = [(self._column_key(col), value) for col, value in values.items()]
+            elif isinstance(values, Iterable) and not isinstance(values, (str, bytes)):
+                given = list(values)
+                if len(given) != len(columns):
+                    raise ReportValueError(
+                        f"table {table.number}, row {row_key.value!r}: expected "
+                        f"{len(columns)} values ({', '.join(c.label for c in columns)}), "
+                        f"got {len(given)}"
+                    )
+                pairs = [(node.key, value) for node, value in zip(columns, given, strict=True)]
+            else:
+                raise ReportValueError(
+                    f"table {table.number}, row {row_key.value!r}: expected a mapping of "
+                    f"columns or a sequence of values, got {values!r}"
+                )
+            for column_key, value in pairs:
+                position = self._position(row_key, column_key)
+                cells[position] = _coerce(table, table.cells[position], value)
+        return type(self)(self.edition, tuple(cells))
+
+    def with_totals(self) -> Self:
+        """A copy with every printed total set to the sum of its parts.
+
+        Parts that are blank or not applicable count for nothing; a total whose parts
+        are all blank or not applicable is left as it is.
+        """
+        table = self.layout
+        cells = list(self.cells)
+        for total in table.sums:
+            numbers = [cells[p] for p in total.parts if type(cells[p]) is int]
+            if numbers:
+                cells[total.target] = sum(numbers)  # type: ignore[arg-type]
+        return type(self)(self.edition, tuple(cells))
+
+    # --- keys -----------------------------------------------------------------------
+
+    def _row_key(self, row: object) -> Any:
+        key = self.row_type.coerce(row)
+        if not self.layout.has_row(key):
+            raise UnknownLabelError(
+                f"table {self.layout.number} ({self.edition.value} edition) has no number "
+                f"row {key.value!r} ({key.zh})"
+            )
+        return key
+
+    def _column_key(self, column: object) -> Any:
+        return self.column_type.coerce(column)
+
+    def _position(self, row: object, column: object) -> int:
+        row_key, column_key = self._row_key(row), self._column_key(column)
+        try:
+            return self.layout.position(row_key, column_key)
+        except KeyError:
+            raise UnknownLabelError(
+                f"table {self.layout.number} ({self.edition.value} edition), row "
+                f"{row_key.value!r}: no column {column_key.value!r} ({column_key.zh})"
+            ) from None
+
+    def __repr__(self) -> str:
+        numbers = [c for c in self.cells if isinstance(c, int)]
+        return (
+            f"{type(self).__name__}(edition={self.edition}, {len(self.cells)} cells, "
+            f"sum of counts={sum(numbers)})"
+        )
+
+
+def _coerce(table: TableLayout, spec: CellSpec, value: object) -> Cell:
+    try:
+        return coerce_cell(spec.kind, value, spec.unit)
+    except ReportValueError:
+        raise cell_error(table, spec, value) from None
+
+
+def cell_error(table: TableLayout, spec: CellSpec, value: object) -> CellValueError:
+    """The error for ``value`` in the cell ``spec`` of ``table``, naming it fully."""
+    return CellValueError(
+        table.number,
+        spec.row.value,
+        spec.column.value,
+        value,
+        expected(spec.kind),
+        labels=(table.row_node(spec.row).label, table.column_node(spec.column).label),
+    )
+
+
+@frozen(repr=False)
+class ProactiveTable(CellTable[ProactiveRow, ProactiveColumn]):
+    """Table 二, 主动公开政府信息情况: stacked blocks under 第二十条第（X）项.
+
+    >>> from govdisclosure import Edition, Money
+    >>> t = ProactiveTable.zeros(Edition.V2019).with_row("行政许可", [7, +12, 0])
+    >>> t["行政许可", "本年增/减"]
+    12
+    >>> t = t.with_cell("政府集中采购", "采购总金额", Money("6165711", "元"))
+    >>> str(t["centralized_procurement", "procurement_amount"])
+    '6165711 元'
+    """
+
+    section: ClassVar[Section] = Section.PROACTIVE
+    row_type: ClassVar[type[LabelledEnum]] = ProactiveRow
+    column_type: ClassVar[type[LabelledEnum]] = ProactiveColumn
+
+
+@frozen(repr=False)
+class ApplicationTable(CellTable[ApplicationRow, Applicant]):
+    """Table 三, 收到和处理政府信息公开申请情况: outcome rows × applicant columns."""
+
+    section: ClassVar[Section] = Section.APPLICATIONS
+    row_type: ClassVar[type[LabelledEnum]] = ApplicationRow
+    column_type: ClassVar[type[LabelledEnum]] = Applicant
+
+
+@frozen(repr=False)
+class ReviewTable(CellTable[ReviewCase, ReviewResult]):
+    """Table 四, 行政复议、行政诉讼: 15 cells, three case kinds × five results.
+
+    >>> from govdisclosure import Edition
+    >>> t = ReviewTable.zeros(Edition.V2021).with_row("行政复议", {"结果维持": 2, "尚未审结": 1})
+    >>> t.with_totals()["review", "total"]
+    3
+    """
+
+    section: ClassVar[Section] = Section.REVIEWS
+    row_type: ClassVar[type[LabelledEnum]] = ReviewCase
+    column_type: ClassVar[type[LabelledEnum]] = ReviewResult
