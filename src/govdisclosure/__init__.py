@@ -23,65 +23,86 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # what type checkers see; "X as X" marks an explicit re-export
     from govdisclosure.categories import (
-        Applicant,
-        ApplicationRow,
-        Art20Item,
-        MoneyUnit,
-        OrganKind,
-        ProactiveColumn,
-        ProactiveRow,
-        ReviewCase,
-        ReviewResult,
-        ScopeKind,
-        Section,
+        Applicant as Applicant,
+        ApplicationRow as ApplicationRow,
+        Art20Item as Art20Item,
+        MoneyUnit as MoneyUnit,
+        OrganKind as OrganKind,
+        ProactiveColumn as ProactiveColumn,
+        ProactiveRow as ProactiveRow,
+        ReviewCase as ReviewCase,
+        ReviewResult as ReviewResult,
+        ScopeKind as ScopeKind,
+        Section as Section,
     )
     from govdisclosure.cells import (
-        BLANK,
-        NOT_APPLICABLE_MARKS,
-        Blank,
-        Cell,
-        Money,
-        NotApplicable,
-        is_number,
+        BLANK as BLANK,
+        NOT_APPLICABLE_MARKS as NOT_APPLICABLE_MARKS,
+        Blank as Blank,
+        Cell as Cell,
+        Money as Money,
+        NotApplicable as NotApplicable,
+        is_number as is_number,
     )
-    from govdisclosure.editions import Edition, edition_for_year
+    from govdisclosure.editions import (
+        Edition as Edition,
+        edition_for_year as edition_for_year,
+    )
     from govdisclosure.errors import (
-        CellValueError,
-        GovDisclosureError,
-        JSONFormatError,
-        ReadError,
-        ReportValueError,
-        UnknownLabelError,
+        CellValueError as CellValueError,
+        GovDisclosureError as GovDisclosureError,
+        JSONFormatError as JSONFormatError,
+        ReadError as ReadError,
+        ReportValueError as ReportValueError,
+        UnknownLabelError as UnknownLabelError,
     )
     from govdisclosure.jsonio import (
-        FORMAT,
-        FORMAT_VERSION,
-        dump,
-        dumps,
-        from_dict,
-        load,
-        loads,
-        to_dict,
+        FORMAT as FORMAT,
+        FORMAT_VERSION as FORMAT_VERSION,
+        dump as dump,
+        dumps as dumps,
+        from_dict as from_dict,
+        load as load,
+        loads as loads,
+        to_dict as to_dict,
     )
-    from govdisclosure.labels import LabelledEnum, normalize_label
-    from govdisclosure.layout import CellKind, layout
+    from govdisclosure.labels import (
+        LabelledEnum as LabelledEnum,
+        normalize_label as normalize_label,
+    )
+    from govdisclosure.layouts import (
+        CellKind as CellKind,
+        layout as layout,
+    )
     from govdisclosure.report import (
-        AnnualReport,
-        Contact,
-        Overview,
-        Period,
-        Preamble,
-        Scope,
-        Subsection,
-        Website,
-        fill_totals,
+        AnnualReport as AnnualReport,
+        Contact as Contact,
+        Overview as Overview,
+        Period as Period,
+        Preamble as Preamble,
+        Scope as Scope,
+        Subsection as Subsection,
+        Website as Website,
+        fill_totals as fill_totals,
     )
-    from govdisclosure.schema import json_schema
-    from govdisclosure.summary import summarize
-    from govdisclosure.tables import ApplicationTable, CellTable, ProactiveTable, ReviewTable
-    from govdisclosure.text import Paragraph, Span
+    from govdisclosure.schema import (
+        json_schema as json_schema,
+    )
+    from govdisclosure.summary import (
+        summarize as summarize,
+    )
+    from govdisclosure.tables import (
+        ApplicationTable as ApplicationTable,
+        CellTable as CellTable,
+        ProactiveTable as ProactiveTable,
+        ReviewTable as ReviewTable,
+    )
+    from govdisclosure.text import (
+        Paragraph as Paragraph,
+        Span as Span,
+    )
 
 __version__ = "0.1.0.dev0"
 
@@ -125,8 +146,8 @@ _EXPORTS: dict[str, str] = {
     "to_dict": "govdisclosure.jsonio",
     "LabelledEnum": "govdisclosure.labels",
     "normalize_label": "govdisclosure.labels",
-    "CellKind": "govdisclosure.layout",
-    "layout": "govdisclosure.layout",
+    "CellKind": "govdisclosure.layouts",
+    "layout": "govdisclosure.layouts",
     "AnnualReport": "govdisclosure.report",
     "Contact": "govdisclosure.report",
     "Overview": "govdisclosure.report",

@@ -3,7 +3,7 @@
 Each member has a stable ASCII value (used as the key in the JSON form), the official
 Chinese label (``zh``) and an English label (``en``). Which members appear in which
 edition, in what order, nested how, and printed with which edition-specific label is
-the business of :mod:`govdisclosure.layout`.
+the business of :mod:`govdisclosure.layouts`.
 
 >>> ApplicationRow.WITHHELD_SECURITY.value, ApplicationRow.WITHHELD_SECURITY.zh
 ('withheld_security_stability', '危及“三安全一稳定”')

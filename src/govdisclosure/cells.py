@@ -26,7 +26,7 @@ from attrs import field, frozen
 
 from govdisclosure.categories import MoneyUnit
 from govdisclosure.errors import ReportValueError
-from govdisclosure.layout import CellKind
+from govdisclosure.layouts import CellKind
 
 __all__ = [
     "BLANK",

@@ -36,7 +36,7 @@ from govdisclosure.categories import MoneyUnit, OrganKind, ScopeKind, Section
 from govdisclosure.cells import BLANK, NOT_APPLICABLE_MARKS, Cell, Money, NotApplicable
 from govdisclosure.editions import Edition
 from govdisclosure.errors import GovDisclosureError, JSONFormatError, ReportValueError
-from govdisclosure.layout import CellKind, layout
+from govdisclosure.layouts import CellKind, layout
 from govdisclosure.report import (
     AnnualReport,
     Contact,

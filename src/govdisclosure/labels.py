@@ -100,7 +100,7 @@ class LabelledEnum(enum.Enum):
             raise UnknownLabelError(f"a {cls.__name__} label must be a str, got {label!r}")
         # The index lives with the layouts because they know the edition-specific labels
         # and the nesting ("（三）不予公开" + "3.危及…"); imported here to avoid a cycle.
-        from govdisclosure.layout import label_index
+        from govdisclosure.layouts import label_index
 
         member = label_index(cls).get(normalize_label(label))
         if member is None:

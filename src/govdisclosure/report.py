@@ -202,11 +202,13 @@ class Scope:
 
     @classmethod
     def own(cls) -> Scope:
+        """A report on the organ itself."""
         return cls()
 
     @classmethod
     def aggregate(cls, organs: Iterable[str]) -> Scope:
-        return cls(ScopeKind.AGGREGATE, tuple(organs))
+        """A report that adds up the reports of ``organs``."""
+        return cls(ScopeKind.AGGREGATE, organs)
 
 
 def _year(_instance: object, _attribute: object, value: Any) -> None:
@@ -230,16 +232,17 @@ def _organ_kind(value: OrganKind | str | None) -> OrganKind | None:
     return None if value is None else OrganKind.coerce(value)
 
 
-def _table_edition(instance: AnnualReport, attribute: attrs.Attribute[Any], value: Any) -> None:
-    _instance_of(attribute.type if isinstance(attribute.type, type) else CellTable)(
-        instance, attribute, value
-    )
-    assert isinstance(value, CellTable)
-    if value.edition is not instance.edition:
-        raise ReportValueError(
-            f"table {value.layout.number} is laid out for the {value.edition.value} edition, "
-            f"but the report uses the {instance.edition.value} edition"
-        )
+def _table_of(cls: type[CellTable[Any, Any]]) -> Any:
+    def check(instance: AnnualReport, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, cls):
+            raise ReportValueError(f"{attribute.name} must be a {cls.__name__}, got {value!r}")
+        if value.edition is not instance.edition:
+            raise ReportValueError(
+                f"table {value.layout.number} is laid out for the {value.edition.value} edition, "
+                f"but the report uses the {instance.edition.value} edition"
+            )
+
+    return check
 
 
 @frozen
@@ -262,9 +265,9 @@ class AnnualReport:
     _title: str | None = field(default=None, alias="title", validator=_optional_text)
     preamble: Preamble = field(factory=Preamble, validator=_instance_of(Preamble))
     overview: Overview = field(factory=Overview, validator=_instance_of(Overview))
-    proactive: ProactiveTable = field(validator=_table_edition)
-    applications: ApplicationTable = field(validator=_table_edition)
-    reviews: ReviewTable = field(validator=_table_edition)
+    proactive: ProactiveTable = field(validator=_table_of(ProactiveTable))
+    applications: ApplicationTable = field(validator=_table_of(ApplicationTable))
+    reviews: ReviewTable = field(validator=_table_of(ReviewTable))
     problems: tuple[Paragraph, ...] = field(default=(), converter=paragraphs)
     other_matters: tuple[Paragraph, ...] = field(default=(), converter=paragraphs)
 

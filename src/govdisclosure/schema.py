@@ -21,7 +21,7 @@ from govdisclosure.categories import MoneyUnit, OrganKind, ScopeKind
 from govdisclosure.cells import NOT_APPLICABLE_MARKS
 from govdisclosure.editions import Edition
 from govdisclosure.jsonio import FORMAT, FORMAT_VERSION
-from govdisclosure.layout import CellKind, TableLayout, layout
+from govdisclosure.layouts import CellKind, TableLayout, layout
 
 __all__ = ["SCHEMA_RESOURCE", "build_schema", "json_schema"]
 

@@ -34,7 +34,7 @@ from govdisclosure.cells import BLANK, Cell, coerce_cell, expected, is_valid_cel
 from govdisclosure.editions import Edition
 from govdisclosure.errors import CellValueError, ReportValueError, UnknownLabelError
 from govdisclosure.labels import LabelledEnum
-from govdisclosure.layout import CellSpec, TableLayout, layout
+from govdisclosure.layouts import CellSpec, TableLayout, layout
 
 __all__ = ["ApplicationTable", "CellTable", "ProactiveTable", "ReviewTable"]
 
@@ -147,7 +147,7 @@ class CellTable(Generic[R, C]):
         }
 
     def items(self) -> Iterator[tuple[CellSpec, Cell]]:
-        """Every cell with its :class:`~govdisclosure.layout.CellSpec`, in layout order."""
+        """Every cell with its :class:`~govdisclosure.layouts.CellSpec`, in layout order."""
         return zip(self.layout.cells, self.cells, strict=True)
 
     def to_rows(self, *, labels: bool = False) -> dict[Any, dict[Any, Cell]]:

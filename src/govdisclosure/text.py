@@ -1,7 +1,7 @@
 """Paragraph text with simple inline emphasis.
 
 A :class:`Paragraph` is a sequence of :class:`Span` s, each plain or bold — enough for
-the bold lead-ins ("**四是**推进管理公开") real reports use. Spans are normalised on
+the bold lead-ins (``"**四是**推进管理公开"``) real reports use. Spans are normalised on
 construction (empty spans dropped, neighbours of the same style merged), so two
 paragraphs that print the same compare equal.
 
@@ -50,6 +50,10 @@ class Span:
 def _normalise_spans(value: Iterable[Span | str] | str) -> tuple[Span, ...]:
     if isinstance(value, str):
         value = (value,)
+    elif not isinstance(value, Iterable):
+        raise ReportValueError(
+            f"a paragraph is a str or a list of Span or str items, got {value!r}"
+        )
     merged: list[Span] = []
     for item in value:
         span = Span(item) if isinstance(item, str) else item

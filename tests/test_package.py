@@ -1,0 +1,76 @@
+"""The package as other systems import it: its namespace, its cost, its command line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+import govdisclosure
+from govdisclosure.__main__ import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_public_name_resolves() -> None:
+    assert sorted(govdisclosure.__all__) == sorted(govdisclosure._EXPORTS)
+    for name in govdisclosure.__all__:
+        value = getattr(govdisclosure, name)
+        # A submodule with the same name as a function would shadow it once imported.
+        assert not isinstance(value, types.ModuleType), name
+    assert set(govdisclosure.__all__) <= set(dir(govdisclosure))
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        govdisclosure.nope  # noqa: B018
+
+
+def test_importing_loads_neither_docx_nor_babel() -> None:
+    code = (
+        "import sys, govdisclosure as gd\n"
+        "r = gd.loads(gd.dumps(gd.AnnualReport(organ='x', year=2020)))\n"
+        "gd.summarize(r)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('docx', 'babel', 'lxml')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_errors_share_one_root() -> None:
+    for name in (
+        "CellValueError",
+        "JSONFormatError",
+        "ReadError",
+        "ReportValueError",
+        "UnknownLabelError",
+    ):
+        error = getattr(govdisclosure, name)
+        assert issubclass(error, govdisclosure.GovDisclosureError)
+        assert issubclass(error, ValueError)
+
+
+def test_cli_summary(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "r.json"
+    govdisclosure.dump(govdisclosure.AnnualReport(organ="某县统计局", year=2022), path)
+    assert main(["summary", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "某县统计局2022年政府信息公开工作年度报告" in out
+    assert "edition 2021" in out
+
+
+def test_cli_reports_a_bad_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text("{", encoding="utf-8")
+    assert main(["summary", str(path)]) == 1
+    assert str(path) in capsys.readouterr().err
+
+
+def test_python_m_entry_point() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "govdisclosure", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "summary" in out.stdout
