@@ -184,3 +184,20 @@ def test_tables_are_immutable_and_hashable() -> None:
         table.cells = ()  # type: ignore[misc]
     assert hash(table) == hash(ReviewTable.zeros(Edition.V2021))
     assert "15 cells" in repr(table)
+
+
+def test_row_and_column_keys_follow_the_edition() -> None:
+    old = ApplicationTable.zeros(Edition.V2019)
+    new = ApplicationTable.zeros(Edition.V2021)
+    assert R.OTHER_HANDLING in old.row_keys
+    assert R.OTHER_HANDLING not in new.row_keys
+    assert R.OTHER_MISC in new.row_keys
+    assert old.column_keys == new.column_keys
+    assert len(old.column_keys) == 7
+    assert ProactiveTable.zeros(Edition.V2021).column_keys == (
+        ProactiveColumn.ISSUED,
+        ProactiveColumn.REPEALED,
+        ProactiveColumn.IN_FORCE,
+        ProactiveColumn.DECISIONS,
+        ProactiveColumn.FEE_AMOUNT,
+    )

@@ -122,6 +122,16 @@ class CellTable(Generic[R, C]):
         """The layout of this table in its edition."""
         return layout(self.edition).table(self.section)
 
+    @property
+    def row_keys(self) -> tuple[R, ...]:
+        """The number rows of this table in its edition, in order."""
+        return cast(tuple[R, ...], tuple(node.key for node in self.layout.rows_in_order))
+
+    @property
+    def column_keys(self) -> tuple[C, ...]:
+        """The number columns of this table in its edition, in first-seen order."""
+        return cast(tuple[C, ...], tuple(node.key for node in self.layout.columns_in_order))
+
     def __getitem__(self, key: tuple[R | str, C | str]) -> Cell:
         row, column = key
         return self.cells[self._position(row, column)]
