@@ -36,7 +36,7 @@ from govdisclosure.categories import MoneyUnit, OrganKind, ScopeKind, Section
 from govdisclosure.cells import BLANK, NOT_APPLICABLE_MARKS, Cell, Money, NotApplicable
 from govdisclosure.editions import Edition
 from govdisclosure.errors import GovDisclosureError, JSONFormatError, ReportValueError
-from govdisclosure.layouts import CellKind, layout
+from govdisclosure.layouts import CellKind, CellSpec, layout
 from govdisclosure.report import (
     AnnualReport,
     Contact,
@@ -70,6 +70,10 @@ R = TypeVar("R")
 
 class _Inline(dict[str, Any]):
     """A mapping written on one line (a table row, a span, a cell)."""
+
+
+class _InlineList(list[Any]):
+    """A list written on one line (the spans of a paragraph)."""
 
 
 # --- writing ------------------------------------------------------------------------------
@@ -106,26 +110,19 @@ class _Rows:
 
     def text(self, indent: str) -> str:
         cells = self.table.cells
-        plans = self.table.layout.row_plans
-        if set(map(type, cells)) == {int}:
-            return _table_template(self.table.edition, self.table.section, indent) % cells
-        lines = [
-            f'{indent}  "{plan.name}": '
-            + _inline(
-                dict(zip(plan.column_names, map(_cell, cells[plan.start : plan.stop]), strict=True))
-            )
-            for plan in plans
-        ]
-        return "{\n" + ",\n".join(lines) + f"\n{indent}}}"
+        if set(map(type, cells)) != {int}:
+            cells = tuple([c if type(c) is int else _inline(_cell(c)) for c in cells])
+        return _table_template(self.table.edition, self.table.section, indent) % cells
 
 
 @functools.cache
 def _table_template(edition: Edition, section: Section, indent: str) -> str:
-    # The whole table as one %-template: an all-count table is then printed in one step.
+    # The whole table as one %-template of its cells in layout order, so a table is
+    # printed in one step; cells that are not ints arrive already encoded.
     lines = [
         f'{indent}  "{plan.name}": '
         + "{"
-        + ", ".join(f'"{name}": %d' for name in plan.column_names)
+        + ", ".join(f'"{name}": %s' for name in plan.column_names)
         + "}"
         for plan in layout(edition).table(section).row_plans
     ]
@@ -144,7 +141,7 @@ def _paragraph(paragraph: Paragraph) -> Any:
     spans = paragraph.spans
     if len(spans) == 1 and not spans[0].bold:
         return spans[0].text
-    return [s.text if not s.bold else _Inline(text=s.text, bold=True) for s in spans]
+    return _InlineList(s.text if not s.bold else _Inline(text=s.text, bold=True) for s in spans)
 
 
 def _paragraphs(items: tuple[Paragraph, ...]) -> list[Any]:
@@ -210,42 +207,29 @@ def _document(report: AnnualReport) -> dict[str, Any]:
     }
 
 
-def _emit(value: Any, indent: str, out: list[str]) -> None:
+def _emit(value: Any, indent: str) -> str:
     # A small pretty-printer: objects and lists one item per line, except _Inline
-    # mappings and lists without containers, which stay on one line so a table row
-    # reads as a row. Key order is insertion order, which to_dict fixes.
-    if isinstance(value, _Rows):
-        out.append(value.text(indent))
-    elif isinstance(value, _Inline) or (
-        isinstance(value, list)
-        and all(not isinstance(v, (dict, list)) or isinstance(v, _Inline) for v in value)
-        and any(isinstance(v, _Inline) for v in value)
-    ):
-        out.append(_inline(value))
-    elif isinstance(value, dict):
+    # mappings and lists, which stay on one line (a table row reads as a row, a paragraph
+    # as a paragraph). Key order is insertion order, which _document fixes, and keys are
+    # the format's own ASCII names, so they need no escaping.
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if kind is _Rows:
+        return value.text(indent)  # type: ignore[no-any-return]
+    if kind is _Inline or kind is _InlineList:
+        return _inline(value)
+    inner = indent + "  "
+    if kind is dict:
         if not value:
-            out.append("{}")
-            return
-        inner = indent + "  "
-        out.append("{\n")
-        for i, (key, item) in enumerate(value.items()):
-            out.append(f"{inner}{encode_basestring(key)}: ")
-            _emit(item, inner, out)
-            out.append(",\n" if i < len(value) - 1 else "\n")
-        out.append(indent + "}")
-    elif isinstance(value, list):
+            return "{}"
+        items = [f'{inner}"{key}": {_emit(item, inner)}' for key, item in value.items()]
+        return "{\n" + ",\n".join(items) + f"\n{indent}}}"
+    if kind is list:
         if not value:
-            out.append("[]")
-            return
-        inner = indent + "  "
-        out.append("[\n")
-        for i, item in enumerate(value):
-            out.append(inner)
-            _emit(item, inner, out)
-            out.append(",\n" if i < len(value) - 1 else "\n")
-        out.append(indent + "]")
-    else:
-        out.append(_scalar(value))
+            return "[]"
+        return "[\n" + ",\n".join([inner + _emit(item, inner) for item in value]) + f"\n{indent}]"
+    return _scalar(value)
 
 
 def _inline(value: Any) -> str:
@@ -281,10 +265,7 @@ def _scalar(value: Any) -> str:
 def dumps(report: AnnualReport) -> str:
     """The JSON document of ``report``: UTF-8 text (not ASCII-escaped), fixed key order,
     two-space indent, a table row per line, and a trailing newline."""
-    out: list[str] = []
-    _emit(_document(report), "", out)
-    out.append("\n")
-    return "".join(out)
+    return _emit(_document(report), "") + "\n"
 
 
 def dump(report: AnnualReport, target: str | os.PathLike[str] | IO[str]) -> None:
@@ -361,7 +342,7 @@ class _Reader:
     def string(self, value: Any, path: str, *, optional: bool = False) -> Any:
         if optional and value is None:
             return None
-        if not isinstance(value, str) or isinstance(value, _Float):
+        if type(value) is not str:
             raise self.fail(path, f"expected a string, got {_describe(value)}")
         if not value.strip():
             raise self.fail(path, "expected a non-empty string")
@@ -397,7 +378,7 @@ class _Reader:
             raise self.fail(path, f"expected one of {choices}, got {value!r}") from None
 
     def paragraph(self, value: Any, path: str) -> Paragraph:
-        if isinstance(value, str) and not isinstance(value, _Float):
+        if type(value) is str:
             if not value:
                 raise self.fail(path, "a paragraph must have some text")
             return Paragraph(value)
@@ -408,12 +389,12 @@ class _Reader:
         spans = []
         for i, item in enumerate(value):
             where = f"{path}[{i}]"
-            if isinstance(item, str) and not isinstance(item, _Float):
+            if type(item) is str:
                 spans.append(Span(item))
                 continue
             span = self.obj(item, where, ("text",), ("bold",))
             text = span["text"]
-            if not isinstance(text, str) or isinstance(text, _Float):
+            if type(text) is not str:
                 raise self.fail(f"{where}.text", f"expected a string, got {_describe(text)}")
             bold = span.get("bold", False)
             if not isinstance(bold, bool):
@@ -451,7 +432,7 @@ class _Reader:
         if kind is CellKind.MONEY and isinstance(value, dict):
             money = self.obj(value, path, ("amount", "unit"))
             amount = money["amount"]
-            if not isinstance(amount, str) or isinstance(amount, _Float):
+            if type(amount) is not str:
                 raise self.fail(
                     f"{path}.amount", f"expected a decimal string, got {_describe(amount)}"
                 )
@@ -471,6 +452,24 @@ class _Reader:
             path, f'expected {what}, null (blank) or {{"na": mark}}, got {_describe(value)}'
         )
 
+    def cells(self, values: list[Any], specs: tuple[CellSpec, ...], path: str) -> list[Cell]:
+        cells: list[Cell] = []
+        for spec, value in zip(specs, values, strict=True):
+            kind = spec.kind
+            if (
+                type(value) is int
+                and kind is not CellKind.MONEY
+                and (value >= 0 or kind is CellKind.SIGNED)
+            ):
+                cells.append(value)
+            elif value is None:
+                cells.append(BLANK)
+            else:
+                # The path is only spelled out for the cells that need a closer look.
+                where = f"{path}.{spec.row.value}.{spec.column.value}"
+                cells.append(self.cell(value, where, kind))
+        return cells
+
     def table(self, value: Any, path: str, cls: type[CellTable[Any, Any]], edition: Edition) -> Any:
         table = layout(edition).table(cls.section)
         rows = value
@@ -484,10 +483,7 @@ class _Reader:
             values.extend(plan.pick(row))
         # Most tables are plain counts: check them in one pass, others cell by cell.
         if not (table.counts_only and set(map(type, values)) == {int} and min(values) >= 0):
-            values = [
-                self.cell(item, f"{path}.{spec.row.value}.{spec.column.value}", spec.kind)
-                for spec, item in zip(table.cells, values, strict=True)
-            ]
+            values = self.cells(values, table.cells, path)
         return cls.trusted(edition, tuple(values))
 
     def report(self, value: Any, path: str) -> AnnualReport:

@@ -48,6 +48,8 @@ class Span:
 
 
 def _normalise_spans(value: Iterable[Span | str] | str) -> tuple[Span, ...]:
+    if type(value) is str and value:
+        return (Span(value),)  # the common case: a plain paragraph
     if isinstance(value, str):
         value = (value,)
     elif not isinstance(value, Iterable):
