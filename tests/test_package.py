@@ -74,3 +74,13 @@ def test_python_m_entry_point() -> None:
         check=True,
     )
     assert "summary" in out.stdout
+
+
+def test_summary_shows_key_figures_signs_and_blanks() -> None:
+    report = govdisclosure.load(ROOT / "examples" / "zhongning-minzheng-2020.json")
+    text = govdisclosure.summarize(report)
+    assert "行政许可: 上一年项目数量 7 · 本年增/减 +12 · 处理决定数量 0" in text
+    assert "行政处罚: 上一年项目数量 53 · 本年增/减 -50" in text
+    assert "采购总金额 6165711 元" in text
+    assert "行政复议 (blank)" in text
+    assert "edition 2019" in text

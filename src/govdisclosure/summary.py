@@ -4,19 +4,24 @@
 >>> print(summarize(AnnualReport(organ="某县统计局", year=2022)))  # doctest: +ELLIPSIS
 某县统计局2022年政府信息公开工作年度报告
   organ 某县统计局 · year 2022 · edition 2021 (国办公开办函〔2021〕30号) · scope 本机关
-  二 主动公开 ...
+  二 主动公开
+     规章: 本年制发件数 0 · 本年废止件数 0 · 现行有效件数 0
+...
 """
 
 from __future__ import annotations
 
 from govdisclosure.categories import Applicant, ApplicationRow, ReviewCase, ReviewResult
 from govdisclosure.cells import Cell
+from govdisclosure.layouts import CellKind
 from govdisclosure.report import AnnualReport
 
 __all__ = ["summarize"]
 
 
-def _show(cell: Cell) -> str:
+def _show(cell: Cell, kind: CellKind = CellKind.COUNT) -> str:
+    if kind is CellKind.SIGNED and type(cell) is int and cell > 0:
+        return f"+{cell}"  # a change is printed with its sign, as in the report
     text = str(cell)
     return text if text else "(blank)"
 
@@ -31,17 +36,15 @@ def summarize(report: AnnualReport) -> str:
     ]
     proactive = report.proactive
     table = proactive.layout
-    figures = []
+    lines.append("  二 主动公开")
     for plan in table.row_plans:
-        row = table.row_node(plan.key)
-        values = " / ".join(
-            f"{column.label} {_show(cell)}"
+        values = " · ".join(
+            f"{column.label} {_show(cell, column.kind)}"
             for column, cell in zip(
                 plan.columns, proactive.cells[plan.start : plan.stop], strict=True
             )
         )
-        figures.append(f"{row.label}: {values}")
-    lines.append("  二 主动公开  " + "; ".join(figures))
+        lines.append(f"     {table.row_node(plan.key).label}: {values}")
     apps = report.applications
     total = Applicant.TOTAL
 
