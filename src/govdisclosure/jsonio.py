@@ -109,9 +109,9 @@ class _Rows:
         }
 
     def text(self, indent: str) -> str:
-        cells = self.table.cells
+        cells: tuple[object, ...] = self.table.cells
         if set(map(type, cells)) != {int}:
-            cells = tuple([c if type(c) is int else _inline(_cell(c)) for c in cells])
+            cells = tuple([c if type(c) is int else _inline(_cell(c)) for c in self.table.cells])
         return _table_template(self.table.edition, self.table.section, indent) % cells
 
 
@@ -207,7 +207,7 @@ def _document(report: AnnualReport) -> dict[str, Any]:
     }
 
 
-def _emit(value: Any, indent: str) -> str:
+def _emit(value: Any, indent: str) -> str:  # noqa: PLR0911 (a dispatch on type)
     # A small pretty-printer: objects and lists one item per line, except _Inline
     # mappings and lists, which stay on one line (a table row reads as a row, a paragraph
     # as a paragraph). Key order is insertion order, which _document fixes, and keys are
@@ -309,6 +309,11 @@ _DECODER: Final = json.JSONDecoder(
 )
 
 
+@functools.cache
+def _keyset(keys: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(keys)
+
+
 class _Reader:
     """Walks a decoded document, checking each value against the format at its path."""
 
@@ -321,14 +326,15 @@ class _Reader:
     def obj(
         self, value: Any, path: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
     ) -> dict[str, Any]:
-        if not isinstance(value, dict):
+        if type(value) is not dict:
+            if isinstance(value, _Duplicates):
+                raise self.fail(path, f"the key {value.repeated!r} appears more than once")
             raise self.fail(path, f"expected an object, got {_describe(value)}")
-        if isinstance(value, _Duplicates):
-            raise self.fail(path, f"the key {value.repeated!r} appears more than once")
-        missing = [k for k in required if k not in value]
-        if missing:
+        keys = value.keys()
+        if not keys >= _keyset(required):
+            missing = [k for k in required if k not in value]
             raise self.fail(path, f"missing key {missing[0]!r}")
-        if len(value) > len(required):
+        if len(value) > len(required) and not keys <= _keyset((*required, *optional)):
             allowed = {*required, *optional}
             unknown = sorted(k for k in value if k not in allowed)
             if unknown:

@@ -52,7 +52,7 @@ def _normalise_spans(value: Iterable[Span | str] | str) -> tuple[Span, ...]:
         return (Span(value),)  # the common case: a plain paragraph
     if isinstance(value, str):
         value = (value,)
-    elif not isinstance(value, Iterable):
+    elif type(value) not in (list, tuple) and not isinstance(value, Iterable):
         raise ReportValueError(
             f"a paragraph is a str or a list of Span or str items, got {value!r}"
         )
@@ -147,6 +147,8 @@ def paragraphs(value: Iterable[Paragraph | str] | str | Paragraph) -> tuple[Para
     >>> [p.text for p in paragraphs(["一是…", "二是…"])]
     ['一是…', '二是…']
     """
+    if type(value) is tuple and all(type(item) is Paragraph for item in value):
+        return value  # already what a report holds: readers build exactly this
     if isinstance(value, (str, Paragraph)):
         return (Paragraph.of(value),)
     if not isinstance(value, Iterable):
