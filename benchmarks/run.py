@@ -1,0 +1,100 @@
+"""Benchmarks: what the issues ask to be fast, measured and printed (not asserted).
+
+Run with ``make bench`` or ``python benchmarks/run.py [NAME ...]``. Each benchmark prints
+what it measured, the target it is held to, and whether the measurement met it. Figures
+are medians of several repeats on one core, in this process (or in fresh interpreters for
+import times), so they are comparable between runs on the same machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "examples" / "zhongning-minzheng-2020.json"
+
+
+def _per_second(action: Callable[[], object], *, seconds: float = 1.0, repeats: int = 5) -> float:
+    """Median rate of ``action`` over ``repeats`` timed runs of about ``seconds`` each."""
+    action()  # warm caches (layouts, label indexes) before timing
+    start = time.perf_counter()
+    calls = 0
+    while time.perf_counter() - start < 0.1:
+        action()
+        calls += 1
+    batch = max(1, int(calls * seconds / 0.1))
+    rates = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for _ in range(batch):
+            action()
+        rates.append(batch / (time.perf_counter() - start))
+    return statistics.median(rates)
+
+
+def _python_ms(code: str, runs: int = 21) -> float:
+    """Median wall time, in ms, of a fresh interpreter running ``code``."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True, env=env)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def _report(name: str, measured: str, target: str, met: bool) -> None:
+    print(f"{name:<38} {measured:>22}   target {target:<28} {'met' if met else 'NOT MET'}")
+
+
+def bench_json_round_trip() -> None:
+    """``loads(dumps(r))`` on the seed report: at least 5,000 reports/s on one core."""
+    import govdisclosure as gd
+
+    report = gd.load(SEED)
+    rate = _per_second(lambda: gd.loads(gd.dumps(report)))
+    _report("json: loads(dumps(seed))", f"{rate:,.0f} reports/s", ">= 5,000/s", rate >= 5000)
+    dumps = _per_second(lambda: gd.dumps(report))
+    text = gd.dumps(report)
+    loads = _per_second(lambda: gd.loads(text))
+    print(f"{'  of which dumps / loads alone':<38} {dumps:>12,.0f} / {loads:,.0f} reports/s")
+
+
+def bench_import() -> None:
+    """``python -c "import govdisclosure"`` adds at most 60 ms over ``python -c pass``."""
+    base = _python_ms("pass")
+    bare = _python_ms("import govdisclosure")
+    _report("import govdisclosure", f"+{bare - base:.1f} ms", "<= +60 ms", bare - base <= 60)
+    # The package resolves names lazily; show the cost of actually using the model too.
+    model = _python_ms("import govdisclosure as gd; gd.AnnualReport(organ='x', year=2020)")
+    loaded = _python_ms(f"import govdisclosure as gd; gd.load({str(SEED)!r})")
+    print(f"{'  import + build a report':<38} {f'+{model - base:.1f} ms':>22}")
+    print(f"{'  import + load the seed JSON':<38} {f'+{loaded - base:.1f} ms':>22}")
+    print(f"{'  (python -c pass itself)':<38} {f'{base:.1f} ms':>22}")
+
+
+BENCHMARKS: dict[str, Callable[[], None]] = {
+    "json": bench_json_round_trip,
+    "import": bench_import,
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("names", nargs="*", choices=[*BENCHMARKS, []], help="benchmarks to run")
+    args = parser.parse_args()
+    print(f"python {sys.version.split()[0]} on {sys.platform}, {os.cpu_count()} cpu(s)")
+    for name in args.names or BENCHMARKS:
+        BENCHMARKS[name]()
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT / "src"))
+    main()
