@@ -110,10 +110,14 @@ def test_coerce_cell_accepts_friendly_input() -> None:
         (CellKind.COUNT, -2),
         (CellKind.COUNT, FakeNumpyInt(-2)),
         (CellKind.SIGNED, 1.5),
-        (CellKind.MONEY, 1.5),
         (CellKind.MONEY, True),
     ],
 )
 def test_coerce_cell_refuses(kind: CellKind, value: object) -> None:
     with pytest.raises(ReportValueError, match="expected"):
         coerce_cell(kind, value)
+
+
+def test_a_float_amount_is_refused_with_the_reason() -> None:
+    with pytest.raises(ReportValueError, match="floats are not exact; pass a str or a Decimal"):
+        coerce_cell(CellKind.MONEY, 1.25, MoneyUnit.TEN_THOUSAND_YUAN)

@@ -190,8 +190,8 @@ def coerce_cell(kind: CellKind, value: object, unit: MoneyUnit | None = None) ->
     if isinstance(value, str) and value.strip() in NOT_APPLICABLE_MARKS:
         return NotApplicable(value.strip())
     if kind is CellKind.MONEY:
-        if isinstance(value, (int, Decimal, str)) and not isinstance(value, bool):
-            return Money(value, unit or MoneyUnit.YUAN)
+        if isinstance(value, (int, Decimal, str, float)) and not isinstance(value, bool):
+            return Money(value, unit or MoneyUnit.YUAN)  # says why a float is refused
     elif not isinstance(value, (bool, float, str)) and isinstance(value, SupportsIndex):
         number = operator.index(value)
         if is_valid_cell(kind, number):

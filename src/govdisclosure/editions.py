@@ -24,6 +24,9 @@ class Edition(enum.Enum):
     V2019 = "2019"
     V2021 = "2021"
 
+    def __str__(self) -> str:
+        return self.value
+
     @property
     def document(self) -> str:
         """The notice of the State Council General Office that issued the format."""

@@ -137,7 +137,8 @@ class ReadError(GovDisclosureError, ValueError):
 class JSONFormatError(ReadError):
     """A JSON document does not follow the govdisclosure JSON format.
 
-    ``path`` is the JSON path of the offending value.
+    ``path`` is the JSON path of the offending value, or ``None`` when the text is not
+    JSON at all (then ``location`` gives the line and column, or the byte).
 
     >>> err = JSONFormatError("expected an int, got '2020'", path="$.report.year")
     >>> print(err)
@@ -149,7 +150,12 @@ class JSONFormatError(ReadError):
     default_message = "not a govdisclosure JSON document"
 
     def __init__(
-        self, reason: str | None = None, *, path: str = "$", source: str | None = None
+        self,
+        reason: str | None = None,
+        *,
+        path: str | None = "$",
+        location: str | None = None,
+        source: str | None = None,
     ) -> None:
         self.path = path
-        super().__init__(reason, source=source, location=path)
+        super().__init__(reason, source=source, location=path or location)

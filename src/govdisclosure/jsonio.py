@@ -130,10 +130,13 @@ def _table_template(edition: Edition, section: Section, indent: str) -> str:
 
 
 def _expand(value: Any) -> Any:
+    # Plain dicts and lists all the way down: the writer's markers stay private.
     if isinstance(value, _Rows):
-        return value.as_dict()
-    if isinstance(value, dict) and not isinstance(value, _Inline):
+        return _expand(value.as_dict())
+    if isinstance(value, dict):
         return {k: _expand(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_expand(v) for v in value]
     return value
 
 
@@ -329,7 +332,10 @@ class _Reader:
         if type(value) is not dict:
             if isinstance(value, _Duplicates):
                 raise self.fail(path, f"the key {value.repeated!r} appears more than once")
-            raise self.fail(path, f"expected an object, got {_describe(value)}")
+            if not isinstance(value, Mapping):
+                raise self.fail(path, f"expected an object, got {_describe(value)}")
+            value = dict(value)  # from_dict also takes other mappings
+        checked: dict[str, Any] = value
         keys = value.keys()
         if not keys >= _keyset(required):
             missing = [k for k in required if k not in value]
@@ -343,7 +349,7 @@ class _Reader:
                     f"{path}.{unknown[0]}",
                     f"unknown key {unknown[0]!r}; expected one of {expected}",
                 )
-        return value
+        return checked
 
     def string(self, value: Any, path: str, *, optional: bool = False) -> Any:
         if optional and value is None:
@@ -648,22 +654,32 @@ def loads(text: str | bytes, *, source: str | None = None) -> AnnualReport:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as err:
             raise JSONFormatError(
-                f"not UTF-8 text ({err.reason} at byte {err.start})", source=source
+                f"not UTF-8 text ({err.reason})",
+                path=None,
+                location=f"byte {err.start}",
+                source=source,
             ) from None
     if not isinstance(text, str):
         raise JSONFormatError(
-            f"expected JSON text (str or bytes), got {type(text).__name__}", source=source
+            f"expected JSON text (str or bytes), got {type(text).__name__}",
+            path=None,
+            source=source,
         )
     try:
         data = _DECODER.decode(text)
     except json.JSONDecodeError as err:
         raise JSONFormatError(
-            f"not valid JSON: {err.msg} at line {err.lineno}, column {err.colno}", source=source
+            f"not valid JSON: {err.msg}",
+            path=None,
+            location=f"line {err.lineno}, column {err.colno}",
+            source=source,
         ) from None
     except JSONFormatError as err:
-        raise JSONFormatError(err.reason, source=source) from None
+        raise JSONFormatError(err.reason, path=None, source=source) from None
     except RecursionError:
-        raise JSONFormatError("the document is nested too deeply", source=source) from None
+        raise JSONFormatError(
+            "the document is nested too deeply", path=None, source=source
+        ) from None
     return _Reader(source).document(data)
 
 
@@ -675,6 +691,8 @@ def load(source: str | os.PathLike[str] | IO[str] | IO[bytes]) -> AnnualReport:
             with open(name, "rb") as handle:
                 data = handle.read()
         except OSError as err:
-            raise JSONFormatError(f"cannot read the file: {err.strerror}", source=name) from None
+            raise JSONFormatError(
+                f"cannot read the file: {err.strerror}", path=None, source=name
+            ) from None
         return loads(data, source=name)
     return loads(source.read(), source=getattr(source, "name", None))

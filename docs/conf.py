@@ -1,0 +1,78 @@
+"""Sphinx configuration for the govdisclosure documentation (``make docs``)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+# Document the source tree even if the package is not installed in the building Python.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+project = "govdisclosure"
+author = "govdisclosure developers"
+copyright = "govdisclosure developers"
+release = "0.1.0.dev0"
+version = "0.1"
+language = "en"
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.viewcode",
+]
+
+source_suffix = {".md": "markdown"}
+root_doc = "index"
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+autodoc_typehints = "description"
+autodoc_member_order = "bysource"
+autodoc_default_options = {"members": True, "show-inheritance": True}
+nitpicky = False
+
+html_theme = "furo"
+html_title = "govdisclosure"
+
+
+def _member_table(  # noqa: PLR0917 (the signature of the Sphinx event)
+    app: Any, what: str, name: str, obj: Any, options: Any, lines: list[str]
+) -> None:
+    """Append a table of members (ASCII value, Chinese and English label) to the docstring of
+    each category enum, so the reference lists every key straight from the code."""
+    from govdisclosure.labels import LabelledEnum
+
+    if what != "class" or not isinstance(obj, type) or not issubclass(obj, LabelledEnum):
+        return
+    members = list(obj)
+    if not members:
+        return
+    lines.extend(
+        [
+            "",
+            ".. list-table::",
+            "   :header-rows: 1",
+            "",
+            "   * - member",
+            "     - value (JSON key)",
+            "     - official label (``zh``)",
+            "     - English label (``en``)",
+        ]
+    )
+    for member in members:
+        lines.extend(
+            [
+                f"   * - ``{member.name}``",
+                f"     - ``{member.value}``",
+                f"     - {member.zh}",
+                f"     - {member.en}",
+            ]
+        )
+    lines.append("")
+
+
+def setup(app: Any) -> None:
+    app.connect("autodoc-process-docstring", _member_table)
