@@ -30,6 +30,7 @@ from govdisclosure.layouts import CellKind
 
 __all__ = [
     "BLANK",
+    "COUNT_LIMIT",
     "NOT_APPLICABLE_MARKS",
     "Blank",
     "Cell",
@@ -53,6 +54,10 @@ class Blank(enum.Enum):
 
 #: The value of a cell where nothing was printed (distinct from 0).
 BLANK: Final = Blank.BLANK
+
+#: Counts must fit a signed 64-bit integer, so that every system that stores a report
+#: (databases, data frames, JSON parsers in other languages) can hold every count.
+COUNT_LIMIT: Final = 2**63
 
 #: The marks real reports print in place of a number that does not apply.
 NOT_APPLICABLE_MARKS: Final = ("/", "／", "-", "－", "--", "—", "——", "无", "不适用")
@@ -103,7 +108,19 @@ def _to_decimal(value: object) -> Decimal:
         )
     if not amount.is_finite():
         raise ReportValueError(f"an amount must be finite, got {value!r}")
+    # One spelling per amount: no exponent ("1E+3" is 1000) and no negative zero, so an
+    # amount prints back as it reads. The scale stays: "1.50" is printed as "1.50".
+    if amount.as_tuple().exponent > 0:  # type: ignore[operator]
+        amount = Decimal(format(amount, "f"))  # exact; quantize would round to the context
+    if amount.is_zero() and amount.is_signed():
+        amount = -amount
     return amount
+
+
+def _exactly(amount: Decimal) -> tuple[object, ...]:
+    # Money equal means printed the same: 1.0 and 1.00 differ (the report printed them
+    # differently), which keeps "equal reports print equal text" true.
+    return tuple(amount.as_tuple())
 
 
 def _to_unit(value: object) -> MoneyUnit:
@@ -121,6 +138,9 @@ class Money:
     The amount is exact (:class:`~decimal.Decimal`); floats are refused. Negative
     amounts are representable because real reports print them; the checker flags them.
 
+    Amounts are kept as written, so ``Money("1.50")`` and ``Money("1.5")`` differ, as the
+    printed figures do; an exponent is written out (``Money("1E+3")`` is ``Money("1000")``).
+
     >>> Money(3, "万元").unit
     <MoneyUnit.TEN_THOUSAND_YUAN: 'wan_yuan' 万元>
     >>> Money(0.1, "元")  # doctest: +ELLIPSIS
@@ -129,7 +149,7 @@ class Money:
     govdisclosure.errors.ReportValueError: an amount must be ... (floats are not exact; ...)
     """
 
-    amount: Decimal = field(converter=_to_decimal)
+    amount: Decimal = field(converter=_to_decimal, eq=_exactly)
     unit: MoneyUnit = field(default=MoneyUnit.YUAN, converter=_to_unit)
 
     def __str__(self) -> str:
@@ -150,8 +170,8 @@ def is_number(cell: Cell) -> bool:
 
 
 _EXPECTED = {
-    CellKind.COUNT: "a count (an int >= 0), BLANK or NotApplicable",
-    CellKind.SIGNED: "a signed int, BLANK or NotApplicable",
+    CellKind.COUNT: "a count (an int >= 0 and < 2**63), BLANK or NotApplicable",
+    CellKind.SIGNED: "a signed int (of magnitude < 2**63), BLANK or NotApplicable",
     CellKind.MONEY: "Money, BLANK or NotApplicable",
 }
 
@@ -165,7 +185,9 @@ def is_valid_cell(kind: CellKind, value: object) -> bool:
     """Whether ``value`` may stand, exactly as it is, in a cell of ``kind``."""
     cls = type(value)
     if cls is int:
-        return kind is CellKind.SIGNED or (kind is CellKind.COUNT and value >= 0)  # type: ignore[operator]
+        if kind is CellKind.COUNT:
+            return 0 <= value < COUNT_LIMIT  # type: ignore[operator]
+        return kind is CellKind.SIGNED and -COUNT_LIMIT < value < COUNT_LIMIT  # type: ignore[operator]
     if cls is Blank or cls is NotApplicable:
         return True
     return cls is Money and kind is CellKind.MONEY

@@ -28,16 +28,27 @@ import datetime as dt
 import functools
 import json
 import os
+import re
 from collections.abc import Callable, Mapping
 from json.encoder import encode_basestring
 from typing import IO, Any, Final, TypeVar
 
 from govdisclosure.categories import MoneyUnit, OrganKind, ScopeKind, Section
-from govdisclosure.cells import BLANK, NOT_APPLICABLE_MARKS, Cell, Money, NotApplicable
+from govdisclosure.cells import (
+    BLANK,
+    COUNT_LIMIT,
+    NOT_APPLICABLE_MARKS,
+    Cell,
+    Money,
+    NotApplicable,
+    is_valid_cell,
+)
 from govdisclosure.editions import Edition
 from govdisclosure.errors import GovDisclosureError, JSONFormatError, ReportValueError
 from govdisclosure.layouts import CellKind, CellSpec, layout
 from govdisclosure.report import (
+    FIRST_REPORT_YEAR,
+    LAST_REPORT_YEAR,
     AnnualReport,
     Contact,
     Overview,
@@ -48,7 +59,7 @@ from govdisclosure.report import (
     Website,
 )
 from govdisclosure.tables import ApplicationTable, CellTable, ProactiveTable, ReviewTable
-from govdisclosure.text import Paragraph, Span
+from govdisclosure.text import Paragraph, Span, is_text
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "dump", "dumps", "from_dict", "load", "loads", "to_dict"]
 
@@ -306,6 +317,9 @@ def _refuse_constant(name: str) -> Any:
     raise JSONFormatError(f"{name} is not valid in a govdisclosure document")
 
 
+_AMOUNT: Final = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
 # Built once: json.loads with options would build a decoder on every call.
 _DECODER: Final = json.JSONDecoder(
     object_pairs_hook=_object_pairs, parse_float=_Float, parse_constant=_refuse_constant
@@ -358,6 +372,8 @@ class _Reader:
             raise self.fail(path, f"expected a string, got {_describe(value)}")
         if not value.strip():
             raise self.fail(path, "expected a non-empty string")
+        if not is_text(value):
+            raise self.fail(path, "the string holds a lone surrogate (not valid Unicode text)")
         return value
 
     def integer(self, value: Any, path: str) -> int:
@@ -365,14 +381,22 @@ class _Reader:
             raise self.fail(path, f"expected an integer, got {_describe(value)}")
         return value
 
+    def year(self, value: Any, path: str) -> int:
+        year = self.integer(value, path)
+        if not FIRST_REPORT_YEAR <= year <= LAST_REPORT_YEAR:
+            raise self.fail(
+                path, f"expected a year from {FIRST_REPORT_YEAR} to {LAST_REPORT_YEAR}, got {year}"
+            )
+        return year
+
     def optional_date(self, value: Any, path: str) -> dt.date | None:
         return None if value is None else self.date(value, path)
 
     def date(self, value: Any, path: str) -> dt.date:
         text = self.string(value, path)
         try:
-            if len(text) != 10:
-                raise ValueError(text)
+            if not _DATE.fullmatch(text):
+                raise ValueError(text)  # fromisoformat would also read "2020-W01-1"
             return dt.date.fromisoformat(text)
         except ValueError:
             raise self.fail(path, f"expected a date as YYYY-MM-DD, got {text!r}") from None
@@ -390,23 +414,28 @@ class _Reader:
             raise self.fail(path, f"expected one of {choices}, got {value!r}") from None
 
     def paragraph(self, value: Any, path: str) -> Paragraph:
-        if type(value) is str:
-            if not value:
-                raise self.fail(path, "a paragraph must have some text")
+        if type(value) is str and value and not value.isspace() and is_text(value):
             return Paragraph(value)
-        if not isinstance(value, list) or not value:
+        if type(value) is not str and (not isinstance(value, list) or not value):
             raise self.fail(
                 path, f"expected a paragraph (a string or a list of spans), got {_describe(value)}"
             )
+        if type(value) is str:
+            reason = "a paragraph must have some text (not only whitespace)"
+            if value and not is_text(value):
+                reason = "the string holds a lone surrogate (not valid Unicode text)"
+            raise self.fail(path, reason)
         spans = []
         for i, item in enumerate(value):
             where = f"{path}[{i}]"
             if type(item) is str:
+                if not is_text(item):
+                    raise self.fail(where, "the string holds a lone surrogate (not valid text)")
                 spans.append(Span(item))
                 continue
             span = self.obj(item, where, ("text",), ("bold",))
             text = span["text"]
-            if type(text) is not str:
+            if type(text) is not str or not is_text(text):
                 raise self.fail(f"{where}.text", f"expected a string, got {_describe(text)}")
             bold = span.get("bold", False)
             if not isinstance(bold, bool):
@@ -424,12 +453,14 @@ class _Reader:
 
     def cell(self, value: Any, path: str, kind: CellKind) -> Cell:
         if type(value) is int:
-            if value < 0 and kind is not CellKind.SIGNED:
-                raise self.fail(path, f"a count must not be negative, got {value}")
             if kind is CellKind.MONEY:
                 raise self.fail(
                     path, f'money is written {{"amount": "…", "unit": "…"}}, got {value}'
                 )
+            if value < 0 and kind is not CellKind.SIGNED:
+                raise self.fail(path, f"a count must not be negative, got {value}")
+            if not is_valid_cell(kind, value):
+                raise self.fail(path, "a count must be smaller than 2**63")
             return value
         if value is None:
             return BLANK
@@ -444,9 +475,10 @@ class _Reader:
         if kind is CellKind.MONEY and isinstance(value, dict):
             money = self.obj(value, path, ("amount", "unit"))
             amount = money["amount"]
-            if type(amount) is not str:
+            if type(amount) is not str or not _AMOUNT.fullmatch(amount):
                 raise self.fail(
-                    f"{path}.amount", f"expected a decimal string, got {_describe(amount)}"
+                    f"{path}.amount",
+                    f'expected a decimal string such as "12" or "-0.5", got {_describe(amount)}',
                 )
             unit = self.enum(money["unit"], f"{path}.unit", MoneyUnit)
             try:
@@ -468,11 +500,7 @@ class _Reader:
         cells: list[Cell] = []
         for spec, value in zip(specs, values, strict=True):
             kind = spec.kind
-            if (
-                type(value) is int
-                and kind is not CellKind.MONEY
-                and (value >= 0 or kind is CellKind.SIGNED)
-            ):
+            if type(value) is int and is_valid_cell(kind, value):
                 cells.append(value)
             elif value is None:
                 cells.append(BLANK)
@@ -494,7 +522,12 @@ class _Reader:
                 row = self.obj(row, f"{path}.{plan.name}", plan.column_names)
             values.extend(plan.pick(row))
         # Most tables are plain counts: check them in one pass, others cell by cell.
-        if not (table.counts_only and set(map(type, values)) == {int} and min(values) >= 0):
+        if not (
+            table.counts_only
+            and set(map(type, values)) == {int}
+            and min(values) >= 0
+            and max(values) < COUNT_LIMIT
+        ):
             values = self.cells(values, table.cells, path)
         return cls.trusted(edition, tuple(values))
 
@@ -517,7 +550,7 @@ class _Reader:
         edition = self.enum(r["edition"], f"{path}.edition", Edition)
         fields: dict[str, Any] = {
             "organ": self.string(r["organ"], f"{path}.organ"),
-            "year": self.integer(r["year"], f"{path}.year"),
+            "year": self.year(r["year"], f"{path}.year"),
             "edition": edition,
             "organ_kind": None
             if r.get("organ_kind") is None
@@ -639,11 +672,7 @@ def _describe(value: Any) -> str:
 
 def from_dict(data: Mapping[str, Any], *, source: str | None = None) -> AnnualReport:
     """A report from a decoded JSON document (see :func:`to_dict`)."""
-    return _Reader(source).document(_plain(data) if not isinstance(data, dict) else data)
-
-
-def _plain(data: Mapping[str, Any]) -> dict[str, Any]:
-    return dict(data)
+    return _Reader(source).document(data)
 
 
 def loads(text: str | bytes, *, source: str | None = None) -> AnnualReport:
@@ -676,6 +705,10 @@ def loads(text: str | bytes, *, source: str | None = None) -> AnnualReport:
         ) from None
     except JSONFormatError as err:
         raise JSONFormatError(err.reason, path=None, source=source) from None
+    except ValueError as err:  # an integer too long for int() (sys.get_int_max_str_digits)
+        raise JSONFormatError(
+            f"not a usable JSON number: {err}", path=None, source=source
+        ) from None
     except RecursionError:
         raise JSONFormatError(
             "the document is nested too deeply", path=None, source=source
@@ -695,4 +728,5 @@ def load(source: str | os.PathLike[str] | IO[str] | IO[bytes]) -> AnnualReport:
                 f"cannot read the file: {err.strerror}", path=None, source=name
             ) from None
         return loads(data, source=name)
-    return loads(source.read(), source=getattr(source, "name", None))
+    label = getattr(source, "name", None)  # a temporary file's name is its descriptor
+    return loads(source.read(), source=label if isinstance(label, str) else None)

@@ -26,10 +26,11 @@ from govdisclosure.categories import OrganKind, ScopeKind, Section
 from govdisclosure.editions import Edition, edition_for_year
 from govdisclosure.errors import ReportValueError
 from govdisclosure.tables import ApplicationTable, CellTable, ProactiveTable, ReviewTable
-from govdisclosure.text import Paragraph, paragraphs
+from govdisclosure.text import Paragraph, is_text, paragraphs
 
 __all__ = [
     "FIRST_REPORT_YEAR",
+    "LAST_REPORT_YEAR",
     "AnnualReport",
     "Contact",
     "Overview",
@@ -43,12 +44,14 @@ __all__ = [
 
 #: The regulations took effect on 1 May 2008; no annual report predates that year.
 FIRST_REPORT_YEAR = 2008
+#: The last year a report may be for (four-digit years only).
+LAST_REPORT_YEAR = 9999
 
 
 def _text(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, str) or not value.strip():
+    if not is_text(value) or not value.strip():
         raise ReportValueError(
-            f"{attribute.name.lstrip('_')} must be a non-empty str, got {value!r}"
+            f"{attribute.name.lstrip('_')} must be a non-empty str of valid text, got {value!r}"
         )
 
 
@@ -62,8 +65,8 @@ def _texts(value: Iterable[str] | str) -> tuple[str, ...]:
         raise ReportValueError(f"expected a list of str, got {value!r}")
     items = tuple(value)
     for item in items:
-        if not isinstance(item, str) or not item.strip():
-            raise ReportValueError(f"expected non-empty str items, got {item!r}")
+        if not is_text(item) or not item.strip():
+            raise ReportValueError(f"expected non-empty str items of valid text, got {item!r}")
     return items
 
 
@@ -214,8 +217,10 @@ class Scope:
 def _year(_instance: object, _attribute: object, value: Any) -> None:
     if type(value) is not int:
         raise ReportValueError(f"year must be an int, got {value!r}")
-    if not FIRST_REPORT_YEAR <= value <= 9999:
-        raise ReportValueError(f"year must be between {FIRST_REPORT_YEAR} and 9999, got {value}")
+    if not FIRST_REPORT_YEAR <= value <= LAST_REPORT_YEAR:
+        raise ReportValueError(
+            f"year must be between {FIRST_REPORT_YEAR} and {LAST_REPORT_YEAR}, got {value}"
+        )
 
 
 def _edition(value: Edition | str) -> Edition:

@@ -18,10 +18,11 @@ import sys
 from typing import Any
 
 from govdisclosure.categories import MoneyUnit, OrganKind, ScopeKind
-from govdisclosure.cells import NOT_APPLICABLE_MARKS
+from govdisclosure.cells import COUNT_LIMIT, NOT_APPLICABLE_MARKS
 from govdisclosure.editions import Edition
 from govdisclosure.jsonio import FORMAT, FORMAT_VERSION
 from govdisclosure.layouts import CellKind, TableLayout, layout
+from govdisclosure.report import FIRST_REPORT_YEAR, LAST_REPORT_YEAR
 
 __all__ = ["SCHEMA_RESOURCE", "build_schema", "json_schema"]
 
@@ -29,7 +30,7 @@ __all__ = ["SCHEMA_RESOURCE", "build_schema", "json_schema"]
 SCHEMA_RESOURCE = "schema/report-v1.schema.json"
 
 _TEXT: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": r"\S"}
-_DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_DATE = {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 
 
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
@@ -51,8 +52,12 @@ def _cell(kind: CellKind) -> dict[str, Any]:
 
 def _cell_defs() -> dict[str, Any]:
     numbers: dict[CellKind, dict[str, Any]] = {
-        CellKind.COUNT: {"type": "integer", "minimum": 0},
-        CellKind.SIGNED: {"type": "integer"},
+        CellKind.COUNT: {"type": "integer", "minimum": 0, "maximum": COUNT_LIMIT - 1},
+        CellKind.SIGNED: {
+            "type": "integer",
+            "minimum": 1 - COUNT_LIMIT,
+            "maximum": COUNT_LIMIT - 1,
+        },
         CellKind.MONEY: {"$ref": "#/$defs/money"},
     }
     return {
@@ -99,7 +104,7 @@ def build_schema() -> dict[str, Any]:
     optional_text = _nullable(_TEXT)
     report_properties: dict[str, Any] = {
         "organ": _TEXT,
-        "year": {"type": "integer", "minimum": 2008, "maximum": 9999},
+        "year": {"type": "integer", "minimum": FIRST_REPORT_YEAR, "maximum": LAST_REPORT_YEAR},
         "edition": {"enum": [e.value for e in Edition]},
         "scope": _object(
             {
@@ -163,7 +168,7 @@ def build_schema() -> dict[str, Any]:
         "paragraph": paragraph,
         "money": _object(
             {
-                "amount": {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"},
+                "amount": {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?$"},
                 "unit": {"enum": [u.value for u in MoneyUnit]},
             },
             ("amount", "unit"),

@@ -26,12 +26,30 @@ from attrs import field, frozen
 
 from govdisclosure.errors import ReportValueError
 
-__all__ = ["Paragraph", "Span", "paragraphs"]
+__all__ = ["Paragraph", "Span", "is_text", "paragraphs"]
+
+
+def is_text(value: object) -> bool:
+    """Whether ``value`` is a str that can be written as UTF-8 (no lone surrogates,
+    which a JSON ``\\ud800`` escape can produce and no file can hold).
+
+    >>> is_text("四是"), is_text(chr(0xD800)), is_text(b"x")
+    (True, False, False)
+    """
+    if type(value) is not str:
+        return False
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _check_text(_instance: object, _attribute: object, value: Any) -> None:
-    if not isinstance(value, str):
-        raise ReportValueError(f"span text must be a str, got {value!r}")
+    if not is_text(value):
+        raise ReportValueError(f"span text must be a str of valid Unicode text, got {value!r}")
 
 
 def _check_bold(_instance: object, _attribute: object, value: Any) -> None:
@@ -48,7 +66,7 @@ class Span:
 
 
 def _normalise_spans(value: Iterable[Span | str] | str) -> tuple[Span, ...]:
-    if type(value) is str and value:
+    if type(value) is str and value and not value.isspace():
         return (Span(value),)  # the common case: a plain paragraph
     if isinstance(value, str):
         value = (value,)
@@ -67,8 +85,8 @@ def _normalise_spans(value: Iterable[Span | str] | str) -> tuple[Span, ...]:
             merged[-1] = Span(merged[-1].text + span.text, span.bold)
         else:
             merged.append(span)
-    if not merged:
-        raise ReportValueError("a paragraph must have some text")
+    if not merged or all(span.text.isspace() for span in merged):
+        raise ReportValueError("a paragraph must have some text (not only whitespace)")
     return tuple(merged)
 
 
