@@ -65,9 +65,17 @@ class Span:
     bold: bool = field(default=False, validator=_check_bold)
 
 
+def _plain_span(text: str) -> Span:
+    # Span(text) without re-running the validators, for text just checked by the caller.
+    span = object.__new__(Span)
+    object.__setattr__(span, "text", text)
+    object.__setattr__(span, "bold", False)
+    return span
+
+
 def _normalise_spans(value: Iterable[Span | str] | str) -> tuple[Span, ...]:
-    if type(value) is str and value and not value.isspace():
-        return (Span(value),)  # the common case: a plain paragraph
+    if type(value) is str and value and not value.isspace() and is_text(value):
+        return (_plain_span(value),)  # the common case: a plain paragraph
     if isinstance(value, str):
         value = (value,)
     elif type(value) not in (list, tuple) and not isinstance(value, Iterable):

@@ -1,0 +1,520 @@
+"""Reading the JSON form: :func:`loads`, :func:`load` and :func:`from_dict`.
+
+The reader checks every value against the format where it stands and reports a problem
+with its JSON path (``$.report.applications.new.total``). Two things keep it fast on
+large batches without giving up any check:
+
+* objects are decoded as tuples of key-value pairs (the decoder's C code does that
+  without calling back into Python); the reader makes each a dict as it visits it,
+  and a repeated key shows up then as a dict shorter than its pairs;
+* paths are spelled out only for an error: while reading, a path is a cheap
+  ``(parent, key)`` pair.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import operator
+import os
+import re
+from collections.abc import Mapping
+from typing import IO, Any, Final, TypeAlias
+
+from govdisclosure.categories import MoneyUnit, OrganKind, ScopeKind
+from govdisclosure.cells import (
+    BLANK,
+    COUNT_LIMIT,
+    NOT_APPLICABLE_MARKS,
+    Cell,
+    Money,
+    NotApplicable,
+    is_valid_cell,
+)
+from govdisclosure.editions import Edition
+from govdisclosure.errors import GovDisclosureError, JSONFormatError, ReportValueError
+from govdisclosure.jsonio.envelope import FORMAT, FORMAT_VERSION, TABLE_FIELDS
+from govdisclosure.layouts import CellKind, TableLayout, layout
+from govdisclosure.report import (
+    FIRST_REPORT_YEAR,
+    LAST_REPORT_YEAR,
+    AnnualReport,
+    Contact,
+    Overview,
+    Period,
+    Preamble,
+    Scope,
+    Subsection,
+    Website,
+)
+from govdisclosure.tables import CellTable
+from govdisclosure.text import Paragraph, Span, is_text
+
+__all__ = ["from_dict", "load", "loads"]
+
+#: A JSON path while reading: "$", or (the parent's path, a key or an index).
+Path: TypeAlias = "str | tuple[Path, str | int]"
+
+_AMOUNT: Final = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_CONTACT_KEYS: Final = ("office", "address", "postcode", "phone", "email")
+_REPORT_KEYS: Final = ("organ", "year", "edition", *(name for name, _ in TABLE_FIELDS))
+_OPTIONAL_REPORT_KEYS: Final = (
+    "scope",
+    "organ_kind",
+    "published",
+    "title",
+    "preamble",
+    "overview",
+    "problems",
+    "other_matters",
+)
+
+
+def spell(path: Path) -> str:
+    """The JSON path as text: ``$.report.overview.subsections[2].title``."""
+    if isinstance(path, str):
+        return path
+    parent, key = path
+    return f"{spell(parent)}[{key}]" if isinstance(key, int) else f"{spell(parent)}.{key}"
+
+
+class _Float(str):
+    """A JSON number with a fraction or exponent, kept as text so it can be refused."""
+
+
+def _refuse_constant(name: str) -> Any:
+    raise JSONFormatError(f"{name} is not valid in a govdisclosure document", path=None)
+
+
+# Built once (json.loads with options builds a decoder per call). Objects arrive as tuples
+# of pairs: see the module's docstring.
+_DECODER: Final = json.JSONDecoder(
+    object_pairs_hook=tuple, parse_float=_Float, parse_constant=_refuse_constant
+)
+
+_keysets: dict[tuple[str, ...], frozenset[str]] = {}
+
+
+def _keyset(keys: tuple[str, ...]) -> frozenset[str]:
+    found = _keysets.get(keys)
+    if found is None:
+        found = _keysets[keys] = frozenset(keys)
+    return found
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, _Float):
+        return f"the number {value} (not an integer)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, (dict, tuple)):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
+
+
+_KEY: Final = operator.itemgetter(0)
+_VALUE: Final = operator.itemgetter(1)
+
+
+def _canonical_cells(pairs: tuple[Any, ...], table: TableLayout) -> list[Any] | None:
+    """The cells of a table object that lists its rows and columns exactly in layout
+    order, as :func:`dumps` writes them, taken in a few C-level passes; ``None`` for
+    anything else (another order, a missing or extra key, a row that is not an object),
+    which the reader then checks key by key."""
+    if tuple(map(_KEY, pairs)) != table.row_name_order:
+        return None
+    rows = list(map(_VALUE, pairs))
+    if set(map(type, rows)) != {tuple}:
+        return None
+    # The decoder makes every object a tuple of (key, value) pairs, so these are pairs.
+    cells = list(itertools.chain.from_iterable(rows))
+    if list(map(_KEY, cells)) != table.column_name_order:
+        return None
+    return list(map(_VALUE, cells))
+
+
+class _Reader:
+    """Walks a decoded document, checking each value against the format at its path."""
+
+    def __init__(self, source: str | None, *, pairs: bool) -> None:
+        self.source = source
+        # Whether objects arrive as tuples of pairs (from our decoder) rather than dicts
+        # (from_dict); then, and only then, a tuple is an object.
+        self.pairs = pairs
+
+    def fail(self, path: Path, message: str) -> JSONFormatError:
+        return JSONFormatError(message, path=spell(path), source=self.source)
+
+    # --- values ---------------------------------------------------------------------------
+
+    def obj(
+        self, value: Any, path: Path, required: tuple[str, ...], optional: tuple[str, ...] = ()
+    ) -> dict[str, Any]:
+        kind = type(value)
+        if kind is tuple and self.pairs:
+            checked = dict(value)
+            if len(checked) != len(value):
+                seen: set[str] = set()
+                repeated = next(k for k, _ in value if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+                raise self.fail(path, f"the key {repeated!r} appears more than once")
+        elif kind is dict:
+            checked = value
+        elif isinstance(value, Mapping):
+            checked = dict(value)  # from_dict also takes other mappings
+        else:
+            raise self.fail(path, f"expected an object, got {_describe(value)}")
+        keys = checked.keys()
+        if not keys >= _keyset(required):
+            missing = [k for k in required if k not in checked]
+            raise self.fail(path, f"missing key {missing[0]!r}")
+        if len(checked) > len(required) and not keys <= _keyset((*required, *optional)):
+            allowed = {*required, *optional}
+            unknown = sorted(k for k in checked if k not in allowed)
+            expected = ", ".join(repr(k) for k in (*required, *optional))
+            raise self.fail(
+                (path, unknown[0]), f"unknown key {unknown[0]!r}; expected one of {expected}"
+            )
+        return checked
+
+    def array(self, value: Any, path: Path, what: str) -> list[Any]:
+        if type(value) is not list:
+            raise self.fail(path, f"expected a list of {what}, got {_describe(value)}")
+        return value
+
+    def string(self, value: Any, path: Path) -> str:
+        if type(value) is not str:
+            raise self.fail(path, f"expected a string, got {_describe(value)}")
+        if not value.strip():
+            raise self.fail(path, "expected a non-empty string")
+        if not is_text(value):
+            raise self.fail(path, "the string holds a lone surrogate (not valid Unicode text)")
+        return value
+
+    def optional_string(self, value: Any, path: Path) -> str | None:
+        return None if value is None else self.string(value, path)
+
+    def year(self, value: Any, path: Path) -> int:
+        if type(value) is not int:
+            raise self.fail(path, f"expected an integer, got {_describe(value)}")
+        if not FIRST_REPORT_YEAR <= value <= LAST_REPORT_YEAR:
+            raise self.fail(
+                path,
+                f"expected a year from {FIRST_REPORT_YEAR} to {LAST_REPORT_YEAR}, got {value}",
+            )
+        return value
+
+    def date(self, value: Any, path: Path) -> dt.date:
+        text = self.string(value, path)
+        try:
+            if not _DATE.fullmatch(text):
+                raise ValueError(text)  # fromisoformat would also read "2020-W01-1"
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise self.fail(path, f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+    def enum(self, value: Any, path: Path, cls: Any) -> Any:
+        member = cls._value2member_map_.get(value) if type(value) is str else None
+        if member is None:
+            choices = ", ".join(repr(m.value) for m in cls)
+            raise self.fail(path, f"expected one of {choices}, got {_describe(value)}")
+        return member
+
+    def strings(self, value: Any, path: Path) -> tuple[str, ...]:
+        items = self.array(value, path, "strings")
+        return tuple([self.string(item, (path, i)) for i, item in enumerate(items)])
+
+    # --- prose ----------------------------------------------------------------------------
+
+    def paragraph(self, value: Any, path: Path) -> Paragraph:
+        if type(value) is str:
+            try:
+                return Paragraph(value)  # checks the text: not blank, valid Unicode
+            except ReportValueError as err:
+                raise self.fail(path, str(err)) from None
+        if type(value) is not list or not value:
+            raise self.fail(
+                path, f"expected a paragraph (a string or a list of spans), got {_describe(value)}"
+            )
+        spans = []
+        for i, item in enumerate(value):
+            if type(item) is str:
+                if not is_text(item):
+                    raise self.fail((path, i), "the string holds a lone surrogate (not valid text)")
+                spans.append(Span(item))
+                continue
+            span = self.obj(item, (path, i), ("text",), ("bold",))
+            text = span["text"]
+            if type(text) is not str or not is_text(text):
+                raise self.fail(((path, i), "text"), f"expected a string, got {_describe(text)}")
+            bold = span.get("bold", False)
+            if type(bold) is not bool:
+                raise self.fail(
+                    ((path, i), "bold"), f"expected true or false, got {_describe(bold)}"
+                )
+            spans.append(Span(text, bold))
+        try:
+            return Paragraph(spans)
+        except ReportValueError as err:
+            raise self.fail(path, str(err)) from None
+
+    def paragraphs(self, value: Any, path: Path) -> tuple[Paragraph, ...]:
+        items = self.array(value, path, "paragraphs")
+        return tuple([self.paragraph(item, (path, i)) for i, item in enumerate(items)])
+
+    # --- cells and tables -----------------------------------------------------------------
+
+    def cell(self, value: Any, path: Path, kind: CellKind) -> Cell:
+        if is_valid_cell(kind, value) and type(value) is int:
+            return value
+        if value is None:
+            return BLANK
+        if type(value) is int:
+            if kind is CellKind.MONEY:
+                raise self.fail(
+                    path, f'money is written {{"amount": "…", "unit": "…"}}, got {value}'
+                )
+            if value < 0 and kind is not CellKind.SIGNED:
+                raise self.fail(path, f"a count must not be negative, got {value}")
+            raise self.fail(path, "a count must be smaller than 2**63")
+        if type(value) is dict or (type(value) is tuple and self.pairs):
+            return self.marked_cell(value, path, kind)
+        what = {
+            CellKind.COUNT: "a count",
+            CellKind.SIGNED: "a signed count",
+            CellKind.MONEY: "money",
+        }
+        raise self.fail(
+            path, f'expected {what[kind]}, null (blank) or {{"na": mark}}, got {_describe(value)}'
+        )
+
+    def marked_cell(self, value: Any, path: Path, kind: CellKind) -> Cell:
+        fields = self.obj(value, path, (), ("na", "amount", "unit"))
+        if "na" in fields or kind is not CellKind.MONEY:
+            mark = self.obj(fields, path, ("na",))["na"]
+            if mark not in NOT_APPLICABLE_MARKS:
+                raise self.fail(
+                    (path, "na"),
+                    f"expected one of {' '.join(NOT_APPLICABLE_MARKS)}, got {_describe(mark)}",
+                )
+            return NotApplicable(mark)
+        money = self.obj(fields, path, ("amount", "unit"))
+        amount = money["amount"]
+        if type(amount) is not str or not _AMOUNT.fullmatch(amount):
+            raise self.fail(
+                (path, "amount"),
+                f'expected a decimal string such as "12" or "-0.5", got {_describe(amount)}',
+            )
+        return Money(amount, self.enum(money["unit"], (path, "unit"), MoneyUnit))
+
+    def table(
+        self, value: Any, path: Path, cls: type[CellTable[Any, Any]], edition: Edition
+    ) -> Any:
+        table = layout(edition).table(cls.section)
+        values = _canonical_cells(value, table) if type(value) is tuple and self.pairs else None
+        if values is None:
+            values = self.cells_by_key(value, path, table)
+        # Most tables are plain counts: check them in one pass, others cell by cell.
+        if not (
+            table.counts_only
+            and set(map(type, values)) == {int}
+            and min(values) >= 0
+            and max(values) < COUNT_LIMIT
+        ):
+            values = [
+                item
+                if type(item) is int and is_valid_cell(spec.kind, item)
+                else self.cell(item, ((path, spec.row.value), spec.column.value), spec.kind)
+                for spec, item in zip(table.cells, values, strict=True)
+            ]
+        return cls.trusted(edition, tuple(values))
+
+    def cells_by_key(self, value: Any, path: Path, table: TableLayout) -> list[Any]:
+        plans = table.row_plans
+        rows = self.obj(value, path, tuple(plan.name for plan in plans))
+        values: list[Any] = []
+        for plan in plans:
+            row = rows[plan.name]
+            if type(row) is tuple and self.pairs:
+                pairs, row = row, dict(row)
+                if len(row) != len(pairs) or row.keys() != plan.column_set:
+                    row = self.obj(pairs, (path, plan.name), plan.column_names)
+            elif type(row) is not dict or row.keys() != plan.column_set:
+                row = self.obj(row, (path, plan.name), plan.column_names)
+            values.extend(plan.pick(row))
+        return values
+
+    # --- the report -----------------------------------------------------------------------
+
+    def guarded(self, path: Path, make: Any, *args: Any) -> Any:
+        # Model validators see whole objects (a period that ends before it starts);
+        # their errors get the path of the object.
+        try:
+            return make(*args)
+        except JSONFormatError:
+            raise
+        except GovDisclosureError as err:
+            raise self.fail(path, str(err)) from None
+
+    def scope(self, value: Any, path: Path) -> Scope:
+        s = self.obj(value, path, ("kind",), ("organs",))
+        kind = self.enum(s["kind"], (path, "kind"), ScopeKind)
+        organs = self.strings(s.get("organs", []), (path, "organs"))
+        return self.guarded(path, Scope, kind, organs)  # type: ignore[no-any-return]
+
+    def preamble(self, value: Any, path: Path) -> Preamble:
+        p = self.obj(value, path, (), ("paragraphs", "legal_basis", "period", "website", "contact"))
+        period = website = contact = None
+        if p.get("period") is not None:
+            where = (path, "period")
+            d = self.obj(p["period"], where, ("start", "end"))
+            start, end = (
+                self.date(d["start"], (where, "start")),
+                self.date(d["end"], (where, "end")),
+            )
+            period = self.guarded(where, Period, start, end)
+        if p.get("website") is not None:
+            where = (path, "website")
+            w = self.obj(p["website"], where, ("name",), ("url",))
+            website = Website(
+                self.string(w["name"], (where, "name")),
+                self.optional_string(w.get("url"), (where, "url")),
+            )
+        if p.get("contact") is not None:
+            where = (path, "contact")
+            c = self.obj(p["contact"], where, (), _CONTACT_KEYS)
+            contact = Contact(*[self.optional_string(c.get(k), (where, k)) for k in _CONTACT_KEYS])
+        return Preamble(
+            self.paragraphs(p.get("paragraphs", []), (path, "paragraphs")),
+            self.strings(p.get("legal_basis", []), (path, "legal_basis")),
+            period,
+            website,
+            contact,
+        )
+
+    def overview(self, value: Any, path: Path) -> Overview:
+        o = self.obj(value, path, (), ("intro", "subsections"))
+        where = (path, "subsections")
+        items = []
+        for i, item in enumerate(self.array(o.get("subsections", []), where, "subsections")):
+            at = (where, i)
+            s = self.obj(item, at, ("title",), ("run_in", "paragraphs"))
+            run_in = s.get("run_in", False)
+            if type(run_in) is not bool:
+                raise self.fail((at, "run_in"), f"expected true or false, got {_describe(run_in)}")
+            title = self.string(s["title"], (at, "title"))
+            items.append(
+                Subsection(
+                    title, self.paragraphs(s.get("paragraphs", []), (at, "paragraphs")), run_in
+                )
+            )
+        return Overview(self.paragraphs(o.get("intro", []), (path, "intro")), tuple(items))
+
+    def report(self, value: Any, path: Path) -> AnnualReport:
+        r = self.obj(value, path, _REPORT_KEYS, _OPTIONAL_REPORT_KEYS)
+        edition = self.enum(r["edition"], (path, "edition"), Edition)
+        fields: dict[str, Any] = {
+            "organ": self.string(r["organ"], (path, "organ")),
+            "year": self.year(r["year"], (path, "year")),
+            "edition": edition,
+        }
+        for name, cls in TABLE_FIELDS:
+            fields[name] = self.table(r[name], (path, name), cls, edition)
+        if r.get("organ_kind") is not None:
+            fields["organ_kind"] = self.enum(r["organ_kind"], (path, "organ_kind"), OrganKind)
+        if r.get("published") is not None:
+            fields["published"] = self.date(r["published"], (path, "published"))
+        if r.get("title") is not None:
+            fields["title"] = self.string(r["title"], (path, "title"))
+        if "scope" in r:
+            fields["scope"] = self.scope(r["scope"], (path, "scope"))
+        if "preamble" in r:
+            fields["preamble"] = self.preamble(r["preamble"], (path, "preamble"))
+        if "overview" in r:
+            fields["overview"] = self.overview(r["overview"], (path, "overview"))
+        for name in ("problems", "other_matters"):
+            if name in r:
+                fields[name] = self.paragraphs(r[name], (path, name))
+        return self.guarded(path, lambda: AnnualReport(**fields))  # type: ignore[no-any-return]
+
+    def document(self, value: Any) -> AnnualReport:
+        doc = self.obj(value, "$", ("format", "format_version", "report"))
+        if doc["format"] != FORMAT:
+            raise self.fail(("$", "format"), f"expected {FORMAT!r}, got {_describe(doc['format'])}")
+        version = doc["format_version"]
+        if type(version) is not int or version != FORMAT_VERSION:
+            raise self.fail(
+                ("$", "format_version"),
+                f"this version of govdisclosure reads format_version {FORMAT_VERSION}, "
+                f"got {_describe(version)}",
+            )
+        return self.report(doc["report"], ("$", "report"))
+
+
+def from_dict(data: Mapping[str, Any], *, source: str | None = None) -> AnnualReport:
+    """A report from a JSON document already decoded into dicts and lists (what
+    :func:`json.loads` returns, or :func:`~govdisclosure.jsonio.to_dict`)."""
+    return _Reader(source, pairs=False).document(data)
+
+
+def loads(text: str | bytes, *, source: str | None = None) -> AnnualReport:
+    """A report from a JSON document; :class:`~govdisclosure.errors.JSONFormatError` says
+    where (``source``, then the JSON path, or the line and column) and why when it is not
+    one."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            raise JSONFormatError(
+                f"not UTF-8 text ({err.reason})",
+                path=None,
+                location=f"byte {err.start}",
+                source=source,
+            ) from None
+    if not isinstance(text, str):
+        raise JSONFormatError(
+            f"expected JSON text (str or bytes), got {type(text).__name__}",
+            path=None,
+            source=source,
+        )
+    try:
+        data = _DECODER.decode(text)
+    except json.JSONDecodeError as err:
+        raise JSONFormatError(
+            f"not valid JSON: {err.msg}",
+            path=None,
+            location=f"line {err.lineno}, column {err.colno}",
+            source=source,
+        ) from None
+    except JSONFormatError as err:
+        raise JSONFormatError(err.reason, path=None, source=source) from None
+    except ValueError as err:  # an integer too long for int() (sys.get_int_max_str_digits)
+        raise JSONFormatError(
+            f"not a usable JSON number: {err}", path=None, source=source
+        ) from None
+    except RecursionError:
+        raise JSONFormatError(
+            "the document is nested too deeply", path=None, source=source
+        ) from None
+    return _Reader(source, pairs=True).document(data)
+
+
+def load(source: str | os.PathLike[str] | IO[str] | IO[bytes]) -> AnnualReport:
+    """A report from a JSON file, given by path or as an open file."""
+    if isinstance(source, (str, os.PathLike)):
+        name = os.fspath(source)
+        try:
+            with open(name, "rb") as handle:
+                data = handle.read()
+        except OSError as err:
+            raise JSONFormatError(
+                f"cannot read the file: {err.strerror}", path=None, source=name
+            ) from None
+        return loads(data, source=name)
+    label = getattr(source, "name", None)  # a temporary file's name is its descriptor
+    return loads(source.read(), source=label if isinstance(label, str) else None)
