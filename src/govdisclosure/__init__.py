@@ -46,6 +46,21 @@ if TYPE_CHECKING:  # what type checkers see; "X as X" marks an explicit re-expor
         NotApplicable as NotApplicable,
         is_number as is_number,
     )
+    from govdisclosure.checker import (
+        Finding as Finding,
+        Location as Location,
+        Outcome as Outcome,
+        Rule as Rule,
+        Severity as Severity,
+        Status as Status,
+        ValidationResult as ValidationResult,
+        check as check,
+        is_valid as is_valid,
+        register_rule as register_rule,
+        rule as rule,
+        rules as rules,
+        validate as validate,
+    )
     from govdisclosure.editions import (
         Edition as Edition,
         edition_for_year as edition_for_year,
@@ -55,6 +70,7 @@ if TYPE_CHECKING:  # what type checkers see; "X as X" marks an explicit re-expor
         GovDisclosureError as GovDisclosureError,
         JSONFormatError as JSONFormatError,
         ReadError as ReadError,
+        ReportInconsistent as ReportInconsistent,
         ReportValueError as ReportValueError,
         UnknownLabelError as UnknownLabelError,
     )
@@ -110,6 +126,20 @@ __version__ = "0.1.0.dev0"
 # first time one of its names is used (PEP 562), so ``import govdisclosure`` stays
 # cheap for programs that need only part of it, and never loads python-docx or babel.
 _EXPORTS: dict[str, str] = {
+    "Finding": "govdisclosure.checker",
+    "Location": "govdisclosure.checker",
+    "Outcome": "govdisclosure.checker",
+    "Rule": "govdisclosure.checker",
+    "Severity": "govdisclosure.checker",
+    "Status": "govdisclosure.checker",
+    "ValidationResult": "govdisclosure.checker",
+    "check": "govdisclosure.checker",
+    "is_valid": "govdisclosure.checker",
+    "register_rule": "govdisclosure.checker",
+    "rule": "govdisclosure.checker",
+    "rules": "govdisclosure.checker",
+    "validate": "govdisclosure.checker",
+    "ReportInconsistent": "govdisclosure.errors",
     "Applicant": "govdisclosure.categories",
     "ApplicationRow": "govdisclosure.categories",
     "Art20Item": "govdisclosure.categories",

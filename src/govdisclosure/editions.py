@@ -24,6 +24,8 @@ class Edition(enum.Enum):
     V2019 = "2019"
     V2021 = "2021"
 
+    __hash__ = object.__hash__  # identity, with the C slot (see LabelledEnum)
+
     def __str__(self) -> str:
         return self.value
 

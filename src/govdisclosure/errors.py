@@ -18,6 +18,7 @@ __all__ = [
     "GovDisclosureError",
     "JSONFormatError",
     "ReadError",
+    "ReportInconsistent",
     "ReportValueError",
     "UnknownLabelError",
 ]
@@ -159,3 +160,24 @@ class JSONFormatError(ReadError):
     ) -> None:
         self.path = path
         super().__init__(reason, source=source, location=path or location)
+
+
+class ReportInconsistent(GovDisclosureError, ValueError):  # noqa: N818 (the name the API promises)
+    """A report failed one or more error-level rules of the checker.
+
+    ``result`` is the full :class:`~govdisclosure.checker.ValidationResult`; ``findings``
+    are its errors. The message lists the first few.
+    """
+
+    default_message = "the report is inconsistent"
+
+    def __init__(self, result: object) -> None:
+        from govdisclosure.checker.findings import Severity
+
+        self.result = result
+        self.findings = tuple(
+            f for f in getattr(result, "findings", ()) if f.severity is Severity.ERROR
+        )
+        shown = "; ".join(f.message_zh for f in self.findings[:3])
+        more = f"; … {len(self.findings) - 3} more" if len(self.findings) > 3 else ""
+        super().__init__(f"{len(self.findings)} error(s): {shown}{more}")

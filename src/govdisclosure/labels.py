@@ -77,6 +77,10 @@ class LabelledEnum(enum.Enum):
     zh: str
     en: str
 
+    # Members are singletons compared by identity, so identity is a valid hash; it keeps
+    # the C slot (Enum's own __hash__ is Python code, and members key many hot dicts).
+    __hash__ = object.__hash__
+
     def __new__(cls, value: str, zh: str, en: str) -> Self:
         member = object.__new__(cls)
         member._value_ = value

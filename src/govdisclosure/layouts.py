@@ -40,7 +40,9 @@ from govdisclosure.editions import Edition
 from govdisclosure.labels import LabelledEnum, label_keys
 
 __all__ = [
+    "Balance",
     "Block",
+    "CellBalance",
     "CellKind",
     "CellSpec",
     "CellSum",
@@ -173,6 +175,26 @@ class RowPlan:
 
 
 @frozen
+class Balance:
+    """Column by column, the rows ``left`` add up to the rows ``right``: table 三's printed
+    rule E1, 一 + 二 = 三（七）总计 + 四 ("第一项加第二项之和，等于第三项加第四项之和")."""
+
+    rule: str
+    left: tuple[LabelledEnum, ...]
+    right: tuple[LabelledEnum, ...]
+
+
+@frozen
+class CellBalance:
+    """In one column, the cells ``left`` add up to the cells ``right`` (positions)."""
+
+    rule: str
+    column: LabelledEnum
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+
+
+@frozen
 class CellSum:
     """``target`` is printed as the sum of ``parts`` (positions in the table's cells)."""
 
@@ -196,6 +218,9 @@ class TableLayout:
     corner: str = ""
     note: str = ""
     flat: bool = False
+    balance: Balance | None = None
+    #: The balance spelled out per column (empty when the table has none).
+    balances: tuple[CellBalance, ...] = field(init=False, repr=False)
     cells: tuple[CellSpec, ...] = field(init=False)
     #: Whether every cell is a count (no signed change, no money): such tables can be
     #: checked in one pass over plain ints.
@@ -264,6 +289,19 @@ class TableLayout:
             self, "column_name_order", [name for plan in plans for name in plan.column_names]
         )
         object.__setattr__(self, "_plan_of", {plan.key: plan for plan in plans})
+        balances: tuple[CellBalance, ...] = ()
+        if self.balance is not None:
+            rule, left, right = self.balance.rule, self.balance.left, self.balance.right
+            balances = tuple(
+                CellBalance(
+                    rule,
+                    column.key,
+                    tuple(index[row, column.key] for row in left),
+                    tuple(index[row, column.key] for row in right),
+                )
+                for column in self.blocks[0].columns
+            )
+        object.__setattr__(self, "balances", balances)
         object.__setattr__(self, "cells", tuple(cells))
         object.__setattr__(self, "counts_only", all(c.kind is CellKind.COUNT for c in cells))
         object.__setattr__(self, "sums", tuple(sums))
@@ -531,6 +569,7 @@ def _applications(edition: Edition) -> TableLayout:
         edition,
         (Block(None, rows, columns),),
         corner="（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+        balance=Balance("E1", (R.NEW, R.CARRIED_OVER), (R.TOTAL, R.CARRIED_FORWARD)),
     )
 
 

@@ -1,0 +1,217 @@
+"""The arithmetic of tables 三 and 四: the printed 勾稽 rule E1 and every total (R2, R3, R5).
+
+Which cells are totals of which comes from the layout (:attr:`TableLayout.sums` and
+:attr:`TableLayout.balances`), so these rules hold for both editions without a list of
+rows of their own.
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from govdisclosure.categories import Section
+from govdisclosure.cells import Cell
+from govdisclosure.checker.context import Context
+from govdisclosure.checker.findings import Location, Severity
+from govdisclosure.checker.registry import rule
+from govdisclosure.editions import Edition
+from govdisclosure.layouts import CellSum, TableLayout, layout
+
+Getter = Callable[[Sequence[Cell]], Any]
+
+
+def _getter(positions: tuple[int, ...]) -> Getter:
+    if len(positions) == 1:
+        (only,) = positions
+        return lambda cells: (cells[only],)
+    return operator.itemgetter(*positions)
+
+
+@functools.cache
+def _sums(edition: Edition, section: Section, rule_id: str) -> tuple[tuple[CellSum, Getter], ...]:
+    table = layout(edition).table(section)
+    return tuple((s, _getter(s.parts)) for s in table.sums if s.rule == rule_id)
+
+
+def _names(ctx: Context, section: Section, positions: Sequence[int]) -> list[Location]:
+    return [ctx.cell(section, p) for p in positions]
+
+
+def _gaps(
+    ctx: Context, section: Section, cells: Sequence[Cell], positions: Sequence[int]
+) -> list[Location]:
+    """The cells among ``positions`` that hold no number (blank or not applicable)."""
+    return [ctx.cell(section, p) for p in positions if type(cells[p]) is not int]
+
+
+def _unchecked(
+    ctx: Context, location: Location, gaps: list[Location], involved: list[Location]
+) -> None:
+    names_zh = "、".join(g.name_zh for g in gaps[:3]) + ("等" if len(gaps) > 3 else "")
+    names_en = ", ".join(g.name_en for g in gaps[:3]) + (" and others" if len(gaps) > 3 else "")
+    ctx.unchecked(
+        location,
+        f"{location.name_zh} 无法核对：{names_zh} 未填写数字",
+        f"{location.name_en} cannot be checked: {names_en} hold no number",
+        involved=tuple(involved),
+    )
+
+
+def _check_sums(ctx: Context, section: Section) -> None:
+    assert ctx.rule is not None
+    cells = _table_cells(ctx, section)
+    numbers = set(map(type, cells)) == {int}
+    held: list[int] = []
+    for total, parts in _sums(ctx.edition, section, ctx.rule.id):
+        reported = cells[total.target]
+        if numbers or (type(reported) is int and all(type(c) is int for c in parts(cells))):
+            computed = sum(parts(cells))
+            if reported == computed:
+                held.append(total.target)
+                continue
+            location = ctx.cell(section, total.target)
+            difference = reported - computed  # type: ignore[operator]
+            ctx.failed(
+                location,
+                f"{location.name_zh} 填报为 {reported}，各项之和为 {computed}"
+                f"（相差 {difference:+d}）",
+                f"{location.name_en} is reported as {reported}, but its parts add up to "
+                f"{computed} (difference {difference:+d})",
+                expression=_expression(ctx.layout.table(section), total),
+                reported=reported,
+                computed=computed,
+                involved=tuple(_names(ctx, section, total.parts)),
+            )
+        else:
+            location = ctx.cell(section, total.target)
+            _unchecked(
+                ctx,
+                location,
+                _gaps(ctx, section, cells, (total.target, *total.parts)),
+                _names(ctx, section, total.parts),
+            )
+    ctx.held_cells(section, held)
+
+
+def _table_cells(ctx: Context, section: Section) -> tuple[Cell, ...]:
+    report = ctx.report
+    table = report.applications if section is Section.APPLICATIONS else report.reviews
+    return table.cells
+
+
+@functools.cache
+def _expression_of(edition: Edition, section: Section, target: int, parts: tuple[int, ...]) -> str:
+    table = layout(edition).table(section)
+    spec = table.cells[target]
+    if all(table.cells[p].row is spec.row for p in parts):  # a row total: across columns
+        names = [table.column_node(table.cells[p].column).label for p in parts]
+        head = table.column_node(spec.column).label
+    else:  # a column total: down the rows
+        names = [_short(table, table.cells[p].row) for p in parts]
+        head = _short(table, spec.row)
+    return f"{head} = " + " + ".join(names)
+
+
+def _short(table: TableLayout, key: Any) -> str:
+    for top in table.row_tree:
+        for node, ancestors in top.walk():
+            if node.key is key:
+                groups = [a.numbering for a in ancestors if a.numbering.startswith("（")]
+                return "".join(groups) + (node.numbering or node.label)
+    return str(key)
+
+
+def _expression(table: TableLayout, total: CellSum) -> str:
+    return _expression_of(table.edition, table.section, total.target, total.parts)
+
+
+@rule(
+    "E1",
+    family="arithmetic",
+    severity=Severity.ERROR,
+    title_zh="勾稽关系：第一项加第二项之和，等于第三项加第四项之和",
+    title_en="Stock and flow: (1) + (2) = (3)(7) total + (4), per column",
+    example="三、四、结转下年度继续办理·自然人",
+    printed=True,
+)
+def stock_and_flow(ctx: Context) -> None:
+    """Table 三, in every column: applications received this year plus those carried over
+    equal those handled (（七）总计) plus those carried forward. The form prints this
+    rule in its top-left cell."""
+    section = Section.APPLICATIONS
+    cells = ctx.report.applications.cells
+    for balance in ctx.layout.applications.balances:
+        left = [cells[p] for p in balance.left]
+        right = [cells[p] for p in balance.right]
+        forward = balance.right[-1]
+        location = ctx.cell(section, forward)
+        involved = _names(ctx, section, (*balance.left, *balance.right))
+        if not all(type(c) is int for c in (*left, *right)):
+            _unchecked(
+                ctx, location, _gaps(ctx, section, cells, (*balance.left, *balance.right)), involved
+            )
+            continue
+        received, handled = sum(left), sum(right)  # type: ignore[arg-type]
+        if received == handled:
+            ctx.held_cell(section, forward)
+            continue
+        reported = cells[forward]
+        computed = received - (handled - reported)  # type: ignore[operator]
+        column = ctx.layout.applications.column_node(balance.column)
+        ctx.failed(
+            location,
+            f"三、{column.label}列：一 + 二 = {received}，三（七）总计 + 四 = {handled}，不相等；"
+            f"{location.name_zh} 填报为 {reported}，按勾稽关系应为 {computed}",
+            f"Table 3, column {column.key.en}: (1) + (2) = {received} but (3)(7) total + (4) = "
+            f"{handled}; {location.name_en} is reported as {reported}, "
+            f"the balance gives {computed}",
+            expression="一 + 二 = 三（七）总计 + 四",
+            reported=handled,
+            computed=received,
+            involved=tuple(involved),
+        )
+
+
+@rule(
+    "R2",
+    family="arithmetic",
+    severity=Severity.ERROR,
+    title_zh="（七）总计等于各项办理结果之和",
+    title_en="(7) Total equals the sum of the results, per column",
+    example="三、（七）总计·自然人",
+)
+def results_total(ctx: Context) -> None:
+    """Table 三, in every column: （七）总计 = （一） + （二） + Σ（三）1–8 + Σ（四）1–3 +
+    Σ（五）1–5 + （六） (in the 2021 edition Σ（六）1–3)."""
+    _check_sums(ctx, Section.APPLICATIONS)
+
+
+@rule(
+    "R3",
+    family="arithmetic",
+    severity=Severity.ERROR,
+    title_zh="总计列等于各类申请人之和",
+    title_en="The Total column equals the sum of the applicant columns, per row",
+    example="三、一、本年新收政府信息公开申请数量·总计",
+)
+def applicants_total(ctx: Context) -> None:
+    """Table 三, in every number row: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 +
+    法律服务机构 + 其他."""
+    _check_sums(ctx, Section.APPLICATIONS)
+
+
+@rule(
+    "R5",
+    family="arithmetic",
+    severity=Severity.ERROR,
+    title_zh="复议、诉讼各组总计等于各结果之和",
+    title_en="Each review and lawsuit group's total equals the sum of its results",
+    example="四、行政复议·总计",
+)
+def reviews_total(ctx: Context) -> None:
+    """Table 四, for 行政复议 and both kinds of 行政诉讼: 总计 = 结果维持 + 结果纠正 +
+    其他结果 + 尚未审结."""
+    _check_sums(ctx, Section.REVIEWS)

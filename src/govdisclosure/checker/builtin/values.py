@@ -1,0 +1,212 @@
+"""Values: blank cells, not-applicable marks, plausible item counts, money."""
+
+from __future__ import annotations
+
+from govdisclosure.categories import MoneyUnit, ProactiveColumn, ProactiveRow, Section
+from govdisclosure.cells import Blank, Money, NotApplicable
+from govdisclosure.checker.context import Context
+from govdisclosure.checker.findings import Location, Severity
+from govdisclosure.checker.registry import rule
+
+_TABLES = (Section.PROACTIVE, Section.APPLICATIONS, Section.REVIEWS)
+_FEE = (ProactiveRow.FEES, ProactiveColumn.FEE_AMOUNT)
+
+
+def _table_location(section: Section) -> Location:
+    return Location.of_section(section)
+
+
+@rule(
+    "V1",
+    family="values",
+    severity=Severity.INFO,
+    title_zh="空白单元格统计",
+    title_en="Census of blank cells",
+    example="四、政府信息公开行政复议、行政诉讼情况",
+)
+def blank_census(ctx: Context) -> None:
+    """Each table: which cells were left blank. A blank is not zero: the rules that need a
+    blank cell cannot be checked, and say so."""
+    for section in _TABLES:
+        cells = ctx.report.table(section).cells
+        location = _table_location(section)
+        if Blank not in set(map(type, cells)):
+            ctx.held(location)
+            continue
+        blanks = [p for p, c in enumerate(cells) if type(c) is Blank]
+        names = [ctx.cell(section, p) for p in blanks]
+        shown_zh = "、".join(n.name_zh for n in names[:5]) + ("等" if len(names) > 5 else "")
+        shown_en = "; ".join(n.name_en for n in names[:5]) + ("; …" if len(names) > 5 else "")
+        ctx.failed(
+            location,
+            f"{location.name_zh}：{len(blanks)} 个单元格未填写（共 {len(cells)} 个）：{shown_zh}",
+            f"{location.name_en}: {len(blanks)} of {len(cells)} cells are blank: {shown_en}",
+            reported=len(blanks),
+            involved=tuple(names),
+        )
+
+
+@rule(
+    "V2",
+    family="values",
+    severity=Severity.WARNING,
+    title_zh="表格大部分空白",
+    title_en="A table mostly blank",
+    example="三、收到和处理政府信息公开申请情况",
+)
+def mostly_blank(ctx: Context) -> None:
+    """Each table: more than half of its cells blank usually means the table was not
+    filled in at all (write 0 where the count is zero)."""
+    for section in _TABLES:
+        cells = ctx.report.table(section).cells
+        blanks = list(map(type, cells)).count(Blank)
+        location = _table_location(section)
+        if blanks * 2 <= len(cells):
+            ctx.held(location)
+            continue
+        ctx.failed(
+            location,
+            f"{location.name_zh} 大部分未填写（{blanks}/{len(cells)} 个单元格空白），"
+            "数量为零时应填 0",
+            f"{location.name_en} is mostly blank ({blanks} of {len(cells)} cells); "
+            "write 0 where the count is zero",
+            reported=blanks,
+            computed=len(cells),
+        )
+
+
+@rule(
+    "V3",
+    family="values",
+    severity=Severity.WARNING,
+    title_zh="应填数字处填写了“/”“无”等符号",
+    title_en="A mark such as “/” or “无” where a number belongs",
+    example="三、（六）其他处理·法律服务机构",
+)
+def marks_instead_of_numbers(ctx: Context) -> None:
+    """Every cell of the three tables takes a number; a mark such as "/", "-", "—", "无" or
+    "不适用" hides whether the count is zero."""
+    for section in _TABLES:
+        cells = ctx.report.table(section).cells
+        if NotApplicable not in set(map(type, cells)):
+            ctx.held(_table_location(section))
+            continue
+        marked = False
+        for position, cell in enumerate(cells):
+            if type(cell) is NotApplicable:
+                marked = True
+                location = ctx.cell(section, position)
+                ctx.failed(
+                    location,
+                    f"{location.name_zh} 填写了“{cell.mark}”，此处应填数字（没有则填 0）",
+                    f"{location.name_en} holds the mark “{cell.mark}”; a number belongs here "
+                    "(0 when there is none)",
+                    reported=cell.mark,
+                )
+        if not marked:
+            ctx.held(_table_location(section))
+
+
+@rule(
+    "V4",
+    family="values",
+    severity=Severity.WARNING,
+    title_zh="上一年项目数量加本年增/减不应为负",
+    title_en="Previous year's items plus this year's change is not negative",
+    example="二、行政处罚·本年增/减",
+)
+def items_not_negative(ctx: Context) -> None:
+    """Table 二 (2019 edition): for every item with 上一年项目数量 and 本年增/减, the number
+    of items after the change is not below zero."""
+    table = ctx.report.proactive
+    layout = table.layout
+    cells = table.cells
+    for plan in layout.row_plans:
+        if ProactiveColumn.CHANGE not in (c.key for c in plan.columns):
+            continue
+        previous = layout.position(plan.key, ProactiveColumn.PREVIOUS_ITEMS)
+        change = layout.position(plan.key, ProactiveColumn.CHANGE)
+        a, b = cells[previous], cells[change]
+        if type(a) is int and type(b) is int and a + b >= 0:
+            ctx.held_cell(Section.PROACTIVE, change)
+            continue
+        location = ctx.cell(Section.PROACTIVE, change)
+        if type(a) is not int or type(b) is not int:
+            ctx.unchecked(
+                location,
+                f"{location.name_zh} 无法核对：上一年项目数量或本年增/减未填写数字",
+                f"{location.name_en} cannot be checked: the previous count or the change holds "
+                "no number",
+            )
+        else:
+            ctx.failed(
+                location,
+                f"{location.name_zh} 为 {b:+d}，而上一年项目数量仅 {a}，增减后为 {a + b}",
+                f"{location.name_en} is {b:+d} but the previous year had only {a} items, "
+                f"leaving {a + b}",
+                expression="上一年项目数量 + 本年增/减 ≥ 0",
+                reported=b,
+                computed=-a,
+                involved=(ctx.cell(Section.PROACTIVE, previous),),
+            )
+
+
+@rule(
+    "V5",
+    family="values",
+    severity=Severity.ERROR,
+    title_zh="金额不为负",
+    title_en="Amounts of money are not negative",
+    example="二、政府集中采购·采购总金额",
+)
+def money_not_negative(ctx: Context) -> None:
+    """Table 二: 采购总金额 (2019) and 本年收费金额 (2021) are amounts, never below zero."""
+    for position, cell in enumerate(ctx.report.proactive.cells):
+        if type(cell) is not Money:
+            continue
+        if cell.amount >= 0:
+            ctx.held_cell(Section.PROACTIVE, position)
+            continue
+        location = ctx.cell(Section.PROACTIVE, position)
+        ctx.failed(
+            location,
+            f"{location.name_zh} 为负数（{cell}）",
+            f"{location.name_en} is negative ({cell.amount} {cell.unit.en})",
+            reported=cell.amount,
+        )
+
+
+@rule(
+    "E3",
+    family="values",
+    severity=Severity.WARNING,
+    title_zh="收费金额以万元为单位",
+    title_en="The fee amount is stated in 10,000 yuan",
+    example="二、行政事业性收费·本年收费金额（单位：万元）",
+    printed=True,
+)
+def fees_in_wan_yuan(ctx: Context) -> None:
+    """Table 二 (2021 edition): the form prints the unit of 本年收费金额 as 万元; an amount
+    given in another unit must be converted before publication."""
+    table = ctx.report.proactive
+    if not table.layout.has_cell(*_FEE):
+        return
+    position = table.layout.position(*_FEE)
+    cell = table.cells[position]
+    location = ctx.cell(Section.PROACTIVE, position)
+    if type(cell) is not Money:
+        ctx.unchecked(
+            location,
+            f"{location.name_zh} 无法核对单位：未填写金额",
+            f"{location.name_en}: no amount to check the unit of",
+        )
+    elif cell.unit is MoneyUnit.TEN_THOUSAND_YUAN:
+        ctx.held_cell(Section.PROACTIVE, position)
+    else:
+        ctx.failed(
+            location,
+            f"{location.name_zh} 以“{cell.unit.zh}”填写（{cell}），表格规定单位为万元",
+            f"{location.name_en} is given in {cell.unit.en} ({cell.amount}); the form's unit is "
+            "10,000 yuan",
+            reported=str(cell),
+        )

@@ -1,0 +1,141 @@
+"""The context a rule runs in: the report, last year's report, and the recorder of outcomes.
+
+A rule calls :meth:`Context.held`, :meth:`Context.failed` or :meth:`Context.unchecked`
+once for every place it applies, so that the result can say of every rule and place
+whether it held, failed or could not be checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from govdisclosure.categories import Section
+from govdisclosure.checker.findings import Finding, Location, Severity, Status, Value
+from govdisclosure.layouts import EditionLayout, layout
+from govdisclosure.report import AnnualReport
+from govdisclosure.text import Paragraph
+
+if TYPE_CHECKING:
+    from govdisclosure.checker.registry import Rule
+
+__all__ = ["Context", "Held"]
+
+#: A held outcome, kept compact (most outcomes hold): the rule id and either a
+#: Location or (section, cell position) for a table cell.
+Held = tuple[str, "Location | tuple[Section, int]"]
+
+
+class Context:
+    """What a rule sees, and where it records what it found."""
+
+    __slots__ = ("edition", "findings", "held_outcomes", "layout", "previous", "report", "rule")
+
+    def __init__(self, report: AnnualReport, previous: AnnualReport | None) -> None:
+        self.report = report
+        self.previous = previous
+        self.edition = report.edition
+        self.layout: EditionLayout = layout(report.edition)
+        self.findings: list[Finding] = []
+        self.held_outcomes: list[Held] = []
+        self.rule: Rule | None = None
+
+    # --- places -------------------------------------------------------------------------
+
+    def cell(self, section: Section, position: int) -> Location:
+        """The location of a cell of this report's table of ``section``."""
+        return Location.of_cell(self.edition, section, position)
+
+    def prose(self) -> Iterator[tuple[Location, Paragraph]]:
+        """Every paragraph of the report with its location, in document order."""
+        r = self.report
+        for i, p in enumerate(r.preamble.paragraphs):
+            yield Location.of_field(f"$.report.preamble.paragraphs[{i}]", "前言", "Preamble"), p
+        overview = Location.of_section(Section.OVERVIEW)
+        for i, p in enumerate(r.overview.intro):
+            yield _at(overview, f".intro[{i}]"), p
+        for s, sub in enumerate(r.overview.subsections):
+            for i, p in enumerate(sub.paragraphs):
+                yield _at(overview, f".subsections[{s}].paragraphs[{i}]", sub.title), p
+        for section, items in ((Section.PROBLEMS, r.problems), (Section.OTHER, r.other_matters)):
+            place = Location.of_section(section)
+            for i, p in enumerate(items):
+                yield _at(place, f"[{i}]"), p
+
+    # --- outcomes -----------------------------------------------------------------------
+
+    def _rule(self) -> Rule:
+        assert self.rule is not None, "a rule records outcomes only while it runs"
+        return self.rule
+
+    def held(self, location: Location) -> None:
+        """The current rule holds at ``location``."""
+        self.held_outcomes.append((self._rule().id, location))
+
+    def held_cell(self, section: Section, position: int) -> None:
+        """The current rule holds at a cell (cheaper than building its Location)."""
+        self.held_outcomes.append((self._rule().id, (section, position)))
+
+    def held_cells(self, section: Section, positions: Iterable[int]) -> None:
+        """The current rule holds at each of these cells."""
+        rule = self._rule().id
+        self.held_outcomes.extend([(rule, (section, p)) for p in positions])
+
+    def failed(
+        self,
+        location: Location,
+        message_zh: str,
+        message_en: str,
+        *,
+        severity: Severity | None = None,
+        **details: Any,
+    ) -> Finding:
+        """The current rule fails at ``location``; returns the recorded finding."""
+        return self._record(Status.FAILED, location, (message_zh, message_en), severity, details)
+
+    def unchecked(
+        self,
+        location: Location,
+        message_zh: str,
+        message_en: str,
+        **details: Any,
+    ) -> Finding:
+        """The current rule could not be checked at ``location`` (an operand is blank or
+        not applicable, a figure is missing): never counted as held."""
+        return self._record(Status.UNCHECKED, location, (message_zh, message_en), None, details)
+
+    def _record(
+        self,
+        status: Status,
+        location: Location,
+        messages: tuple[str, str],
+        severity: Severity | None,
+        details: dict[str, Any],
+    ) -> Finding:
+        rule = self._rule()
+        finding = Finding(
+            rule.id,
+            severity or rule.severity,
+            status,
+            location,
+            *messages,
+            **details,
+        )
+        self.findings.append(finding)
+        return finding
+
+
+def _at(base: Location, suffix: str, title: str | None = None) -> Location:
+    name_zh = base.name_zh + (f"（{title.rstrip('。：:')}）" if title else "")
+    return Location(
+        base.json_path + suffix,
+        name_zh,
+        base.name_en,
+        section=base.section,
+        order=base.order,
+    )
+
+
+def number_text(value: Value) -> str:
+    """A value as a message shows it: "（空）" for nothing."""
+    return "（空）" if value is None else str(value)

@@ -1,0 +1,197 @@
+"""What the checker says: severities, statuses, locations and findings.
+
+A :class:`Finding` is one rule that failed (or could not be checked) at one place. It
+names the place three ways — as a clerk reads it ("三、（七）总计·自然人"), in English,
+and as the JSON path of the value — and carries the expression checked, the values on
+each side, the other cells involved, a message in Chinese and in English, and a stable
+fingerprint.
+
+>>> from govdisclosure.checker.findings import Location
+>>> from govdisclosure import Edition, Section
+>>> loc = Location.of_cell(Edition.V2019, Section.APPLICATIONS, 147)
+>>> loc.name_zh, loc.json_path
+('三、（七）总计·自然人', '$.report.applications.total.natural_person')
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import hashlib
+from decimal import Decimal
+
+from attrs import field, frozen
+
+from govdisclosure.categories import Section
+from govdisclosure.editions import Edition
+from govdisclosure.labels import LabelledEnum
+from govdisclosure.layouts import Node, TableLayout, layout
+
+__all__ = ["Finding", "Location", "Outcome", "Severity", "Status"]
+
+Value = int | Decimal | str | None
+
+
+class Severity(LabelledEnum):
+    """How serious a finding is. Errors make a report invalid; warnings and infos do not."""
+
+    ERROR = "error", "错误", "error"
+    WARNING = "warning", "警告", "warning"
+    INFO = "info", "提示", "info"
+
+    @property
+    def rank(self) -> int:
+        """0 for errors, 1 for warnings, 2 for infos (sort order: most serious first)."""
+        return _RANKS[self]
+
+
+_RANKS = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+class Status(enum.Enum):
+    """What became of one rule at one place."""
+
+    HELD = "held"
+    FAILED = "failed"
+    UNCHECKED = "unchecked"
+
+
+#: Sections in document order, for sorting.
+_SECTION_ORDER = {section: number for number, section in enumerate(Section, start=1)}
+_NUMERALS = "一二三四五六"
+
+
+@frozen
+class Location:
+    """Where a rule applies: a cell, a section, or a field of the report.
+
+    ``row`` and ``column`` are the stable ASCII keys of a cell (``None`` elsewhere);
+    ``order`` sorts locations in document order.
+    """
+
+    json_path: str
+    name_zh: str
+    name_en: str
+    section: Section | None = None
+    row: str | None = None
+    column: str | None = None
+    order: tuple[int, int] = field(default=(0, 0), eq=False, repr=False)
+
+    @staticmethod
+    @functools.cache
+    def of_cell(edition: Edition, section: Section, position: int) -> Location:
+        """The location of cell ``position`` of the table of ``section`` in ``edition``."""
+        table = layout(edition).table(section)
+        spec = table.cells[position]
+        row_zh, row_en = _row_names(table, spec.row)
+        column = table.column_node(spec.column)
+        column_zh, column_en = _column_names(table, column)
+        number = table.number
+        return Location(
+            json_path=f"$.report.{section.value}.{spec.row.value}.{spec.column.value}",
+            name_zh=f"{number}、{row_zh}·{column_zh}",
+            name_en=f"Table {_NUMERALS.index(number) + 1}, {row_en} · {column_en}",
+            section=section,
+            row=spec.row.value,
+            column=spec.column.value,
+            order=(_SECTION_ORDER[section], position + 1),
+        )
+
+    @staticmethod
+    @functools.cache
+    def of_section(section: Section, json_path: str | None = None) -> Location:
+        """The location of a whole section (its heading)."""
+        number = _NUMERALS[_SECTION_ORDER[section] - 1]
+        return Location(
+            json_path=json_path or f"$.report.{section.value}",
+            name_zh=f"{number}、{section.zh}",
+            name_en=f"Section {_SECTION_ORDER[section]}, {section.en}",
+            section=section,
+            order=(_SECTION_ORDER[section], 0),
+        )
+
+    @staticmethod
+    def of_field(json_path: str, name_zh: str, name_en: str, order: int = 0) -> Location:
+        """The location of a field outside the sections (the year, the publication date)."""
+        return Location(json_path, name_zh, name_en, order=(0, order))
+
+
+def _row_names(table: TableLayout, key: LabelledEnum) -> tuple[str, str]:
+    # Rows under a group are named with their group, as a clerk reads the form:
+    # "（三）不予公开 3.危及“三安全一稳定”", "行政诉讼 复议后起诉". A top-level row drops its
+    # own 一、二、… numbering, which would read as the table's: "三、结转下年度继续办理".
+    for top in table.row_tree:
+        for node, ancestors in top.walk():
+            if node.key is key:
+                parents = [a for a in ancestors if not a.numbering.endswith("、")]
+                own = "" if node.numbering.endswith("、") else node.numbering
+                zh = " ".join([*(f"{a.numbering}{a.label}" for a in parents), own + node.label])
+                en = " / ".join(a.key.en for a in (*parents, node))
+                return zh, en
+    node = table.row_node(key)
+    return node.label, node.key.en
+
+
+def _column_names(table: TableLayout, column: Node) -> tuple[str, str]:
+    return column.label, column.key.en
+
+
+def _text(value: Value) -> str:
+    return "（空）" if value is None else str(value)
+
+
+@frozen
+class Finding:
+    """One rule that failed, or could not be checked, at one place."""
+
+    rule: str
+    severity: Severity
+    status: Status
+    location: Location
+    message_zh: str
+    message_en: str
+    expression: str = ""
+    reported: Value = None
+    computed: Value = None
+    involved: tuple[Location, ...] = ()
+    quote: str | None = None
+
+    @property
+    def difference(self) -> int | Decimal | None:
+        """``reported - computed`` when both are numbers."""
+        if isinstance(self.reported, (int, Decimal)) and isinstance(self.computed, (int, Decimal)):
+            return self.reported - self.computed
+        return None
+
+    @property
+    def fingerprint(self) -> str:
+        """A stable id from the rule, the place and the values: re-checking an unchanged
+        report gives the same fingerprint, so a reviewer's decision on it survives."""
+        key = "\x1f".join(
+            [
+                self.rule,
+                self.status.value,
+                self.location.json_path,
+                _text(self.reported),
+                _text(self.computed),
+                self.quote or "",
+            ]
+        )
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+    def message(self, locale: str = "zh_CN") -> str:
+        """The message in Chinese (``zh…``, the default) or English (``en…``)."""
+        return self.message_en if locale.startswith("en") else self.message_zh
+
+    def __str__(self) -> str:
+        return f"[{self.rule} {self.severity.value}] {self.message_zh}"
+
+
+@frozen
+class Outcome:
+    """One rule at one place: held, failed or could not be checked."""
+
+    rule: str
+    status: Status
+    location: Location
+    finding: Finding | None = None

@@ -1,0 +1,163 @@
+"""The rule registry: every check the checker runs, with its id, family and severity.
+
+Rules register themselves when their module is imported; third parties register their
+own with :func:`register_rule` (or the :func:`rule` decorator). The catalogue in the
+documentation is generated from this registry, so a rule is described only here.
+
+>>> from govdisclosure.checker import rules
+>>> sorted(r.id for r in rules() if r.family == "arithmetic")
+['E1', 'R2', 'R3', 'R5']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Final
+
+from attrs import field, frozen
+
+from govdisclosure.checker.findings import Severity
+from govdisclosure.errors import ReportValueError
+
+if TYPE_CHECKING:
+    from govdisclosure.checker.context import Context
+
+__all__ = ["FAMILIES", "Rule", "register_rule", "rule", "rules", "selected_rules"]
+
+#: The families rules belong to, in the order the catalogue lists them.
+FAMILIES: Final = (
+    "arithmetic",
+    "values",
+    "edition",
+    "sections",
+    "prose",
+    "dates",
+    "cross-year",
+    "custom",
+)
+
+Check = Callable[["Context"], None]
+
+
+def _check_id(_instance: object, _attribute: object, value: Any) -> None:
+    if not (isinstance(value, str) and value.isascii() and value.replace("-", "").isalnum()):
+        raise ReportValueError(
+            f"a rule id is a short ASCII name such as 'R3' or 'X-FEES', got {value!r}"
+        )
+
+
+@frozen
+class Rule:
+    """A check: its stable ``id``, ``family``, default ``severity``, titles in Chinese and
+    English, what it checks, whether the official form prints it (``printed``) or it is
+    implied by the tables, an example of a failing cell, and the function that runs it."""
+
+    id: str = field(validator=_check_id)
+    family: str
+    severity: Severity
+    title_zh: str
+    title_en: str
+    description: str
+    example: str
+    check: Check = field(eq=False, repr=False)
+    printed: bool = False
+
+
+_REGISTRY: dict[str, Rule] = {}
+
+
+def register_rule(new: Rule, *, replace: bool = False) -> Rule:
+    """Add ``new`` to the rules :func:`~govdisclosure.validate` runs.
+
+    Ids are unique; registering an existing id raises unless ``replace``.
+    """
+    if not isinstance(new, Rule):
+        raise ReportValueError(f"expected a Rule, got {new!r}")
+    if new.family not in FAMILIES:
+        raise ReportValueError(
+            f"unknown rule family {new.family!r}; use one of {', '.join(FAMILIES)}"
+        )
+    if new.id in _REGISTRY and not replace:
+        raise ReportValueError(f"a rule with id {new.id!r} is already registered")
+    _REGISTRY[new.id] = new
+    return new
+
+
+def rule(
+    id: str,
+    *,
+    family: str,
+    severity: Severity,
+    title_zh: str,
+    title_en: str,
+    example: str,
+    printed: bool = False,
+    replace: bool = False,
+) -> Callable[[Check], Check]:
+    """Register the decorated function as a rule; its docstring is the description.
+
+    >>> from govdisclosure.checker import Severity, rule
+    >>> @rule("X-ORGAN", family="custom", severity=Severity.INFO, title_zh="机关名称",
+    ...       title_en="Organ name", example="organ", replace=True)
+    ... def organ_named(ctx):
+    ...     '''The organ's name ends in 局, 委, 办 or 政府.'''
+    """
+
+    def register(check: Check) -> Check:
+        register_rule(
+            Rule(
+                id,
+                family,
+                severity,
+                title_zh,
+                title_en,
+                (check.__doc__ or "").strip(),
+                example,
+                check,
+                printed,
+            ),
+            replace=replace,
+        )
+        return check
+
+    return register
+
+
+def rules() -> tuple[Rule, ...]:
+    """Every registered rule, built-in rules first, in registration order."""
+    _load_builtin()
+    return tuple(_REGISTRY.values())
+
+
+def selected_rules(select: Iterable[str] | None, ignore: Iterable[str] | None) -> tuple[Rule, ...]:
+    """The rules named by ``select`` (ids or families; all when ``None``) minus those named
+    by ``ignore``. An unknown name is an error, so a typo does not silently check nothing."""
+    everything = rules()
+    known = {r.id for r in everything} | {r.family for r in everything} | set(FAMILIES)
+
+    def names(value: Iterable[str] | None, what: str) -> set[str]:
+        if value is None:
+            return set()
+        items = {value} if isinstance(value, str) else set(value)
+        unknown = sorted(items - known)
+        if unknown:
+            raise ReportValueError(f"{what}: no rule or family named {', '.join(unknown)}")
+        return items
+
+    chosen = names(select, "select")
+    dropped = names(ignore, "ignore")
+    return tuple(
+        r
+        for r in everything
+        if (select is None or r.id in chosen or r.family in chosen)
+        and r.id not in dropped
+        and r.family not in dropped
+    )
+
+
+def _load_builtin() -> None:
+    # Importing the rule modules registers them; done on first use so that importing
+    # the checker stays cheap and the registry has a fixed order.
+    from govdisclosure.checker.builtin import load
+
+    load()

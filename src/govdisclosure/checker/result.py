@@ -1,0 +1,167 @@
+"""The result of checking a report: every outcome, the findings, and views of them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, Final
+
+from govdisclosure.checker.context import Held
+from govdisclosure.checker.findings import Finding, Location, Outcome, Severity, Status
+from govdisclosure.editions import Edition
+
+__all__ = ["ValidationResult"]
+
+
+def _order(finding: Finding) -> tuple[tuple[int, int], int, str]:
+    return (finding.location.order, finding.severity.rank, finding.rule)
+
+
+class ValidationResult:
+    """What :func:`~govdisclosure.validate` found.
+
+    ``findings`` are the rules that failed, ``unchecked`` the ones that could not be
+    checked (never counted as held), both in document order; :meth:`outcomes` lists
+    every rule at every place it applies, including those that held.
+
+    >>> import govdisclosure as gd
+    >>> result = gd.validate(gd.load("examples/zhongning-minzheng-2020.json"))
+    >>> result.is_valid, result.summary()  # doctest: +ELLIPSIS
+    (True, '0 errors, 0 warnings, 1 info; ... checks held, 2 could not be checked')
+    >>> print(result.unchecked[-1].message_zh)  # doctest: +ELLIPSIS
+    四、行政复议·总计 无法核对：...未填写数字
+    """
+
+    __slots__ = ("_held", "edition", "findings", "rules", "unchecked")
+
+    def __init__(
+        self,
+        edition: Edition,
+        rules: tuple[str, ...],
+        findings: Iterable[Finding],
+        held: Iterable[Held],
+    ) -> None:
+        ordered = sorted(findings, key=_order)
+        self.edition = edition
+        #: The ids of the rules that ran.
+        self.rules = rules
+        #: The failed rules, in document order.
+        self.findings: tuple[Finding, ...] = tuple(f for f in ordered if f.status is Status.FAILED)
+        #: The rules that could not be checked, in document order.
+        self.unchecked: tuple[Finding, ...] = tuple(
+            f for f in ordered if f.status is Status.UNCHECKED
+        )
+        self._held = tuple(held)
+
+    # --- views ----------------------------------------------------------------------------
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    def __repr__(self) -> str:
+        return f"<ValidationResult {self.summary()}>"
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.WARNING)
+
+    @property
+    def infos(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.INFO)
+
+    @property
+    def is_valid(self) -> bool:
+        """True when no rule of severity error failed."""
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+    @property
+    def held_count(self) -> int:
+        """How many rule applications held."""
+        return len(self._held)
+
+    def outcomes(self) -> tuple[Outcome, ...]:
+        """Every rule at every place it applied, in document order: held, failed or
+        unchecked."""
+        items = [
+            Outcome(f.rule, f.status, f.location, f) for f in (*self.findings, *self.unchecked)
+        ]
+        for rule, place in self._held:
+            location = (
+                place if isinstance(place, Location) else Location.of_cell(self.edition, *place)
+            )
+            items.append(Outcome(rule, Status.HELD, location))
+        return tuple(sorted(items, key=lambda o: (o.location.order, o.rule)))
+
+    def filter(
+        self,
+        *,
+        severity: Severity | str | Iterable[Severity | str] | None = None,
+        rule: str | Iterable[str] | None = None,
+    ) -> ValidationResult:
+        """The findings (and unchecked outcomes) of some severities or rules (ids or
+        families) only; held outcomes are kept for the selected rules.
+
+        >>> import govdisclosure as gd
+        >>> r = gd.load("examples/zhongning-minzheng-2020.json")
+        >>> [f.rule for f in gd.validate(r).filter(rule="values").unchecked]
+        []
+        """
+        severities = None if severity is None else {Severity.coerce(s) for s in _many(severity)}
+        rules = None if rule is None else set(_many(rule))
+
+        def keep(rule_id: str, finding_severity: Severity | None) -> bool:
+            if rules is not None and rule_id not in rules and _family(rule_id) not in rules:
+                return False
+            return severities is None or finding_severity is None or finding_severity in severities
+
+        return ValidationResult(
+            self.edition,
+            tuple(r for r in self.rules if keep(r, None)),
+            [f for f in (*self.findings, *self.unchecked) if keep(f.rule, f.severity)],
+            [h for h in self._held if keep(h[0], None)],
+        )
+
+    def best_match(self) -> Finding | None:
+        """The most useful finding to fix first: the most serious, then the earliest in
+        the document (None when nothing failed)."""
+        if not self.findings:
+            return None
+        return min(self.findings, key=lambda f: (f.severity.rank, f.location.order))
+
+    def summary(self, locale: str = "en") -> str:
+        """One line: counts of errors, warnings and infos, of checks that held and of
+        those that could not be checked."""
+        counts = {s: sum(f.severity is s for f in self.findings) for s in Severity}
+        e, w, i = counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO]
+        if locale.startswith("zh"):
+            return (
+                f"错误 {e} 项，警告 {w} 项，提示 {i} 项；"
+                f"{self.held_count} 项核对通过，{len(self.unchecked)} 项无法核对"
+            )
+        return (
+            f"{e} error{'s' * (e != 1)}, {w} warning{'s' * (w != 1)}, {i} info{'s' * (i != 1)}; "
+            f"{self.held_count} checks held, {len(self.unchecked)} could not be checked"
+        )
+
+
+def _many(value: Any) -> list[Any]:
+    if isinstance(value, (str, Severity)):
+        return [value]
+    return list(value)
+
+
+_FAMILY_OF: Final[dict[str, str]] = {}
+
+
+def _family(rule_id: str) -> str:
+    if not _FAMILY_OF:
+        from govdisclosure.checker.registry import rules
+
+        _FAMILY_OF.update({r.id: r.family for r in rules()})
+    return _FAMILY_OF.get(rule_id, "")
