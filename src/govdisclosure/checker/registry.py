@@ -61,6 +61,9 @@ class Rule:
     example: str
     check: Check = field(eq=False, repr=False)
     printed: bool = False
+    #: Whether the rule compares with last year's report; such rules run only when
+    #: ``validate(previous=...)`` is given one.
+    needs_previous: bool = False
 
 
 _REGISTRY: dict[str, Rule] = {}
@@ -92,6 +95,7 @@ def rule(
     title_en: str,
     example: str,
     printed: bool = False,
+    needs_previous: bool = False,
     replace: bool = False,
 ) -> Callable[[Check], Check]:
     """Register the decorated function as a rule; its docstring is the description.

@@ -24,7 +24,7 @@ def validate(
     ``ignore`` names: rule ids such as ``"R3"`` or families such as ``"cross-year"``).
 
     With ``previous`` (last year's report of the same organ) the cross-year rules run;
-    without it they are not applicable and say so.
+    without it they do not apply and are left out of ``result.rules``.
 
     >>> import govdisclosure as gd
     >>> report = gd.load("examples/zhongning-minzheng-2020.json")
@@ -42,6 +42,8 @@ def validate(
         [select] if isinstance(select, str) else select,
         [ignore] if isinstance(ignore, str) else ignore,
     )
+    if previous is None:
+        chosen = tuple(r for r in chosen if not r.needs_previous)
     ctx = Context(report, previous)
     for rule in chosen:
         ctx.rule = rule
