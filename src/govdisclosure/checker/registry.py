@@ -119,6 +119,7 @@ def rule(
                 example,
                 check,
                 printed,
+                needs_previous,
             ),
             replace=replace,
         )
