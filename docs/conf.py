@@ -24,7 +24,7 @@ extensions = [
 
 source_suffix = {".md": "markdown"}
 root_doc = "index"
-exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+exclude_patterns = ["_build", "_generated", "Thumbs.db", ".DS_Store"]
 
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
@@ -74,5 +74,18 @@ def _member_table(  # noqa: PLR0917 (the signature of the Sphinx event)
     lines.append("")
 
 
+def _write_rule_catalogue(app: Any) -> None:
+    """Generate the rule catalogue from the registry, so no rule is described twice."""
+    from govdisclosure.checker.catalogue import catalogue_markdown
+
+    target = Path(app.srcdir) / "_generated" / "rules.md"
+    target.parent.mkdir(exist_ok=True)
+    text = catalogue_markdown()
+    # Rewrite only on change: Sphinx rebuilds pages whose sources changed.
+    if not target.exists() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
+
+
 def setup(app: Any) -> None:
     app.connect("autodoc-process-docstring", _member_table)
+    app.connect("builder-inited", _write_rule_catalogue)

@@ -59,6 +59,7 @@ if TYPE_CHECKING:  # what type checkers see; "X as X" marks an explicit re-expor
         register_rule as register_rule,
         rule as rule,
         rules as rules,
+        unregister_rule as unregister_rule,
         validate as validate,
     )
     from govdisclosure.editions import (
@@ -138,6 +139,7 @@ _EXPORTS: dict[str, str] = {
     "register_rule": "govdisclosure.checker",
     "rule": "govdisclosure.checker",
     "rules": "govdisclosure.checker",
+    "unregister_rule": "govdisclosure.checker",
     "validate": "govdisclosure.checker",
     "ReportInconsistent": "govdisclosure.errors",
     "Applicant": "govdisclosure.categories",

@@ -9,7 +9,14 @@ True
 from __future__ import annotations
 
 from govdisclosure.checker.findings import Finding, Location, Outcome, Severity, Status
-from govdisclosure.checker.registry import FAMILIES, Rule, register_rule, rule, rules
+from govdisclosure.checker.registry import (
+    FAMILIES,
+    Rule,
+    register_rule,
+    rule,
+    rules,
+    unregister_rule,
+)
 from govdisclosure.checker.result import ValidationResult
 from govdisclosure.checker.validate import check, is_valid, validate
 
@@ -27,5 +34,6 @@ __all__ = [
     "register_rule",
     "rule",
     "rules",
+    "unregister_rule",
     "validate",
 ]

@@ -126,10 +126,22 @@ def _row_names(table: TableLayout, key: LabelledEnum) -> tuple[str, str]:
                 parents = [a for a in ancestors if not a.numbering.endswith("、")]
                 own = "" if node.numbering.endswith("、") else node.numbering
                 zh = " ".join([*(f"{a.numbering}{a.label}" for a in parents), own + node.label])
-                en = " / ".join(a.key.en for a in (*parents, node))
+                en = " / ".join(_en_numbering(a.numbering) + a.key.en for a in (*parents, node))
+                if node.numbering.endswith("、"):
+                    en = node.key.en
                 return zh, en
     node = table.row_node(key)
     return node.label, node.key.en
+
+
+def _en_numbering(numbering: str) -> str:
+    # "（七）" reads "(7) " in English, "3." stays "3. "; top-level "一、" is dropped.
+    if numbering.startswith("（"):
+        return f"({_NUMERALS_ALL.index(numbering[1:-1]) + 1}) "
+    return f"{numbering} " if numbering and not numbering.endswith("、") else ""
+
+
+_NUMERALS_ALL = "一二三四五六七八九十"
 
 
 def _column_names(table: TableLayout, column: Node) -> tuple[str, str]:

@@ -22,7 +22,15 @@ from govdisclosure.errors import ReportValueError
 if TYPE_CHECKING:
     from govdisclosure.checker.context import Context
 
-__all__ = ["FAMILIES", "Rule", "register_rule", "rule", "rules", "selected_rules"]
+__all__ = [
+    "FAMILIES",
+    "Rule",
+    "register_rule",
+    "rule",
+    "rules",
+    "selected_rules",
+    "unregister_rule",
+]
 
 #: The families rules belong to, in the order the catalogue lists them.
 FAMILIES: Final = (
@@ -86,6 +94,15 @@ def register_rule(new: Rule, *, replace: bool = False) -> Rule:
     return new
 
 
+def unregister_rule(rule_id: str) -> Rule:
+    """Remove the rule ``rule_id`` (a rule of your own, say, after a test); returns it."""
+    _load_builtin()
+    try:
+        return _REGISTRY.pop(rule_id)
+    except KeyError:
+        raise ReportValueError(f"no rule with id {rule_id!r} is registered") from None
+
+
 def rule(
     id: str,
     *,
@@ -105,6 +122,8 @@ def rule(
     ...       title_en="Organ name", example="organ", replace=True)
     ... def organ_named(ctx):
     ...     '''The organ's name ends in 局, 委, 办 or 政府.'''
+    >>> unregister_rule("X-ORGAN").title_en
+    'Organ name'
     """
 
     def register(check: Check) -> Check:
