@@ -13,9 +13,11 @@ $(INSTALLED): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(INSTALLED)
 
-## demo: summarise the bundled example reports
+## demo: summarise and check the bundled example reports, and a deliberately broken one
 demo: $(INSTALLED)
 	$(BIN)/python -m govdisclosure summary examples/*.json
+	@echo
+	$(BIN)/python -m govdisclosure check examples/*.json examples/broken/*.json || true
 
 ## test: ruff, mypy --strict, then pytest with doctests
 test: lint typecheck pytest

@@ -84,3 +84,28 @@ def test_summary_shows_key_figures_signs_and_blanks() -> None:
     assert "采购总金额 6165711 元" in text
     assert "行政复议 (blank)" in text
     assert "edition 2019" in text
+
+
+def test_cli_check_prints_findings_and_fails_on_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    good = str(ROOT / "examples" / "shiyan-ziranziyuan-2022.json")
+    broken = str(ROOT / "examples" / "broken" / "zhongning-minzheng-2020-broken.json")
+    assert main(["check", good]) == 0
+    assert "错误 0 项" in capsys.readouterr().out
+    assert main(["check", good, broken]) == 1
+    out = capsys.readouterr().out
+    assert "三、（七）总计·自然人 填报为 3，各项之和为 2（相差 +1）" in out
+    assert main(["check", broken, "--select", "R5", "--lang", "en"]) == 1
+    out = capsys.readouterr().out
+    assert "Table 4, Administrative litigation / Sued directly" in out
+    assert "R2" not in out
+
+
+def test_cli_check_with_a_previous_report_and_bad_arguments(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    good = str(ROOT / "examples" / "shiyan-ziranziyuan-2022.json")
+    missing = str(tmp_path / "missing.json")
+    assert main(["check", good, "--previous", missing]) == 2
+    assert "missing.json" in capsys.readouterr().err
+    assert main(["check", good, "--select", "NO-SUCH-RULE"]) == 1
+    assert "NO-SUCH-RULE" in capsys.readouterr().err
