@@ -29,16 +29,41 @@ Held = tuple[str, "Location | tuple[Section, int]"]
 class Context:
     """What a rule sees, and where it records what it found."""
 
-    __slots__ = ("edition", "findings", "held_outcomes", "layout", "previous", "report", "rule")
+    __slots__ = (
+        "_kinds",
+        "cells",
+        "edition",
+        "findings",
+        "held_outcomes",
+        "layout",
+        "previous",
+        "report",
+        "rule",
+    )
 
     def __init__(self, report: AnnualReport, previous: AnnualReport | None) -> None:
         self.report = report
         self.previous = previous
         self.edition = report.edition
         self.layout: EditionLayout = layout(report.edition)
+        #: The cells of tables 二, 三 and 四 by section.
+        self.cells = {
+            Section.PROACTIVE: report.proactive.cells,
+            Section.APPLICATIONS: report.applications.cells,
+            Section.REVIEWS: report.reviews.cells,
+        }
+        self._kinds: dict[Section, set[type]] = {}
         self.findings: list[Finding] = []
         self.held_outcomes: list[Held] = []
         self.rule: Rule | None = None
+
+    def kinds(self, section: Section) -> set[type]:
+        """The types of value in a table's cells (int, Money, Blank, NotApplicable), worked
+        out once per report: most tables are all int, and rules can say so at once."""
+        found = self._kinds.get(section)
+        if found is None:
+            found = self._kinds[section] = set(map(type, self.cells[section]))
+        return found
 
     # --- places -------------------------------------------------------------------------
 

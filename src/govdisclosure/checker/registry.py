@@ -75,6 +75,8 @@ class Rule:
 
 
 _REGISTRY: dict[str, Rule] = {}
+# Selections already worked out, by (select, ignore); cleared when the registry changes.
+_SELECTIONS: dict[tuple[object, object], tuple[Rule, ...]] = {}
 
 
 def register_rule(new: Rule, *, replace: bool = False) -> Rule:
@@ -91,6 +93,7 @@ def register_rule(new: Rule, *, replace: bool = False) -> Rule:
     if new.id in _REGISTRY and not replace:
         raise ReportValueError(f"a rule with id {new.id!r} is already registered")
     _REGISTRY[new.id] = new
+    _SELECTIONS.clear()
     return new
 
 
@@ -98,9 +101,11 @@ def unregister_rule(rule_id: str) -> Rule:
     """Remove the rule ``rule_id`` (a rule of your own, say, after a test); returns it."""
     _load_builtin()
     try:
-        return _REGISTRY.pop(rule_id)
+        removed = _REGISTRY.pop(rule_id)
     except KeyError:
         raise ReportValueError(f"no rule with id {rule_id!r} is registered") from None
+    _SELECTIONS.clear()
+    return removed
 
 
 def rule(
@@ -156,6 +161,20 @@ def rules() -> tuple[Rule, ...]:
 def selected_rules(select: Iterable[str] | None, ignore: Iterable[str] | None) -> tuple[Rule, ...]:
     """The rules named by ``select`` (ids or families; all when ``None``) minus those named
     by ``ignore``. An unknown name is an error, so a typo does not silently check nothing."""
+    key = (_frozen(select), _frozen(ignore))
+    found = _SELECTIONS.get(key)
+    if found is None:
+        found = _SELECTIONS[key] = _select(select, ignore)
+    return found
+
+
+def _frozen(names: Iterable[str] | None) -> object:
+    if names is None:
+        return None
+    return frozenset([names] if isinstance(names, str) else names)
+
+
+def _select(select: Iterable[str] | None, ignore: Iterable[str] | None) -> tuple[Rule, ...]:
     everything = rules()
     known = {r.id for r in everything} | {r.family for r in everything} | set(FAMILIES)
 

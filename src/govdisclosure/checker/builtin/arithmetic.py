@@ -97,9 +97,7 @@ def _check_sums(ctx: Context, section: Section) -> None:
 
 
 def _table_cells(ctx: Context, section: Section) -> tuple[Cell, ...]:
-    report = ctx.report
-    table = report.applications if section is Section.APPLICATIONS else report.reviews
-    return table.cells
+    return ctx.cells[section]
 
 
 @functools.cache

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+
 from govdisclosure.categories import MoneyUnit, ProactiveColumn, ProactiveRow, Section
 from govdisclosure.cells import Blank, Money, NotApplicable
 from govdisclosure.checker.context import Context
 from govdisclosure.checker.findings import Location, Severity
 from govdisclosure.checker.registry import rule
+from govdisclosure.editions import Edition
+from govdisclosure.layouts import layout
 
 _TABLES = (Section.PROACTIVE, Section.APPLICATIONS, Section.REVIEWS)
 _FEE = (ProactiveRow.FEES, ProactiveColumn.FEE_AMOUNT)
@@ -28,11 +32,11 @@ def blank_census(ctx: Context) -> None:
     """Each table: which cells were left blank. A blank is not zero: the rules that need a
     blank cell cannot be checked, and say so."""
     for section in _TABLES:
-        cells = ctx.report.table(section).cells
         location = _table_location(section)
-        if Blank not in set(map(type, cells)):
+        if Blank not in ctx.kinds(section):
             ctx.held(location)
             continue
+        cells = ctx.cells[section]
         blanks = [p for p, c in enumerate(cells) if type(c) is Blank]
         names = [ctx.cell(section, p) for p in blanks]
         shown_zh = "、".join(n.name_zh for n in names[:5]) + ("等" if len(names) > 5 else "")
@@ -58,10 +62,11 @@ def mostly_blank(ctx: Context) -> None:
     """Each table: more than half of its cells blank usually means the table was not
     filled in at all (write 0 where the count is zero)."""
     for section in _TABLES:
-        cells = ctx.report.table(section).cells
-        blanks = list(map(type, cells)).count(Blank)
         location = _table_location(section)
-        if blanks * 2 <= len(cells):
+        cells = ctx.cells[section]
+        if Blank not in ctx.kinds(section) or (
+            (blanks := list(map(type, cells)).count(Blank)) * 2 <= len(cells)
+        ):
             ctx.held(location)
             continue
         ctx.failed(
@@ -87,10 +92,10 @@ def marks_instead_of_numbers(ctx: Context) -> None:
     """Every cell of the three tables takes a number; a mark such as "/", "-", "—", "无" or
     "不适用" hides whether the count is zero."""
     for section in _TABLES:
-        cells = ctx.report.table(section).cells
-        if NotApplicable not in set(map(type, cells)):
+        if NotApplicable not in ctx.kinds(section):
             ctx.held(_table_location(section))
             continue
+        cells = ctx.cells[section]
         marked = False
         for position, cell in enumerate(cells):
             if type(cell) is NotApplicable:
@@ -107,6 +112,20 @@ def marks_instead_of_numbers(ctx: Context) -> None:
             ctx.held(_table_location(section))
 
 
+@functools.cache
+def _changes(edition: Edition) -> tuple[tuple[int, int], ...]:
+    """The (上一年项目数量, 本年增/减) cell positions of table 二 in ``edition``."""
+    table = layout(edition).proactive
+    return tuple(
+        (
+            table.position(p.key, ProactiveColumn.PREVIOUS_ITEMS),
+            table.position(p.key, ProactiveColumn.CHANGE),
+        )
+        for p in table.row_plans
+        if any(c.key is ProactiveColumn.CHANGE for c in p.columns)
+    )
+
+
 @rule(
     "V4",
     family="values",
@@ -118,14 +137,8 @@ def marks_instead_of_numbers(ctx: Context) -> None:
 def items_not_negative(ctx: Context) -> None:
     """Table 二 (2019 edition): for every item with 上一年项目数量 and 本年增/减, the number
     of items after the change is not below zero."""
-    table = ctx.report.proactive
-    layout = table.layout
-    cells = table.cells
-    for plan in layout.row_plans:
-        if ProactiveColumn.CHANGE not in (c.key for c in plan.columns):
-            continue
-        previous = layout.position(plan.key, ProactiveColumn.PREVIOUS_ITEMS)
-        change = layout.position(plan.key, ProactiveColumn.CHANGE)
+    cells = ctx.cells[Section.PROACTIVE]
+    for previous, change in _changes(ctx.edition):
         a, b = cells[previous], cells[change]
         if type(a) is int and type(b) is int and a + b >= 0:
             ctx.held_cell(Section.PROACTIVE, change)
@@ -161,7 +174,9 @@ def items_not_negative(ctx: Context) -> None:
 )
 def money_not_negative(ctx: Context) -> None:
     """Table 二: 采购总金额 (2019) and 本年收费金额 (2021) are amounts, never below zero."""
-    for position, cell in enumerate(ctx.report.proactive.cells):
+    for position, cell in enumerate(ctx.cells[Section.PROACTIVE]):
+        if type(cell) is int:
+            continue
         if type(cell) is not Money:
             continue
         if cell.amount >= 0:
