@@ -77,6 +77,81 @@ def bench_json_round_trip() -> None:
     print(f"{'  stdlib json alone, no model':<38} {raw:>12,.0f} round trips/s")
 
 
+def _plain_tables(report: object) -> dict[str, dict[str, dict[str, object]]]:
+    """The numbers of tables 三 and 四 as plain nested dicts, keyed by their JSON names."""
+    import govdisclosure as gd
+
+    data = gd.to_dict(report)  # type: ignore[arg-type]
+    return {name: data["report"][name] for name in ("applications", "reviews")}
+
+
+_APPLICANTS = (
+    "natural_person",
+    "commercial",
+    "research",
+    "public_welfare",
+    "legal_services",
+    "other",
+)
+_OUTCOMES_2019 = (
+    "disclosed", "partially_disclosed",
+    "withheld_state_secret", "withheld_prohibited_by_law", "withheld_security_stability",
+    "withheld_third_party", "withheld_internal_affairs", "withheld_process_information",
+    "withheld_enforcement_files", "withheld_query_matters",
+    "unable_not_held", "unable_needs_creation", "unable_unclear",
+    "not_processed_complaint", "not_processed_repeated", "not_processed_publications",
+    "not_processed_mass_repetitive", "not_processed_confirmation",
+    "other_handling",
+)  # fmt: skip
+_RESULTS = ("upheld", "corrected", "other", "pending")
+
+
+def hand_written_check(tables: dict[str, dict[str, dict[str, object]]]) -> list[str]:
+    """The baseline: E1, R2, R3 and R5 on plain dicts, the way a script would do it by hand
+    (2019 layout, row names typed in), skipping sums with a blank operand."""
+    problems = []
+    apps = tables["applications"]
+    for row, cells in apps.items():  # R3
+        parts = [cells[c] for c in _APPLICANTS]
+        known = all(type(v) is int for v in parts) and type(cells["total"]) is int
+        if known and cells["total"] != sum(parts):  # type: ignore[arg-type]
+            problems.append(f"R3 {row}")
+    for column in (*_APPLICANTS, "total"):
+        parts = [apps[r][column] for r in _OUTCOMES_2019]
+        total = apps["total"][column]
+        known = all(type(v) is int for v in parts) and type(total) is int
+        if known and total != sum(parts):  # type: ignore[arg-type]
+            problems.append(f"R2 {column}")
+        four = [apps[r][column] for r in ("new", "carried_over", "total", "carried_forward")]
+        known = all(type(v) is int for v in four)
+        if known and four[0] + four[1] != four[2] + four[3]:  # type: ignore[operator]
+            problems.append(f"E1 {column}")
+    for case, cells in tables["reviews"].items():  # R5
+        parts = [cells[r] for r in _RESULTS]
+        known = all(type(v) is int for v in parts) and type(cells["total"]) is int
+        if known and cells["total"] != sum(parts):  # type: ignore[arg-type]
+            problems.append(f"R5 {case}")
+    return problems
+
+
+def bench_validate() -> None:
+    """``validate()`` on the seed: at least 10,000 reports/s, and at most 3x a hand-written
+    loop that checks the same sums on plain dicts of the same numbers (same run)."""
+    import govdisclosure as gd
+
+    report = gd.load(SEED)
+    tables = _plain_tables(report)
+    assert hand_written_check(tables) == []
+    full, _ = _per_second(lambda: gd.validate(report))
+    sums, _ = _per_second(lambda: gd.validate(report, select="arithmetic"))
+    hand, _ = _per_second(lambda: hand_written_check(tables))
+    _report("validate(seed), every rule", f"{full:,.0f} reports/s", ">= 10,000/s", full >= 10_000)
+    ratio_full, ratio_sums = hand / full, hand / sums
+    _report("  cost vs hand-written sums", f"{ratio_full:.1f}x", "<= 3x", ratio_full <= 3)
+    print(f"{'  arithmetic rules only':<38} {sums:>12,.0f} reports/s ({ratio_sums:.1f}x hand)")
+    print(f"{'  hand-written E1/R2/R3/R5 loop':<38} {hand:>12,.0f} reports/s")
+
+
 def bench_import() -> None:
     """``python -c "import govdisclosure"`` adds at most 60 ms over ``python -c pass``."""
     base = _python_ms("pass")
@@ -92,6 +167,7 @@ def bench_import() -> None:
 
 BENCHMARKS: dict[str, Callable[[], None]] = {
     "json": bench_json_round_trip,
+    "validate": bench_validate,
     "import": bench_import,
 }
 
