@@ -50,7 +50,7 @@ class Section(LabelledEnum):
         "Administrative reconsideration and litigation concerning disclosure",
     )
     PROBLEMS = "problems", "存在的主要问题及改进情况", "Main problems and improvements"
-    OTHER = "other", "其他需要报告的事项", "Other matters to report"
+    OTHER = "other_matters", "其他需要报告的事项", "Other matters to report"
 
 
 class Art20Item(LabelledEnum):

@@ -86,6 +86,7 @@ def register_rule(new: Rule, *, replace: bool = False) -> Rule:
     """
     if not isinstance(new, Rule):
         raise ReportValueError(f"expected a Rule, got {new!r}")
+    _load_builtin()  # so that built-in ids are taken, and built-ins come first
     if new.family not in FAMILIES:
         raise ReportValueError(
             f"unknown rule family {new.family!r}; use one of {', '.join(FAMILIES)}"
@@ -153,46 +154,51 @@ def rule(
 
 
 def rules() -> tuple[Rule, ...]:
-    """Every registered rule, built-in rules first, in registration order."""
+    """Every registered rule, family by family (in the order of :data:`FAMILIES`), and in
+    order of registration within a family."""
     _load_builtin()
-    return tuple(_REGISTRY.values())
+    return tuple(sorted(_REGISTRY.values(), key=lambda r: FAMILIES.index(r.family)))
 
 
 def selected_rules(select: Iterable[str] | None, ignore: Iterable[str] | None) -> tuple[Rule, ...]:
     """The rules named by ``select`` (ids or families; all when ``None``) minus those named
     by ``ignore``. An unknown name is an error, so a typo does not silently check nothing."""
-    key = (_frozen(select), _frozen(ignore))
+    chosen, dropped = _names(select, "select"), _names(ignore, "ignore")
+    key = (chosen, dropped)
     found = _SELECTIONS.get(key)
     if found is None:
-        found = _SELECTIONS[key] = _select(select, ignore)
+        found = _SELECTIONS[key] = _select(chosen, dropped)
     return found
 
 
-def _frozen(names: Iterable[str] | None) -> object:
-    if names is None:
+def _names(value: object, what: str) -> frozenset[str] | None:
+    """Rule ids or families as given (None, a str, or an iterable of str), read once."""
+    if value is None:
         return None
-    return frozenset([names] if isinstance(names, str) else names)
+    items: Any = (value,) if isinstance(value, str) else value
+    try:
+        names: frozenset[str] = frozenset(items)
+    except TypeError:
+        raise ReportValueError(
+            f"{what} takes a rule id or family, or a list of them, got {value!r}"
+        ) from None
+    if not all(isinstance(name, str) for name in names):
+        raise ReportValueError(f"{what} takes rule ids or families (str), got {value!r}")
+    return names
 
 
-def _select(select: Iterable[str] | None, ignore: Iterable[str] | None) -> tuple[Rule, ...]:
+def _select(chosen: frozenset[str] | None, dropped: frozenset[str] | None) -> tuple[Rule, ...]:
     everything = rules()
     known = {r.id for r in everything} | {r.family for r in everything} | set(FAMILIES)
-
-    def names(value: Iterable[str] | None, what: str) -> set[str]:
-        if value is None:
-            return set()
-        items = {value} if isinstance(value, str) else set(value)
-        unknown = sorted(items - known)
+    for names, what in ((chosen, "select"), (dropped, "ignore")):
+        unknown = sorted((names or frozenset()) - known)
         if unknown:
             raise ReportValueError(f"{what}: no rule or family named {', '.join(unknown)}")
-        return items
-
-    chosen = names(select, "select")
-    dropped = names(ignore, "ignore")
+    dropped = dropped or frozenset()
     return tuple(
         r
         for r in everything
-        if (select is None or r.id in chosen or r.family in chosen)
+        if (chosen is None or r.id in chosen or r.family in chosen)
         and r.id not in dropped
         and r.family not in dropped
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any, Final
+from typing import Any
 
 from govdisclosure.checker.context import Held
 from govdisclosure.checker.findings import Finding, Location, Outcome, Severity, Status
@@ -114,9 +114,15 @@ class ValidationResult:
         """
         severities = None if severity is None else {Severity.coerce(s) for s in _many(severity)}
         rules = None if rule is None else set(_many(rule))
+        if rules is not None:
+            from govdisclosure.checker.registry import selected_rules
+
+            selected_rules(sorted(rules), None)  # refuses a name that is no rule or family
+        families = {r: _family(r) for r in {*self.rules, *(f.rule for f in self.findings)}}
 
         def keep(rule_id: str, finding_severity: Severity | None) -> bool:
-            if rules is not None and rule_id not in rules and _family(rule_id) not in rules:
+            family = families.get(rule_id) or _family(rule_id)
+            if rules is not None and rule_id not in rules and family not in rules:
                 return False
             return severities is None or finding_severity is None or finding_severity in severities
 
@@ -156,12 +162,10 @@ def _many(value: Any) -> list[Any]:
     return list(value)
 
 
-_FAMILY_OF: Final[dict[str, str]] = {}
-
-
 def _family(rule_id: str) -> str:
-    if not _FAMILY_OF:
-        from govdisclosure.checker.registry import rules
+    from govdisclosure.checker.registry import rules
 
-        _FAMILY_OF.update({r.id: r.family for r in rules()})
-    return _FAMILY_OF.get(rule_id, "")
+    for known in rules():
+        if known.id == rule_id:
+            return known.family
+    return ""

@@ -157,18 +157,31 @@ def stock_and_flow(ctx: Context) -> None:
             ctx.held_cell(section, forward)
             continue
         reported = cells[forward]
+        # What 四 must be for the column to balance: 一 + 二 - 三（七）总计.
         computed = received - (handled - reported)  # type: ignore[operator]
         column = ctx.layout.applications.column_node(balance.column)
+        head_zh = (
+            f"三、{column.label}列：一 + 二 = {received}，三（七）总计 + 四 = {handled}，不相等"
+        )
+        head_en = (
+            f"Table 3, column {column.key.en}: (1) + (2) = {received} but "
+            f"(3)(7) total + (4) = {handled}"
+        )
+        if computed >= 0:
+            tail_zh = f"；{location.name_zh} 填报为 {reported}，按勾稽关系应为 {computed}"
+            tail_en = (
+                f"; {location.name_en} is reported as {reported}, the balance gives {computed}"
+            )
+        else:  # no carry-forward can balance it: more handled than received
+            tail_zh = f"；办结数多于收到数 {-computed} 件"
+            tail_en = f"; {-computed} more applications handled than received"
         ctx.failed(
             location,
-            f"三、{column.label}列：一 + 二 = {received}，三（七）总计 + 四 = {handled}，不相等；"
-            f"{location.name_zh} 填报为 {reported}，按勾稽关系应为 {computed}",
-            f"Table 3, column {column.key.en}: (1) + (2) = {received} but (3)(7) total + (4) = "
-            f"{handled}; {location.name_en} is reported as {reported}, "
-            f"the balance gives {computed}",
+            head_zh + tail_zh,
+            head_en + tail_en,
             expression="一 + 二 = 三（七）总计 + 四",
-            reported=handled,
-            computed=received,
+            reported=reported,
+            computed=computed,
             involved=tuple(involved),
         )
 
