@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest docs bench schema clean
+.PHONY: demo test lint typecheck pytest docs bench schema messages clean
 
 $(INSTALLED): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,3 +46,7 @@ schema: $(INSTALLED)
 
 clean:
 	rm -rf $(VENV) docs/_build .pytest_cache .mypy_cache .ruff_cache .hypothesis out
+
+## messages: bring the translation catalogs in line with the code (then translate what it lists)
+messages: $(INSTALLED)
+	$(BIN)/python -m govdisclosure._catalogs

@@ -67,7 +67,8 @@ def label_keys(label: str) -> tuple[str, ...]:
 
 class LabelledEnum(enum.Enum):
     """An enum whose members carry a stable ASCII value, the official Chinese label
-    (``zh``) and an English label (``en``).
+    (``zh``) and an English label (``en``, from the English translation catalog: Chinese
+    is the source language, see :mod:`govdisclosure.i18n`).
 
     Members are found by value, by member, or by any printed spelling of a label
     (see :meth:`coerce` and :meth:`from_label`).
@@ -75,18 +76,29 @@ class LabelledEnum(enum.Enum):
 
     _value_: str
     zh: str
-    en: str
 
     # Members are singletons compared by identity, so identity is a valid hash; it keeps
     # the C slot (Enum's own __hash__ is Python code, and members key many hot dicts).
     __hash__ = object.__hash__
 
-    def __new__(cls, value: str, zh: str, en: str) -> Self:
+    def __new__(cls, value: str, zh: str) -> Self:
         member = object.__new__(cls)
         member._value_ = value
         member.zh = zh
-        member.en = en
         return member
+
+    @property
+    def en(self) -> str:
+        """The English label (loads the catalog, and babel, on first use)."""
+        from govdisclosure.i18n import translate
+
+        return translate(self.zh, "en")
+
+    def label(self, locale: str = "zh_CN") -> str:
+        """The label in ``locale``."""
+        from govdisclosure.i18n import translate
+
+        return translate(self.zh, locale)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}.{self.name}: {self.value!r} {self.zh}>"

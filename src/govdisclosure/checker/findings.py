@@ -18,12 +18,14 @@ from __future__ import annotations
 import enum
 import functools
 import hashlib
+from collections.abc import Callable
 from decimal import Decimal
 
 from attrs import field, frozen
 
 from govdisclosure.categories import Section
 from govdisclosure.editions import Edition
+from govdisclosure.i18n import translate
 from govdisclosure.labels import LabelledEnum
 from govdisclosure.layouts import Node, TableLayout, layout
 
@@ -35,9 +37,9 @@ Value = int | Decimal | str | None
 class Severity(LabelledEnum):
     """How serious a finding is. Errors make a report invalid; warnings and infos do not."""
 
-    ERROR = "error", "错误", "error"
-    WARNING = "warning", "警告", "warning"
-    INFO = "info", "提示", "info"
+    ERROR = "error", "错误"
+    WARNING = "warning", "警告"
+    INFO = "info", "提示"
 
     @property
     def rank(self) -> int:
@@ -71,11 +73,23 @@ class Location:
 
     json_path: str
     name_zh: str
-    name_en: str
+    # The English name, or a function that makes it: English comes from the catalog,
+    # which is only read (with babel) when an English name is first wanted.
+    _english: str | Callable[[], str] = field(alias="name_en", eq=False, repr=False)
     section: Section | None = None
     row: str | None = None
     column: str | None = None
     order: tuple[int, int] = field(default=(0, 0), eq=False, repr=False)
+
+    @property
+    def name_en(self) -> str:
+        """The place's name in English."""
+        english = self._english
+        return english if isinstance(english, str) else english()
+
+    def name(self, locale: str = "zh_CN") -> str:
+        """The place's name in ``locale``."""
+        return self.name_en if locale.startswith("en") else self.name_zh
 
     @staticmethod
     @functools.cache
@@ -83,14 +97,13 @@ class Location:
         """The location of cell ``position`` of the table of ``section`` in ``edition``."""
         table = layout(edition).table(section)
         spec = table.cells[position]
-        row_zh, row_en = _row_names(table, spec.row)
+        row_zh = _row_name_zh(table, spec.row)
         column = table.column_node(spec.column)
-        column_zh, column_en = _column_names(table, column)
         number = table.number
         return Location(
             json_path=f"$.report.{section.value}.{spec.row.value}.{spec.column.value}",
-            name_zh=f"{number}、{row_zh}·{column_zh}",
-            name_en=f"Table {_NUMERALS.index(number) + 1}, {row_en} · {column_en}",
+            name_zh=f"{number}、{row_zh}·{column.label}",
+            name_en=functools.partial(_cell_name_en, edition, section, position),
             section=section,
             row=spec.row.value,
             column=spec.column.value,
@@ -105,7 +118,7 @@ class Location:
         return Location(
             json_path=json_path or f"$.report.{section.value}",
             name_zh=f"{number}、{section.zh}",
-            name_en=f"Section {_SECTION_ORDER[section]}, {section.en}",
+            name_en=lambda: f"Section {_SECTION_ORDER[section]}, {section.en}",
             section=section,
             order=(_SECTION_ORDER[section], 0),
         )
@@ -116,22 +129,35 @@ class Location:
         return Location(json_path, name_zh, name_en, order=(0, order))
 
 
-def _row_names(table: TableLayout, key: LabelledEnum) -> tuple[str, str]:
-    # Rows under a group are named with their group, as a clerk reads the form:
-    # "（三）不予公开 3.危及“三安全一稳定”", "行政诉讼 复议后起诉". A top-level row drops its
-    # own 一、二、… numbering, which would read as the table's: "三、结转下年度继续办理".
+def _row_path(table: TableLayout, key: LabelledEnum) -> tuple[Node, ...]:
+    """The nodes that name a row as a clerk reads the form: its groups below the top level
+    ("（三）不予公开", "行政诉讼") and itself."""
     for top in table.row_tree:
         for node, ancestors in top.walk():
             if node.key is key:
-                parents = [a for a in ancestors if not a.numbering.endswith("、")]
-                own = "" if node.numbering.endswith("、") else node.numbering
-                zh = " ".join([*(f"{a.numbering}{a.label}" for a in parents), own + node.label])
-                en = " / ".join(_en_numbering(a.numbering) + a.key.en for a in (*parents, node))
-                if node.numbering.endswith("、"):
-                    en = node.key.en
-                return zh, en
-    node = table.row_node(key)
-    return node.label, node.key.en
+                return (*(a for a in ancestors if not a.numbering.endswith("、")), node)
+    return (table.row_node(key),)
+
+
+def _row_name_zh(table: TableLayout, key: LabelledEnum) -> str:
+    # "（三）不予公开 3.危及“三安全一稳定”", "行政诉讼 复议后起诉"; a top-level row drops its
+    # own 一、二、… numbering, which would read as the table's: "三、结转下年度继续办理".
+    return " ".join(
+        ("" if node.numbering.endswith("、") else node.numbering) + node.label
+        for node in _row_path(table, key)
+    )
+
+
+@functools.cache
+def _cell_name_en(edition: Edition, section: Section, position: int) -> str:
+    table = layout(edition).table(section)
+    spec = table.cells[position]
+    row = " / ".join(
+        _en_numbering(node.numbering) + translate(node.label, "en")
+        for node in _row_path(table, spec.row)
+    )
+    column = translate(table.column_node(spec.column).label, "en")
+    return f"Table {_NUMERALS.index(table.number) + 1}, {row} · {column}"
 
 
 def _en_numbering(numbering: str) -> str:
@@ -142,10 +168,6 @@ def _en_numbering(numbering: str) -> str:
 
 
 _NUMERALS_ALL = "一二三四五六七八九十"
-
-
-def _column_names(table: TableLayout, column: Node) -> tuple[str, str]:
-    return column.label, column.key.en
 
 
 def _text(value: Value) -> str:

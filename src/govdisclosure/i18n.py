@@ -1,0 +1,97 @@
+"""Languages. Chinese is the source language: every fixed label, heading and message is
+written in Chinese in the code, and other languages come from gettext catalogs (``.po``
+files under ``govdisclosure/locale``) read through babel when first needed — importing
+the package does not load babel, and there is no build step and no ``.mo`` file.
+
+>>> translate("总计", "en"), translate("总计", "zh_CN")
+('Total', '总计')
+>>> normalize_locale("en_US"), normalize_locale("zh-CN")
+('en', 'zh_CN')
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Final
+
+from govdisclosure.errors import ReportValueError
+
+__all__ = [
+    "DOMAIN",
+    "LOCALES",
+    "SOURCE_LOCALE",
+    "catalog",
+    "gettext_noop",
+    "normalize_locale",
+    "translate",
+    "translator",
+]
+
+#: The language the code is written in.
+SOURCE_LOCALE: Final = "zh_CN"
+#: The locales govdisclosure renders: the source and every catalog it ships.
+LOCALES: Final = ("zh_CN", "en")
+#: The gettext domain (the catalogs' file name).
+DOMAIN: Final = "govdisclosure"
+
+
+def gettext_noop(text: str) -> str:
+    """Mark ``text`` as a message to translate, where it is defined (``_`` by convention);
+    it is translated where it is shown, with :func:`translate`."""
+    return text
+
+
+def normalize_locale(locale: str) -> str:
+    """The supported locale a locale name means: ``"zh_CN"`` for Chinese (``zh``,
+    ``zh-CN``, ``zh_Hans_CN`` …), ``"en"`` for English (``en_US``, ``en-GB`` …)."""
+    if not isinstance(locale, str):
+        raise ReportValueError(f"a locale is a str such as 'zh_CN' or 'en', got {locale!r}")
+    language = locale.replace("-", "_").split("_")[0].lower()
+    if language == "zh":
+        return "zh_CN"
+    if language == "en":
+        return "en"
+    raise ReportValueError(
+        f"unsupported locale {locale!r}; govdisclosure speaks {', '.join(LOCALES)}"
+    )
+
+
+@functools.cache
+def catalog(locale: str) -> dict[str, str]:
+    """The translations of ``locale`` (msgid → msgstr), read once from its ``.po`` file."""
+    from importlib import resources
+
+    from babel.messages.pofile import read_po
+
+    language = normalize_locale(locale)
+    if language == SOURCE_LOCALE:
+        return {}
+    path = resources.files("govdisclosure").joinpath(f"locale/{language}/LC_MESSAGES/{DOMAIN}.po")
+    with path.open("rb") as handle:
+        messages = read_po(handle, locale=language, domain=DOMAIN)
+    return {str(m.id): str(m.string) for m in messages if m.id and m.string}
+
+
+def translate(text: str, locale: str) -> str:
+    """``text`` (Chinese) in ``locale``; the Chinese itself when the catalog lacks it (a
+    test keeps the catalogs complete, so that only happens with text from outside)."""
+    if locale == SOURCE_LOCALE:
+        return text
+    language = normalize_locale(locale)
+    if language == SOURCE_LOCALE:
+        return text
+    return catalog(language).get(text, text)
+
+
+def translator(locale: str) -> Callable[[str], str]:
+    """A function that translates Chinese text into ``locale``."""
+    language = normalize_locale(locale)
+    if language == SOURCE_LOCALE:
+        return _same
+    table = catalog(language)
+    return lambda text: table.get(text, text)
+
+
+def _same(text: str) -> str:
+    return text
