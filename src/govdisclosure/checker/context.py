@@ -32,6 +32,7 @@ class Context:
     __slots__ = (
         "_kinds",
         "cells",
+        "memo",
         "edition",
         "findings",
         "held_outcomes",
@@ -53,6 +54,9 @@ class Context:
             Section.REVIEWS: report.reviews.cells,
         }
         self._kinds: dict[Section, set[type]] = {}
+        #: Work several rules of one run share (the prose rules' reading of the text),
+        #: by a key of the rule module's choosing; it lives as long as the run.
+        self.memo: dict[str, Any] = {}
         self.findings: list[Finding] = []
         self.held_outcomes: list[Held] = []
         self.rule: Rule | None = None
