@@ -32,11 +32,11 @@ class Context:
     __slots__ = (
         "_kinds",
         "cells",
-        "memo",
         "edition",
         "findings",
         "held_outcomes",
         "layout",
+        "memo",
         "previous",
         "report",
         "rule",
