@@ -68,6 +68,7 @@ if TYPE_CHECKING:  # what type checkers see; "X as X" marks an explicit re-expor
     )
     from govdisclosure.errors import (
         CellValueError as CellValueError,
+        FormatNotAvailable as FormatNotAvailable,
         GovDisclosureError as GovDisclosureError,
         JSONFormatError as JSONFormatError,
         ReadError as ReadError,
@@ -92,6 +93,13 @@ if TYPE_CHECKING:  # what type checkers see; "X as X" marks an explicit re-expor
     from govdisclosure.layouts import (
         CellKind as CellKind,
         layout as layout,
+    )
+    from govdisclosure.renderers import (
+        available_formats as available_formats,
+        get_format as get_format,
+        register_format as register_format,
+        render as render,
+        render_to as render_to,
     )
     from govdisclosure.report import (
         AnnualReport as AnnualReport,
@@ -142,6 +150,12 @@ _EXPORTS: dict[str, str] = {
     "unregister_rule": "govdisclosure.checker",
     "validate": "govdisclosure.checker",
     "ReportInconsistent": "govdisclosure.errors",
+    "FormatNotAvailable": "govdisclosure.errors",
+    "available_formats": "govdisclosure.renderers",
+    "get_format": "govdisclosure.renderers",
+    "register_format": "govdisclosure.renderers",
+    "render": "govdisclosure.renderers",
+    "render_to": "govdisclosure.renderers",
     "Applicant": "govdisclosure.categories",
     "ApplicationRow": "govdisclosure.categories",
     "Art20Item": "govdisclosure.categories",

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 __all__ = [
     "CellValueError",
+    "FormatNotAvailable",
     "GovDisclosureError",
     "JSONFormatError",
     "ReadError",
@@ -181,3 +182,18 @@ class ReportInconsistent(GovDisclosureError, ValueError):  # noqa: N818 (the nam
         shown = "; ".join(f.message_zh for f in self.findings[:3])
         more = f"; … {len(self.findings) - 3} more" if len(self.findings) > 3 else ""
         super().__init__(f"{len(self.findings)} error(s): {shown}{more}")
+
+
+class FormatNotAvailable(GovDisclosureError, LookupError):  # noqa: N818 (reads as a state)
+    """No format of that name, a format without the operation asked for, or a format
+    whose optional dependency is not installed; the message says which formats exist or
+    what to install.
+
+    >>> import govdisclosure as gd
+    >>> gd.render(gd.AnnualReport(organ="某局", year=2022), "pdf")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    govdisclosure.errors.FormatNotAvailable: no format named 'pdf'; available: docx, html, ...
+    """
+
+    default_message = "format not available"

@@ -1,0 +1,76 @@
+"""Rendering a report: DOCX laid out like the official form, HTML, Markdown, plain text
+and JSON, in Chinese or English.
+
+>>> import govdisclosure as gd
+>>> report = gd.load("examples/zhongning-minzheng-2020.json")
+>>> text = gd.render(report, "text")
+>>> text.splitlines()[0]
+'中宁县民政局2020年政府信息公开工作年度报告'
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from typing import Any
+
+from govdisclosure.errors import FormatNotAvailable, ReportValueError
+from govdisclosure.i18n import normalize_locale
+from govdisclosure.renderers.registry import (
+    ENTRY_POINT_GROUP,
+    Format,
+    available_formats,
+    format_for_path,
+    get_format,
+    register_format,
+)
+from govdisclosure.report import AnnualReport
+
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "Format",
+    "available_formats",
+    "get_format",
+    "register_format",
+    "render",
+    "render_to",
+]
+
+
+def render(report: AnnualReport, fmt: str, *, locale: str = "zh_CN", **options: Any) -> str | bytes:
+    """``report`` in format ``fmt`` (see :func:`available_formats`) and ``locale``
+    (``"zh_CN"``, the default, or ``"en"``). Text formats return ``str``, DOCX ``bytes``.
+    The same report renders to the same output, every time."""
+    if not isinstance(report, AnnualReport):
+        raise ReportValueError(f"expected an AnnualReport to render, got {report!r}")
+    if not isinstance(fmt, str):
+        raise FormatNotAvailable(f"a format is named by a str, got {fmt!r}")
+    return get_format(fmt).render(report, locale=normalize_locale(locale), **options)
+
+
+def render_to(
+    report: AnnualReport,
+    path: str | os.PathLike[str],
+    *,
+    fmt: str | None = None,
+    locale: str = "zh_CN",
+    **options: Any,
+) -> None:
+    """Write ``report`` to ``path``, in the format its extension names unless ``fmt`` is
+    given. The file is written whole or not at all: a temporary file in the same folder,
+    renamed into place."""
+    target = os.fspath(path)
+    chosen = get_format(fmt) if fmt is not None else format_for_path(target)
+    output = render(report, chosen.name, locale=locale, **options)
+    data = output if isinstance(output, bytes) else output.encode("utf-8")
+    folder = os.path.dirname(os.path.abspath(target))
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".govdisclosure-", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        os.unlink(temporary)
+        raise

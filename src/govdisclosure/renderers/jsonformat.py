@@ -1,0 +1,28 @@
+"""The JSON form as a format of the registry (see :mod:`govdisclosure.jsonio`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from govdisclosure.jsonio import dumps
+from govdisclosure.report import AnnualReport
+
+__all__ = ["FORMAT", "JSONFormat"]
+
+
+class JSONFormat:
+    """The lossless JSON form (``.json``); the locale does not change it."""
+
+    name = "json"
+    extensions = (".json",)
+    media_type = "application/json"
+    binary = False
+
+    def render(self, report: AnnualReport, *, locale: str, **options: Any) -> str:
+        if options:
+            raise TypeError(f"the json format takes no options, got {', '.join(options)}")
+        del locale  # the JSON form holds data, not wording
+        return dumps(report)
+
+
+FORMAT = JSONFormat()
