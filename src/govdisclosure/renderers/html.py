@@ -16,6 +16,7 @@ from typing import Any
 
 from govdisclosure.renderers.document import Document, Heading, Para, Table, build_document
 from govdisclosure.renderers.grid import Grid, GridCell, Role
+from govdisclosure.renderers.registry import BUILTIN_EXTENSIONS
 from govdisclosure.report import AnnualReport
 from govdisclosure.text import Span
 
@@ -128,7 +129,7 @@ class HTMLFormat:
     """HTML (``.html``): a standalone page, or a fragment with ``standalone=False``."""
 
     name = "html"
-    extensions = (".html", ".htm")
+    extensions = BUILTIN_EXTENSIONS["html"]
     media_type = "text/html; charset=utf-8"
     binary = False
 

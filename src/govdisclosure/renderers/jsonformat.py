@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from govdisclosure.jsonio import dumps
+from govdisclosure.renderers.registry import BUILTIN_EXTENSIONS
 from govdisclosure.report import AnnualReport
 
 __all__ = ["FORMAT", "JSONFormat"]
@@ -14,7 +15,7 @@ class JSONFormat:
     """The lossless JSON form (``.json``); the locale does not change it."""
 
     name = "json"
-    extensions = (".json",)
+    extensions = BUILTIN_EXTENSIONS["json"]
     media_type = "application/json"
     binary = False
 

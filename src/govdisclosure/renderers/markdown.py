@@ -17,6 +17,7 @@ from typing import Any
 from govdisclosure.i18n import gettext_noop as _, translate
 from govdisclosure.renderers.document import Document, Heading, Para, Table, build_document
 from govdisclosure.renderers.grid import Grid, GridCell, Role
+from govdisclosure.renderers.registry import BUILTIN_EXTENSIONS
 from govdisclosure.report import AnnualReport
 from govdisclosure.text import Span
 
@@ -167,7 +168,7 @@ class MarkdownFormat:
     """GitHub-flavoured Markdown (``.md``)."""
 
     name = "markdown"
-    extensions = (".md", ".markdown")
+    extensions = BUILTIN_EXTENSIONS["markdown"]
     media_type = "text/markdown; charset=utf-8"
     binary = False
 

@@ -53,6 +53,15 @@ _BUILTIN: dict[str, str] = {
     "text": "govdisclosure.renderers.text:FORMAT",
     "json": "govdisclosure.renderers.jsonformat:FORMAT",
 }
+#: The file extensions of the built-in formats (their ``extensions`` attribute reads
+#: them from here), so that choosing a format by file name imports only that format.
+BUILTIN_EXTENSIONS: dict[str, tuple[str, ...]] = {
+    "docx": (".docx",),
+    "html": (".html", ".htm"),
+    "markdown": (".md", ".markdown"),
+    "text": (".txt",),
+    "json": (".json",),
+}
 _REGISTERED: dict[str, Format | str] = {}
 _LOADED: dict[str, Format] = {}
 
@@ -112,7 +121,7 @@ def get_format(name: str) -> Format:
                 f"no format named {name!r}; available: {', '.join(available_formats())}"
             )
         target = point.load()
-        if callable(target) and not isinstance(target, Format):
+        if isinstance(target, type):  # a class: the format is its instance
             target = target()
     assert target is not None
     found = _LOADED[name] = _load(name, target)
@@ -122,9 +131,16 @@ def get_format(name: str) -> Format:
 def format_for_path(path: str) -> Format:
     """The format a file name's extension names (``.docx``, ``.html``, ``.md``, …)."""
     lowered = path.lower()
-    for name in available_formats():
+    for name, extensions in BUILTIN_EXTENSIONS.items():
+        if name not in _REGISTERED and lowered.endswith(extensions):
+            return get_format(name)
+    others = [n for n in available_formats() if n in _REGISTERED or n not in _BUILTIN]
+    for name in others:
         candidate = get_format(name)
-        if any(lowered.endswith(ext) for ext in candidate.extensions):
+        if lowered.endswith(tuple(candidate.extensions)):
             return candidate
-    known = ", ".join(ext for n in available_formats() for ext in get_format(n).extensions)
+    known = ", ".join(
+        [ext for exts in BUILTIN_EXTENSIONS.values() for ext in exts]
+        + [ext for n in others for ext in get_format(n).extensions]
+    )
     raise FormatNotAvailable(f"no format for the file {path!r}; known extensions: {known}")

@@ -16,6 +16,7 @@ from typing import Any
 
 from govdisclosure.renderers.document import Document, Heading, Para, Table, build_document
 from govdisclosure.renderers.grid import Grid, GridCell, Role
+from govdisclosure.renderers.registry import BUILTIN_EXTENSIONS
 from govdisclosure.renderers.widths import display_width, pad, wrap
 from govdisclosure.report import AnnualReport
 
@@ -107,7 +108,7 @@ class TextFormat:
     """Plain UTF-8 text (``.txt``)."""
 
     name = "text"
-    extensions = (".txt",)
+    extensions = BUILTIN_EXTENSIONS["text"]
     media_type = "text/plain; charset=utf-8"
     binary = False
 

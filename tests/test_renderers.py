@@ -1,0 +1,310 @@
+"""Renderers: the registry, render() and render_to(), and the text, Markdown and HTML
+formats (DOCX has tests of its own; every format has golden files)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import attrs
+import html5lib
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import govdisclosure as gd
+from govdisclosure.renderers import registry
+from govdisclosure.renderers.document import Heading, Para, Table, build_document
+from govdisclosure.renderers.grid import Grid, Role, table_grid
+from govdisclosure.renderers.markdown import escape, escape_block
+from govdisclosure.renderers.text import grid_text
+from govdisclosure.renderers.widths import display_width
+from tests.strategies import reports
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = gd.load(ROOT / "examples" / "zhongning-minzheng-2020.json")
+INVENTED = gd.load(ROOT / "examples" / "shiyan-ziranziyuan-2022.json")
+TEXT_FORMATS = ("text", "markdown", "html", "json")
+
+
+def text(report: gd.AnnualReport, fmt: str, **options: Any) -> str:
+    """A text format's output (render returns bytes only for DOCX)."""
+    out = gd.render(report, fmt, **options)
+    assert isinstance(out, str)
+    return out
+
+
+# --- the registry -------------------------------------------------------------------------
+
+
+def test_builtin_formats_are_available() -> None:
+    assert {"docx", "html", "markdown", "text", "json"} <= set(gd.available_formats())
+
+
+def test_an_unknown_format_lists_the_available_ones() -> None:
+    with pytest.raises(gd.FormatNotAvailable, match="no format named 'pdf'; available: docx"):
+        gd.render(SEED, "pdf")
+    with pytest.raises(LookupError):
+        gd.get_format("pdf")
+    with pytest.raises(gd.FormatNotAvailable, match="known extensions"):
+        gd.render_to(SEED, "report.rtf")
+
+
+class Shout:
+    name = "shout"
+    extensions: tuple[str, ...] = (".shout",)
+    media_type = "text/plain"
+    binary = False
+
+    def render(self, report: gd.AnnualReport, *, locale: str, **options: Any) -> str:
+        bangs: int = options.get("bangs", 1)
+        return report.title.upper() + "!" * bangs
+
+
+@pytest.fixture
+def formats() -> Any:
+    saved = dict(registry._REGISTERED), dict(registry._LOADED)
+    yield
+    registry._REGISTERED.clear()
+    registry._REGISTERED.update(saved[0])
+    registry._LOADED.clear()
+    registry._LOADED.update(saved[1])
+
+
+@pytest.mark.usefixtures("formats")
+def test_third_parties_register_formats(tmp_path: Path) -> None:
+    gd.register_format("shout", Shout())
+    assert "shout" in gd.available_formats()
+    assert text(SEED, "shout", bangs=3).endswith("!!!")
+    gd.render_to(SEED, tmp_path / "r.shout")
+    assert (tmp_path / "r.shout").read_text(encoding="utf-8").endswith("!")
+    gd.register_format("later", "tests.test_renderers:LATER")
+    assert gd.render(SEED, "later") == SEED.title.upper() + "!"
+    with pytest.raises(gd.FormatNotAvailable, match="must have name"):
+        gd.register_format("bad", object())  # type: ignore[arg-type]
+    with pytest.raises(gd.FormatNotAvailable, match="identifier"):
+        gd.register_format("not a name", Shout())
+    gd.register_format("missing", "no_such_module_here:FORMAT")
+    with pytest.raises(gd.FormatNotAvailable, match="not installed"):
+        gd.render(SEED, "missing")
+
+
+LATER = Shout()
+
+
+@pytest.mark.usefixtures("formats")
+def test_formats_published_by_entry_points(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Point:
+        name = "shout-ep"
+
+        def load(self) -> Any:
+            return Shout
+
+    monkeypatch.setattr(registry, "_entry_points", lambda: {"shout-ep": Point()})
+    assert "shout-ep" in gd.available_formats()
+    assert text(SEED, "shout-ep").startswith(SEED.title.upper())
+
+
+def test_render_checks_its_arguments() -> None:
+    with pytest.raises(gd.ReportValueError, match="AnnualReport"):
+        gd.render("report", "text")  # type: ignore[arg-type]
+    with pytest.raises(gd.ReportValueError, match="locale"):
+        gd.render(SEED, "text", locale="fr")
+    with pytest.raises(TypeError, match="options"):
+        gd.render(SEED, "text", colour="red")
+
+
+# --- render_to ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("r.txt", "text"), ("r.md", "markdown"), ("r.HTML", "html"), ("r.json", "json")],
+)
+def test_render_to_takes_the_format_from_the_extension(
+    tmp_path: Path, name: str, expected: str
+) -> None:
+    gd.render_to(SEED, tmp_path / name)
+    assert (tmp_path / name).read_text(encoding="utf-8") == gd.render(SEED, expected)
+    assert [p.name for p in tmp_path.iterdir()] == [name]  # no temporary file left
+
+
+def test_render_to_never_leaves_a_half_written_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "r.txt"
+    target.write_text("the old report", encoding="utf-8")
+
+    def fail(*_args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError, match="disk full"):
+        gd.render_to(SEED, target)
+    assert target.read_text(encoding="utf-8") == "the old report"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.txt"]
+
+
+# --- the same output every time -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+def test_renders_are_deterministic_across_processes(fmt: str, locale: str) -> None:
+    here = gd.render(SEED, fmt, locale=locale)
+    code = (
+        "import sys, govdisclosure as gd\n"
+        f"r = gd.load({str(ROOT / 'examples' / 'zhongning-minzheng-2020.json')!r})\n"
+        f"sys.stdout.buffer.write(gd.render(r, {fmt!r}, locale={locale!r}).encode())\n"
+    )
+    there = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True).stdout
+    assert isinstance(here, str)
+    assert there == here.encode()
+
+
+# --- the document and the grids -----------------------------------------------------------
+
+
+def test_the_document_follows_the_report() -> None:
+    doc = build_document(SEED)
+    headings = [b.text for b in doc.blocks if isinstance(b, Heading)]
+    assert headings[0] == "一、总体情况"
+    assert [b.section for b in doc.blocks if isinstance(b, Table)] == [
+        gd.Section.PROACTIVE,
+        gd.Section.APPLICATIONS,
+        gd.Section.REVIEWS,
+    ]
+    leads = [b.lead for b in doc.blocks if isinstance(b, Para) and b.lead]
+    assert leads[0] == "（一）主动公开政府信息情况。"
+    english = build_document(SEED, "en")
+    assert next(b.text for b in english.blocks if isinstance(b, Heading)) == "1. Overview"
+
+
+def test_a_preamble_without_wording_is_composed_from_its_facts() -> None:
+    facts = attrs.evolve(SEED.preamble, paragraphs=())
+    doc = build_document(attrs.evolve(SEED, preamble=facts))
+    first = doc.blocks[0]
+    assert isinstance(first, Para)
+    assert "2020年1月1日至2020年12月31日" in first.text
+    assert "中宁县人民政府门户网站（http://www.znzf.gov.cn）" in first.text
+    assert "电话：0955-5021321" in first.text
+
+
+def _data_cells(grid: Grid) -> list[Any]:
+    return [cell.value for cell in grid.numbers()]
+
+
+@pytest.mark.parametrize("report", [SEED, INVENTED], ids=["2019", "2021"])
+def test_every_cell_appears_once_in_its_grid(report: gd.AnnualReport) -> None:
+    for table in report.tables:
+        grid = table_grid(table)
+        assert _data_cells(grid) == list(table.cells)
+        grid.matrix()  # every position covered exactly once (it asserts so)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reports(plain=True))
+def test_text_tables_align_by_display_width(report: gd.AnnualReport) -> None:
+    for table in report.tables:
+        grid = table_grid(table)
+        lines = grid_text(grid)
+        assert len(lines) == len(grid.rows)
+        # In table 三, every number row whose 总计 is filled ends at the same display
+        # column, however wide the labels and numbers are.
+        if table is report.applications:
+            ends = {
+                display_width(line)
+                for line, row in zip(lines, grid.rows, strict=True)
+                if row[-1].role is Role.NUMBER and row[-1].text
+            }
+            assert len(ends) <= 1
+
+
+# --- Markdown -----------------------------------------------------------------------------
+
+
+def test_markdown_escapes_the_reports_text() -> None:
+    assert escape("a|b*c_d[e]<f>") == r"a\|b\*c\_d\[e\]\<f\>"
+    assert escape("1.25 万元") == "1.25 万元"
+    assert escape_block("- 一是") == r"\- 一是"
+    report = attrs.evolve(INVENTED, problems=["一是 | 管道 * 星号", "- 不是列表"])
+    md = text(report, "markdown")
+    assert r"一是 \| 管道 \* 星号" in md
+    assert r"\- 不是列表" in md
+
+
+def test_markdown_tables_have_flattened_headers() -> None:
+    md = text(INVENTED, "markdown")
+    assert "| 法人或其他组织·商业企业 |" in md
+    assert "| 三、本年度办理结果 （三）不予公开 1.属于国家秘密 | 0 |" in md
+    assert "| 行政诉讼·复议后起诉·总计 | 2 |" in md
+    assert "**四是**" in text(SEED, "markdown")
+
+
+# --- HTML ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("report", [SEED, INVENTED], ids=["2019", "2021"])
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+def test_html_parses_without_errors_in_an_html5_parser(
+    report: gd.AnnualReport, locale: str
+) -> None:
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    tree = parser.parse(text(report, "html", locale=locale))
+    assert tree.get("lang") == ("zh-CN" if locale == "zh_CN" else "en")
+    fragment = text(report, "html", standalone=False)
+    assert fragment.startswith('<article class="govdisclosure-report">')
+    parser.parseFragment(fragment)
+
+
+def test_html_tables_mirror_the_grid() -> None:
+    page = text(SEED, "html")
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    tables = parser.parse(page).findall(".//table")
+    assert len(tables) == 3
+    seed_tables: tuple[gd.CellTable[Any, Any], ...] = SEED.tables
+    for element, table in zip(tables, seed_tables, strict=True):
+        grid = table_grid(table)
+        rows = element.findall(".//tr")
+        assert len(rows) == len(grid.rows)
+        for tr, row in zip(rows, grid.rows, strict=True):
+            cells = list(tr)
+            assert [(int(c.get("rowspan", 1)), int(c.get("colspan", 1))) for c in cells] == [
+                (c.row_span, c.col_span) for c in row
+            ]
+            assert ["th" if c.is_header else "td" for c in row] == [c.tag for c in cells]
+        if grid.header_rows:
+            assert len(element.findall("./thead/tr")) == grid.header_rows
+        assert all(th.get("scope") for th in element.iter("th"))
+
+
+def test_html_escapes_all_text() -> None:
+    report = attrs.evolve(
+        INVENTED, organ="<script>alert(1)</script>局", problems=['"引号" & <b>标签</b>']
+    )
+    page = text(report, "html")
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;局" in page
+    assert "&quot;引号&quot; &amp; &lt;b&gt;标签&lt;/b&gt;" in page
+
+
+def test_html_is_self_contained_and_prints_on_a4() -> None:
+    page = text(SEED, "html")
+    assert not re.search(r"""(src|href)=["']?https?:""", page)
+    assert "@page { size: A4" in page
+    assert "<thead>" in page
+    assert '<td class="number blank"></td>' in page  # the blank 行政复议 cells
+
+
+def test_blank_stays_blank_and_marks_stay_marks_everywhere() -> None:
+    apps = INVENTED.applications.with_cell("new", "research", "/").with_cell("new", "other", None)
+    report = attrs.evolve(INVENTED, applications=apps)
+    grid = table_grid(report.applications)
+    texts = {(c.spec.row.value, c.spec.column.value): c.text for c in grid.numbers() if c.spec}
+    assert texts["new", "research"] == "/"
+    assert texts["new", "other"] == ""
+    assert 'class="number">/</td>' in text(report, "html")
+    assert [c.role for c in grid.rows[0]] == [Role.CORNER, Role.COLUMN]
