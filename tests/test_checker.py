@@ -866,12 +866,7 @@ def organ_named(ctx: Context) -> None:
     if organ.endswith(("局", "委", "办", "政府")):
         ctx.held(_ORGAN)
     else:
-        ctx.failed(
-            _ORGAN,
-            f"机关名称“{organ}”不像一个机关",
-            f"the organ name {organ!r} does not look like an organ",
-            quote=organ,
-        )
+        ctx.failed(_ORGAN, "机关名称“{quote}”不像一个机关", quote=organ)
 
 
 def organ_rule(check: Any = organ_named, rule_id: str = "X-ORGAN") -> Rule:
@@ -921,7 +916,7 @@ def test_duplicate_ids_are_refused_unless_replaced(invented: AnnualReport) -> No
     assert registry_module._REGISTRY["X-ORGAN"] is original
 
     def never(ctx: Context) -> None:
-        ctx.failed(_ORGAN, "总是失败", "always fails")
+        ctx.failed(_ORGAN, "总是失败")
 
     replacement = gd.register_rule(organ_rule(check=never), replace=True)
     assert registry_module._REGISTRY["X-ORGAN"] is replacement
@@ -942,7 +937,7 @@ def test_the_rule_decorator(invented: AnnualReport) -> None:
             return
         if withheld * 10 > handled:
             location = ctx.cell(Section.APPLICATIONS, position)
-            ctx.failed(location, f"{location.name_zh} 偏多", "too many", severity=Severity.ERROR)
+            ctx.failed(location, "{cell} 偏多", severity=Severity.ERROR)
         else:
             ctx.held_cell(Section.APPLICATIONS, position)
 

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
 
 import govdisclosure as gd
 from govdisclosure import _catalogs
+from govdisclosure.checker.builtin.meta import OVERVIEW_TOPICS
 from govdisclosure.i18n import LOCALES, SOURCE_LOCALE, normalize_locale, translate, translator
+from tests import broken_reports
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
@@ -53,3 +59,99 @@ def test_locale_names(given: str, expected: str) -> None:
 def test_unsupported_locales_are_refused(bad: object) -> None:
     with pytest.raises(gd.ReportValueError, match="locale"):
         normalize_locale(bad)  # type: ignore[arg-type]
+
+
+# --- findings: Chinese without babel, English without Chinese ----------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+#: Chinese characters, and the CJK and full-width punctuation that goes with them.
+CJK = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+#: Reads every finding of a clean report and of the broken suite in Chinese, in a fresh
+#: interpreter, and says which babel modules that loaded.
+CHINESE_ONLY = """
+import sys
+
+import govdisclosure as gd
+from tests import broken_reports
+
+clean = gd.validate(broken_reports.invented())
+shown = [f.message_zh for f in (*clean.findings, *clean.unchecked)]
+shown.append(clean.summary("zh_CN"))
+for case in broken_reports.suite():
+    for finding in broken_reports.findings(case):
+        shown += [finding.message_zh, str(finding), finding.location.name_zh]
+        shown += [place.name_zh for place in finding.involved]
+assert len(shown) > 300, len(shown)
+print(sorted(name for name in sys.modules if name.split(".")[0] == "babel"))
+"""
+
+
+def test_checking_in_chinese_never_loads_babel() -> None:
+    # English comes from the catalog, read with babel: a finding works it out only when an
+    # English message (or name) is asked for.
+    done = subprocess.run(
+        [sys.executable, "-c", CHINESE_ONLY],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+def _outside_report_text(finding: gd.Finding, message: str) -> str:
+    """``message`` without the text it quotes from the report: the quote, and the report's
+    own words among the values (a mark such as “无”, an organ's name); a Term is not the
+    report's (it is translated), so it stays."""
+    own = [finding.quote, finding.reported, finding.computed]
+    own += [value for _name, value in finding.params if type(value) is str]
+    for text in sorted((t for t in own if isinstance(t, str) and t), key=len, reverse=True):
+        message = message.replace(text, "")
+    return message
+
+
+@pytest.mark.parametrize("case", broken_reports.suite(), ids=lambda case: case[0])
+def test_findings_in_english_hold_no_chinese(case: broken_reports.Case) -> None:
+    found = broken_reports.findings(case)
+    assert found
+    for finding in found:
+        english = finding.message_en
+        assert "{" not in english, english
+        assert english != finding.message_zh
+        if finding.quote is None and not any(
+            type(value) is str and CJK.search(value)
+            for value in (finding.reported, finding.computed, *dict(finding.params).values())
+        ):
+            assert not CJK.search(english), english  # nothing of the report's: all English
+        assert not CJK.search(_outside_report_text(finding, english)), english
+        for place in (finding.location, *finding.involved):
+            assert not CJK.search(place.name_en), place.name_en
+
+
+def test_the_broken_suite_shows_every_message_of_the_built_in_rules() -> None:
+    # So that the test above reads each of them in English; what is marked in the checker
+    # and never a message is a name shown inside one (a place, a topic).
+    names = {
+        "上年报告 {place}",
+        "前言",
+        "发布日期",
+        "报告年度",
+        "机关名称",
+        "格式版本",
+        "统计期限",
+        *(topic for topic, _words in OVERVIEW_TOPICS),
+    }
+    marked = {
+        text
+        for text, where in _catalogs.msgids().items()
+        if any(w.startswith("checker/") for w in where)
+    }
+    shown = {
+        finding.template
+        for case in broken_reports.suite()
+        for finding in broken_reports.findings(case)
+    }
+    assert shown == marked - names

@@ -307,8 +307,8 @@ def test_p2_a_wrong_figure_fails_once_and_the_others_hold() -> None:
         "表三 一、本年新收政府信息公开申请数量·总计（54）不一致"
     )
     assert finding.message_en == (
-        "Section 1, Overview: “全年新收政府信息公开申请17件” gives 17, but "
-        "Table 3, New applications received this year · Total is 54"
+        "Section 1, Overview: “全年新收政府信息公开申请17件” disagrees with "
+        "Table 3, New applications received this year · Total (54)"
     )
     assert finding.expression == "正文 = 表三 一、本年新收政府信息公开申请数量·总计"
 

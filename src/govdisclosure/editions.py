@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import enum
 
+from govdisclosure.i18n import gettext_noop as _
+
 __all__ = ["Edition", "edition_for_year"]
 
 #: The first report year of the 2021 edition (国办公开办函〔2021〕30号).
@@ -31,10 +33,11 @@ class Edition(enum.Enum):
 
     @property
     def document(self) -> str:
-        """The notice of the State Council General Office that issued the format."""
+        """The notice of the State Council General Office that issued the format (marked
+        for translation: English cites it in pinyin)."""
         return {
-            Edition.V2019: "国办公开办函〔2019〕60号",
-            Edition.V2021: "国办公开办函〔2021〕30号",
+            Edition.V2019: _("国办公开办函〔2019〕60号"),
+            Edition.V2021: _("国办公开办函〔2021〕30号"),
         }[self]
 
     @property

@@ -323,8 +323,8 @@ class AnnualReport:
         return self._title
 
     @property
-    def tables(self) -> tuple[ProactiveTable, ApplicationTable, ReviewTable]:
-        """Tables 二, 三 and 四."""
+    def tables(self) -> tuple[CellTable[Any, Any], ...]:
+        """Tables 二, 三 and 四, in order."""
         return (self.proactive, self.applications, self.reviews)
 
     def table(self, section: Section | str) -> CellTable[Any, Any]:

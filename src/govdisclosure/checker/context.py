@@ -7,11 +7,12 @@ whether it held, failed or could not be checked.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from govdisclosure.categories import Section
 from govdisclosure.checker.findings import Finding, Location, Severity, Status, Value
+from govdisclosure.i18n import gettext_noop as _
 from govdisclosure.layouts import EditionLayout, layout
 from govdisclosure.report import AnnualReport
 from govdisclosure.text import Paragraph
@@ -79,7 +80,7 @@ class Context:
         """Every paragraph of the report with its location, in document order."""
         r = self.report
         for i, p in enumerate(r.preamble.paragraphs):
-            yield Location.of_field(f"$.report.preamble.paragraphs[{i}]", "前言", "Preamble"), p
+            yield Location.of_field(f"$.report.preamble.paragraphs[{i}]", _("前言")), p
         overview = Location.of_section(Section.OVERVIEW)
         for i, p in enumerate(r.overview.intro):
             yield _at(overview, f".intro[{i}]"), p
@@ -113,33 +114,44 @@ class Context:
     def failed(
         self,
         location: Location,
-        message_zh: str,
-        message_en: str,
+        template: str,
+        params: Mapping[str, Any] | None = None,
         *,
         severity: Severity | None = None,
         **details: Any,
     ) -> Finding:
-        """The current rule fails at ``location``; returns the recorded finding."""
-        return self._record(Status.FAILED, location, (message_zh, message_en), severity, details)
+        """The current rule fails at ``location``; returns the recorded finding.
+
+        ``template`` is the Chinese message, marked ``_()`` where it is written so that
+        the catalogs carry its translations; ``{cell}``, ``{reported}``, ``{computed}``,
+        ``{difference}``, ``{quote}`` and ``{expression}`` fill themselves from the
+        finding, anything else from ``params`` (a Location shows its name, a
+        :class:`~govdisclosure.checker.findings.Term` is translated, a
+        :class:`~govdisclosure.checker.findings.Names` lists places). Choose between
+        templates with ``if``; never build one, or extraction cannot find it.
+        """
+        return self._record(Status.FAILED, location, template, params, severity=severity, **details)
 
     def unchecked(
         self,
         location: Location,
-        message_zh: str,
-        message_en: str,
+        template: str,
+        params: Mapping[str, Any] | None = None,
         **details: Any,
     ) -> Finding:
         """The current rule could not be checked at ``location`` (an operand is blank or
         not applicable, a figure is missing): never counted as held."""
-        return self._record(Status.UNCHECKED, location, (message_zh, message_en), None, details)
+        return self._record(Status.UNCHECKED, location, template, params, **details)
 
     def _record(
         self,
         status: Status,
         location: Location,
-        messages: tuple[str, str],
-        severity: Severity | None,
-        details: dict[str, Any],
+        template: str,
+        params: Mapping[str, Any] | None,
+        *,
+        severity: Severity | None = None,
+        **details: Any,
     ) -> Finding:
         rule = self._rule()
         finding = Finding(
@@ -147,7 +159,8 @@ class Context:
             severity or rule.severity,
             status,
             location,
-            *messages,
+            template,
+            tuple(params.items()) if params else (),
             **details,
         )
         self.findings.append(finding)
@@ -155,14 +168,9 @@ class Context:
 
 
 def _at(base: Location, suffix: str, title: str | None = None) -> Location:
+    # In English the paragraph is named as its section (the title is the report's text).
     name_zh = base.name_zh + (f"（{title.rstrip('。：:')}）" if title else "")
-    return Location(
-        base.json_path + suffix,
-        name_zh,
-        base.name_en,
-        section=base.section,
-        order=base.order,
-    )
+    return base.renamed(name_zh, json_path=base.json_path + suffix)
 
 
 def number_text(value: Value) -> str:

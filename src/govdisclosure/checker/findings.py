@@ -20,6 +20,7 @@ import functools
 import hashlib
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from attrs import field, frozen
 
@@ -29,7 +30,7 @@ from govdisclosure.i18n import translate
 from govdisclosure.labels import LabelledEnum
 from govdisclosure.layouts import Node, TableLayout, layout
 
-__all__ = ["Finding", "Location", "Outcome", "Severity", "Status"]
+__all__ = ["Finding", "Location", "Names", "Outcome", "Severity", "Status", "Term"]
 
 Value = int | Decimal | str | None
 
@@ -124,9 +125,39 @@ class Location:
         )
 
     @staticmethod
-    def of_field(json_path: str, name_zh: str, name_en: str, order: int = 0) -> Location:
-        """The location of a field outside the sections (the year, the publication date)."""
-        return Location(json_path, name_zh, name_en, order=(0, order))
+    def of_field(
+        json_path: str,
+        name_zh: str,
+        name_en: str | Callable[[], str] | None = None,
+        order: int = 0,
+    ) -> Location:
+        """The location of a field outside the sections (the year, the publication date).
+
+        Without ``name_en`` the English name is ``name_zh`` translated from the catalog
+        (when first wanted): mark ``name_zh`` with ``_()`` where it is written.
+        """
+        english = functools.partial(translate, name_zh, "en") if name_en is None else name_en
+        return Location(json_path, name_zh, english, order=(0, order))
+
+    def renamed(
+        self,
+        name_zh: str,
+        name_en: Callable[[], str] | None = None,
+        *,
+        json_path: str | None = None,
+    ) -> Location:
+        """This place under another Chinese name (and another path, when given): a paragraph
+        of a section, a cell of last year's report. ``name_en`` makes the English name when
+        it is first wanted; without it the English name stays this place's."""
+        return Location(
+            self.json_path if json_path is None else json_path,
+            name_zh,
+            self._english if name_en is None else name_en,
+            section=self.section,
+            row=self.row,
+            column=self.column,
+            order=self.order,
+        )
 
 
 def _row_path(table: TableLayout, key: LabelledEnum) -> tuple[Node, ...]:
@@ -174,16 +205,53 @@ def _text(value: Value) -> str:
     return "（空）" if value is None else str(value)
 
 
+class Term(str):
+    """A Chinese term inside a message (a column's label, say), translated with it."""
+
+    __slots__ = ()
+
+
+@frozen
+class Names:
+    """Several places inside a message: the first few by name, then "等" ("and others")."""
+
+    places: tuple[Location, ...]
+    limit: int = 3
+
+    def show(self, locale: str) -> str:
+        shown = [place.name(locale) for place in self.places[: self.limit]]
+        more = len(self.places) > self.limit
+        if locale.startswith("en"):  # English names hold commas: "Table 3, (7) Total · …"
+            return "; ".join(shown) + ("; and others" if more else "")
+        return "、".join(shown) + ("等" if more else "")
+
+
+def _shown(value: object, locale: str) -> object:
+    if isinstance(value, Location):
+        return value.name(locale)
+    if isinstance(value, Term):
+        return translate(value, locale)
+    if isinstance(value, Names):
+        return value.show(locale)
+    return value
+
+
 @frozen
 class Finding:
-    """One rule that failed, or could not be checked, at one place."""
+    """One rule that failed, or could not be checked, at one place.
+
+    The message is a Chinese template with ``{placeholders}`` (English comes from the
+    catalog) filled with ``params`` — and with ``cell`` (the location), ``reported``,
+    ``computed``, ``difference``, ``quote`` and ``expression`` unless given — in the
+    language asked for, when asked for.
+    """
 
     rule: str
     severity: Severity
     status: Status
     location: Location
-    message_zh: str
-    message_en: str
+    template: str
+    params: tuple[tuple[str, Any], ...] = field(default=(), eq=False, repr=False)
     expression: str = ""
     reported: Value = None
     computed: Value = None
@@ -214,8 +282,28 @@ class Finding:
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
     def message(self, locale: str = "zh_CN") -> str:
-        """The message in Chinese (``zh…``, the default) or English (``en…``)."""
-        return self.message_en if locale.startswith("en") else self.message_zh
+        """The message in ``locale``: Chinese (the default) or English."""
+        values: dict[str, Any] = {
+            "cell": self.location,
+            "reported": self.reported,
+            "computed": self.computed,
+            "difference": self.difference,
+            "quote": self.quote,
+            "expression": self.expression,
+            **dict(self.params),
+        }
+        shown = {name: _shown(value, locale) for name, value in values.items()}
+        return translate(self.template, locale).format(**shown)
+
+    @property
+    def message_zh(self) -> str:
+        """The message in Chinese."""
+        return self.message("zh_CN")
+
+    @property
+    def message_en(self) -> str:
+        """The message in English."""
+        return self.message("en")
 
     def __str__(self) -> str:
         return f"[{self.rule} {self.severity.value}] {self.message_zh}"

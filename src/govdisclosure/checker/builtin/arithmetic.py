@@ -15,9 +15,10 @@ from typing import Any
 from govdisclosure.categories import Section
 from govdisclosure.cells import Cell
 from govdisclosure.checker.context import Context
-from govdisclosure.checker.findings import Location, Severity
+from govdisclosure.checker.findings import Location, Names, Severity, Term
 from govdisclosure.checker.registry import rule
 from govdisclosure.editions import Edition
+from govdisclosure.i18n import gettext_noop as _
 from govdisclosure.layouts import CellSum, TableLayout, layout
 
 Getter = Callable[[Sequence[Cell]], Any]
@@ -50,12 +51,10 @@ def _gaps(
 def _unchecked(
     ctx: Context, location: Location, gaps: list[Location], involved: list[Location]
 ) -> None:
-    names_zh = "、".join(g.name_zh for g in gaps[:3]) + ("等" if len(gaps) > 3 else "")
-    names_en = ", ".join(g.name_en for g in gaps[:3]) + (" and others" if len(gaps) > 3 else "")
     ctx.unchecked(
         location,
-        f"{location.name_zh} 无法核对：{names_zh} 未填写数字",
-        f"{location.name_en} cannot be checked: {names_en} hold no number",
+        _("{cell} 无法核对：{gaps} 未填写数字"),
+        {"gaps": Names(tuple(gaps))},
         involved=tuple(involved),
     )
 
@@ -73,13 +72,9 @@ def _check_sums(ctx: Context, section: Section) -> None:
                 held.append(total.target)
                 continue
             location = ctx.cell(section, total.target)
-            difference = reported - computed  # type: ignore[operator]
             ctx.failed(
                 location,
-                f"{location.name_zh} 填报为 {reported}，各项之和为 {computed}"
-                f"（相差 {difference:+d}）",
-                f"{location.name_en} is reported as {reported}, but its parts add up to "
-                f"{computed} (difference {difference:+d})",
+                _("{cell} 填报为 {reported}，各项之和为 {computed}（相差 {difference:+d}）"),
                 expression=_expression(ctx.layout.table(section), total),
                 reported=reported,
                 computed=computed,
@@ -160,25 +155,25 @@ def stock_and_flow(ctx: Context) -> None:
         # What 四 must be for the column to balance: 一 + 二 - 三（七）总计.
         computed = received - (handled - reported)  # type: ignore[operator]
         column = ctx.layout.applications.column_node(balance.column)
-        head_zh = (
-            f"三、{column.label}列：一 + 二 = {received}，三（七）总计 + 四 = {handled}，不相等"
-        )
-        head_en = (
-            f"Table 3, column {column.key.en}: (1) + (2) = {received} but "
-            f"(3)(7) total + (4) = {handled}"
-        )
         if computed >= 0:
-            tail_zh = f"；{location.name_zh} 填报为 {reported}，按勾稽关系应为 {computed}"
-            tail_en = (
-                f"; {location.name_en} is reported as {reported}, the balance gives {computed}"
+            template = _(
+                "三、{column}列：一 + 二 = {received}，三（七）总计 + 四 = {handled}，不相等；"
+                "{cell} 填报为 {reported}，按勾稽关系应为 {computed}"
             )
         else:  # no carry-forward can balance it: more handled than received
-            tail_zh = f"；办结数多于收到数 {-computed} 件"
-            tail_en = f"; {-computed} more applications handled than received"
+            template = _(
+                "三、{column}列：一 + 二 = {received}，三（七）总计 + 四 = {handled}，不相等；"
+                "办结数多于收到数 {excess} 件"
+            )
         ctx.failed(
             location,
-            head_zh + tail_zh,
-            head_en + tail_en,
+            template,
+            {
+                "column": Term(column.label),
+                "received": received,
+                "handled": handled,
+                "excess": -computed,
+            },
             expression="一 + 二 = 三（七）总计 + 四",
             reported=reported,
             computed=computed,

@@ -6,7 +6,7 @@ other rules say so at every place they apply (``unchecked``) instead of comparin
 
 Positions come from each report's own layout, so table 三 compares across the edition
 boundary (its columns and its 二、 and 四、 rows did not change). Cells of last year's
-report are named "上年报告 …" ("Last year's report: …") in ``involved``; their JSON path
+report are named "上年报告 …" (in English "Last year's report: …") in ``involved``; their JSON path
 starts with ``$previous`` instead of ``$`` (``$previous.report.applications.…``), so a tool
 that follows paths can tell the two reports apart.
 """
@@ -19,18 +19,19 @@ from collections.abc import Sequence
 from govdisclosure.categories import ApplicationRow, ProactiveColumn, Section
 from govdisclosure.cells import Cell, Money
 from govdisclosure.checker.context import Context
-from govdisclosure.checker.findings import Location, Severity
+from govdisclosure.checker.findings import Location, Names, Severity, Term
 from govdisclosure.checker.registry import rule
 from govdisclosure.editions import Edition
+from govdisclosure.i18n import gettext_noop as _, translate
 from govdisclosure.layouts import TableLayout, layout
 from govdisclosure.report import AnnualReport
 
 _TABLES = (Section.PROACTIVE, Section.APPLICATIONS, Section.REVIEWS)
-_LAST_ZH = "上年报告 "
-_LAST_EN = "Last year's report: "
+#: The name of a place of last year's report.
+_LAST = _("上年报告 {place}")
 
-_ORGAN = Location.of_field("$.report.organ", "机关名称", "Organ")
-_YEAR = Location.of_field("$.report.year", "报告年度", "Report year")
+_ORGAN = Location.of_field("$.report.organ", _("机关名称"))
+_YEAR = Location.of_field("$.report.year", _("报告年度"))
 
 
 def _previous(ctx: Context) -> AnnualReport:
@@ -42,37 +43,48 @@ def _organ_key(organ: str) -> str:
     return "".join(organ.split())
 
 
-def _mismatch(report: AnnualReport, previous: AnnualReport) -> tuple[str, str] | None:
-    """Why ``previous`` is not last year's report of the same organ (zh, en), or None."""
-    zh: list[str] = []
-    en: list[str] = []
-    if previous.year != report.year - 1:
-        zh.append(f"上年报告为 {previous.year} 年度报告，不是 {report.year - 1} 年度报告")
-        en.append(f"last year's report is on {previous.year}, not {report.year - 1}")
-    if _organ_key(previous.organ) != _organ_key(report.organ):
-        zh.append(f"上年报告的机关为“{previous.organ}”，不是“{report.organ}”")
-        en.append(f"last year's report is by {previous.organ}, not {report.organ}")
-    return ("；".join(zh), "; ".join(en)) if zh else None
+#: Why last year's report cannot be compared (see :func:`_mismatch`).
+Mismatch = tuple[str, dict[str, object]]
 
 
-def _not_comparable(ctx: Context, location: Location, reason: tuple[str, str]) -> None:
-    ctx.unchecked(
-        location,
-        f"{location.name_zh} 无法与上年比较：{reason[0]}（见 X0）",
-        f"{location.name_en} cannot be compared with last year: {reason[1]} (see X0)",
-    )
+def _mismatch(report: AnnualReport, previous: AnnualReport) -> Mismatch | None:
+    """Why ``previous`` is not last year's report of the same organ — the message of the
+    findings that cannot compare, and its params — or None."""
+    other_year = previous.year != report.year - 1
+    other_organ = _organ_key(previous.organ) != _organ_key(report.organ)
+    if other_year and other_organ:
+        template = _(
+            "{cell} 无法与上年比较：上年报告为 {last_year} 年度报告，不是 {year} 年度报告；"
+            "上年报告的机关为“{last_organ}”，不是“{organ}”（见 X0）"
+        )
+    elif other_year:
+        template = _(
+            "{cell} 无法与上年比较：上年报告为 {last_year} 年度报告，不是 {year} 年度报告（见 X0）"
+        )
+    elif other_organ:
+        template = _(
+            "{cell} 无法与上年比较：上年报告的机关为“{last_organ}”，不是“{organ}”（见 X0）"
+        )
+    else:
+        return None
+    params: dict[str, object] = {}
+    if other_year:
+        params.update(last_year=previous.year, year=report.year - 1)
+    if other_organ:
+        params.update(last_organ=previous.organ, organ=report.organ)
+    return template, params
+
+
+def _not_comparable(ctx: Context, location: Location, reason: Mismatch) -> None:
+    ctx.unchecked(location, *reason)
 
 
 def _last_year(location: Location) -> Location:
     """``location`` as a place in last year's report."""
-    return Location(
+    return location.renamed(
+        _LAST.format(place=location.name_zh),
+        lambda: translate(_LAST, "en").format(place=location.name_en),
         json_path="$previous" + location.json_path[1:],
-        name_zh=_LAST_ZH + location.name_zh,
-        name_en=_LAST_EN + location.name_en,
-        section=location.section,
-        row=location.row,
-        column=location.column,
-        order=location.order,
     )
 
 
@@ -85,6 +97,10 @@ def _label(table: TableLayout, column: ProactiveColumn) -> str:
     return table.column_node(column).label
 
 
+def _term(table: TableLayout, column: ProactiveColumn) -> Term:
+    return Term(_label(table, column))
+
+
 def _gaps(places: Sequence[tuple[Location, Cell]]) -> list[Location]:
     return [place for place, cell in places if type(cell) is not int]
 
@@ -92,9 +108,8 @@ def _gaps(places: Sequence[tuple[Location, Cell]]) -> list[Location]:
 def _no_number(ctx: Context, location: Location, gaps: list[Location]) -> None:
     ctx.unchecked(
         location,
-        f"{location.name_zh} 无法与上年核对：{'、'.join(g.name_zh for g in gaps)} 未填写数字",
-        f"{location.name_en} cannot be checked against last year: "
-        f"{', '.join(g.name_en for g in gaps)} hold no number",
+        _("{cell} 无法与上年核对：{gaps} 未填写数字"),
+        {"gaps": Names(tuple(gaps), limit=len(gaps))},
         involved=tuple(gaps),
     )
 
@@ -118,10 +133,10 @@ def previous_is_last_year(ctx: Context) -> None:
     else:
         ctx.failed(
             _ORGAN,
-            f"上年报告的机关为“{previous.organ}”，与本报告“{report.organ}”不同，"
-            "不能作为本机关的上年报告比较",
-            f"last year's report is by {previous.organ}, not by {report.organ}; "
-            "it cannot be compared as this organ's previous report",
+            _(
+                "上年报告的机关为“{reported}”，与本报告“{computed}”不同，"
+                "不能作为本机关的上年报告比较"
+            ),
             reported=previous.organ,
             computed=report.organ,
             involved=(_last_year(_ORGAN),),
@@ -131,10 +146,8 @@ def previous_is_last_year(ctx: Context) -> None:
     else:
         ctx.failed(
             _YEAR,
-            f"本报告为 {report.year} 年度报告，所给上年报告为 {previous.year} 年度，"
-            f"应为 {report.year - 1} 年度",
-            f"this report is on {report.year}, but last year's report given is on "
-            f"{previous.year}; it should be on {report.year - 1}",
+            _("本报告为 {year} 年度报告，所给上年报告为 {reported} 年度，应为 {computed} 年度"),
+            {"year": report.year},
             expression="上年报告年度 = 本报告年度 - 1",
             reported=previous.year,
             computed=report.year - 1,
@@ -177,14 +190,13 @@ def carried_over_matches(ctx: Context) -> None:
         if type(reported) is not int or type(carried) is not int:
             _no_number(ctx, location, _gaps(((location, reported), (last, carried))))
             continue
-        difference = reported - carried
         ctx.failed(
             location,
-            f"{location.name_zh} 填报为 {reported}，{last.name_zh} 为 {carried}"
-            f"（相差 {difference:+d}），两者应相等",
-            f"{location.name_en} is reported as {reported}, but last year's report has "
-            f"{carried} at {Location.of_cell(previous.edition, section, last_position).name_en} "
-            f"(difference {difference:+d}); they should be equal",
+            _(
+                "{cell} 填报为 {reported}，上年报告 {last} 为 {computed}（相差 {difference:+d}），"
+                "两者应相等"
+            ),
+            {"last": Location.of_cell(previous.edition, section, last_position)},
             expression="上年结转（本年） = 结转下年度继续办理（上年）",
             reported=reported,
             computed=carried,
@@ -239,15 +251,18 @@ def items_follow_last_year(ctx: Context) -> None:
             _no_number(ctx, location, _gaps(places))
             continue
         expected = before + delta  # type: ignore[operator]
-        difference = reported - expected  # type: ignore[operator]
         ctx.failed(
             location,
-            f"{location.name_zh} 填报为 {reported}，上年报告中该项{_label(there, items)}为 "
-            f"{before}、{_label(there, change)}为 {delta:+d}，合计应为 {expected}"
-            f"（相差 {difference:+d}）",
-            f"{location.name_en} is reported as {reported}, but last year's report gives "
-            f"{before} items and a change of {delta:+d}, that is {expected} "
-            f"(difference {difference:+d})",
+            _(
+                "{cell} 填报为 {reported}，上年报告中该项{items}为 {before}、{change}为 "
+                "{delta:+d}，合计应为 {computed}（相差 {difference:+d}）"
+            ),
+            {
+                "items": _term(there, items),
+                "before": before,
+                "change": _term(there, change),
+                "delta": delta,
+            },
             expression=f"{_label(here, items)}（本年） = {_label(there, items)}（上年） + "
             f"{_label(there, change)}（上年）",
             reported=reported,
@@ -309,16 +324,21 @@ def in_force_follows_last_year(ctx: Context) -> None:
             _no_number(ctx, location, _gaps(places))
             continue
         expected = before + new - gone  # type: ignore[operator]
-        difference = reported - expected  # type: ignore[operator]
         ctx.failed(
             location,
-            f"{location.name_zh} 填报为 {reported}，按上年报告{_label(there, in_force)} {before}"
-            f" + {_label(here, issued)} {new} - {_label(here, repealed)} {gone} 应为 {expected}"
-            f"（相差 {difference:+d}）；如有文件到期失效或经修订，请在报告中说明，否则请核对",
-            f"{location.name_en} is reported as {reported}, but last year's {before} in force "
-            f"+ {new} issued - {gone} repealed gives {expected} (difference {difference:+d}); "
-            "documents also expire or are revised: if so, say so in the report, otherwise "
-            "check the figures",
+            _(
+                "{cell} 填报为 {reported}，按上年报告{in_force} {before} + {issued} {new} - "
+                "{repealed} {gone} 应为 {computed}（相差 {difference:+d}）；"
+                "如有文件到期失效或经修订，请在报告中说明，否则请核对"
+            ),
+            {
+                "in_force": _term(there, in_force),
+                "before": before,
+                "issued": _term(here, issued),
+                "new": new,
+                "repealed": _term(here, repealed),
+                "gone": gone,
+            },
             expression=f"{_label(here, in_force)}（本年） ≈ {_label(there, in_force)}（上年） + "
             f"{_label(here, issued)} - {_label(here, repealed)}",
             reported=reported,
@@ -375,19 +395,15 @@ def table_not_copied(ctx: Context) -> None:
         if nonzero:
             ctx.failed(
                 location,
-                f"{location.name_zh} 与上年报告逐格相同（{len(cells)} 个单元格，其中 {nonzero} 个"
-                "不为零），疑似照抄上年数据，请核对本年数字",
-                f"{location.name_en} is identical to last year's, cell for cell ({len(cells)} "
-                f"cells, {nonzero} of them not zero): the figures look copied from last year",
+                _(
+                    "{cell} 与上年报告逐格相同（{cells} 个单元格，其中 {reported} 个不为零），"
+                    "疑似照抄上年数据，请核对本年数字"
+                ),
+                {"cells": len(cells)},
                 reported=nonzero,
                 involved=(_last_year(location),),
             )
         elif any(map(_is_number, cells)):
             ctx.held(location)  # all zero both years: nothing happened, nothing copied
         else:
-            ctx.unchecked(
-                location,
-                f"{location.name_zh} 无法与上年比较：本年和上年均未填写数字",
-                f"{location.name_en} cannot be compared with last year: neither year's table "
-                "holds a number",
-            )
+            ctx.unchecked(location, _("{cell} 无法与上年比较：本年和上年均未填写数字"))

@@ -6,19 +6,20 @@ import datetime as dt
 
 from govdisclosure.categories import OrganKind, Section
 from govdisclosure.checker.context import Context
-from govdisclosure.checker.findings import Location, Severity
+from govdisclosure.checker.findings import Location, Severity, Term
 from govdisclosure.checker.registry import rule
 from govdisclosure.editions import edition_for_year
+from govdisclosure.i18n import gettext_noop as _
 from govdisclosure.text import Paragraph
 
 #: The five topics the 2021 format names for 总体情况, each with the words that show a
-#: report speaks of it.
-OVERVIEW_TOPICS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("主动公开", "proactive disclosure", ("主动公开",)),
-    ("依申请公开", "disclosure on application", ("依申请",)),
-    ("政府信息管理", "information management", ("信息管理",)),
-    ("平台建设", "disclosure platforms", ("平台",)),
-    ("监督保障", "supervision and safeguards", ("监督", "考核", "保障")),
+#: report speaks of it (English comes from the catalog).
+OVERVIEW_TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (_("主动公开"), ("主动公开",)),
+    (_("依申请公开"), ("依申请",)),
+    (_("政府信息管理"), ("信息管理",)),
+    (_("平台建设"), ("平台",)),
+    (_("监督保障"), ("监督", "考核", "保障")),
 )
 
 #: Art. 49: departments publish by 31 January, governments by 31 March, of the next year.
@@ -27,8 +28,8 @@ DEADLINES: dict[OrganKind, tuple[int, int]] = {
     OrganKind.GOVERNMENT: (3, 31),
 }
 
-_EDITION = Location.of_field("$.report.edition", "格式版本", "Edition of the format", 1)
-_PUBLISHED = Location.of_field("$.report.published", "发布日期", "Publication date", 2)
+_EDITION = Location.of_field("$.report.edition", _("格式版本"), order=1)
+_PUBLISHED = Location.of_field("$.report.published", _("发布日期"), order=2)
 
 
 @rule(
@@ -49,10 +50,8 @@ def edition_fits_year(ctx: Context) -> None:
         return
     ctx.failed(
         _EDITION,
-        f"{report.year} 年度报告应使用 {expected.value} 年版格式（{expected.document}），"
-        f"实际使用 {report.edition.value} 年版格式",
-        f"a report on {report.year} uses the {expected.value} format ({expected.document}), "
-        f"not the {report.edition.value} format",
+        _("{year} 年度报告应使用 {computed} 年版格式（{document}），实际使用 {reported} 年版格式"),
+        {"year": report.year, "document": Term(expected.document)},
         reported=report.edition.value,
         computed=expected.value,
     )
@@ -90,11 +89,7 @@ def sections_present(ctx: Context) -> None:
         elif _text(paragraphs).strip():
             ctx.held(location)
         else:
-            ctx.failed(
-                location,
-                f"{location.name_zh} 缺少内容",
-                f"{location.name_en} is missing or empty",
-            )
+            ctx.failed(location, _("{cell} 缺少内容"))
 
 
 _NOTHING = {"无", "无。", "暂无", "暂无。", "没有", "无相关情况。"}
@@ -118,9 +113,7 @@ def problems_not_none(ctx: Context) -> None:
     if text in _NOTHING:
         ctx.failed(
             location,
-            f"{location.name_zh} 仅填写“{text}”，应说明存在的主要问题及改进情况",
-            f"{location.name_en} only says “{text}”; it should state the main problems and "
-            "the improvements",
+            _("{cell} 仅填写“{quote}”，应说明存在的主要问题及改进情况"),
             quote=text,
         )
     else:
@@ -145,15 +138,15 @@ def overview_topics(ctx: Context) -> None:
         s.title + _text(s.paragraphs) for s in overview.subsections
     )
     location = Location.of_section(Section.OVERVIEW)
-    missing = [(zh, en) for zh, en, words in OVERVIEW_TOPICS if not any(w in text for w in words)]
+    missing = [topic for topic, words in OVERVIEW_TOPICS if not any(w in text for w in words)]
     if not missing:
         ctx.held(location)
-    for zh, en in missing:
+    for topic in missing:
         ctx.failed(
             location,
-            f"{location.name_zh} 未提及“{zh}”方面的情况",
-            f"{location.name_en} says nothing about {en}",
-            quote=zh,
+            _("{cell} 未提及“{topic}”方面的情况"),
+            {"topic": Term(topic)},
+            quote=topic,
         )
 
 
@@ -184,18 +177,14 @@ def published_in_time(ctx: Context) -> None:
     known."""
     report = ctx.report
     if report.published is None or report.organ_kind is None:
-        ctx.unchecked(
-            _PUBLISHED,
-            "发布日期或机关类型未知，无法核对是否按期发布",
-            "the publication date or the kind of organ is unknown; the deadline cannot be checked",
-        )
+        ctx.unchecked(_PUBLISHED, _("发布日期或机关类型未知，无法核对是否按期发布"))
         return
     last = deadline(report.year, report.organ_kind)
     if last is None:
         ctx.unchecked(
             _PUBLISHED,
-            f"条例未规定{report.organ_kind.zh}的发布期限",
-            f"the regulations set no deadline for a {report.organ_kind.en.lower()}",
+            _("条例未规定{kind}的发布期限"),
+            {"kind": Term(report.organ_kind.zh)},
         )
     elif report.published <= last:
         ctx.held(_PUBLISHED)
@@ -203,10 +192,8 @@ def published_in_time(ctx: Context) -> None:
         late = (report.published - last).days
         ctx.failed(
             _PUBLISHED,
-            f"发布日期 {report.published.isoformat()} 晚于期限 {last.isoformat()}"
-            f"（逾期 {late} 天）",
-            f"published on {report.published.isoformat()}, {late} days after the deadline "
-            f"{last.isoformat()}",
+            _("发布日期 {reported} 晚于期限 {computed}（逾期 {late} 天）"),
+            {"late": late},
             reported=report.published.isoformat(),
             computed=last.isoformat(),
         )

@@ -36,6 +36,7 @@ from govdisclosure.checker.context import Context
 from govdisclosure.checker.findings import Location, Severity
 from govdisclosure.checker.registry import rule
 from govdisclosure.editions import Edition
+from govdisclosure.i18n import gettext_noop as _
 from govdisclosure.layouts import layout
 from govdisclosure.report import AnnualReport
 
@@ -177,16 +178,14 @@ def _under(base: Location, suffix: str, title: str | None = None) -> Location:
     # Named as Context.prose() names its paragraphs (a test keeps the two the same);
     # building only the few that hold a statement keeps the rules cheap.
     name_zh = base.name_zh + (f"（{title.rstrip('。：:')}）" if title else "")
-    return Location(
-        base.json_path + suffix, name_zh, base.name_en, section=base.section, order=base.order
-    )
+    return base.renamed(name_zh, json_path=base.json_path + suffix)
 
 
 @functools.lru_cache(maxsize=4096)
 def _locate(part: int, s: int, i: int, title: str | None) -> Location:
     # Cached: reports share their places and, mostly, their subsection titles.
     if part == _PREAMBLE:
-        return Location.of_field(f"$.report.preamble.paragraphs[{i}]", "前言", "Preamble")
+        return Location.of_field(f"$.report.preamble.paragraphs[{i}]", _("前言"))
     if part == _INTRO:
         return _under(Location.of_section(Section.OVERVIEW), f".intro[{i}]")
     if part == _SUBSECTION:
@@ -559,12 +558,13 @@ def _year_before(text: str, at: int) -> int | None:
 
 
 class Target(NamedTuple):
-    """The table cells a statement is compared with (their sum), and how to name them."""
+    """The table cells a statement is compared with (their sum), and how to name them: as
+    a place whose Chinese name reads as the form prints the row ("表三 一、…·总计") and whose
+    English name is the cells' (made only when an English message is asked for)."""
 
     section: Section
     positions: tuple[int, ...]
-    zh: str
-    en: str
+    name: Location
 
 
 def _row_name(edition: Edition, key: ApplicationRow) -> str:
@@ -588,34 +588,26 @@ def _targets(edition: Edition) -> dict[str, Target]:
         ("forward", ApplicationRow.CARRIED_FORWARD),
     ):
         position = apps.position(row, Applicant.TOTAL)
-        name = _row_name(edition, row)
         cell = Location.of_cell(edition, Section.APPLICATIONS, position)
-        targets[kind] = Target(Section.APPLICATIONS, (position,), f"表三 {name}·总计", cell.name_en)
+        name = cell.renamed(f"表三 {_row_name(edition, row)}·总计")
+        targets[kind] = Target(Section.APPLICATIONS, (position,), name)
     review = reviews.position(ReviewCase.REVIEW, ReviewResult.TOTAL)
-    targets["review"] = Target(
-        Section.REVIEWS,
-        (review,),
-        "表四 行政复议·总计",
-        Location.of_cell(edition, Section.REVIEWS, review).name_en,
-    )
+    cell = Location.of_cell(edition, Section.REVIEWS, review)
+    targets["review"] = Target(Section.REVIEWS, (review,), cell.renamed("表四 行政复议·总计"))
     lawsuits = tuple(
         reviews.position(case, ReviewResult.TOTAL)
         for case in (ReviewCase.LITIGATION_DIRECT, ReviewCase.LITIGATION_AFTER_REVIEW)
     )
+    cells = [Location.of_cell(edition, Section.REVIEWS, p) for p in lawsuits]
     targets["litigation"] = Target(
         Section.REVIEWS,
         lawsuits,
-        "表四 行政诉讼（未经复议直接起诉·总计 + 复议后起诉·总计）",
-        " + ".join(Location.of_cell(edition, Section.REVIEWS, p).name_en for p in lawsuits),
+        Location.of_section(Section.REVIEWS).renamed(
+            "表四 行政诉讼（未经复议直接起诉·总计 + 复议后起诉·总计）",
+            lambda: " + ".join(c.name_en for c in cells),
+        ),
     )
     return targets
-
-
-#: What a P1 or P3 statement says, for the message: (zh, en).
-_CLAIMS: Final = {
-    "none": ("称未收到申请", "says no application was received"),
-    "all_done": ("称申请均已办结", "says every application was dealt with"),
-}
 
 
 def _compare(ctx: Context, found: Statements, statement: Statement, target: Target) -> None:
@@ -633,26 +625,25 @@ def _compare(ctx: Context, found: Statements, statement: Statement, target: Targ
     if len(numbers) < len(values):
         ctx.unchecked(
             where,
-            f"{where.name_zh}：“{quote}”无法核对：{target.zh} 未填写数字",
-            f"{where.name_en}: “{quote}” cannot be checked: {target.en} holds no number",
+            _("{cell}：“{quote}”无法核对：{target} 未填写数字"),
+            {"target": target.name},
             quote=quote,
             reported=statement.figure,
             involved=involved,
         )
         return
     computed = sum(numbers)
-    claim = _CLAIMS.get(statement.kind)
-    if claim is None:
-        zh = f"{where.name_zh}：“{quote}”与{target.zh}（{computed}）不一致"
-        en = f"{where.name_en}: “{quote}” gives {statement.figure}, but {target.en} is {computed}"
+    if statement.kind == "none":
+        template = _("{cell}：“{quote}”称未收到申请，但{target}为 {computed}")
+    elif statement.kind == "all_done":
+        template = _("{cell}：“{quote}”称申请均已办结，但{target}为 {computed}")
     else:
-        zh = f"{where.name_zh}：“{quote}”{claim[0]}，但{target.zh}为 {computed}"
-        en = f"{where.name_en}: “{quote}” {claim[1]}, but {target.en} is {computed}"
+        template = _("{cell}：“{quote}”与{target}（{computed}）不一致")
     ctx.failed(
         where,
-        zh,
-        en,
-        expression=f"正文 = {target.zh}",
+        template,
+        {"target": target.name},
+        expression=f"正文 = {target.name.name_zh}",
         quote=quote,
         reported=statement.figure,
         computed=computed,
@@ -718,7 +709,7 @@ def all_dealt_with(ctx: Context) -> None:
         _compare(ctx, found, statement, target)
 
 
-_PERIOD_FIELD = Location.of_field("$.report.preamble.period", "统计期限", "Statistical period")
+_PERIOD_FIELD = Location.of_field("$.report.preamble.period", _("统计期限"))
 
 
 @rule(
@@ -747,10 +738,8 @@ def period_is_report_year(ctx: Context) -> None:
         else:
             ctx.failed(
                 _PERIOD_FIELD,
-                f"统计期限 {start.isoformat()} 至 {end.isoformat()} 不是报告年度 {year} 年的"
-                " 1 月 1 日至 12 月 31 日",
-                f"the statistical period {start.isoformat()} to {end.isoformat()} is not "
-                f"1 January to 31 December {year}, the report year",
+                _("统计期限 {start} 至 {end} 不是报告年度 {year} 年的 1 月 1 日至 12 月 31 日"),
+                {"start": start.isoformat(), "end": end.isoformat(), "year": year},
                 reported=f"{start.isoformat()}/{end.isoformat()}",
                 computed=_calendar(year),
             )
@@ -763,16 +752,13 @@ def period_is_report_year(ctx: Context) -> None:
         quote = statement.quote
         stated = statement.figure
         if isinstance(stated, str) and stated[:4] == stated[11:15] == f"{year:04d}":
-            zh = f"所述统计期限不是 {year} 年 1 月 1 日至 12 月 31 日"
-            en = f"states a period other than 1 January to 31 December {year}"
+            template = _("{cell}：“{quote}”所述统计期限不是 {year} 年 1 月 1 日至 12 月 31 日")
         else:
-            named = stated[:4] if isinstance(stated, str) else stated
-            zh = f"所述年度为 {named} 年，与报告年度 {year} 年不符"
-            en = f"speaks of {named}, but the report is on {year}"
+            template = _("{cell}：“{quote}”所述年度为 {named} 年，与报告年度 {year} 年不符")
         ctx.failed(
             where,
-            f"{where.name_zh}：“{quote}”{zh}",
-            f"{where.name_en}: “{quote}” {en}",
+            template,
+            {"year": year, "named": stated[:4] if isinstance(stated, str) else stated},
             quote=quote,
             reported=statement.figure,
             computed=expected,

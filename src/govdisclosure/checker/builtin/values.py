@@ -7,9 +7,10 @@ import functools
 from govdisclosure.categories import MoneyUnit, ProactiveColumn, ProactiveRow, Section
 from govdisclosure.cells import Blank, Money, NotApplicable
 from govdisclosure.checker.context import Context
-from govdisclosure.checker.findings import Location, Severity
+from govdisclosure.checker.findings import Location, Names, Severity, Term
 from govdisclosure.checker.registry import rule
 from govdisclosure.editions import Edition
+from govdisclosure.i18n import gettext_noop as _
 from govdisclosure.layouts import layout
 
 _TABLES = (Section.PROACTIVE, Section.APPLICATIONS, Section.REVIEWS)
@@ -38,13 +39,11 @@ def blank_census(ctx: Context) -> None:
             continue
         cells = ctx.cells[section]
         blanks = [p for p, c in enumerate(cells) if type(c) is Blank]
-        names = [ctx.cell(section, p) for p in blanks]
-        shown_zh = "、".join(n.name_zh for n in names[:5]) + ("等" if len(names) > 5 else "")
-        shown_en = "; ".join(n.name_en for n in names[:5]) + ("; …" if len(names) > 5 else "")
+        names = tuple(ctx.cell(section, p) for p in blanks)
         ctx.failed(
             location,
-            f"{location.name_zh}：{len(blanks)} 个单元格未填写（共 {len(cells)} 个）：{shown_zh}",
-            f"{location.name_en}: {len(blanks)} of {len(cells)} cells are blank: {shown_en}",
+            _("{cell}：{reported} 个单元格未填写（共 {cells} 个）：{blanks}"),
+            {"cells": len(cells), "blanks": Names(names, limit=5)},
             reported=len(blanks),
             involved=tuple(names),
         )
@@ -71,10 +70,7 @@ def mostly_blank(ctx: Context) -> None:
             continue
         ctx.failed(
             location,
-            f"{location.name_zh} 大部分未填写（{blanks}/{len(cells)} 个单元格空白），"
-            "数量为零时应填 0",
-            f"{location.name_en} is mostly blank ({blanks} of {len(cells)} cells); "
-            "write 0 where the count is zero",
+            _("{cell} 大部分未填写（{reported}/{computed} 个单元格空白），数量为零时应填 0"),
             reported=blanks,
             computed=len(cells),
         )
@@ -103,9 +99,7 @@ def marks_instead_of_numbers(ctx: Context) -> None:
                 location = ctx.cell(section, position)
                 ctx.failed(
                     location,
-                    f"{location.name_zh} 填写了“{cell.mark}”，此处应填数字（没有则填 0）",
-                    f"{location.name_en} holds the mark “{cell.mark}”; a number belongs here "
-                    "(0 when there is none)",
+                    _("{cell} 填写了“{reported}”，此处应填数字（没有则填 0）"),
                     reported=cell.mark,
                 )
         if not marked:
@@ -145,18 +139,12 @@ def items_not_negative(ctx: Context) -> None:
             continue
         location = ctx.cell(Section.PROACTIVE, change)
         if type(a) is not int or type(b) is not int:
-            ctx.unchecked(
-                location,
-                f"{location.name_zh} 无法核对：上一年项目数量或本年增/减未填写数字",
-                f"{location.name_en} cannot be checked: the previous count or the change holds "
-                "no number",
-            )
+            ctx.unchecked(location, _("{cell} 无法核对：上一年项目数量或本年增/减未填写数字"))
         else:
             ctx.failed(
                 location,
-                f"{location.name_zh} 为 {b:+d}，而上一年项目数量仅 {a}，增减后为 {a + b}",
-                f"{location.name_en} is {b:+d} but the previous year had only {a} items, "
-                f"leaving {a + b}",
+                _("{cell} 为 {reported:+d}，而上一年项目数量仅 {previous}，增减后为 {after}"),
+                {"previous": a, "after": a + b},
                 expression="上一年项目数量 + 本年增/减 ≥ 0",
                 reported=b,
                 computed=-a,
@@ -185,8 +173,8 @@ def money_not_negative(ctx: Context) -> None:
         location = ctx.cell(Section.PROACTIVE, position)
         ctx.failed(
             location,
-            f"{location.name_zh} 为负数（{cell}）",
-            f"{location.name_en} is negative ({cell.amount} {cell.unit.en})",
+            _("{cell} 为负数（{reported} {unit}）"),
+            {"unit": Term(cell.unit.zh)},
             reported=cell.amount,
         )
 
@@ -210,18 +198,13 @@ def fees_in_wan_yuan(ctx: Context) -> None:
     cell = table.cells[position]
     location = ctx.cell(Section.PROACTIVE, position)
     if type(cell) is not Money:
-        ctx.unchecked(
-            location,
-            f"{location.name_zh} 无法核对单位：未填写金额",
-            f"{location.name_en}: no amount to check the unit of",
-        )
+        ctx.unchecked(location, _("{cell} 无法核对单位：未填写金额"))
     elif cell.unit is MoneyUnit.TEN_THOUSAND_YUAN:
         ctx.held_cell(Section.PROACTIVE, position)
     else:
         ctx.failed(
             location,
-            f"{location.name_zh} 以“{cell.unit.zh}”填写（{cell}），表格规定单位为万元",
-            f"{location.name_en} is given in {cell.unit.en} ({cell.amount}); the form's unit is "
-            "10,000 yuan",
+            _("{cell} 以“{unit}”填写（{amount} {unit}），表格规定单位为万元"),
+            {"unit": Term(cell.unit.zh), "amount": cell.amount},
             reported=str(cell),
         )
