@@ -30,6 +30,7 @@ typecheck: $(INSTALLED)
 	$(BIN)/mypy
 
 pytest: $(INSTALLED)
+	bash tools/ensure-chromium.sh
 	$(BIN)/python -m pytest -q
 
 ## docs: build the documentation, warnings as errors

@@ -24,13 +24,16 @@ __all__ = ["FORMAT", "HTMLFormat", "document_html", "grid_html"]
 
 STYLE = """\
 .govdisclosure-report { max-width: 48em; margin: 0 auto; padding: 1em;
-  font-family: "FangSong", "FangSong_GB2312", "仿宋_GB2312", "仿宋", "STFangsong", serif;
+  font-family: "FangSong_GB2312", "仿宋_GB2312", "FangSong", "仿宋", "STFangsong",
+    "Noto Serif CJK SC", serif;
   font-size: 16pt; line-height: 28pt; color: #000; }
 .govdisclosure-report h1 { text-align: center; font-size: 22pt; line-height: 1.4;
-  font-family: "FZXiaoBiaoSong-B05S", "方正小标宋简体", "SimSun", "宋体", serif; }
-.govdisclosure-report h2 { font-size: 16pt; font-family: "SimHei", "黑体", sans-serif; }
+  font-family: "FZXiaoBiaoSong-B05S", "方正小标宋简体", "SimSun", "宋体", "Noto Serif CJK SC",
+    serif; }
+.govdisclosure-report h2 { font-size: 16pt;
+  font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; }
 .govdisclosure-report h3, .govdisclosure-report .lead { font-size: 16pt; font-weight: normal;
-  font-family: "KaiTi", "KaiTi_GB2312", "楷体_GB2312", "楷体", serif; }
+  font-family: "KaiTi_GB2312", "楷体_GB2312", "KaiTi", "楷体", "STKaiti", serif; }
 .govdisclosure-report p { text-indent: 2em; margin: 0; }
 .govdisclosure-report table { border-collapse: collapse; width: 100%; margin: 0.5em 0;
   font-size: 10.5pt; line-height: 1.4; }
