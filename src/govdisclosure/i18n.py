@@ -21,6 +21,7 @@ __all__ = [
     "DOMAIN",
     "LOCALES",
     "SOURCE_LOCALE",
+    "add_translations",
     "catalog",
     "gettext_noop",
     "normalize_locale",
@@ -73,15 +74,34 @@ def catalog(locale: str) -> dict[str, str]:
     return {str(m.id): str(m.string) for m in messages if m.id and m.string}
 
 
+#: Translations added at run time (the messages of rules of your own), by locale.
+_ADDED: dict[str, dict[str, str]] = {}
+
+
+def add_translations(locale: str, translations: dict[str, str]) -> None:
+    """Add translations of messages that are not in the shipped catalogs — the Chinese
+    messages of a rule of your own, say — so that they render in ``locale`` too.
+
+    >>> add_translations("en", {"未说明信息处理费": "says nothing about fees"})
+    >>> translate("未说明信息处理费", "en")
+    'says nothing about fees'
+    """
+    language = normalize_locale(locale)
+    if language == SOURCE_LOCALE:
+        raise ReportValueError("Chinese is the source language: it needs no translations")
+    if not isinstance(translations, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and v for k, v in translations.items()
+    ):
+        raise ReportValueError("translations map Chinese text (str) to its translation (str)")
+    _ADDED.setdefault(language, {}).update(translations)
+
+
 def translate(text: str, locale: str) -> str:
     """``text`` (Chinese) in ``locale``; the Chinese itself when the catalog lacks it (a
     test keeps the catalogs complete, so that only happens with text from outside)."""
     if locale == SOURCE_LOCALE:
         return text
-    language = normalize_locale(locale)
-    if language == SOURCE_LOCALE:
-        return text
-    return catalog(language).get(text, text)
+    return translator(locale)(text)
 
 
 def translator(locale: str) -> Callable[[str], str]:
@@ -90,6 +110,9 @@ def translator(locale: str) -> Callable[[str], str]:
     if language == SOURCE_LOCALE:
         return _same
     table = catalog(language)
+    added = _ADDED.get(language)
+    if added:
+        return lambda text: added.get(text) or table.get(text, text)
     return lambda text: table.get(text, text)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from govdisclosure.categories import Section
-from govdisclosure.checker.findings import Finding, Location, Severity, Status, Value
+from govdisclosure.checker.findings import Finding, Location, Severity, Status
 from govdisclosure.i18n import gettext_noop as _
 from govdisclosure.layouts import EditionLayout, layout
 from govdisclosure.report import AnnualReport
@@ -171,8 +171,3 @@ def _at(base: Location, suffix: str, title: str | None = None) -> Location:
     # In English the paragraph is named as its section (the title is the report's text).
     name_zh = base.name_zh + (f"（{title.rstrip('。：:')}）" if title else "")
     return base.renamed(name_zh, json_path=base.json_path + suffix)
-
-
-def number_text(value: Value) -> str:
-    """A value as a message shows it: "（空）" for nothing."""
-    return "（空）" if value is None else str(value)
