@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest docs bench schema messages clean
+.PHONY: demo test lint typecheck pytest docs bench schema messages golden preview clean
 
 $(INSTALLED): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,11 +13,14 @@ $(INSTALLED): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(INSTALLED)
 
-## demo: summarise and check the bundled example reports, and a deliberately broken one
+## demo: summarise and check the bundled example reports (and a deliberately broken one),
+## and write every format of both to out/
 demo: $(INSTALLED)
 	$(BIN)/python -m govdisclosure summary examples/*.json
 	@echo
 	$(BIN)/python -m govdisclosure check examples/*.json examples/broken/*.json || true
+	@echo
+	$(BIN)/python -m govdisclosure render examples/*.json -o out
 
 ## test: ruff, mypy --strict, then pytest with doctests
 test: lint typecheck pytest
@@ -51,3 +54,11 @@ clean:
 ## messages: bring the translation catalogs in line with the code (then translate what it lists)
 messages: $(INSTALLED)
 	$(BIN)/python -m govdisclosure._catalogs
+
+## golden: regenerate the renderers' golden files (review the diff before committing)
+golden: $(INSTALLED)
+	$(BIN)/python -m tests.golden
+
+## preview: the DOCX of the examples as PDF and PNG pages in out/preview (LibreOffice; not in CI)
+preview: $(INSTALLED)
+	bash tools/preview.sh

@@ -2,7 +2,9 @@
 
 ``govdisclosure summary FILE...`` prints a summary of each JSON report;
 ``govdisclosure check FILE... [--previous FILE] [--select R] [--ignore R] [--lang en]``
-checks each and prints the findings (exit status 1 when a report has errors).
+checks each and prints the findings (exit status 1 when a report has errors);
+``govdisclosure render FILE... [-f FORMAT] [--lang LOCALE] [-o DIR]`` writes each report
+in the formats and languages asked for (all of them by default) to DIR.
 """
 
 from __future__ import annotations
@@ -10,12 +12,37 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from govdisclosure.checker import validate
 from govdisclosure.checker.listing import describe
 from govdisclosure.errors import GovDisclosureError
+from govdisclosure.i18n import LOCALES
 from govdisclosure.jsonio import load
+from govdisclosure.renderers import available_formats, get_format, render_to
 from govdisclosure.summary import summarize
+
+
+def _render(
+    files: list[str], formats: list[str] | None, locales: list[str] | None, out: Path
+) -> int:
+    status = 0
+    out.mkdir(parents=True, exist_ok=True)
+    for path in files:
+        try:
+            report = load(path)
+            for name in formats or available_formats():
+                fmt = get_format(name)
+                for locale in ("zh_CN",) if name == "json" else (locales or list(LOCALES)):
+                    target = out / f"{Path(path).stem}.{locale}{fmt.extensions[0]}"
+                    if name == "json":
+                        target = out / f"{Path(path).stem}{fmt.extensions[0]}"
+                    render_to(report, target, fmt=name, locale=locale)
+                    sys.stdout.write(f"{target}\n")
+        except GovDisclosureError as err:
+            sys.stderr.write(f"govdisclosure: {err}\n")
+            status = 1
+    return status
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -34,7 +61,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     check.add_argument("--select", action="append", help="run only these rules or families")
     check.add_argument("--ignore", action="append", help="skip these rules or families")
     check.add_argument("--lang", default="zh_CN", help="zh_CN (default) or en")
+    render = commands.add_parser("render", help="write JSON reports as DOCX, HTML, Markdown…")
+    render.add_argument("files", nargs="+", help="report files in the govdisclosure JSON form")
+    render.add_argument(
+        "-f", "--format", action="append", dest="formats", help="a format (default: all)"
+    )
+    render.add_argument(
+        "--lang", action="append", dest="locales", help="zh_CN or en (default: both)"
+    )
+    render.add_argument("-o", "--out", default=".", help="the folder to write to")
     args = parser.parse_args(argv)
+    if args.command == "render":
+        return _render(args.files, args.formats, args.locales, Path(args.out))
 
     previous = None
     if args.command == "check" and args.previous:

@@ -137,7 +137,9 @@ def _column_header(tree: tuple[Node, ...], height: int, tr: Translate) -> list[l
     return rows
 
 
-def _row_cells(tree: tuple[Node, ...], width: int, tr: Translate) -> dict[Any, list[GridCell]]:
+def _row_cells(
+    tree: tuple[Node, ...], width: int, tr: Translate, number: Translate = _same
+) -> dict[Any, list[GridCell]]:
     """For each number row, the row-header cells that start on it: groups span their
     leaves downwards, leaves reach the last label column."""
     starts: dict[Any, list[GridCell]] = {}
@@ -146,7 +148,7 @@ def _row_cells(tree: tuple[Node, ...], width: int, tr: Translate) -> dict[Any, l
         for node in nodes:
             first = next(node.leaves()).key
             text = tr(node.label)
-            label = f"{node.numbering}{text}"
+            label = f"{number(node.numbering)}{text}"
             if node.children:
                 starts.setdefault(first, []).append(GridCell(label, Role.ROW, _leaf_count(node), 1))
                 place(node.children, depth + 1)
@@ -197,7 +199,7 @@ def _widen(cell: GridCell, extra: int) -> GridCell:
     )
 
 
-def _crossed(table: CellTable[Any, Any], fmt: Formatter, tr: Translate) -> Grid:
+def _crossed(table: CellTable[Any, Any], fmt: Formatter, tr: Translate, number: Translate) -> Grid:
     # Table 三: row headers on the left (as deep as the row tree), column headers on top.
     layout: TableLayout = table.layout
     (block,) = layout.blocks
@@ -205,7 +207,7 @@ def _crossed(table: CellTable[Any, Any], fmt: Formatter, tr: Translate) -> Grid:
     height = _depth(block.column_tree)
     header = _column_header(block.column_tree, height, tr)
     header[0].insert(0, GridCell(tr(layout.corner), Role.CORNER, height, label_width))
-    starts = _row_cells(block.row_tree, label_width, tr)
+    starts = _row_cells(block.row_tree, label_width, tr, number)
     rows = [tuple(r) for r in header]
     for row in block.rows:
         rows.append((*starts[row.key], *_values(table, block, row, fmt)))
@@ -238,13 +240,15 @@ def table_grid(
     *,
     formatter: Formatter = plain_text,
     translate: Translate = _same,
+    numbering: Translate = _same,
 ) -> Grid:
     """The grid of ``table`` as its edition's form lays it out. ``formatter`` turns each
     cell into text (default: as the form prints it); ``translate`` turns each printed
-    label into the output language (default: the official Chinese)."""
+    label, and ``numbering`` each row's numbering ("一、", "（一）", "1."), into the output
+    language (default: the official Chinese)."""
     layout = table.layout
     if len(layout.blocks) > 1:
         return _stacked(table, formatter, translate)
     if layout.flat:
         return _flat(table, formatter, translate)
-    return _crossed(table, formatter, translate)
+    return _crossed(table, formatter, translate, numbering)

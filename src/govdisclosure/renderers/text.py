@@ -17,7 +17,7 @@ from typing import Any
 from govdisclosure.renderers.document import Document, Heading, Para, Table, build_document
 from govdisclosure.renderers.grid import Grid, GridCell, Role
 from govdisclosure.renderers.registry import BUILTIN_EXTENSIONS
-from govdisclosure.renderers.widths import display_width, pad, wrap
+from govdisclosure.renderers.widths import display_width, longest_word, pad, wrap
 from govdisclosure.report import AnnualReport
 
 __all__ = ["FORMAT", "TextFormat", "grid_text"]
@@ -52,7 +52,7 @@ _KEEP, _NARROWEST = 12, 6
 def _need(cell: GridCell) -> int:
     width = display_width(cell.text)
     if cell.row_span > 1 and width > _KEEP:
-        width = max(_NARROWEST, math.ceil(width / cell.row_span))
+        width = max(_NARROWEST, math.ceil(width / cell.row_span), longest_word(cell.text))
     return width
 
 

@@ -7,9 +7,10 @@ full-width characters take two columns.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
-__all__ = ["display_width", "pad", "wrap"]
+__all__ = ["display_width", "longest_word", "pad", "wrap"]
 
 
 def _char_width(ch: str) -> int:
@@ -35,18 +36,36 @@ def pad(text: str, width: int, align: str = "left") -> str:
     return text + " " * gap
 
 
+# A line may break after any wide (Chinese) character, and between Latin words.
+_TOKEN = re.compile(r"[\u2e80-\uffef]|[^\s\u2e80-\uffef]+\s*|\s+")
+
+
+def longest_word(text: str) -> int:
+    """The width of the widest piece of ``text`` that cannot be broken."""
+    return max((display_width(t.rstrip()) for t in _TOKEN.findall(text)), default=0)
+
+
 def wrap(text: str, width: int) -> list[str]:
-    """``text`` cut into lines of at most ``width`` columns (at any character: Chinese
-    has no spaces to break at)."""
+    """``text`` cut into lines of at most ``width`` columns: after any Chinese character,
+    between Latin words, and inside a word only when it is wider than a line."""
     lines: list[str] = []
     line, used = "", 0
-    for ch in text:
-        w = _char_width(ch)
+    for token in _TOKEN.findall(text):
+        w = display_width(token.rstrip())
         if line and used + w > width:
-            lines.append(line)
+            lines.append(line.rstrip())
             line, used = "", 0
-        line += ch
-        used += w
-    if line or not lines:
-        lines.append(line)
+        while w > width:  # a word wider than the line: cut it
+            head = ""
+            for ch in token:
+                if display_width(head + ch) > width:
+                    break
+                head += ch
+            lines.append(head)
+            token = token[len(head) :]
+            w = display_width(token.rstrip())
+        line += token
+        used += display_width(token)
+    if line.strip() or not lines:
+        lines.append(line.rstrip())
     return lines
