@@ -152,6 +152,35 @@ def bench_validate() -> None:
     print(f"{'  hand-written E1/R2/R3/R5 loop':<38} {hand:>12,.0f} reports/s")
 
 
+def bench_render() -> None:
+    """HTML, Markdown and text render at least 1,000 reports/s each (the seed, Chinese)."""
+    import govdisclosure as gd
+
+    report = gd.load(SEED)
+    for fmt in ("html", "markdown", "text"):
+        rate, _ = _per_second(lambda fmt=fmt: gd.render(report, fmt))  # type: ignore[misc]
+        _report(f"render {fmt} (seed)", f"{rate:,.0f} reports/s", ">= 1,000/s", rate >= 1000)
+    english, _ = _per_second(lambda: gd.render(report, "html", locale="en"))
+    print(f"{'  html in English':<38} {english:>12,.0f} reports/s")
+
+
+def bench_docx() -> None:
+    """The seed as DOCX costs at most 1.5x a minimal python-docx script that writes the same
+    paragraphs and table cells with the same merges (benchmarks/docx_baseline.py)."""
+    import govdisclosure as gd
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from docx_baseline import minimal_docx
+
+    report = gd.load(SEED)
+    ours, _ = _per_second(lambda: gd.render(report, "docx"), seconds=2.0)
+    base, _ = _per_second(lambda: minimal_docx(report), seconds=2.0)
+    ratio = base / ours
+    _report("render docx (seed)", f"{ours:,.1f} reports/s", "", True)
+    print(f"{'  minimal python-docx script':<38} {base:>12,.1f} reports/s")
+    _report("  docx cost vs the minimal script", f"{ratio:.2f}x", "<= 1.5x", ratio <= 1.5)
+
+
 def bench_import() -> None:
     """``python -c "import govdisclosure"`` adds at most 60 ms over ``python -c pass``."""
     base = _python_ms("pass")
@@ -168,6 +197,8 @@ def bench_import() -> None:
 BENCHMARKS: dict[str, Callable[[], None]] = {
     "json": bench_json_round_trip,
     "validate": bench_validate,
+    "render": bench_render,
+    "docx": bench_docx,
     "import": bench_import,
 }
 

@@ -16,7 +16,6 @@ translation catalogs; the report's own prose stays as written.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Callable
 
 from attrs import frozen
@@ -38,26 +37,9 @@ __all__ = [
     "Table",
     "build_document",
     "numbering",
-    "row_numbering",
 ]
 
 _CHINESE = "一二三四五六七八九十"
-
-
-def row_numbering(printed: str, locale: str) -> str:
-    """A table row's numbering in ``locale``: "一、" / "（一）" / "1." stay in Chinese;
-    in English they read "1. ", "(1) ", "1. ".
-
-    >>> row_numbering("（七）", "en"), row_numbering("三、", "en"), row_numbering("3.", "en")
-    ('(7) ', '3. ', '3. ')
-    """
-    if locale != "en" or not printed:
-        return printed
-    if printed.startswith("（"):
-        return f"({_CHINESE.index(printed[1:-1]) + 1}) "
-    if printed.endswith("、"):
-        return f"{_CHINESE.index(printed[:-1]) + 1}. "
-    return printed + " "
 
 
 def numbering(level: int, number: int, locale: str) -> str:
@@ -170,7 +152,6 @@ def build_document(
 ) -> Document:
     """The document of ``report`` in ``locale`` (``"zh_CN"`` or ``"en"``)."""
     locale = normalize_locale(locale)
-    tr = translator(locale)
 
     def fmt(spec: CellSpec, cell: Cell) -> str:
         return cell_text(spec, cell, locale)
@@ -190,12 +171,7 @@ def build_document(
                     blocks.append(Heading(2, label, section))
                     blocks += _paragraphs(sub.paragraphs)
         elif section in (Section.PROACTIVE, Section.APPLICATIONS, Section.REVIEWS):
-            grid = table_grid(
-                report.table(section),
-                formatter=formatter or fmt,
-                translate=tr,
-                numbering=functools.partial(row_numbering, locale=locale),
-            )
+            grid = table_grid(report.table(section), formatter=formatter or fmt, locale=locale)
             blocks.append(Table(section, grid))
         elif section is Section.PROBLEMS:
             blocks += _paragraphs(report.problems)

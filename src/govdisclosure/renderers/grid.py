@@ -18,16 +18,20 @@ position for renderers that need a full rectangle.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from attrs import frozen
 
+from govdisclosure.categories import Section
 from govdisclosure.cells import Blank, Cell, Money, NotApplicable
-from govdisclosure.layouts import Block, CellKind, CellSpec, Node, TableLayout
+from govdisclosure.editions import Edition
+from govdisclosure.i18n import normalize_locale, translator
+from govdisclosure.layouts import Block, CellKind, CellSpec, Node, TableLayout, layout
 from govdisclosure.tables import CellTable
 
-__all__ = ["Grid", "GridCell", "Role", "plain_text", "table_grid"]
+__all__ = ["Grid", "GridCell", "Role", "plain_text", "row_numbering", "table_grid"]
 
 
 class Role(enum.Enum):
@@ -68,9 +72,16 @@ class Grid:
     header_rows: int
     rows: tuple[tuple[GridCell, ...], ...]
 
-    def matrix(self) -> list[list[tuple[GridCell, bool]]]:
+    @functools.cached_property
+    def _matrix(self) -> tuple[tuple[tuple[GridCell, bool], ...], ...]:
+        return tuple(tuple(row) for row in self._expand())
+
+    def matrix(self) -> tuple[tuple[tuple[GridCell, bool], ...], ...]:
         """Every position of the grid: the cell covering it, and whether the cell starts
-        there (``False`` where a span continues)."""
+        there (``False`` where a span continues). Worked out once per grid."""
+        return self._matrix
+
+    def _expand(self) -> list[list[tuple[GridCell, bool]]]:
         out: list[list[tuple[GridCell, bool] | None]] = [[None] * self.columns for _ in self.rows]
         for r, row in enumerate(self.rows):
             c = 0
@@ -159,64 +170,65 @@ def _row_cells(
     return starts
 
 
-def _values(table: CellTable[Any, Any], block: Block, row: Node, fmt: Formatter) -> list[GridCell]:
-    layout = table.layout
-    out = []
-    for column in block.columns:
-        position = layout.position(row.key, column.key)
-        spec, value = layout.cells[position], table.cells[position]
-        out.append(GridCell(fmt(spec, value), Role.NUMBER, spec=spec, value=value))
-    return out
+class _Slot(NamedTuple):
+    """Where a data cell goes in a grid skeleton: its position in the table's cells."""
+
+    position: int
+    col_span: int = 1
 
 
-def _stacked(table: CellTable[Any, Any], fmt: Formatter, tr: Translate) -> Grid:
+_Item = GridCell | _Slot
+
+
+def _values(layout: TableLayout, block: Block, row: Node) -> list[_Item]:
+    return [_Slot(layout.position(row.key, column.key)) for column in block.columns]
+
+
+def _stacked(layout: TableLayout, tr: Translate) -> _Skeleton:
     # Table 二: blocks under captions, each with its header row; a block narrower than the
     # widest lets its last column span the rest, as the form does.
-    layout: TableLayout = table.layout
     values = max(len(b.columns) for b in layout.blocks)
     width = 1 + values
-    rows: list[tuple[GridCell, ...]] = []
+    rows: list[tuple[_Item, ...]] = []
     for block in layout.blocks:
         assert block.caption is not None
         rows.append((GridCell(tr(block.caption.zh), Role.CAPTION, 1, width),))
         pad = values - len(block.columns)
-        header = [GridCell(tr(layout.corner), Role.CORNER)]
+        header: list[_Item] = [GridCell(tr(layout.corner), Role.CORNER)]
         header += [GridCell(tr(c.label), Role.COLUMN) for c in block.columns]
         header[-1] = _widen(header[-1], pad)
         rows.append(tuple(header))
         for row in block.rows:
-            cells = [GridCell(tr(row.label), Role.ROW), *_values(table, block, row, fmt)]
+            cells: list[_Item] = [GridCell(tr(row.label), Role.ROW), *_values(layout, block, row)]
             cells[-1] = _widen(cells[-1], pad)
             rows.append(tuple(cells))
-    return Grid(layout.number, width, 0, tuple(rows))
+    return _Skeleton(layout.number, width, 0, tuple(rows))
 
 
-def _widen(cell: GridCell, extra: int) -> GridCell:
+def _widen(item: _Item, extra: int) -> _Item:
     if not extra:
-        return cell
-    return GridCell(
-        cell.text, cell.role, cell.row_span, cell.col_span + extra, cell.spec, cell.value
-    )
+        return item
+    if isinstance(item, _Slot):
+        return _Slot(item.position, item.col_span + extra)
+    return GridCell(item.text, item.role, item.row_span, item.col_span + extra)
 
 
-def _crossed(table: CellTable[Any, Any], fmt: Formatter, tr: Translate, number: Translate) -> Grid:
+def _crossed(layout: TableLayout, tr: Translate, number: Translate) -> _Skeleton:
     # Table 三: row headers on the left (as deep as the row tree), column headers on top.
-    layout: TableLayout = table.layout
     (block,) = layout.blocks
     label_width = _depth(block.row_tree)
     height = _depth(block.column_tree)
     header = _column_header(block.column_tree, height, tr)
     header[0].insert(0, GridCell(tr(layout.corner), Role.CORNER, height, label_width))
     starts = _row_cells(block.row_tree, label_width, tr, number)
-    rows = [tuple(r) for r in header]
+    rows: list[tuple[_Item, ...]] = [tuple(r) for r in header]
     for row in block.rows:
-        rows.append((*starts[row.key], *_values(table, block, row, fmt)))
-    return Grid(layout.number, label_width + len(block.columns), height, tuple(rows))
+        rows.append((*starts[row.key], *_values(layout, block, row)))
+    return _Skeleton(layout.number, label_width + len(block.columns), height, tuple(rows))
 
 
-def _flat(table: CellTable[Any, Any], fmt: Formatter, tr: Translate) -> Grid:
+def _flat(layout: TableLayout, tr: Translate) -> _Skeleton:
     # Table 四: one number row; the case tree and the results together make the header.
-    layout: TableLayout = table.layout
     (block,) = layout.blocks
     results = block.column_tree
 
@@ -228,27 +240,93 @@ def _flat(table: CellTable[Any, Any], fmt: Formatter, tr: Translate) -> Grid:
 
     tree = crossed(block.row_tree)
     height = _depth(tree)
-    header = [tuple(r) for r in _column_header(tree, height, tr)]
-    numbers: list[GridCell] = []
+    header: list[tuple[_Item, ...]] = [tuple(r) for r in _column_header(tree, height, tr)]
+    numbers: list[_Item] = []
     for row in block.rows:
-        numbers += _values(table, block, row, fmt)
-    return Grid(layout.number, len(numbers), height, (*header, tuple(numbers)))
+        numbers += _values(layout, block, row)
+    return _Skeleton(layout.number, len(numbers), height, (*header, tuple(numbers)))
+
+
+class _Skeleton(NamedTuple):
+    """A grid without its figures: header and label cells, and slots for the data."""
+
+    number: str
+    columns: int
+    header_rows: int
+    rows: tuple[tuple[_Item, ...], ...]
+
+
+def _skeleton(layout: TableLayout, tr: Translate, number: Translate) -> _Skeleton:
+    if len(layout.blocks) > 1:
+        return _stacked(layout, tr)
+    if layout.flat:
+        return _flat(layout, tr)
+    return _crossed(layout, tr, number)
+
+
+@functools.cache
+def _skeleton_for(edition: Edition, section: Section, locale: str) -> _Skeleton:
+    # The words of a grid depend only on the edition, the table and the language: built
+    # once, then only the figures are filled in for each report.
+    return _skeleton(
+        layout(edition).table(section),
+        translator(locale),
+        functools.partial(row_numbering, locale=locale),
+    )
+
+
+def row_numbering(printed: str, locale: str) -> str:
+    """A table row's numbering in ``locale``: "一、" / "（一）" / "1." stay in Chinese;
+    in English they read "1. ", "(1) ", "1. ".
+
+    >>> row_numbering("（七）", "en"), row_numbering("三、", "en"), row_numbering("3.", "en")
+    ('(7) ', '3. ', '3. ')
+    """
+    if locale != "en" or not printed:
+        return printed
+    if printed.startswith("（"):
+        return f"({_CHINESE.index(printed[1:-1]) + 1}) "
+    if printed.endswith("、"):
+        return f"{_CHINESE.index(printed[:-1]) + 1}. "
+    return printed + " "
+
+
+_CHINESE = "一二三四五六七八九十"
 
 
 def table_grid(
     table: CellTable[Any, Any],
     *,
     formatter: Formatter = plain_text,
-    translate: Translate = _same,
-    numbering: Translate = _same,
+    locale: str | None = None,
+    translate: Translate | None = None,
+    numbering: Translate | None = None,
 ) -> Grid:
     """The grid of ``table`` as its edition's form lays it out. ``formatter`` turns each
-    cell into text (default: as the form prints it); ``translate`` turns each printed
-    label, and ``numbering`` each row's numbering ("一、", "（一）", "1."), into the output
-    language (default: the official Chinese)."""
-    layout = table.layout
-    if len(layout.blocks) > 1:
-        return _stacked(table, formatter, translate)
-    if layout.flat:
-        return _flat(table, formatter, translate)
-    return _crossed(table, formatter, translate, numbering)
+    cell into text (default: as the form prints it). Labels and row numbering are in
+    ``locale`` (default: the official Chinese) — or made by ``translate`` and
+    ``numbering`` when given (each printed label, and each numbering such as "一、",
+    "（一）", "1.")."""
+    table_layout = table.layout
+    if translate is None and numbering is None:
+        skeleton = _skeleton_for(table.edition, table.section, normalize_locale(locale or "zh_CN"))
+    else:
+        skeleton = _skeleton(table_layout, translate or _same, numbering or _same)
+    specs, cells = table_layout.cells, table.cells
+    rows = tuple(
+        tuple(
+            item
+            if type(item) is GridCell
+            else GridCell(
+                formatter(specs[item.position], cells[item.position]),  # type: ignore[union-attr]
+                Role.NUMBER,
+                1,
+                item.col_span,
+                specs[item.position],  # type: ignore[union-attr]
+                cells[item.position],  # type: ignore[union-attr]
+            )
+            for item in row
+        )
+        for row in skeleton.rows
+    )
+    return Grid(skeleton.number, skeleton.columns, skeleton.header_rows, rows)

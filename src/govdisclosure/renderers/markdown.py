@@ -11,6 +11,7 @@ report's text are escaped, so the text prints as written.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -29,8 +30,10 @@ _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
 _LIST_START = re.compile(r"^(\s*)(-|\d+\.)(\s)")
 
 
+@functools.lru_cache(maxsize=8192)
 def escape(text: str) -> str:
-    """``text`` with Markdown's special characters escaped (and no line breaks)."""
+    """``text`` with Markdown's special characters escaped (and no line breaks); labels
+    and figures repeat, so the result is remembered."""
     return _SPECIAL.sub(r"\\\1", " ".join(text.splitlines()))
 
 

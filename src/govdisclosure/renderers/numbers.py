@@ -2,19 +2,21 @@
 
 Counts print as plain digits (the form prints no thousands separators), changes with
 their sign, amounts with the digits they were given and their unit, dates in the
-locale's long form. babel is imported on first use.
+locale's long form. The locale's number symbols (its minus and plus signs and decimal
+mark) and date patterns come from babel's CLDR data, read once per locale; babel is
+imported on first use.
 
->>> from decimal import Decimal
 >>> from govdisclosure import Money
 >>> money_text(Money("6165711", "元"), "zh_CN"), money_text(Money("1.50", "万元"), "en")
 ('6165711 元', '1.50 10,000 yuan')
+>>> count_text(-50, "en", signed=True), count_text(12, "zh_CN", signed=True)
+('-50', '+12')
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-from decimal import Decimal
 
 from govdisclosure.cells import Blank, Cell, Money, NotApplicable
 from govdisclosure.i18n import normalize_locale, translate
@@ -28,25 +30,30 @@ def _babel_locale(locale: str) -> str:
     return "zh_Hans_CN" if normalize_locale(locale) == "zh_CN" else "en"
 
 
-def count_text(value: int, locale: str, *, signed: bool = False) -> str:
-    """A count in ``locale``; with ``signed``, a positive change shows its "+"."""
-    from babel.numbers import format_decimal
+@functools.cache
+def _symbols(locale: str) -> tuple[str, str, str]:
+    """The locale's minus sign, plus sign and decimal mark (CLDR, through babel)."""
+    from babel.numbers import get_decimal_symbol, get_minus_sign_symbol, get_plus_sign_symbol
 
-    text = format_decimal(value, locale=_babel_locale(locale), group_separator=False)
-    return f"+{text}" if signed and value > 0 else text
+    name = _babel_locale(locale)
+    return get_minus_sign_symbol(name), get_plus_sign_symbol(name), get_decimal_symbol(name)
+
+
+def count_text(value: int, locale: str, *, signed: bool = False) -> str:
+    """A count in ``locale`` (digits without grouping, as the form prints them); with
+    ``signed``, a positive change shows its plus sign."""
+    minus, plus, _ = _symbols(locale)
+    if value < 0:
+        return minus + str(-value)
+    return plus + str(value) if signed and value > 0 else str(value)
 
 
 def money_text(money: Money, locale: str) -> str:
     """An amount with the digits it was given (``1.50`` stays ``1.50``) and its unit."""
-    from babel.numbers import format_decimal
-
-    exponent = money.amount.as_tuple().exponent
-    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    pattern = "0" + ("." + "0" * places if places else "")
-    number = format_decimal(
-        Decimal(money.amount), format=pattern, locale=_babel_locale(locale), group_separator=False
-    )
-    return f"{number} {translate(money.unit.zh, locale)}"
+    minus, _, decimal = _symbols(locale)
+    digits = format(abs(money.amount), "f").replace(".", decimal)
+    sign = minus if money.amount < 0 else ""
+    return f"{sign}{digits} {translate(money.unit.zh, locale)}"
 
 
 def date_text(date: dt.date, locale: str) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 from govdisclosure.renderers.document import Document, Heading, Para, Table, build_document
 from govdisclosure.renderers.grid import Grid, GridCell, Role
 from govdisclosure.renderers.registry import BUILTIN_EXTENSIONS
-from govdisclosure.renderers.widths import display_width, longest_word, pad, wrap
+from govdisclosure.renderers.widths import display_width, longest_word, wrap
 from govdisclosure.report import AnnualReport
 
 __all__ = ["FORMAT", "TextFormat", "grid_text"]
@@ -59,38 +59,41 @@ def _need(cell: GridCell) -> int:
 def grid_text(grid: Grid) -> list[str]:
     """The lines of a grid, columns aligned."""
     widths = _widths(grid)
+    gap = len(GAP)
+    # Where each column starts on a line, so that a span's width is one subtraction.
+    starts = [0]
+    for width in widths:
+        starts.append(starts[-1] + width + gap)
     matrix = grid.matrix()
-    # The text each starting cell shows on each of the rows it spans.
-    pieces: dict[int, list[str]] = {}
-    for row in matrix:
-        for cell, start in row:
-            if start:
-                span_width = _span_width(widths, row, cell)
-                lines = wrap(cell.text, span_width) if cell.row_span > 1 else [cell.text]
-                pieces[id(cell)] = lines
+    # The lines a tall cell shows, one per row it spans, from the row it starts on.
+    tall: dict[int, tuple[int, list[str]]] = {}
+    for r, row in enumerate(matrix):
+        for c, (cell, start) in enumerate(row):
+            if start and cell.row_span > 1:
+                tall[id(cell)] = (r, wrap(cell.text, starts[c + cell.col_span] - starts[c] - gap))
     out = []
     for r, row in enumerate(matrix):
         parts: list[str] = []
         c = 0
         while c < grid.columns:
-            cell, _start = row[c]
-            first_row = next(i for i in range(r + 1) if any(x is cell for x, _ in matrix[i]))
-            lines = pieces[id(cell)]
-            line = lines[r - first_row] if r - first_row < len(lines) else ""
-            width = sum(widths[c : c + cell.col_span]) + len(GAP) * (cell.col_span - 1)
+            cell, start = row[c]
+            span = cell.col_span
+            width = starts[c + span] - starts[c] - gap
+            if cell.row_span > 1:
+                first, lines = tall[id(cell)]
+                text = lines[r - first] if r - first < len(lines) else ""
+            else:
+                text = cell.text
+            used = display_width(text)
             if cell.role is Role.NUMBER:
                 # Right-aligned under the first column it spans, where its header starts.
-                parts.append(pad(pad(line, widths[c], "right"), width))
+                lead = max(0, widths[c] - used)
+                parts.append(" " * lead + text + " " * max(0, width - lead - used))
             else:
-                parts.append(pad(line, width))
-            c += cell.col_span
+                parts.append(text + " " * max(0, width - used))
+            c += span
         out.append(GAP.join(parts).rstrip())
     return out
-
-
-def _span_width(widths: list[int], row: list[tuple[GridCell, bool]], cell: GridCell) -> int:
-    c = next(i for i, (x, _) in enumerate(row) if x is cell)
-    return sum(widths[c : c + cell.col_span]) + len(GAP) * (cell.col_span - 1)
 
 
 def document_text(doc: Document) -> str:

@@ -7,6 +7,7 @@ full-width characters take two columns.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -19,8 +20,9 @@ def _char_width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
+@functools.lru_cache(maxsize=8192)
 def display_width(text: str) -> int:
-    """How many columns ``text`` takes."""
+    """How many columns ``text`` takes (labels and figures repeat: remembered)."""
     if text.isascii():
         return len(text)
     return sum(_char_width(ch) for ch in text)
