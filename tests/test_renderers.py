@@ -90,6 +90,10 @@ def test_third_parties_register_formats(tmp_path: Path) -> None:
     gd.register_format("missing", "no_such_module_here:FORMAT")
     with pytest.raises(gd.FormatNotAvailable, match="not installed"):
         gd.render(SEED, "missing")
+    gd.unregister_format("shout")
+    assert "shout" not in gd.available_formats()
+    with pytest.raises(gd.FormatNotAvailable, match="was registered"):
+        gd.unregister_format("html")
 
 
 LATER = Shout()

@@ -100,6 +100,7 @@ if TYPE_CHECKING:  # what type checkers see; "X as X" marks an explicit re-expor
         register_format as register_format,
         render as render,
         render_to as render_to,
+        unregister_format as unregister_format,
     )
     from govdisclosure.report import (
         AnnualReport as AnnualReport,
@@ -156,6 +157,7 @@ _EXPORTS: dict[str, str] = {
     "register_format": "govdisclosure.renderers",
     "render": "govdisclosure.renderers",
     "render_to": "govdisclosure.renderers",
+    "unregister_format": "govdisclosure.renderers",
     "Applicant": "govdisclosure.categories",
     "ApplicationRow": "govdisclosure.categories",
     "Art20Item": "govdisclosure.categories",

@@ -23,6 +23,7 @@ from govdisclosure.renderers.registry import (
     format_for_path,
     get_format,
     register_format,
+    unregister_format,
 )
 from govdisclosure.report import AnnualReport
 
@@ -34,6 +35,7 @@ __all__ = [
     "register_format",
     "render",
     "render_to",
+    "unregister_format",
 ]
 
 

@@ -25,6 +25,7 @@ __all__ = [
     "format_for_path",
     "get_format",
     "register_format",
+    "unregister_format",
 ]
 
 #: The entry-point group third-party formats are published under.
@@ -89,6 +90,14 @@ def register_format(name: str, format: Format | str) -> None:
             f"got {format!r}"
         )
     _REGISTERED[name] = format
+    _LOADED.pop(name, None)
+
+
+def unregister_format(name: str) -> None:
+    """Remove a format registered with :func:`register_format` (built-in formats stay)."""
+    if name not in _REGISTERED:
+        raise FormatNotAvailable(f"no format named {name!r} was registered")
+    del _REGISTERED[name]
     _LOADED.pop(name, None)
 
 
