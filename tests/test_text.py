@@ -20,6 +20,11 @@ def test_markup_round_trip_with_special_characters() -> None:
     assert Paragraph.from_markup(p.to_markup()) == p
 
 
+def test_whitespace_only_paragraphs_are_refused() -> None:
+    with pytest.raises(ReportValueError, match="not only whitespace"):
+        Paragraph([Span(" \u3000", bold=True), "\n"])
+
+
 def test_markup_errors() -> None:
     with pytest.raises(ReportValueError, match="unclosed"):
         Paragraph.from_markup("**四是")
@@ -47,7 +52,11 @@ def test_paragraphs_helper_treats_a_string_as_one_paragraph() -> None:
         paragraphs(5)  # type: ignore[arg-type]
 
 
-@given(st.lists(st.tuples(st.text(min_size=1), st.booleans()), min_size=1))
+@given(
+    st.lists(st.tuples(st.text(min_size=1), st.booleans()), min_size=1).filter(
+        lambda items: any(not text.isspace() for text, _ in items)
+    )
+)
 def test_markup_round_trips(items: list[tuple[str, bool]]) -> None:
     p = Paragraph([Span(text, bold) for text, bold in items])
     assert Paragraph.from_markup(p.to_markup()) == p

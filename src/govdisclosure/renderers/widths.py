@@ -52,7 +52,8 @@ def wrap(text: str, width: int) -> list[str]:
     between Latin words, and inside a word only when it is wider than a line."""
     lines: list[str] = []
     line, used = "", 0
-    for token in _TOKEN.findall(text):
+    for piece in _TOKEN.findall(text):
+        token = piece
         w = display_width(token.rstrip())
         if line and used + w > width:
             lines.append(line.rstrip())
