@@ -41,6 +41,7 @@ class Context:
         "previous",
         "report",
         "rule",
+        "rule_id",
     )
 
     def __init__(self, report: AnnualReport, previous: AnnualReport | None) -> None:
@@ -61,6 +62,7 @@ class Context:
         self.findings: list[Finding] = []
         self.held_outcomes: list[Held] = []
         self.rule: Rule | None = None
+        self.rule_id = ""
 
     def kinds(self, section: Section) -> set[type]:
         """The types of value in a table's cells (int, Money, Blank, NotApplicable), worked
@@ -100,16 +102,21 @@ class Context:
 
     def held(self, location: Location) -> None:
         """The current rule holds at ``location``."""
-        self.held_outcomes.append((self._rule().id, location))
+        self.held_outcomes.append((self.rule_id, location))
 
     def held_cell(self, section: Section, position: int) -> None:
         """The current rule holds at a cell (cheaper than building its Location)."""
-        self.held_outcomes.append((self._rule().id, (section, position)))
+        self.held_outcomes.append((self.rule_id, (section, position)))
 
     def held_cells(self, section: Section, positions: Iterable[int]) -> None:
         """The current rule holds at each of these cells."""
-        rule = self._rule().id
+        rule = self.rule_id
         self.held_outcomes.extend([(rule, (section, p)) for p in positions])
+
+    def begin(self, rule: Rule | None) -> None:
+        """Record what follows for ``rule`` (``None`` when no rule runs)."""
+        self.rule = rule
+        self.rule_id = rule.id if rule is not None else ""
 
     def failed(
         self,

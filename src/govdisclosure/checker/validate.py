@@ -46,9 +46,9 @@ def validate(
         chosen = tuple(r for r in chosen if not r.needs_previous)
     ctx = Context(report, previous)
     for rule in chosen:
-        ctx.rule = rule
+        ctx.begin(rule)
         rule.check(ctx)
-    ctx.rule = None
+    ctx.begin(None)
     return ValidationResult(
         report.edition, tuple(r.id for r in chosen), ctx.findings, ctx.held_outcomes
     )

@@ -37,6 +37,20 @@ def _sums(edition: Edition, section: Section, rule_id: str) -> tuple[tuple[CellS
     return tuple((s, _getter(s.parts)) for s in table.sums if s.rule == rule_id)
 
 
+@functools.cache
+def _balances(edition: Edition) -> tuple[tuple[Getter, Getter, int], ...]:
+    """E1 per column: getters of its two sides, and the 结转下年度 cell it is reported at."""
+    return tuple(
+        (_getter(b.left), _getter(b.right), b.right[-1])
+        for b in layout(edition).applications.balances
+    )
+
+
+@functools.cache
+def _targets(edition: Edition, section: Section, rule_id: str) -> tuple[int, ...]:
+    return tuple(total.target for total, _ in _sums(edition, section, rule_id))
+
+
 def _names(ctx: Context, section: Section, positions: Sequence[int]) -> list[Location]:
     return [ctx.cell(section, p) for p in positions]
 
@@ -62,9 +76,17 @@ def _unchecked(
 def _check_sums(ctx: Context, section: Section) -> None:
     assert ctx.rule is not None
     cells = _table_cells(ctx, section)
-    numbers = set(map(type, cells)) == {int}
+    numbers = ctx.kinds(section) == {int}
+    sums = _sums(ctx.edition, section, ctx.rule.id)
+    if numbers:
+        # Every cell a count (the usual case): add up every total in one pass, and look
+        # closer only if one of them is off.
+        targets = _targets(ctx.edition, section, ctx.rule.id)
+        if [cells[t] for t in targets] == [sum(parts(cells)) for _, parts in sums]:
+            ctx.held_cells(section, targets)
+            return
     held: list[int] = []
-    for total, parts in _sums(ctx.edition, section, ctx.rule.id):
+    for total, parts in sums:
         reported = cells[total.target]
         if numbers or (type(reported) is int and all(type(c) is int for c in parts(cells))):
             computed = sum(parts(cells))
@@ -136,6 +158,11 @@ def stock_and_flow(ctx: Context) -> None:
     rule in its top-left cell."""
     section = Section.APPLICATIONS
     cells = ctx.report.applications.cells
+    if ctx.kinds(section) == {int}:
+        sides = _balances(ctx.edition)
+        if all(sum(left(cells)) == sum(right(cells)) for left, right, _ in sides):
+            ctx.held_cells(section, [forward for _, _, forward in sides])
+            return
     for balance in ctx.layout.applications.balances:
         left = [cells[p] for p in balance.left]
         right = [cells[p] for p in balance.right]
