@@ -87,6 +87,18 @@ def suite() -> list[Case]:
         ),
         # V2, R5 unchecked (many gaps)
         ("table four blank", blank_reviews(new), None),
+        # V6
+        (
+            "a row outside the form",
+            attrs.evolve(
+                new,
+                applications=attrs.evolve(
+                    new.applications,
+                    extra_rows=(gd.ExtraRow("不予受理", (0, 1, 0, 0, 0, 0, 1), "other_misc"),),
+                ),
+            ),
+            None,
+        ),
         # R5
         (
             "a review total off",

@@ -21,6 +21,7 @@ import functools
 from decimal import Decimal
 from typing import Any, TypeVar
 
+import attrs
 from hypothesis import strategies as st
 
 from govdisclosure import (
@@ -53,6 +54,7 @@ from govdisclosure import (
     layout,
 )
 from govdisclosure.cells import COUNT_LIMIT
+from govdisclosure.tables import ExtraRow
 
 __all__ = [
     "FIRST_YEAR",
@@ -367,7 +369,35 @@ def tables(
     if blank_totals:
         for total in layout(edition).table(cls.section).sums:
             cells[total.target] = BLANK
-    return cls(edition, tuple(cells))
+    table = cls(edition, tuple(cells))
+    if draw(st.integers(0, 3)) == 0:  # now and then, what real reports print around cells
+        table = draw(_table_extras(table))
+    return table
+
+
+@st.composite
+def _table_extras(draw: st.DrawFn, table: TableT) -> TableT:
+    """``table`` with notes under it, annotations in some cells and extra rows."""
+    plain = False
+    specs = table.layout.cells
+    notes = draw(st.lists(texts(plain=plain, max_size=20), max_size=2))
+    positions = draw(st.lists(st.integers(0, len(specs) - 1), max_size=3, unique=True))
+    annotations = tuple(sorted((p, draw(texts(plain=plain, max_size=10))) for p in positions))
+    plans = table.layout.row_plans
+    extra = []
+    for _ in range(draw(st.integers(0, 2))):
+        plan = draw(st.one_of(st.none(), st.sampled_from(plans)))
+        width = len((plan or plans[-1]).columns)
+        cells = draw(
+            st.lists(
+                st.one_of(cells_for(CellKind.COUNT), cells_for(CellKind.MONEY)),
+                min_size=width,
+                max_size=width,
+            )
+        )
+        label = draw(texts(plain=plain, max_size=12))
+        extra.append(ExtraRow(label, tuple(cells), plan.name if plan else None))
+    return attrs.evolve(table, notes=notes, annotations=annotations, extra_rows=tuple(extra))
 
 
 # --- reports --------------------------------------------------------------------------------

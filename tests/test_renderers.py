@@ -312,3 +312,38 @@ def test_blank_stays_blank_and_marks_stay_marks_everywhere() -> None:
     assert texts["new", "other"] == ""
     assert 'class="number">/</td>' in text(report, "html")
     assert [c.role for c in grid.rows[0]] == [Role.CORNER, Role.COLUMN]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reports())
+def test_every_format_renders_any_report(report: gd.AnnualReport) -> None:
+    for fmt in gd.available_formats():
+        for locale in ("zh_CN", "en"):
+            out = gd.render(report, fmt, locale=locale)
+            assert out
+    html5lib.HTMLParser(strict=True).parse(text(report, "html"))
+    for table in report.tables:
+        table_grid(table).matrix()  # extra rows included, the grid has no holes
+
+
+def test_notes_annotations_and_extra_rows_are_rendered() -> None:
+    apps = attrs.evolve(
+        INVENTED.applications,
+        notes=("注：含转办件。",),
+        extra_rows=(gd.ExtraRow("不予受理", (0, 1, 0, 0, 0, 0, 1), after="other_misc"),),
+    ).with_annotation("new", "natural_person", "其中网上申请30件")
+    two = attrs.evolve(
+        INVENTED.proactive,
+        extra_rows=(gd.ExtraRow("其他主动公开文件", (4, 0, 4), after="normative_documents"),),
+    )
+    report = attrs.evolve(INVENTED, applications=apps, proactive=two)
+    for fmt in ("text", "markdown", "html"):
+        out = text(report, fmt)
+        assert "注：含转办件。" in out, fmt
+        assert "38（其中网上申请30件）" in out, fmt
+        assert "不予受理" in out, fmt
+        assert "其他主动公开文件" in out, fmt
+    lines = text(report, "text").splitlines()
+    index = next(i for i, line in enumerate(lines) if line.startswith("行政规范性文件"))
+    assert lines[index + 1].startswith("其他主动公开文件")
+    assert "38 (其中网上申请30件)" in text(report, "text", locale="en")

@@ -76,7 +76,33 @@ def _table(table: TableLayout) -> dict[str, Any]:
         )
         for plan in table.row_plans
     }
-    schema = _object(rows, tuple(rows))
+    extras: dict[str, Any] = {
+        "_notes": {"type": "array", "items": _TEXT},
+        "_annotations": _object(
+            {
+                plan.name: {
+                    **_object(dict.fromkeys(plan.column_names, _TEXT)),
+                    "minProperties": 1,
+                }
+                for plan in table.row_plans
+            }
+        ),
+        "_extra_rows": {
+            "type": "array",
+            "items": _object(
+                {
+                    "label": _TEXT,
+                    "after": _nullable({"enum": [plan.name for plan in table.row_plans]}),
+                    "cells": {
+                        "type": "array",
+                        "items": {"anyOf": [_cell(CellKind.COUNT), _cell(CellKind.MONEY)]},
+                    },
+                },
+                ("label", "cells"),
+            ),
+        },
+    }
+    schema = _object({**rows, **extras}, tuple(rows))
     schema["description"] = f"Table {table.number} in the {table.edition.value} edition"
     return schema
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar, Generic, Self, TypeVar, cast
 
+import attrs
 from attrs import field, frozen
 
 from govdisclosure.categories import (
@@ -34,9 +35,10 @@ from govdisclosure.cells import BLANK, Cell, coerce_cell, expected, is_valid_cel
 from govdisclosure.editions import Edition
 from govdisclosure.errors import CellValueError, ReportValueError, UnknownLabelError
 from govdisclosure.labels import LabelledEnum
-from govdisclosure.layouts import CellSpec, TableLayout, layout
+from govdisclosure.layouts import CellKind, CellSpec, TableLayout, layout
+from govdisclosure.text import is_text
 
-__all__ = ["ApplicationTable", "CellTable", "ProactiveTable", "ReviewTable"]
+__all__ = ["ApplicationTable", "CellTable", "ExtraRow", "ProactiveTable", "ReviewTable"]
 
 R = TypeVar("R", bound=LabelledEnum)
 C = TypeVar("C", bound=LabelledEnum)
@@ -62,9 +64,103 @@ def _check_cells(instance: CellTable[Any, Any], _attribute: object, cells: Any) 
             raise cell_error(table, spec, value)
 
 
+def _texts(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise ReportValueError(f"table notes are a list of str, got {value!r}")
+    items = tuple(value)
+    for item in items:
+        if not is_text(item) or not item.strip():
+            raise ReportValueError(f"a table note is a non-empty str, got {item!r}")
+    return items
+
+
+def _extra_cell(value: Any) -> bool:
+    return is_valid_cell(CellKind.COUNT, value) or is_valid_cell(CellKind.MONEY, value)
+
+
+def _check_extra_cells(_instance: object, _attribute: object, value: Any) -> None:
+    if not isinstance(value, tuple) or not all(_extra_cell(cell) for cell in value):
+        raise ReportValueError(
+            f"the cells of an extra row are counts, Money, BLANK or NotApplicable, got {value!r}"
+        )
+
+
+def _check_label(_instance: object, _attribute: object, value: Any) -> None:
+    if not is_text(value) or not value.strip():
+        raise ReportValueError(f"an extra row's label is a non-empty str, got {value!r}")
+
+
+def _cell_tuple(value: Iterable[Cell]) -> tuple[Cell, ...]:
+    return tuple(value)
+
+
+def _row_tuple(value: Iterable[ExtraRow]) -> tuple[ExtraRow, ...]:
+    return tuple(value)
+
+
+@frozen
+class ExtraRow:
+    """A row a real report printed that its edition's form does not have (a local row
+    such as "其他主动公开文件", an outcome such as "不予受理"), kept so that nothing read is
+    lost. ``after`` is the ASCII key of the number row it followed (``None``: at the end);
+    ``cells`` are its figures, one per column of that row's block.
+
+    >>> ExtraRow("不予受理", (0, 1, 0, 0, 0, 0, 1), after="other_handling").label
+    '不予受理'
+    """
+
+    label: str = field(validator=_check_label)
+    cells: tuple[Cell, ...] = field(converter=_cell_tuple, validator=_check_extra_cells)
+    after: str | None = None
+
+
+def _check_extras(instance: CellTable[Any, Any], _attribute: object, value: Any) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(row, ExtraRow) for row in value):
+        raise ReportValueError(f"extra_rows is a tuple of ExtraRow, got {value!r}")
+    table = instance.layout
+    names = {plan.name: plan for plan in table.row_plans}
+    for row in value:
+        if row.after is not None and row.after not in names:
+            raise ReportValueError(
+                f"table {table.number}: the extra row {row.label!r} follows {row.after!r}, "
+                "which is no number row of this edition"
+            )
+        width = len(names[row.after].columns) if row.after else len(table.row_plans[-1].columns)
+        if len(row.cells) != width:
+            raise ReportValueError(
+                f"table {table.number}: the extra row {row.label!r} has {len(row.cells)} cells; "
+                f"the block it sits in has {width} columns"
+            )
+
+
+def _check_annotations(instance: CellTable[Any, Any], _attribute: object, value: Any) -> None:
+    count = len(instance.layout.cells)
+    if not isinstance(value, tuple) or not all(
+        isinstance(item, tuple)
+        and len(item) == 2
+        and type(item[0]) is int
+        and 0 <= item[0] < count
+        and is_text(item[1])
+        and item[1].strip()
+        for item in value
+    ):
+        raise ReportValueError(
+            f"annotations are (cell position, non-empty text) pairs, got {value!r}"
+        )
+    positions = [position for position, _ in value]
+    if positions != sorted(set(positions)):
+        raise ReportValueError("annotations are sorted by cell position, one per cell")
+
+
 @frozen(repr=False)
 class CellTable(Generic[R, C]):
-    """Common behaviour of the three tables; use the concrete subclasses."""
+    """Common behaviour of the three tables; use the concrete subclasses.
+
+    Besides its cells, a table keeps what real reports print around them: ``notes``
+    under the table ("注：…"), ``annotations`` inside cells ("22（其中修订16件）" is the
+    count 22 with the annotation "其中修订16件", by cell position) and ``extra_rows`` the
+    edition's form does not have.
+    """
 
     section: ClassVar[Section]
     row_type: ClassVar[type[LabelledEnum]]
@@ -72,6 +168,11 @@ class CellTable(Generic[R, C]):
 
     edition: Edition = field(validator=_check_edition)
     cells: tuple[Cell, ...] = field(validator=_check_cells)
+    notes: tuple[str, ...] = field(default=(), converter=_texts)
+    annotations: tuple[tuple[int, str], ...] = field(default=(), validator=_check_annotations)
+    extra_rows: tuple[ExtraRow, ...] = field(
+        default=(), converter=_row_tuple, validator=_check_extras
+    )
 
     # --- construction ---------------------------------------------------------------
 
@@ -90,6 +191,9 @@ class CellTable(Generic[R, C]):
         table = cls.__new__(cls)
         object.__setattr__(table, "edition", edition)
         object.__setattr__(table, "cells", cells)
+        object.__setattr__(table, "notes", ())
+        object.__setattr__(table, "annotations", ())
+        object.__setattr__(table, "extra_rows", ())
         return table
 
     @classmethod
@@ -212,7 +316,7 @@ class CellTable(Generic[R, C]):
             for column_key, value in pairs:
                 position = self._position(row_key, column_key)
                 cells[position] = _coerce(table, table.cells[position], value)
-        return type(self)(self.edition, tuple(cells))
+        return attrs.evolve(self, cells=tuple(cells))
 
     def with_totals(self) -> Self:
         """A copy with every printed total set to the sum of its parts.
@@ -226,7 +330,7 @@ class CellTable(Generic[R, C]):
             numbers = [cells[p] for p in total.parts if type(cells[p]) is int]
             if numbers:
                 cells[total.target] = sum(numbers)  # type: ignore[arg-type]
-        return type(self)(self.edition, tuple(cells))
+        return attrs.evolve(self, cells=tuple(cells))
 
     # --- keys -----------------------------------------------------------------------
 
@@ -251,6 +355,21 @@ class CellTable(Generic[R, C]):
                 f"table {self.layout.number} ({self.edition.value} edition), row "
                 f"{row_key.value!r}: no column {column_key.value!r} ({column_key.zh})"
             ) from None
+
+    def annotation(self, row: R | str, column: C | str) -> str | None:
+        """The annotation printed in cell (row, column), if any."""
+        position = self._position(row, column)
+        return dict(self.annotations).get(position)
+
+    def with_annotation(self, row: R | str, column: C | str, text: str | None) -> Self:
+        """A copy with the annotation of cell (row, column) set (``None`` removes it)."""
+        position = self._position(row, column)
+        notes = dict(self.annotations)
+        if text is None:
+            notes.pop(position, None)
+        else:
+            notes[position] = text
+        return attrs.evolve(self, annotations=tuple(sorted(notes.items())))
 
     def __repr__(self) -> str:
         numbers = [c for c in self.cells if isinstance(c, int)]

@@ -22,6 +22,8 @@ import re
 from collections.abc import Mapping
 from typing import IO, Any, Final, TypeAlias
 
+import attrs
+
 from govdisclosure.categories import MoneyUnit, OrganKind, ScopeKind
 from govdisclosure.cells import (
     BLANK,
@@ -48,7 +50,7 @@ from govdisclosure.report import (
     Subsection,
     Website,
 )
-from govdisclosure.tables import CellTable
+from govdisclosure.tables import CellTable, ExtraRow
 from govdisclosure.text import Paragraph, Span, is_text
 
 __all__ = ["from_dict", "load", "loads"]
@@ -116,6 +118,15 @@ def _describe(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     return repr(value)
+
+
+#: Keys a table object may carry besides its rows (row names never start with "_").
+_TABLE_EXTRAS: Final = ("_notes", "_annotations", "_extra_rows")
+
+
+def _extras(value: Any, pairs: bool) -> dict[str, Any]:
+    items = value if pairs and type(value) is tuple else getattr(value, "items", lambda: ())()
+    return {key: item for key, item in items if key in _TABLE_EXTRAS}
 
 
 _KEY: Final = operator.itemgetter(0)
@@ -332,11 +343,13 @@ class _Reader:
                 else self.cell(item, ((path, spec.row.value), spec.column.value), spec.kind)
                 for spec, item in zip(table.cells, values, strict=True)
             ]
-        return cls.trusted(edition, tuple(values))
+        built = cls.trusted(edition, tuple(values))
+        extras = _extras(value, self.pairs)
+        return self.table_extras(built, extras, path) if extras else built
 
     def cells_by_key(self, value: Any, path: Path, table: TableLayout) -> list[Any]:
         plans = table.row_plans
-        rows = self.obj(value, path, tuple(plan.name for plan in plans))
+        rows = self.obj(value, path, tuple(plan.name for plan in plans), _TABLE_EXTRAS)
         values: list[Any] = []
         for plan in plans:
             row = rows[plan.name]
@@ -348,6 +361,51 @@ class _Reader:
                 row = self.obj(row, (path, plan.name), plan.column_names)
             values.extend(plan.pick(row))
         return values
+
+    def table_extras(
+        self, table: CellTable[Any, Any], extras: dict[str, Any], path: Path
+    ) -> CellTable[Any, Any]:
+        """The notes, annotations and extra rows a table object carries."""
+        layout_ = table.layout
+        notes = self.strings(extras.get("_notes", []), (path, "_notes"))
+        annotations: list[tuple[int, str]] = []
+        if "_annotations" in extras:
+            where = (path, "_annotations")
+            by_row = self.obj(extras["_annotations"], where, (), layout_.row_name_order)
+            for row_name, columns in by_row.items():
+                plan = next(p for p in layout_.row_plans if p.name == row_name)
+                texts = self.obj(columns, (where, row_name), (), plan.column_names)
+                for column_name, text in texts.items():
+                    spot: Path = ((where, row_name), column_name)
+                    position = plan.start + plan.column_names.index(column_name)
+                    annotations.append((position, self.string(text, spot)))
+        rows = []
+        listed: Path = (path, "_extra_rows")
+        for i, item in enumerate(self.array(extras.get("_extra_rows", []), listed, "rows")):
+            at: Path = (listed, i)
+            fields = self.obj(item, at, ("label", "cells"), ("after",))
+            after = fields.get("after")
+            if after is not None and after not in layout_.row_names:
+                raise self.fail((at, "after"), f"no number row named {after!r}")
+            kinds = [
+                CellKind.MONEY if type(c) in (dict, tuple) else CellKind.COUNT
+                for c in self.array(fields["cells"], (at, "cells"), "cells")
+            ]
+            cells = tuple(
+                self.cell(c, ((at, "cells"), n), kind)
+                for n, (c, kind) in enumerate(zip(fields["cells"], kinds, strict=True))
+            )
+            rows.append((self.string(fields["label"], (at, "label")), cells, after))
+        changed: CellTable[Any, Any] = self.guarded(
+            path,
+            lambda: attrs.evolve(
+                table,
+                notes=notes,
+                annotations=tuple(sorted(annotations)),
+                extra_rows=tuple(ExtraRow(label, cells, after) for label, cells, after in rows),
+            ),
+        )
+        return changed
 
     # --- the report -----------------------------------------------------------------------
 

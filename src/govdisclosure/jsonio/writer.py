@@ -59,18 +59,47 @@ class _Rows:
 
     def as_dict(self) -> dict[str, Any]:
         cells = self.table.cells
-        return {
+        rows: dict[str, Any] = {
             plan.name: _Inline(
                 zip(plan.column_names, map(_cell, cells[plan.start : plan.stop]), strict=True)
             )
             for plan in self.table.layout.row_plans
         }
+        return {**rows, **self.extras()}
+
+    def extras(self) -> dict[str, Any]:
+        """What the table keeps besides its cells, under keys that cannot be row names."""
+        table = self.table
+        out: dict[str, Any] = {}
+        if table.notes:
+            out["_notes"] = list(table.notes)
+        if table.annotations:
+            specs = table.layout.cells
+            annotations: dict[str, Any] = {}
+            for position, text in table.annotations:
+                spec = specs[position]
+                annotations.setdefault(spec.row.value, _Inline())[spec.column.value] = text
+            out["_annotations"] = annotations
+        if table.extra_rows:
+            out["_extra_rows"] = [
+                _Inline(label=row.label, after=row.after, cells=[_cell(c) for c in row.cells])
+                for row in table.extra_rows
+            ]
+        return out
 
     def text(self, indent: str) -> str:
-        cells: tuple[object, ...] = self.table.cells
+        table = self.table
+        cells: tuple[object, ...] = table.cells
         if set(map(type, cells)) != {int}:
-            cells = tuple([c if type(c) is int else _inline(_cell(c)) for c in self.table.cells])
-        return _table_template(self.table.edition, self.table.section, indent) % cells
+            cells = tuple([c if type(c) is int else _inline(_cell(c)) for c in table.cells])
+        text: str = _table_template(table.edition, table.section, indent) % cells
+        if table.notes or table.annotations or table.extra_rows:
+            inner = indent + "  "
+            extra = [
+                f'{inner}"{key}": {_emit(value, inner)}' for key, value in self.extras().items()
+            ]
+            text = text[: -len(f"\n{indent}}}")] + ",\n" + ",\n".join(extra) + f"\n{indent}}}"
+        return text
 
 
 @functools.cache

@@ -18,12 +18,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from attrs import frozen
+from attrs import field, frozen
 
 from govdisclosure.categories import Section
 from govdisclosure.cells import Cell
 from govdisclosure.i18n import gettext_noop as _, normalize_locale, translate, translator
 from govdisclosure.layouts import CellSpec
+from govdisclosure.renderers.clean import printable, printable_spans
 from govdisclosure.renderers.grid import Grid, table_grid
 from govdisclosure.renderers.numbers import cell_text, date_text
 from govdisclosure.report import AnnualReport, Preamble
@@ -54,7 +55,7 @@ class Heading:
     """A heading: level 1 for the six sections, level 2 for the subsections of 一."""
 
     level: int
-    text: str
+    text: str = field(converter=printable)
     section: Section | None = None
 
 
@@ -63,8 +64,8 @@ class Para:
     """A paragraph. ``lead`` is a run-in subsection title printed at its start
     ("（一）主动公开政府信息情况。") in the subsection-heading style."""
 
-    spans: tuple[Span, ...]
-    lead: str = ""
+    spans: tuple[Span, ...] = field(converter=printable_spans)
+    lead: str = field(default="", converter=printable)
 
     @property
     def text(self) -> str:
@@ -87,8 +88,8 @@ class Document:
     """A report ready to print: metadata, the title, and the blocks in order."""
 
     locale: str
-    title: str
-    organ: str
+    title: str = field(converter=printable)
+    organ: str = field(converter=printable)
     year: int
     published: dt.date | None
     published_text: str
@@ -173,6 +174,8 @@ def build_document(
         elif section in (Section.PROACTIVE, Section.APPLICATIONS, Section.REVIEWS):
             grid = table_grid(report.table(section), formatter=formatter or fmt, locale=locale)
             blocks.append(Table(section, grid))
+            # Notes printed under the table ("注：…") follow it as paragraphs.
+            blocks += [Para((Span(note),)) for note in report.table(section).notes]
         elif section is Section.PROBLEMS:
             blocks += _paragraphs(report.problems)
         else:

@@ -22,13 +22,14 @@ import functools
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
-from attrs import frozen
+from attrs import field, frozen
 
 from govdisclosure.categories import Section
 from govdisclosure.cells import Blank, Cell, Money, NotApplicable
 from govdisclosure.editions import Edition
 from govdisclosure.i18n import normalize_locale, translator
 from govdisclosure.layouts import Block, CellKind, CellSpec, Node, TableLayout, layout
+from govdisclosure.renderers.clean import printable
 from govdisclosure.tables import CellTable
 
 __all__ = ["Grid", "GridCell", "Role", "plain_text", "row_numbering", "table_grid"]
@@ -49,7 +50,7 @@ class Role(enum.Enum):
 class GridCell:
     """One cell of a grid, where it starts."""
 
-    text: str
+    text: str = field(converter=printable)
     role: Role
     row_span: int = 1
     col_span: int = 1
@@ -313,20 +314,60 @@ def table_grid(
     else:
         skeleton = _skeleton(table_layout, translate or _same, numbering or _same)
     specs, cells = table_layout.cells, table.cells
-    rows = tuple(
-        tuple(
-            item
-            if type(item) is GridCell
-            else GridCell(
-                formatter(specs[item.position], cells[item.position]),  # type: ignore[union-attr]
-                Role.NUMBER,
-                1,
-                item.col_span,
-                specs[item.position],  # type: ignore[union-attr]
-                cells[item.position],  # type: ignore[union-attr]
-            )
-            for item in row
-        )
+    notes = dict(table.annotations)
+    english = normalize_locale(locale or "zh_CN") == "en"
+
+    def number(item: _Slot) -> GridCell:
+        position = item.position
+        text = formatter(specs[position], cells[position])
+        note = notes.get(position)
+        if note is not None:  # printed in the cell after the figure: "22（其中修订16件）"
+            text += f" ({note})" if english else f"（{note}）"
+        return GridCell(text, Role.NUMBER, 1, item.col_span, specs[position], cells[position])
+
+    rows = [
+        tuple(item if type(item) is GridCell else number(item) for item in row)  # type: ignore[arg-type]
         for row in skeleton.rows
-    )
-    return Grid(skeleton.number, skeleton.columns, skeleton.header_rows, rows)
+    ]
+    if table.extra_rows:
+        rows = _with_extra_rows(rows, skeleton, table, formatter, english)
+    return Grid(skeleton.number, skeleton.columns, skeleton.header_rows, tuple(rows))
+
+
+def _with_extra_rows(
+    rows: list[tuple[GridCell, ...]],
+    skeleton: _Skeleton,
+    table: CellTable[Any, Any],
+    formatter: Formatter,
+    english: bool,
+) -> list[tuple[GridCell, ...]]:
+    """Rows a report printed that its edition's form lacks, kept in the output: in table 二
+    right after the row they followed; in tables 三 and 四, whose merged row headers
+    cannot take a foreign row inside them, at the end of the table."""
+    plans = {plan.name: plan for plan in table.layout.row_plans}
+    stacked = skeleton.header_rows == 0
+    label_width = skeleton.columns - len(table.layout.row_plans[-1].columns)
+    del english
+    for extra in table.extra_rows:
+        plan = plans[extra.after] if extra.after else table.layout.row_plans[-1]
+        specs = [table.layout.cells[plan.start + i] for i in range(len(plan.columns))]
+        figures = [
+            GridCell(formatter(spec, cell), Role.NUMBER, spec=None, value=cell)
+            for spec, cell in zip(specs, extra.cells, strict=True)
+        ]
+        if stacked:
+            figures[-1] = _widen(figures[-1], skeleton.columns - 1 - len(figures))  # type: ignore[assignment]
+            row = (GridCell(extra.label, Role.ROW), *figures)
+            anchor = next(
+                i
+                for i, r in enumerate(rows)
+                if any(c.spec is not None and c.spec.row.value == plan.name for c in r)
+            )
+            rows.insert(anchor + 1, row)
+        elif label_width:
+            rows.append((GridCell(extra.label, Role.ROW, 1, label_width), *figures))
+        else:  # table 四: the label across the table, the figures under it
+            rows.append((GridCell(extra.label, Role.ROW, 1, skeleton.columns),))
+            figures[-1] = _widen(figures[-1], skeleton.columns - len(figures))  # type: ignore[assignment]
+            rows.append(tuple(figures))
+    return rows

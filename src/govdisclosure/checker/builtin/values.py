@@ -208,3 +208,28 @@ def fees_in_wan_yuan(ctx: Context) -> None:
             {"unit": Term(cell.unit.zh), "amount": cell.amount},
             reported=str(cell),
         )
+
+
+@rule(
+    "V6",
+    family="values",
+    severity=Severity.INFO,
+    title_zh="表格中有格式以外的行",
+    title_en="A row the official form does not have",
+    example="三、收到和处理政府信息公开申请情况",
+)
+def rows_outside_the_form(ctx: Context) -> None:
+    """Each table: rows a report printed that its edition's form does not have (a local
+    row, an outcome such as "不予受理"). They are kept, but no total counts them; check
+    whether their figures belong in one of the form's rows."""
+    for section in _TABLES:
+        extra = ctx.report.table(section).extra_rows
+        location = _table_location(section)
+        if not extra:
+            ctx.held(location)
+        for row in extra:
+            ctx.failed(
+                location,
+                _("{cell} 有表格格式之外的行“{quote}”，其数字未计入任何总计"),
+                quote=row.label,
+            )
