@@ -69,6 +69,18 @@ def blank_reviews(report: AnnualReport) -> AnnualReport:
     return attrs.evolve(report, reviews=ReviewTable(report.edition, (BLANK,) * 15))
 
 
+def subtotal_off(report: AnnualReport) -> AnnualReport:
+    """``report`` with table 三 printing a 法人或其他组织小计 column after 其他, which adds up
+    in every row but the first (one too many) and the second (left blank)."""
+    table = report.applications
+    parts = (A.COMMERCIAL, A.RESEARCH, A.PUBLIC_WELFARE, A.LEGAL_SERVICES, A.OTHER)
+    rows = [[table[row, part] for part in parts] for row in table.row_keys]
+    sums = [sum(c for c in row if isinstance(c, int)) for row in rows]
+    subtotals: list[gd.Cell] = [sums[0] + 1, BLANK, *sums[2:]]
+    column = gd.ExtraColumn("法人或其他组织小计", subtotals, after="other")
+    return attrs.evolve(report, applications=attrs.evolve(table, extra_columns=(column,)))
+
+
 def suite() -> list[Case]:
     """Every broken report, each with the messages it is there for."""
     new, old = invented(), seed()
@@ -99,6 +111,8 @@ def suite() -> list[Case]:
             ),
             None,
         ),
+        # R4 (a printed subtotal column one off in one row, and blank in another)
+        ("a printed subtotal off", subtotal_off(new), None),
         # R5
         (
             "a review total off",

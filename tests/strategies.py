@@ -54,7 +54,7 @@ from govdisclosure import (
     layout,
 )
 from govdisclosure.cells import COUNT_LIMIT
-from govdisclosure.tables import ExtraRow
+from govdisclosure.tables import ExtraColumn, ExtraRow
 
 __all__ = [
     "FIRST_YEAR",
@@ -377,27 +377,41 @@ def tables(
 
 @st.composite
 def _table_extras(draw: st.DrawFn, table: TableT) -> TableT:
-    """``table`` with notes under it, annotations in some cells and extra rows."""
+    """``table`` with notes under it, annotations in some cells, extra rows and extra
+    columns (now and then a 小计 that R4 checks)."""
     plain = False
     specs = table.layout.cells
     notes = draw(st.lists(texts(plain=plain, max_size=20), max_size=2))
     positions = draw(st.lists(st.integers(0, len(specs) - 1), max_size=3, unique=True))
     annotations = tuple(sorted((p, draw(texts(plain=plain, max_size=10))) for p in positions))
     plans = table.layout.row_plans
-    extra = []
+    rows = []
     for _ in range(draw(st.integers(0, 2))):
         plan = draw(st.one_of(st.none(), st.sampled_from(plans)))
-        width = len((plan or plans[-1]).columns)
-        cells = draw(
-            st.lists(
-                st.one_of(cells_for(CellKind.COUNT), cells_for(CellKind.MONEY)),
-                min_size=width,
-                max_size=width,
-            )
-        )
+        cells = draw(_extra_cells(len((plan or plans[-1]).columns)))
         label = draw(texts(plain=plain, max_size=12))
-        extra.append(ExtraRow(label, tuple(cells), plan.name if plan else None))
-    return attrs.evolve(table, notes=notes, annotations=annotations, extra_rows=tuple(extra))
+        rows.append(ExtraRow(label, cells, plan.name if plan else None))
+    blocks = table.layout.blocks
+    columns = []
+    for _ in range(draw(st.integers(0, 2))):
+        number = draw(st.integers(0, len(blocks) - 1))
+        after = draw(st.sampled_from([node.key.value for node in blocks[number].columns]))
+        cells = draw(_extra_cells(len(blocks[number].rows)))
+        label = draw(st.one_of(texts(plain=plain, max_size=12), st.just("法人或其他组织小计")))
+        columns.append(ExtraColumn(label, cells, after, number))
+    return attrs.evolve(
+        table,
+        notes=notes,
+        annotations=annotations,
+        extra_rows=tuple(rows),
+        extra_columns=tuple(columns),
+    )
+
+
+def _extra_cells(width: int) -> st.SearchStrategy[tuple[Cell, ...]]:
+    """The figures of an extra row or column: counts or money, blanks or marks."""
+    cell = st.one_of(cells_for(CellKind.COUNT), cells_for(CellKind.MONEY))
+    return st.lists(cell, min_size=width, max_size=width).map(tuple)
 
 
 # --- reports --------------------------------------------------------------------------------

@@ -396,6 +396,60 @@ def test_schema_accepts_every_cell_form() -> None:
     from_dict(document)
 
 
+def test_extra_columns_round_trip_and_validate() -> None:
+    report = _report(Edition.V2019)
+    subtotal = gd.ExtraColumn(
+        "法人或其他组织小计", (1, BLANK, NotApplicable("/"), *[0] * 20), "other"
+    )
+    online = gd.ExtraColumn("其中网上", (Money("1.50", "万元"), 2), after="change", block=1)
+    report = attrs.evolve(
+        report,
+        applications=attrs.evolve(report.applications, extra_columns=(subtotal,)),
+        proactive=attrs.evolve(report.proactive, extra_columns=(online,)),
+    )
+    text = dumps(report)
+    assert (
+        '      "_extra_columns": [\n'
+        '        {"label": "法人或其他组织小计", "after": "other", '
+        '"cells": [1, null, {"na": "/"}, 0,'
+    ) in text
+    assert '{"label": "其中网上", "after": "change", "block": 1, "cells": [' in text
+    VALIDATOR.validate(json.loads(text))
+    _assert_same(loads(text), report)
+    back = from_dict(to_dict(report))
+    assert back.applications.extra_columns == (subtotal,)
+    assert back.proactive.extra_columns[0].cells[0] == Money("1.50", "万元")
+
+
+def test_reports_include_extra_columns() -> None:
+    found = find(
+        reports(),
+        lambda r: (
+            any(len(t.extra_columns) > 1 for t in r.tables)
+            and any(c.block > 0 for c in r.proactive.extra_columns)
+        ),
+        settings=FIND,
+    )
+    assert any(t.extra_columns for t in found.tables)
+
+
+EXTRA_COLUMNS = ("report", "applications", "_extra_columns")
+EXTRA_COLUMNS_PATH = "$.report.applications._extra_columns"
+
+
+def _extra_column(**changes: Any) -> dict[str, Any]:
+    """An item of table 三's ``_extra_columns`` (2021 edition), with ``changes`` (``DELETE``
+    drops a key)."""
+    item: dict[str, Any] = {"label": "法人或其他组织小计", "after": "other", "cells": _cells()}
+    item.update(changes)
+    return {key: value for key, value in item.items() if value is not DELETE}
+
+
+def _cells(*first: object) -> list[object]:
+    """The cells of an extra column of table 三 (2021 edition: 25 rows): ``first``, then 0."""
+    return [*first, *[0] * (25 - len(first))]
+
+
 _SCHEMA_INVALID: list[Any] = [
     pytest.param(("report", "applications", "new", "natural_person"), -1, id="negative-count"),
     pytest.param(("report", "applications", "new", "natural_person"), 1.5, id="float-count"),
@@ -420,6 +474,15 @@ _SCHEMA_INVALID: list[Any] = [
     pytest.param(("report", "year"), 2007, id="year-too-early"),
     pytest.param(("report", "published"), "2022-1-5", id="bad-date"),
     pytest.param(("report", "problems", 0), "", id="empty-paragraph"),
+    pytest.param(EXTRA_COLUMNS, [_extra_column(after="legal_persons")], id="extra-column-after"),
+    pytest.param(EXTRA_COLUMNS, [_extra_column(block=1)], id="extra-column-block"),
+    pytest.param(EXTRA_COLUMNS, [_extra_column(cells=[0] * 24)], id="extra-column-cells"),
+    pytest.param(EXTRA_COLUMNS, [_extra_column(after=DELETE)], id="extra-column-no-after"),
+    pytest.param(
+        ("report", "proactive", "_extra_columns"),
+        [{"label": "x", "after": "issued", "block": 1, "cells": [0]}],
+        id="extra-column-after-in-its-block",
+    ),
 ]
 
 
@@ -817,6 +880,44 @@ _STRICT: list[Any] = [
         ("report", "preamble", "website", "name"),
         None,
         "$.report.preamble.website.name",
+    ),
+    # extra columns: each item is checked against the table's layout where it is
+    *(
+        _case(name, V21, EXTRA_COLUMNS, value, EXTRA_COLUMNS_PATH + where)
+        for name, value, where in [
+            ("extra-columns-object", {"label": "小计"}, ""),
+            ("extra-column-string", ["小计"], "[0]"),
+            ("extra-column-without-after", [_extra_column(after=DELETE)], "[0]"),
+            ("extra-column-unknown-key", [_extra_column(width=2)], "[0].width"),
+            ("extra-column-after-a-group", [_extra_column(after="legal_persons")], "[0].after"),
+            ("extra-column-after-a-row", [_extra_column(after="new")], "[0].after"),
+            ("extra-column-after-null", [_extra_column(after=None)], "[0].after"),
+            ("extra-column-block-out-of-range", [_extra_column(block=1)], "[0].block"),
+            ("extra-column-block-bool", [_extra_column(block=False)], "[0].block"),
+            ("extra-column-block-string", [_extra_column(block="0")], "[0].block"),
+            ("extra-column-too-few-cells", [_extra_column(cells=[0] * 24)], "[0].cells"),
+            ("extra-column-cells-object", [_extra_column(cells={"0": 1})], "[0].cells"),
+            (
+                "extra-column-negative-cell",
+                [_extra_column(cells=_cells(0, 0, 0, -1))],
+                "[0].cells[3]",
+            ),
+            ("extra-column-float-cell", [_extra_column(cells=_cells(0, 1.5))], "[0].cells[1]"),
+            (
+                "extra-column-bad-mark",
+                [_extra_column(cells=_cells({"na": "?"}))],
+                "[0].cells[0].na",
+            ),
+            ("extra-column-empty-label", [_extra_column(label=" ")], "[0].label"),
+            ("extra-column-second", [_extra_column(), _extra_column(after="x")], "[1].after"),
+        ]
+    ),
+    _case(
+        "extra-column-in-another-block",
+        V21,
+        ("report", "proactive", "_extra_columns"),
+        [{"label": "x", "after": "issued", "block": 1, "cells": [0]}],
+        "$.report.proactive._extra_columns[0].after",
     ),
 ]
 

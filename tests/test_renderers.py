@@ -3,12 +3,15 @@ formats (DOCX has tests of its own; every format has golden files)."""
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import attrs
 import html5lib
@@ -347,3 +350,120 @@ def test_notes_annotations_and_extra_rows_are_rendered() -> None:
     index = next(i for i, line in enumerate(lines) if line.startswith("行政规范性文件"))
     assert lines[index + 1].startswith("其他主动公开文件")
     assert "38 (其中网上申请30件)" in text(report, "text", locale="en")
+
+
+SUBTOTAL = "法人或其他组织小计"
+LEGAL = ("commercial", "research", "public_welfare", "legal_services", "other")
+
+
+def _with_extra_columns(report: gd.AnnualReport) -> gd.AnnualReport:
+    """``report`` printing columns its form lacks: a 法人或其他组织小计 after 其他 in table 三
+    (with an extra row too), one after 本年处理决定数量 in the second block of table 二, and a
+    小计 after 其他结果 in table 四."""
+    apps = report.applications
+    figures = [[apps[row, part] for part in LEGAL] for row in apps.row_keys]
+    sums = [sum(c for c in row if isinstance(c, int)) for row in figures]
+    apps = attrs.evolve(
+        apps,
+        extra_columns=(gd.ExtraColumn(SUBTOTAL, sums, after="other"),),
+        extra_rows=(gd.ExtraRow("不予受理", (0, 1, 0, 0, 0, 0, 1), after="other_misc"),),
+    )
+    online = gd.ExtraColumn("其中网上办理", (900,), after="decisions", block=1)
+    two = attrs.evolve(report.proactive, extra_columns=(online,))
+    four = attrs.evolve(
+        report.reviews, extra_columns=(gd.ExtraColumn("小计", (11, 12, 13), after="other"),)
+    )
+    return attrs.evolve(report, applications=apps, proactive=two, reviews=four)
+
+
+#: Table 三's first number row with the subtotal column: 自然人, the five legal persons,
+#: 法人或其他组织小计, 总计.
+FIRST_ROW = ["38", "6", "2", "1", "4", "3", "16", "54"]
+
+
+def test_extra_columns_are_rendered_inside_their_group() -> None:
+    report = _with_extra_columns(INVENTED)
+    # The grid: a sibling leaf after 其他 under 法人或其他组织, its figure in every row.
+    before = table_grid(INVENTED.applications)
+    grid = table_grid(report.applications)
+    assert grid.columns == before.columns + 1 == 11
+    assert [(c.text, c.col_span) for c in grid.rows[1]] == [
+        ("自然人", 1),
+        ("法人或其他组织", 6),
+        ("总计", 1),
+    ]
+    assert [c.text for c in grid.rows[2]][-2:] == ["其他", SUBTOTAL]
+    assert [c.text for c in grid.rows[3] if c.role is Role.NUMBER] == FIRST_ROW
+    assert [c.text for c in grid.rows[-1] if c.role is Role.NUMBER] == [
+        *("0", "1", "0", "0", "0", "0"),
+        "",  # the extra row has no figure under the extra column
+        "1",
+    ]
+    for table in report.tables:
+        table_grid(table).matrix()  # no holes
+    # The skeletons of the form are cached per edition and table: not these.
+    assert table_grid(INVENTED.applications) == before
+
+    # Text: the label after 其他, the subtotal between 其他 and 总计 in each row.
+    lines = text(report, "text").splitlines()
+    (header,) = [line for line in lines if SUBTOTAL in line]
+    assert header.split()[-2:] == ["其他", SUBTOTAL]
+    (first,) = [line for line in lines if line.startswith("一、本年新收")]
+    assert first.split()[1:] == FIRST_ROW
+    (licensing,) = [line for line in lines if line.startswith("行政许可")]
+    assert licensing.split()[1:] == ["1268", "900"]
+    english = text(report, "text", locale="en").splitlines()
+    assert any(line.split()[-2:] == ["Other", SUBTOTAL] for line in english)
+
+    # Markdown: a column named under its group.
+    markdown = text(report, "markdown").splitlines()
+    assert any(f"法人或其他组织·其他 | 法人或其他组织·{SUBTOTAL} | 总计 |" in m for m in markdown)
+    assert f"| 一、本年新收政府信息公开申请数量 | {' | '.join(FIRST_ROW)} |" in markdown
+    assert "| 不予受理 | 0 | 1 | 0 | 0 | 0 | 0 |  | 1 |" in markdown
+    assert "| 行政复议·小计 | 11 |" in markdown
+    assert "| 信息内容 | 本年处理决定数量 | 其中网上办理 |" in markdown
+
+    # HTML: the header cell, and the colspans of its groups grown by one.
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    two, three, four = parser.parse(text(report, "html")).findall(".//table")
+    heads = {th.text: th for th in three.findall(".//thead//th")}
+    assert heads["法人或其他组织"].get("colspan") == "6"
+    assert heads["申请人情况"].get("colspan") == "8"
+    assert heads[SUBTOTAL].get("scope") == "col"
+    last = three.findall(".//thead/tr")[-1]
+    assert [th.text for th in last][-2:] == ["其他", SUBTOTAL]
+    first_row = three.find(".//tbody/tr")
+    assert first_row is not None
+    assert [td.text or "" for td in first_row.findall("td")] == FIRST_ROW
+    assert [th.text for th in four.findall(".//thead/tr")[1]][:6] == [
+        "结果维持",
+        "结果纠正",
+        "其他结果",
+        "小计",
+        "尚未审结",
+        "总计",
+    ]
+    assert "其中网上办理" in [th.text for th in two.findall(".//th")]
+
+    # DOCX: the same grid, merged cell for cell.
+    data = gd.render(report, "docx")
+    assert isinstance(data, bytes)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        body = ElementTree.fromstring(archive.read("word/document.xml"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    tbl = body.findall(f".//{w}tbl")[1]
+    assert len(tbl.findall(f"{w}tblGrid/{w}gridCol")) == 11
+
+    def words(tc: Any) -> str:
+        return "".join(t.text or "" for t in tc.iter(f"{w}t"))
+
+    spans = {
+        words(tc): tc.find(f"{w}tcPr/{w}gridSpan").get(f"{w}val")  # type: ignore[union-attr]
+        for tc in tbl.iter(f"{w}tc")
+        if tc.find(f"{w}tcPr/{w}gridSpan") is not None
+    }
+    assert spans["法人或其他组织"] == "6"
+    rows = tbl.findall(f"{w}tr")
+    # …then the continuation of 总计, merged down from the row above.
+    assert [words(tc) for tc in rows[2].findall(f"{w}tc")][-3:] == ["其他", SUBTOTAL, ""]
+    assert [words(tc) for tc in rows[3].findall(f"{w}tc")][-8:] == FIRST_ROW

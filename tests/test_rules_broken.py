@@ -5,7 +5,7 @@ checks that the rule fails exactly where the report was broken and nowhere else:
 ``(rule, JSON path)`` of ``validate(broken, select=<rule>).findings``. The unbroken examples
 give no finding for any rule (but V1 on the seed's blank 行政复议 cells).
 
-Only the rules that exist now are covered (E1, R2, R3, R5, V1–V5, E3, ED1, S1–S3, D1); the
+Only the rules that exist now are covered (E1, R2–R5, V1–V5, E3, ED1, S1–S3, D1); the
 prose and cross-year rules have their own tests.
 """
 
@@ -46,7 +46,8 @@ from tests.strategies import reports
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 R, A = ApplicationRow, Applicant
 PRO, APPS, REV = Section.PROACTIVE, Section.APPLICATIONS, Section.REVIEWS
-NOW = ("E1", "R2", "R3", "R5", "V1", "V2", "V3", "V4", "V5", "E3", "ED1", "S1", "S2", "S3", "D1")
+ARITHMETIC = ("E1", "R2", "R3", "R4", "R5")
+NOW = (*ARITHMETIC, "V1", "V2", "V3", "V4", "V5", "E3", "ED1", "S1", "S2", "S3", "D1")
 #: Rows of table 三 that are not among the results (一, 二, （七）总计, 四).
 STOCK = (R.NEW, R.CARRIED_OVER, R.TOTAL, R.CARRIED_FORWARD)
 #: Section 六's location. Its JSON path is wrong today ("$.report.other"; the field is
@@ -280,6 +281,132 @@ def test_r3_is_unchecked_where_an_applicant_is_blank(name: str) -> None:
     broken = bump(report, APPS, R.NEW, A.TOTAL, 3)
     assert failures(broken, "R3") == set()
     assert unchecked(broken, "R3") == {("R3", path(APPS, R.NEW, A.TOTAL))}
+
+
+# --- R4: a printed subtotal column = the sum of its group, per row -----------------------------
+
+LEGAL = (A.COMMERCIAL, A.RESEARCH, A.PUBLIC_WELFARE, A.LEGAL_SERVICES, A.OTHER)
+SUBTOTAL = "法人或其他组织小计"
+
+
+def with_subtotal(
+    report: AnnualReport, changes: dict[int, gd.Cell] | None = None, **column: Any
+) -> AnnualReport:
+    """``report`` with table 三 printing a column 法人或其他组织小计 after 其他 that adds up
+    (its blank parts counting for nothing) in every row but for ``changes`` (row index:
+    cell); ``column`` overrides its label or ``after``."""
+    table = report.applications
+    figures = [[table[row, part] for part in LEGAL] for row in table.row_keys]
+    cells: list[gd.Cell] = [sum(c for c in row if isinstance(c, int)) for row in figures]
+    for index, value in (changes or {}).items():
+        cells[index] = value
+    extra = gd.ExtraColumn(**{"label": SUBTOTAL, "cells": cells, "after": "other", **column})
+    return attrs.evolve(report, applications=attrs.evolve(table, extra_columns=(extra,)))
+
+
+def subtotal_path(row: int, index: int = 0) -> str:
+    return f"$.report.applications._extra_columns[{index}].cells[{row}]"
+
+
+@BOTH
+def test_r4_holds_in_every_row_of_a_subtotal_that_adds_up(name: str) -> None:
+    report = with_subtotal(example(name))
+    rows = len(report.applications.row_keys)
+    assert statuses(report, "R4") == {("R4", subtotal_path(r)): Status.HELD for r in range(rows)}
+    # Without an extra column the rule applies nowhere.
+    assert statuses(example(name), "R4") == {}
+
+
+@BOTH
+def test_r4_fails_in_the_broken_row(name: str) -> None:
+    report = example(name)
+    right = with_subtotal(report).applications.extra_columns[0].cells
+    for r, row in enumerate(report.applications.row_keys):
+        broken = with_subtotal(report, {r: count(right[r]) + 2})
+        assert failures(broken, "R4") == {("R4", subtotal_path(r))}, row
+        # R4 alone: the form's own totals still hold.
+        assert failures(broken, ["R2", "R3", "E1"]) == set()
+
+
+def test_r4_finding_names_the_row_and_the_column() -> None:
+    report = invented()
+    sums = sum(count(report.applications[R.NEW, part]) for part in LEGAL)
+    broken = with_subtotal(report, {0: sums + 3})
+    (finding,) = gd.validate(broken, select="R4").findings
+    assert finding.severity is gd.Severity.ERROR
+    assert (finding.reported, finding.computed, finding.difference) == (sums + 3, sums, 3)
+    assert finding.location.name_zh == f"三、本年新收政府信息公开申请数量·{SUBTOTAL}"
+    assert finding.location.json_path == subtotal_path(0)
+    assert finding.location.row == "new"
+    assert finding.location.name_en == (
+        "Table 3, New applications received this year · the column printed after Other"
+    )
+    assert finding.message_zh == (
+        f"三、本年新收政府信息公开申请数量·{SUBTOTAL} 填报为 {sums + 3}，"
+        f"法人或其他组织各列之和为 {sums}（相差 +3）"
+    )
+    assert finding.message_en.endswith(
+        f"is reported as {sums + 3}, but the columns of Legal persons and other "
+        f"organizations add up to {sums} (difference +3)"
+    )
+    assert (
+        finding.expression
+        == f"{SUBTOTAL} = 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他"
+    )
+    assert [i.column for i in finding.involved] == [a.value for a in LEGAL]
+    assert {i.row for i in finding.involved} == {"new"}
+
+
+@BOTH
+@pytest.mark.parametrize("gap", [BLANK, NotApplicable("/")])
+def test_r4_is_unchecked_where_the_subtotal_or_a_part_is_blank(name: str, gap: gd.Cell) -> None:
+    # The subtotal itself blank or marked: unchecked, never held nor failed.
+    report = with_subtotal(example(name), {2: gap})
+    assert failures(report, "R4") == set()
+    assert unchecked(report, "R4") == {("R4", subtotal_path(2))}
+    # A part blank (as R3 does for the 总计 column): unchecked, even where it would fail.
+    blank = with_cells(example(name), APPS, {(R.NEW, A.OTHER): gap})
+    broken = with_subtotal(blank, {0: 999})
+    assert failures(broken, "R4") == set()
+    assert unchecked(broken, "R4") == {("R4", subtotal_path(0))}
+    (finding,) = gd.validate(broken, select="R4").unchecked
+    assert "其他 未填写数字" in finding.message_zh
+
+
+def test_r4_applies_only_to_columns_labelled_subtotal() -> None:
+    report = with_subtotal(invented(), {0: 999}, label="法人或其他组织合计")
+    assert statuses(report, "R4") == {}
+
+
+def test_r4_sums_the_columns_of_the_group_that_are_not_totals() -> None:
+    # A 小计 printed after 自然人 is in 申请人情况, whose columns hold 总计 itself: the
+    # subtotal adds up 自然人 and the five legal persons, not 总计.
+    table = invented().applications
+    column = gd.ExtraColumn(
+        "申请人小计", [table[row, A.TOTAL] for row in table.row_keys], "natural_person"
+    )
+    report = attrs.evolve(invented(), applications=attrs.evolve(table, extra_columns=(column,)))
+    assert set(statuses(report, "R4").values()) == {Status.HELD}
+    broken = with_cells(report, APPS, {(R.NEW, A.NATURAL_PERSON): 0})
+    (finding,) = gd.validate(broken, select="R4").findings
+    assert (
+        finding.expression
+        == "申请人小计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他"
+    )
+    assert "申请人情况各列之和" in finding.message_zh
+
+
+def test_r4_skips_columns_outside_a_group() -> None:
+    # Tables 二 and 四 have no column groups: a 小计 column there is not a group's subtotal.
+    report = invented()
+    four = attrs.evolve(
+        report.reviews, extra_columns=(gd.ExtraColumn("小计", (99, 99, 99), after="other"),)
+    )
+    two = attrs.evolve(
+        report.proactive,
+        extra_columns=(gd.ExtraColumn("小计", (99,), after="decisions", block=1),),
+    )
+    assert statuses(attrs.evolve(report, reviews=four, proactive=two), "R4") == {}
 
 
 # --- R5: table 四, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 ------------------------------

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+import attrs
 import pytest
 
 from govdisclosure import (
@@ -23,7 +26,7 @@ from govdisclosure import (
     UnknownLabelError,
     layout,
 )
-from govdisclosure.tables import RowInput
+from govdisclosure.tables import ExtraColumn, ExtraRow, RowInput
 
 R, A = ApplicationRow, Applicant
 
@@ -201,3 +204,101 @@ def test_row_and_column_keys_follow_the_edition() -> None:
         ProactiveColumn.DECISIONS,
         ProactiveColumn.FEE_AMOUNT,
     )
+
+
+# --- extra columns ------------------------------------------------------------------------------
+
+SUBTOTAL = "法人或其他组织小计"
+
+
+def test_extra_columns_are_kept_with_their_block_and_row_count() -> None:
+    three = ApplicationTable.zeros(Edition.V2019)
+    assert three.extra_columns == ()
+    column = ExtraColumn(SUBTOTAL, [0] * 23, after="other")  # any iterable of cells
+    assert column.cells == (0,) * 23
+    assert column.block == 0
+    table = attrs.evolve(three, extra_columns=[column])
+    assert table.extra_columns == (column,)
+    assert table != three
+    assert hash(table) == hash(attrs.evolve(three, extra_columns=(column,)))
+    # Table 二 stacks blocks; a column sits in one of them, with a cell per row of it.
+    two = ProactiveTable.zeros(Edition.V2019)
+    amounts = (Money("1.5", "万元"), BLANK)
+    in_block = ExtraColumn("其中网上办理", (3, NotApplicable("/")), after="decisions", block=1)
+    money = ExtraColumn("金额", amounts, after="decisions", block=2)
+    assert attrs.evolve(two, extra_columns=(in_block, money)).extra_columns[1].cells == amounts
+    # trusted tables have none.
+    assert ApplicationTable.trusted(Edition.V2019, three.cells).extra_columns == ()
+
+
+@pytest.mark.parametrize(
+    ("column", "message"),
+    [
+        (
+            ExtraColumn(SUBTOTAL, (0,) * 23, after="legal_persons"),
+            "table 三: the extra column '法人或其他组织小计' follows 'legal_persons', "
+            "which is no number column of block 0",
+        ),
+        (
+            ExtraColumn(SUBTOTAL, (0,) * 23, after="upheld"),
+            "follows 'upheld', which is no number column",
+        ),
+        (
+            ExtraColumn(SUBTOTAL, (0,) * 23, after="other", block=1),
+            "table 三: the extra column '法人或其他组织小计' is in block 1; this edition's "
+            "table has 1 block",
+        ),
+        (
+            ExtraColumn(SUBTOTAL, (0,) * 25, after="other"),
+            "table 三: the extra column '法人或其他组织小计' has 25 cells; block 0 has 23 "
+            "number rows",
+        ),
+    ],
+    ids=["a-group", "another-table", "block", "cell-count"],
+)
+def test_extra_columns_must_fit_the_layout(column: ExtraColumn, message: str) -> None:
+    with pytest.raises(ReportValueError, match=re.escape(message)):
+        attrs.evolve(ApplicationTable.zeros(Edition.V2019), extra_columns=(column,))
+
+
+def test_extra_columns_must_fit_their_block_of_table_two() -> None:
+    two = ProactiveTable.zeros(Edition.V2021)
+    with pytest.raises(
+        ReportValueError, match="follows 'issued', which is no number column of block 1"
+    ):
+        attrs.evolve(two, extra_columns=(ExtraColumn("x", (0,), after="issued", block=1),))
+    with pytest.raises(ReportValueError, match="has 1 cells; block 0 has 2 number rows"):
+        attrs.evolve(two, extra_columns=(ExtraColumn("x", (0,), after="issued"),))
+    with pytest.raises(ReportValueError, match="is in block 4; this edition's table has 4"):
+        attrs.evolve(two, extra_columns=(ExtraColumn("x", (0,), after="decisions", block=4),))
+
+
+@pytest.mark.parametrize("cells", [(None,), (-1,), (True,), (1.5,), ("3",), ("/",), [[0]], 7])
+def test_extra_column_cells_are_counts_money_blank_or_marks(cells: object) -> None:
+    with pytest.raises(ReportValueError, match="the cells of an extra column are counts"):
+        ExtraColumn(SUBTOTAL, cells, after="other")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"label": ""}, "an extra column's label is a non-empty str"),
+        ({"label": "  "}, "an extra column's label is a non-empty str"),
+        ({"label": 3}, "an extra column's label is a non-empty str"),
+        ({"after": ""}, "an extra column follows a number column named by its ASCII key"),
+        ({"after": None}, "an extra column follows a number column named by its ASCII key"),
+        ({"block": -1}, "an extra column's block is an index >= 0"),
+        ({"block": True}, "an extra column's block is an index >= 0"),
+        ({"block": "1"}, "an extra column's block is an index >= 0"),
+    ],
+)
+def test_extra_column_fields_are_checked(fields: dict[str, object], message: str) -> None:
+    given: dict[str, object] = {"label": SUBTOTAL, "cells": (0,), "after": "other", **fields}
+    with pytest.raises(ReportValueError, match=re.escape(message)):
+        ExtraColumn(**given)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("bad", [None, (1,), ("x",), [ExtraRow("x", (0,) * 7)]])
+def test_extra_columns_are_extra_column_objects(bad: object) -> None:
+    with pytest.raises(ReportValueError, match="extra_columns is a tuple of ExtraColumn"):
+        attrs.evolve(ApplicationTable.zeros(Edition.V2021), extra_columns=bad)  # type: ignore[arg-type]

@@ -122,6 +122,7 @@ if TYPE_CHECKING:  # what type checkers see; "X as X" marks an explicit re-expor
     from govdisclosure.tables import (
         ApplicationTable as ApplicationTable,
         CellTable as CellTable,
+        ExtraColumn as ExtraColumn,
         ExtraRow as ExtraRow,
         ProactiveTable as ProactiveTable,
         ReviewTable as ReviewTable,
@@ -210,6 +211,7 @@ _EXPORTS: dict[str, str] = {
     "summarize": "govdisclosure.summary",
     "ApplicationTable": "govdisclosure.tables",
     "CellTable": "govdisclosure.tables",
+    "ExtraColumn": "govdisclosure.tables",
     "ExtraRow": "govdisclosure.tables",
     "ProactiveTable": "govdisclosure.tables",
     "ReviewTable": "govdisclosure.tables",

@@ -76,6 +76,7 @@ def _table(table: TableLayout) -> dict[str, Any]:
         )
         for plan in table.row_plans
     }
+    extra_cell = {"anyOf": [_cell(CellKind.COUNT), _cell(CellKind.MONEY)]}
     extras: dict[str, Any] = {
         "_notes": {"type": "array", "items": _TEXT},
         "_annotations": _object(
@@ -93,18 +94,38 @@ def _table(table: TableLayout) -> dict[str, Any]:
                 {
                     "label": _TEXT,
                     "after": _nullable({"enum": [plan.name for plan in table.row_plans]}),
-                    "cells": {
-                        "type": "array",
-                        "items": {"anyOf": [_cell(CellKind.COUNT), _cell(CellKind.MONEY)]},
-                    },
+                    "cells": {"type": "array", "items": extra_cell},
                 },
                 ("label", "cells"),
             ),
         },
+        "_extra_columns": {"type": "array", "items": _extra_column(table, extra_cell)},
     }
     schema = _object({**rows, **extras}, tuple(rows))
     schema["description"] = f"Table {table.number} in the {table.edition.value} edition"
     return schema
+
+
+def _extra_column(table: TableLayout, cell: dict[str, Any]) -> dict[str, Any]:
+    """An item of ``_extra_columns``: ``after`` names a column of its block (0 unless
+    ``block`` says otherwise), and ``cells`` hold one figure per number row of it."""
+    choices = []
+    for number, block in enumerate(table.blocks):
+        rows = len(block.rows)
+        choices.append(
+            _object(
+                {
+                    "label": _TEXT,
+                    "after": {"enum": [node.key.value for node in block.columns]},
+                    "block": {"const": number},
+                    "cells": {"type": "array", "items": cell, "minItems": rows, "maxItems": rows},
+                },
+                ("label", "after", "cells")
+                if number == 0
+                else ("label", "after", "block", "cells"),
+            )
+        )
+    return choices[0] if len(choices) == 1 else {"anyOf": choices}
 
 
 def build_schema() -> dict[str, Any]:

@@ -38,7 +38,14 @@ from govdisclosure.labels import LabelledEnum
 from govdisclosure.layouts import CellKind, CellSpec, TableLayout, layout
 from govdisclosure.text import is_text
 
-__all__ = ["ApplicationTable", "CellTable", "ExtraRow", "ProactiveTable", "ReviewTable"]
+__all__ = [
+    "ApplicationTable",
+    "CellTable",
+    "ExtraColumn",
+    "ExtraRow",
+    "ProactiveTable",
+    "ReviewTable",
+]
 
 R = TypeVar("R", bound=LabelledEnum)
 C = TypeVar("C", bound=LabelledEnum)
@@ -78,20 +85,28 @@ def _extra_cell(value: Any) -> bool:
     return is_valid_cell(CellKind.COUNT, value) or is_valid_cell(CellKind.MONEY, value)
 
 
-def _check_extra_cells(_instance: object, _attribute: object, value: Any) -> None:
+def _check_extra_cells(instance: object, _attribute: object, value: Any) -> None:
     if not isinstance(value, tuple) or not all(_extra_cell(cell) for cell in value):
         raise ReportValueError(
-            f"the cells of an extra row are counts, Money, BLANK or NotApplicable, got {value!r}"
+            f"the cells of an extra {_what(instance)} are counts, Money, BLANK or "
+            f"NotApplicable, got {value!r}"
         )
 
 
-def _check_label(_instance: object, _attribute: object, value: Any) -> None:
+def _check_label(instance: object, _attribute: object, value: Any) -> None:
     if not is_text(value) or not value.strip():
-        raise ReportValueError(f"an extra row's label is a non-empty str, got {value!r}")
+        raise ReportValueError(
+            f"an extra {_what(instance)}'s label is a non-empty str, got {value!r}"
+        )
+
+
+def _what(instance: object) -> str:
+    return "column" if isinstance(instance, ExtraColumn) else "row"
 
 
 def _cell_tuple(value: Iterable[Cell]) -> tuple[Cell, ...]:
-    return tuple(value)
+    # Anything not iterable is left for the validator to refuse with a clear message.
+    return tuple(value) if isinstance(value, Iterable) else value
 
 
 def _row_tuple(value: Iterable[ExtraRow]) -> tuple[ExtraRow, ...]:
@@ -112,6 +127,68 @@ class ExtraRow:
     label: str = field(validator=_check_label)
     cells: tuple[Cell, ...] = field(converter=_cell_tuple, validator=_check_extra_cells)
     after: str | None = None
+
+
+def _check_after(_instance: object, _attribute: object, value: Any) -> None:
+    if not is_text(value) or not value:
+        raise ReportValueError(
+            f"an extra column follows a number column named by its ASCII key, got {value!r}"
+        )
+
+
+def _check_block(_instance: object, _attribute: object, value: Any) -> None:
+    if type(value) is not int or value < 0:
+        raise ReportValueError(f"an extra column's block is an index >= 0, got {value!r}")
+
+
+def _column_tuple(value: Iterable[ExtraColumn]) -> tuple[ExtraColumn, ...]:
+    return tuple(value) if isinstance(value, Iterable) else value
+
+
+@frozen
+class ExtraColumn:
+    """A column a real report printed that its edition's form does not have (most often
+    "法人或其他组织小计", the subtotal of the five legal-person columns of table 三), kept
+    so that nothing read is lost. ``after`` is the ASCII key of the number column it was
+    printed right after, in block ``block`` of the table's layout (table 二 stacks
+    several; tables 三 and 四 have only block 0); ``cells`` are its figures, one per
+    number row of that block, in row order.
+
+    >>> column = ExtraColumn("法人或其他组织小计", (0,) * 23, after="other")
+    >>> column.label, column.after, column.block, len(column.cells)
+    ('法人或其他组织小计', 'other', 0, 23)
+    """
+
+    label: str = field(validator=_check_label)
+    cells: tuple[Cell, ...] = field(converter=_cell_tuple, validator=_check_extra_cells)
+    after: str = field(validator=_check_after)
+    block: int = field(default=0, validator=_check_block)
+
+
+def _check_extra_columns(instance: CellTable[Any, Any], _attribute: object, value: Any) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(c, ExtraColumn) for c in value):
+        raise ReportValueError(f"extra_columns is a tuple of ExtraColumn, got {value!r}")
+    table = instance.layout
+    for column in value:
+        if column.block >= len(table.blocks):
+            raise ReportValueError(
+                f"table {table.number}: the extra column {column.label!r} is in block "
+                f"{column.block}; this edition's table has {len(table.blocks)} block(s)"
+            )
+        block = table.blocks[column.block]
+        names = [node.key.value for node in block.columns]
+        if column.after not in names:
+            raise ReportValueError(
+                f"table {table.number}: the extra column {column.label!r} follows "
+                f"{column.after!r}, which is no number column of block {column.block} "
+                f"({', '.join(names)})"
+            )
+        if len(column.cells) != len(block.rows):
+            raise ReportValueError(
+                f"table {table.number}: the extra column {column.label!r} has "
+                f"{len(column.cells)} cells; block {column.block} has {len(block.rows)} "
+                "number rows"
+            )
 
 
 def _check_extras(instance: CellTable[Any, Any], _attribute: object, value: Any) -> None:
@@ -158,8 +235,8 @@ class CellTable(Generic[R, C]):
 
     Besides its cells, a table keeps what real reports print around them: ``notes``
     under the table ("注：…"), ``annotations`` inside cells ("22（其中修订16件）" is the
-    count 22 with the annotation "其中修订16件", by cell position) and ``extra_rows`` the
-    edition's form does not have.
+    count 22 with the annotation "其中修订16件", by cell position), and the
+    ``extra_rows`` and ``extra_columns`` the edition's form does not have.
     """
 
     section: ClassVar[Section]
@@ -172,6 +249,9 @@ class CellTable(Generic[R, C]):
     annotations: tuple[tuple[int, str], ...] = field(default=(), validator=_check_annotations)
     extra_rows: tuple[ExtraRow, ...] = field(
         default=(), converter=_row_tuple, validator=_check_extras
+    )
+    extra_columns: tuple[ExtraColumn, ...] = field(
+        default=(), converter=_column_tuple, validator=_check_extra_columns
     )
 
     # --- construction ---------------------------------------------------------------
@@ -194,6 +274,7 @@ class CellTable(Generic[R, C]):
         object.__setattr__(table, "notes", ())
         object.__setattr__(table, "annotations", ())
         object.__setattr__(table, "extra_rows", ())
+        object.__setattr__(table, "extra_columns", ())
         return table
 
     @classmethod

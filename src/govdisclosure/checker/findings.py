@@ -29,6 +29,7 @@ from govdisclosure.editions import Edition
 from govdisclosure.i18n import translate
 from govdisclosure.labels import LabelledEnum
 from govdisclosure.layouts import Node, TableLayout, layout
+from govdisclosure.tables import ExtraColumn
 
 __all__ = ["Finding", "Location", "Names", "Outcome", "Severity", "Status", "Term"]
 
@@ -112,6 +113,31 @@ class Location:
         )
 
     @staticmethod
+    def of_extra_cell(
+        edition: Edition, section: Section, index: int, column: ExtraColumn, row: int
+    ) -> Location:
+        """The location of the cell in number row ``row`` (counted in the column's block)
+        of the extra column ``column``, the ``index``-th of the table of ``section``: named
+        by its row and its label in Chinese, by its row and the column it follows in
+        English (the label is the report's own words)."""
+        table = layout(edition).table(section)
+        block = table.blocks[column.block]
+        key = block.rows[row].key
+        after = next(node for node in block.columns if node.key.value == column.after)
+        number = table.number
+        return Location(
+            json_path=f"$.report.{section.value}._extra_columns[{index}].cells[{row}]",
+            name_zh=f"{number}、{_row_name_zh(table, key)}·{column.label}",
+            name_en=lambda: (
+                f"Table {_NUMERALS.index(number) + 1}, {_row_name_en(table, key)} · "
+                f"the column printed after {translate(after.label, 'en')}"
+            ),
+            section=section,
+            row=key.value,
+            order=(_SECTION_ORDER[section], table.position(key, after.key) + 1),
+        )
+
+    @staticmethod
     @functools.cache
     def of_section(section: Section, json_path: str | None = None) -> Location:
         """The location of a whole section (its heading)."""
@@ -179,14 +205,18 @@ def _row_name_zh(table: TableLayout, key: LabelledEnum) -> str:
     )
 
 
+def _row_name_en(table: TableLayout, key: LabelledEnum) -> str:
+    return " / ".join(
+        _en_numbering(node.numbering) + translate(node.label, "en")
+        for node in _row_path(table, key)
+    )
+
+
 @functools.cache
 def _cell_name_en(edition: Edition, section: Section, position: int) -> str:
     table = layout(edition).table(section)
     spec = table.cells[position]
-    row = " / ".join(
-        _en_numbering(node.numbering) + translate(node.label, "en")
-        for node in _row_path(table, spec.row)
-    )
+    row = _row_name_en(table, spec.row)
     column = translate(table.column_node(spec.column).label, "en")
     return f"Table {_NUMERALS.index(table.number) + 1}, {row} · {column}"
 

@@ -6,7 +6,7 @@ documentation is generated from this registry, so a rule is described only here.
 
 >>> from govdisclosure.checker import rules
 >>> sorted(r.id for r in rules() if r.family == "arithmetic")
-['E1', 'R2', 'R3', 'R5']
+['E1', 'R2', 'R3', 'R4', 'R5']
 """
 
 from __future__ import annotations

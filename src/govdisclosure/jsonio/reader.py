@@ -50,7 +50,7 @@ from govdisclosure.report import (
     Subsection,
     Website,
 )
-from govdisclosure.tables import CellTable, ExtraRow
+from govdisclosure.tables import CellTable, ExtraColumn, ExtraRow
 from govdisclosure.text import Paragraph, Span, is_text
 
 __all__ = ["from_dict", "load", "loads"]
@@ -121,7 +121,7 @@ def _describe(value: Any) -> str:
 
 
 #: Keys a table object may carry besides its rows (row names never start with "_").
-_TABLE_EXTRAS: Final = ("_notes", "_annotations", "_extra_rows")
+_TABLE_EXTRAS: Final = ("_notes", "_annotations", "_extra_rows", "_extra_columns")
 
 
 def _extras(value: Any, pairs: bool) -> dict[str, Any]:
@@ -387,15 +387,11 @@ class _Reader:
             after = fields.get("after")
             if after is not None and after not in layout_.row_names:
                 raise self.fail((at, "after"), f"no number row named {after!r}")
-            kinds = [
-                CellKind.MONEY if type(c) in (dict, tuple) else CellKind.COUNT
-                for c in self.array(fields["cells"], (at, "cells"), "cells")
-            ]
-            cells = tuple(
-                self.cell(c, ((at, "cells"), n), kind)
-                for n, (c, kind) in enumerate(zip(fields["cells"], kinds, strict=True))
-            )
+            cells = self.extra_cells(fields["cells"], (at, "cells"))
             rows.append((self.string(fields["label"], (at, "label")), cells, after))
+        columns = self.extra_columns(
+            extras.get("_extra_columns", []), (path, "_extra_columns"), table
+        )
         changed: CellTable[Any, Any] = self.guarded(
             path,
             lambda: attrs.evolve(
@@ -403,9 +399,57 @@ class _Reader:
                 notes=notes,
                 annotations=tuple(sorted(annotations)),
                 extra_rows=tuple(ExtraRow(label, cells, after) for label, cells, after in rows),
+                extra_columns=columns,
             ),
         )
         return changed
+
+    def extra_cells(self, value: Any, path: Path) -> tuple[Cell, ...]:
+        """The figures of an extra row or column: counts, money, blanks or marks."""
+        kinds = [
+            CellKind.MONEY if type(c) in (dict, tuple) else CellKind.COUNT
+            for c in self.array(value, path, "cells")
+        ]
+        return tuple(
+            self.cell(c, (path, n), kind)
+            for n, (c, kind) in enumerate(zip(value, kinds, strict=True))
+        )
+
+    def extra_columns(
+        self, value: Any, path: Path, table: CellTable[Any, Any]
+    ) -> tuple[ExtraColumn, ...]:
+        """The columns a table object carries besides its edition's, checked against the
+        table's layout so that an error names the item at fault."""
+        blocks = table.layout.blocks
+        columns = []
+        for i, item in enumerate(self.array(value, path, "columns")):
+            at: Path = (path, i)
+            fields = self.obj(item, at, ("label", "after", "cells"), ("block",))
+            number = fields.get("block", 0)
+            if type(number) is not int or not 0 <= number < len(blocks):
+                raise self.fail(
+                    (at, "block"),
+                    f"expected a block index from 0 to {len(blocks) - 1}, got {_describe(number)}",
+                )
+            block = blocks[number]
+            after = fields["after"]
+            names = [node.key.value for node in block.columns]
+            if after not in names:
+                raise self.fail(
+                    (at, "after"),
+                    f"expected a number column of block {number} "
+                    f"({', '.join(repr(n) for n in names)}), got {_describe(after)}",
+                )
+            cells = self.extra_cells(fields["cells"], (at, "cells"))
+            if len(cells) != len(block.rows):
+                raise self.fail(
+                    (at, "cells"),
+                    f"expected {len(block.rows)} cells, one per number row of block {number}, "
+                    f"got {len(cells)}",
+                )
+            label = self.string(fields["label"], (at, "label"))
+            columns.append(ExtraColumn(label, cells, after, number))
+        return tuple(columns)
 
     # --- the report -----------------------------------------------------------------------
 

@@ -85,6 +85,16 @@ class _Rows:
                 _Inline(label=row.label, after=row.after, cells=[_cell(c) for c in row.cells])
                 for row in table.extra_rows
             ]
+        if table.extra_columns:
+            out["_extra_columns"] = [
+                _Inline(
+                    label=column.label,
+                    after=column.after,
+                    **({"block": column.block} if column.block else {}),
+                    cells=[_cell(c) for c in column.cells],
+                )
+                for column in table.extra_columns
+            ]
         return out
 
     def text(self, indent: str) -> str:
@@ -93,7 +103,7 @@ class _Rows:
         if set(map(type, cells)) != {int}:
             cells = tuple([c if type(c) is int else _inline(_cell(c)) for c in table.cells])
         text: str = _table_template(table.edition, table.section, indent) % cells
-        if table.notes or table.annotations or table.extra_rows:
+        if table.notes or table.annotations or table.extra_rows or table.extra_columns:
             inner = indent + "  "
             extra = [
                 f'{inner}"{key}": {_emit(value, inner)}' for key, value in self.extras().items()

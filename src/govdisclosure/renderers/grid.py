@@ -22,6 +22,7 @@ import functools
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
+import attrs
 from attrs import field, frozen
 
 from govdisclosure.categories import Section
@@ -30,7 +31,7 @@ from govdisclosure.editions import Edition
 from govdisclosure.i18n import normalize_locale, translator
 from govdisclosure.layouts import Block, CellKind, CellSpec, Node, TableLayout, layout
 from govdisclosure.renderers.clean import printable
-from govdisclosure.tables import CellTable
+from govdisclosure.tables import CellTable, ExtraColumn
 
 __all__ = ["Grid", "GridCell", "Role", "plain_text", "row_numbering", "table_grid"]
 
@@ -133,6 +134,53 @@ def _leaf_count(node: Node) -> int:
     return sum(1 for _ in node.leaves())
 
 
+@frozen
+class _ExtraNode(Node):
+    """A column a report printed that its edition's form lacks, as a leaf of a column tree
+    (its ``key`` is that of the column it follows); ``index`` is its place in the table's
+    ``extra_columns``. Its label is the report's own and is printed as it is."""
+
+    index: int = 0
+
+
+def _label(node: Node, tr: Translate) -> str:
+    return node.label if isinstance(node, _ExtraNode) else tr(node.label)
+
+
+def _with_extra_leaves(
+    tree: tuple[Node, ...], extras: list[tuple[int, ExtraColumn]]
+) -> tuple[Node, ...]:
+    """``tree`` with each extra column right after the leaf it follows, as its sibling
+    (so inside the same group: "小计" after 其他, under 法人或其他组织)."""
+    out: list[Node] = []
+    for node in tree:
+        if node.children:
+            out.append(attrs.evolve(node, children=_with_extra_leaves(node.children, extras)))
+            continue
+        out.append(node)
+        out += [
+            _ExtraNode(node.key, extra.label, index=i)
+            for i, extra in extras
+            if extra.after == node.key.value
+        ]
+    return tuple(out)
+
+
+def _blocks_with_extra_columns(table: CellTable[Any, Any]) -> tuple[Block, ...]:
+    """The table's blocks, their column trees holding the table's extra columns."""
+    return tuple(
+        Block(
+            block.caption,
+            block.row_tree,
+            _with_extra_leaves(
+                block.column_tree,
+                [(i, c) for i, c in enumerate(table.extra_columns) if c.block == number],
+            ),
+        )
+        for number, block in enumerate(table.layout.blocks)
+    )
+
+
 def _column_header(tree: tuple[Node, ...], height: int, tr: Translate) -> list[list[GridCell]]:
     """Header rows for a column tree: groups span their leaves, leaves reach the bottom."""
     rows: list[list[GridCell]] = [[] for _ in range(height)]
@@ -143,7 +191,7 @@ def _column_header(tree: tuple[Node, ...], height: int, tr: Translate) -> list[l
                 rows[depth].append(GridCell(tr(node.label), Role.COLUMN, 1, _leaf_count(node)))
                 place(node.children, depth + 1)
             else:
-                rows[depth].append(GridCell(tr(node.label), Role.COLUMN, height - depth, 1))
+                rows[depth].append(GridCell(_label(node, tr), Role.COLUMN, height - depth, 1))
 
     place(tree, 0)
     return rows
@@ -178,25 +226,39 @@ class _Slot(NamedTuple):
     col_span: int = 1
 
 
-_Item = GridCell | _Slot
+class _ExtraSlot(NamedTuple):
+    """Where a cell of an extra column goes: the column's place in the table's
+    ``extra_columns`` and the row's place in its block."""
+
+    column: int
+    row: int
+    col_span: int = 1
+
+
+_Item = GridCell | _Slot | _ExtraSlot
 
 
 def _values(layout: TableLayout, block: Block, row: Node) -> list[_Item]:
-    return [_Slot(layout.position(row.key, column.key)) for column in block.columns]
+    return [
+        _ExtraSlot(column.index, block.rows.index(row))
+        if isinstance(column, _ExtraNode)
+        else _Slot(layout.position(row.key, column.key))
+        for column in block.columns
+    ]
 
 
-def _stacked(layout: TableLayout, tr: Translate) -> _Skeleton:
+def _stacked(layout: TableLayout, blocks: tuple[Block, ...], tr: Translate) -> _Skeleton:
     # Table 二: blocks under captions, each with its header row; a block narrower than the
     # widest lets its last column span the rest, as the form does.
-    values = max(len(b.columns) for b in layout.blocks)
+    values = max(len(b.columns) for b in blocks)
     width = 1 + values
     rows: list[tuple[_Item, ...]] = []
-    for block in layout.blocks:
+    for block in blocks:
         assert block.caption is not None
         rows.append((GridCell(tr(block.caption.zh), Role.CAPTION, 1, width),))
         pad = values - len(block.columns)
         header: list[_Item] = [GridCell(tr(layout.corner), Role.CORNER)]
-        header += [GridCell(tr(c.label), Role.COLUMN) for c in block.columns]
+        header += [GridCell(_label(c, tr), Role.COLUMN) for c in block.columns]
         header[-1] = _widen(header[-1], pad)
         rows.append(tuple(header))
         for row in block.rows:
@@ -209,14 +271,16 @@ def _stacked(layout: TableLayout, tr: Translate) -> _Skeleton:
 def _widen(item: _Item, extra: int) -> _Item:
     if not extra:
         return item
-    if isinstance(item, _Slot):
-        return _Slot(item.position, item.col_span + extra)
+    if isinstance(item, _Slot | _ExtraSlot):
+        return item._replace(col_span=item.col_span + extra)
     return GridCell(item.text, item.role, item.row_span, item.col_span + extra)
 
 
-def _crossed(layout: TableLayout, tr: Translate, number: Translate) -> _Skeleton:
+def _crossed(
+    layout: TableLayout, blocks: tuple[Block, ...], tr: Translate, number: Translate
+) -> _Skeleton:
     # Table 三: row headers on the left (as deep as the row tree), column headers on top.
-    (block,) = layout.blocks
+    (block,) = blocks
     label_width = _depth(block.row_tree)
     height = _depth(block.column_tree)
     header = _column_header(block.column_tree, height, tr)
@@ -228,9 +292,9 @@ def _crossed(layout: TableLayout, tr: Translate, number: Translate) -> _Skeleton
     return _Skeleton(layout.number, label_width + len(block.columns), height, tuple(rows))
 
 
-def _flat(layout: TableLayout, tr: Translate) -> _Skeleton:
+def _flat(layout: TableLayout, blocks: tuple[Block, ...], tr: Translate) -> _Skeleton:
     # Table 四: one number row; the case tree and the results together make the header.
-    (block,) = layout.blocks
+    (block,) = blocks
     results = block.column_tree
 
     def crossed(nodes: tuple[Node, ...]) -> tuple[Node, ...]:
@@ -257,23 +321,35 @@ class _Skeleton(NamedTuple):
     rows: tuple[tuple[_Item, ...], ...]
 
 
-def _skeleton(layout: TableLayout, tr: Translate, number: Translate) -> _Skeleton:
-    if len(layout.blocks) > 1:
-        return _stacked(layout, tr)
+def _skeleton(
+    layout: TableLayout,
+    tr: Translate,
+    number: Translate,
+    blocks: tuple[Block, ...] | None = None,
+) -> _Skeleton:
+    """The skeleton of ``layout``, or of ``blocks`` when given (the layout's blocks with
+    the extra columns of a table in their column trees)."""
+    blocks = layout.blocks if blocks is None else blocks
+    if len(blocks) > 1:
+        return _stacked(layout, blocks, tr)
     if layout.flat:
-        return _flat(layout, tr)
-    return _crossed(layout, tr, number)
+        return _flat(layout, blocks, tr)
+    return _crossed(layout, blocks, tr, number)
+
+
+def _localized(
+    table: TableLayout, locale: str, blocks: tuple[Block, ...] | None = None
+) -> _Skeleton:
+    return _skeleton(
+        table, translator(locale), functools.partial(row_numbering, locale=locale), blocks
+    )
 
 
 @functools.cache
 def _skeleton_for(edition: Edition, section: Section, locale: str) -> _Skeleton:
     # The words of a grid depend only on the edition, the table and the language: built
     # once, then only the figures are filled in for each report.
-    return _skeleton(
-        layout(edition).table(section),
-        translator(locale),
-        functools.partial(row_numbering, locale=locale),
-    )
+    return _localized(layout(edition).table(section), locale)
 
 
 def row_numbering(printed: str, locale: str) -> str:
@@ -309,15 +385,25 @@ def table_grid(
     ``numbering`` when given (each printed label, and each numbering such as "一、",
     "（一）", "1.")."""
     table_layout = table.layout
+    language = normalize_locale(locale or "zh_CN")
+    # Extra columns change the header tree: such a table gets a skeleton of its own, so
+    # that the cached skeleton of its edition stays that of the form.
+    blocks = _blocks_with_extra_columns(table) if table.extra_columns else table_layout.blocks
     if translate is None and numbering is None:
-        skeleton = _skeleton_for(table.edition, table.section, normalize_locale(locale or "zh_CN"))
+        if table.extra_columns:
+            skeleton = _localized(table_layout, language, blocks)
+        else:
+            skeleton = _skeleton_for(table.edition, table.section, language)
     else:
-        skeleton = _skeleton(table_layout, translate or _same, numbering or _same)
+        skeleton = _skeleton(table_layout, translate or _same, numbering or _same, blocks)
     specs, cells = table_layout.cells, table.cells
     notes = dict(table.annotations)
-    english = normalize_locale(locale or "zh_CN") == "en"
+    english = language == "en"
 
-    def number(item: _Slot) -> GridCell:
+    def number(item: _Slot | _ExtraSlot) -> GridCell:
+        if type(item) is _ExtraSlot:
+            return _extra_cell(table, item, formatter)
+        assert type(item) is _Slot
         position = item.position
         text = formatter(specs[position], cells[position])
         note = notes.get(position)
@@ -330,31 +416,46 @@ def table_grid(
         for row in skeleton.rows
     ]
     if table.extra_rows:
-        rows = _with_extra_rows(rows, skeleton, table, formatter, english)
+        rows = _with_extra_rows(rows, skeleton, table, blocks, formatter)
     return Grid(skeleton.number, skeleton.columns, skeleton.header_rows, tuple(rows))
+
+
+def _extra_cell(table: CellTable[Any, Any], item: _ExtraSlot, formatter: Formatter) -> GridCell:
+    """A cell of an extra column, formatted as a count or an amount of the row it is in."""
+    column = table.extra_columns[item.column]
+    cell = column.cells[item.row]
+    block = table.layout.blocks[column.block]
+    row = block.rows[item.row].key
+    after = next(node.key for node in block.columns if node.key.value == column.after)
+    kind = CellKind.MONEY if type(cell) is Money else CellKind.COUNT
+    spec = CellSpec(table.layout.position(row, after), column.block, row, after, kind, None)
+    return GridCell(formatter(spec, cell), Role.NUMBER, 1, item.col_span, None, cell)
 
 
 def _with_extra_rows(
     rows: list[tuple[GridCell, ...]],
     skeleton: _Skeleton,
     table: CellTable[Any, Any],
+    blocks: tuple[Block, ...],
     formatter: Formatter,
-    english: bool,
 ) -> list[tuple[GridCell, ...]]:
     """Rows a report printed that its edition's form lacks, kept in the output: in table 二
     right after the row they followed; in tables 三 and 四, whose merged row headers
-    cannot take a foreign row inside them, at the end of the table."""
+    cannot take a foreign row inside them, at the end of the table. Under an extra
+    column they have an empty cell."""
     plans = {plan.name: plan for plan in table.layout.row_plans}
     stacked = skeleton.header_rows == 0
-    label_width = skeleton.columns - len(table.layout.row_plans[-1].columns)
-    del english
+    label_width = skeleton.columns - len(blocks[-1].columns)
     for extra in table.extra_rows:
         plan = plans[extra.after] if extra.after else table.layout.row_plans[-1]
-        specs = [table.layout.cells[plan.start + i] for i in range(len(plan.columns))]
-        figures = [
-            GridCell(formatter(spec, cell), Role.NUMBER, spec=None, value=cell)
-            for spec, cell in zip(specs, extra.cells, strict=True)
-        ]
+        own = iter(zip(table.layout.cells[plan.start : plan.stop], extra.cells, strict=True))
+        figures: list[GridCell] = []
+        for column in blocks[table.layout.cells[plan.start].block].columns:
+            if isinstance(column, _ExtraNode):
+                figures.append(GridCell("", Role.NUMBER))
+            else:
+                spec, cell = next(own)
+                figures.append(GridCell(formatter(spec, cell), Role.NUMBER, spec=None, value=cell))
         if stacked:
             figures[-1] = _widen(figures[-1], skeleton.columns - 1 - len(figures))  # type: ignore[assignment]
             row = (GridCell(extra.label, Role.ROW), *figures)

@@ -1,8 +1,10 @@
-"""The arithmetic of tables 三 and 四: the printed 勾稽 rule E1 and every total (R2, R3, R5).
+"""The arithmetic of tables 三 and 四: the printed 勾稽 rule E1 and every total (R2, R3, R5),
+and the subtotal columns some reports print besides the form's (R4).
 
 Which cells are totals of which comes from the layout (:attr:`TableLayout.sums` and
 :attr:`TableLayout.balances`), so these rules hold for both editions without a list of
-rows of their own.
+rows of their own; a printed subtotal column adds up the group of the layout's column
+tree it was printed in.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import functools
 import operator
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from govdisclosure.categories import Section
 from govdisclosure.cells import Cell
@@ -19,7 +21,8 @@ from govdisclosure.checker.findings import Location, Names, Severity, Term
 from govdisclosure.checker.registry import rule
 from govdisclosure.editions import Edition
 from govdisclosure.i18n import gettext_noop as _
-from govdisclosure.layouts import CellSum, TableLayout, layout
+from govdisclosure.layouts import CellSum, Node, TableLayout, layout
+from govdisclosure.tables import CellTable, ExtraColumn
 
 Getter = Callable[[Sequence[Cell]], Any]
 
@@ -234,6 +237,95 @@ def applicants_total(ctx: Context) -> None:
     """Table 三, in every number row: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 +
     法律服务机构 + 其他."""
     _check_sums(ctx, Section.APPLICATIONS)
+
+
+def _group_of(tree: tuple[Node, ...], key: Any) -> Node | None:
+    """The group the leaf ``key`` of a column tree is printed under, if any."""
+    for top in tree:
+        for node, ancestors in top.walk():
+            if node.key is key and not node.children:
+                return ancestors[-1] if ancestors else None
+    return None
+
+
+class _Subtotal(NamedTuple):
+    """An extra column R4 checks: its place in the table's ``extra_columns``, the group
+    it was printed in, and the columns it sums (the group's columns that are not
+    themselves totals)."""
+
+    place: int
+    column: ExtraColumn
+    group: Node
+    parts: tuple[Node, ...]
+
+
+def _subtotals(table: CellTable[Any, Any]) -> list[_Subtotal]:
+    """The extra columns of ``table`` labelled "小计" and printed after a column of a
+    group."""
+    found = []
+    for index, column in enumerate(table.extra_columns):
+        if "小计" not in column.label:
+            continue
+        block = table.layout.blocks[column.block]
+        after = next(node for node in block.columns if node.key.value == column.after)
+        group = _group_of(block.column_tree, after.key)
+        if group is not None:
+            parts = tuple(leaf for leaf in group.leaves() if not leaf.total_of)
+            found.append(_Subtotal(index, column, group, parts))
+    return found
+
+
+@rule(
+    "R4",
+    family="arithmetic",
+    severity=Severity.ERROR,
+    title_zh="加印的小计列等于所属分组各列之和",
+    title_en="A printed subtotal column equals the sum of its group, per row",
+    example="三、本年新收政府信息公开申请数量·法人或其他组织小计",
+)
+def printed_subtotals(ctx: Context) -> None:
+    """Any table with a column its form lacks whose label holds "小计", printed after a
+    column of a group — most often 法人或其他组织小计 in table 三 — in every number row:
+    the subtotal = the sum of the group's columns that are not totals themselves
+    (法人或其他组织: 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他). A blank
+    or marked figure leaves the row unchecked. Tables without such a column have no
+    place this rule applies."""
+    for section in (Section.PROACTIVE, Section.APPLICATIONS, Section.REVIEWS):
+        table = ctx.report.table(section)
+        if table.extra_columns:
+            for subtotal in _subtotals(table):
+                _check_subtotal(ctx, section, subtotal)
+
+
+def _check_subtotal(ctx: Context, section: Section, subtotal: _Subtotal) -> None:
+    """R4 for one subtotal column, row by row; as for the form's totals, a blank or
+    not-applicable operand leaves the row unchecked."""
+    place, column, group, parts = subtotal
+    table = ctx.layout.table(section)
+    cells = _table_cells(ctx, section)
+    expression = f"{column.label} = " + " + ".join(part.label for part in parts)
+    for r, row in enumerate(table.blocks[column.block].rows):
+        location = Location.of_extra_cell(ctx.edition, section, place, column, r)
+        positions = [table.position(row.key, part.key) for part in parts]
+        involved = _names(ctx, section, positions)
+        reported = column.cells[r]
+        if type(reported) is not int or not all(type(cells[p]) is int for p in positions):
+            own = [] if type(reported) is int else [location]
+            _unchecked(ctx, location, own + _gaps(ctx, section, cells, positions), involved)
+            continue
+        computed = sum(cells[p] for p in positions)  # type: ignore[misc]
+        if reported == computed:
+            ctx.held(location)
+            continue
+        ctx.failed(
+            location,
+            _("{cell} 填报为 {reported}，{group}各列之和为 {computed}（相差 {difference:+d}）"),
+            {"group": Term(group.label)},
+            expression=expression,
+            reported=reported,
+            computed=computed,
+            involved=tuple(involved),
+        )
 
 
 @rule(
