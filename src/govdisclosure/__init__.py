@@ -94,6 +94,12 @@ if TYPE_CHECKING:  # what type checkers see; "X as X" marks an explicit re-expor
         CellKind as CellKind,
         layout as layout,
     )
+    from govdisclosure.readers import (
+        Note as Note,
+        ReadResult as ReadResult,
+        SourceRef as SourceRef,
+        read as read,
+    )
     from govdisclosure.renderers import (
         available_formats as available_formats,
         get_format as get_format,
@@ -155,6 +161,10 @@ _EXPORTS: dict[str, str] = {
     "ReportInconsistent": "govdisclosure.errors",
     "FormatNotAvailable": "govdisclosure.errors",
     "available_formats": "govdisclosure.renderers",
+    "Note": "govdisclosure.readers",
+    "ReadResult": "govdisclosure.readers",
+    "SourceRef": "govdisclosure.readers",
+    "read": "govdisclosure.readers",
     "get_format": "govdisclosure.renderers",
     "register_format": "govdisclosure.renderers",
     "render": "govdisclosure.renderers",

@@ -31,7 +31,7 @@ def _render(
     for path in files:
         try:
             report = load(path)
-            for name in formats or available_formats():
+            for name in formats or available_formats("render"):
                 fmt = get_format(name)
                 for locale in ("zh_CN",) if name == "json" else (locales or list(LOCALES)):
                     target = out / f"{Path(path).stem}.{locale}{fmt.extensions[0]}"

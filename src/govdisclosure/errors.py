@@ -190,10 +190,10 @@ class FormatNotAvailable(GovDisclosureError, LookupError):  # noqa: N818 (reads 
     what to install.
 
     >>> import govdisclosure as gd
-    >>> gd.render(gd.AnnualReport(organ="某局", year=2022), "pdf")  # doctest: +ELLIPSIS
+    >>> gd.render(gd.AnnualReport(organ="某局", year=2022), "rtf")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    govdisclosure.errors.FormatNotAvailable: no format named 'pdf'; available: docx, html, ...
+    govdisclosure.errors.FormatNotAvailable: no format named 'rtf'; available: docx, html, ...
     """
 
     default_message = "format not available"

@@ -47,7 +47,11 @@ def render(report: AnnualReport, fmt: str, *, locale: str = "zh_CN", **options: 
         raise ReportValueError(f"expected an AnnualReport to render, got {report!r}")
     if not isinstance(fmt, str):
         raise FormatNotAvailable(f"a format is named by a str, got {fmt!r}")
-    return get_format(fmt).render(report, locale=normalize_locale(locale), **options)
+    chosen = get_format(fmt)
+    if not getattr(chosen, "renders", True):
+        able = ", ".join(available_formats("render"))
+        raise FormatNotAvailable(f"the {fmt} format can only be read; formats to render: {able}")
+    return chosen.render(report, locale=normalize_locale(locale), **options)
 
 
 def render_to(

@@ -37,6 +37,7 @@ __all__ = [
     "Para",
     "Table",
     "build_document",
+    "compose_preamble",
     "numbering",
 ]
 
@@ -104,7 +105,19 @@ def _section_heading(section: Section, locale: str) -> Heading:
 def _preamble(preamble: Preamble, report: AnnualReport, locale: str) -> list[Para]:
     if preamble.paragraphs:
         return [Para(p.spans) for p in preamble.paragraphs]
-    # No printed wording: compose the standard one from the facts that are known.
+    del report
+    return [Para((Span(text),)) for text in compose_preamble(preamble, locale)]
+
+
+def compose_preamble(preamble: Preamble, locale: str) -> list[str]:
+    """The standard wording of a preamble that has none of its own, composed from the
+    facts it holds (one paragraph, or none when no fact is known). Readers compare what
+    they read with it, to tell a composed wording from a report's own.
+
+    >>> from govdisclosure.report import Period
+    >>> compose_preamble(Preamble(period=Period.calendar_year(2021)), "zh_CN")
+    ['本报告中使用的数据统计期限为2021年1月1日至2021年12月31日。']
+    """
     tr = translator(locale)
     sentences = []
     if preamble.legal_basis:
@@ -137,8 +150,7 @@ def _preamble(preamble: Preamble, report: AnnualReport, locale: str) -> list[Par
         )
         sentence = tr(_("如对本报告有任何疑问，请与{office}联系。")).format(office=contact.office)
         sentences.append(sentence[:-1] + f"（{details}）。" if details else sentence)
-    del report
-    return [Para((Span("".join(sentences)),))] if sentences else []
+    return ["".join(sentences)] if sentences else []
 
 
 def _paragraphs(items: tuple[Paragraph, ...]) -> list[Block]:

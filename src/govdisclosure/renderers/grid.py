@@ -445,7 +445,9 @@ def _with_extra_rows(
     column they have an empty cell."""
     plans = {plan.name: plan for plan in table.layout.row_plans}
     stacked = skeleton.header_rows == 0
-    label_width = skeleton.columns - len(blocks[-1].columns)
+    # Table 四 is printed flat: no label columns (its extra rows go under the figures).
+    label_width = 0 if table.layout.flat else skeleton.columns - len(blocks[-1].columns)
+    placed: dict[str, int] = {}
     for extra in table.extra_rows:
         plan = plans[extra.after] if extra.after else table.layout.row_plans[-1]
         own = iter(zip(table.layout.cells[plan.start : plan.stop], extra.cells, strict=True))
@@ -464,7 +466,9 @@ def _with_extra_rows(
                 for i, r in enumerate(rows)
                 if any(c.spec is not None and c.spec.row.value == plan.name for c in r)
             )
-            rows.insert(anchor + 1, row)
+            # After the anchor and the extra rows already put after it: in their order.
+            rows.insert(anchor + 1 + placed.get(plan.name, 0), row)
+            placed[plan.name] = placed.get(plan.name, 0) + 1
         elif label_width:
             rows.append((GridCell(extra.label, Role.ROW, 1, label_width), *figures))
         else:  # table 四: the label across the table, the figures under it

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from govdisclosure.jsonio import dumps
+from govdisclosure.jsonio import dumps, loads
 from govdisclosure.renderers.registry import BUILTIN_EXTENSIONS
 from govdisclosure.report import AnnualReport
 
@@ -24,6 +24,14 @@ class JSONFormat:
             raise TypeError(f"the json format takes no options, got {', '.join(options)}")
         del locale  # the JSON form holds data, not wording
         return dumps(report)
+
+    def read(self, data: bytes | str, *, source: str | None = None, **options: Any) -> Any:
+        """A report from a JSON document (exact: nothing to decide, so no notes)."""
+        from govdisclosure.readers.result import ReadResult
+
+        if options:
+            raise TypeError(f"reading json takes no options, got {', '.join(options)}")
+        return ReadResult(loads(data, source=source), format=self.name)
 
 
 FORMAT = JSONFormat()

@@ -117,6 +117,15 @@ def grid_markdown(grid: Grid, locale: str = "zh_CN") -> list[str]:
         lines.append(_row(["---", "---:"]))
         for name, value in zip(columns, rows[0][1], strict=True):
             lines.append(_row([escape(name), escape(value)]))
+        # Rows the form lacks: a label row, then its figures under the first columns;
+        # listed the same way, each figure named by its row's label and its column's.
+        label = ""
+        for text, data in rows[1:]:
+            if not data:
+                label = text
+                continue
+            for name, value in zip(columns, data, strict=False):
+                lines.append(_row([escape(f"{label}·{name.split('·')[-1]}"), escape(value)]))
         return lines
     names = columns[labels:]
     lines.append(_row([escape(corner), *(escape(n) for n in names)]))
@@ -164,6 +173,8 @@ def document_markdown(doc: Document) -> str:
             chunks.append(text if lead else _LIST_START.sub(r"\1\\\2\3", text))
         elif isinstance(block, Table):
             chunks.append("\n".join(grid_markdown(block.grid, doc.locale)))
+    if doc.published_text:  # signed as published: the organ, then the date
+        chunks += [escape_block(doc.organ), escape_block(doc.published_text)]
     return "\n\n".join(chunks) + "\n"
 
 
@@ -179,6 +190,14 @@ class MarkdownFormat:
         if options:
             raise TypeError(f"the markdown format takes no options, got {', '.join(options)}")
         return document_markdown(build_document(report, locale))
+
+    def read(self, data: bytes | str, *, source: str | None = None, **options: Any) -> Any:
+        """Read a report from Markdown (see :mod:`govdisclosure.readers.lines`)."""
+        from govdisclosure.readers import decode_text
+        from govdisclosure.readers.lines import read_text
+
+        text = data if isinstance(data, str) else decode_text(data, source)
+        return read_text(text, source=source, fmt=self.name, **options)
 
 
 FORMAT = MarkdownFormat()

@@ -53,6 +53,7 @@ _BUILTIN: dict[str, str] = {
     "markdown": "govdisclosure.renderers.markdown:FORMAT",
     "text": "govdisclosure.renderers.text:FORMAT",
     "json": "govdisclosure.renderers.jsonformat:FORMAT",
+    "pdf": "govdisclosure.readers.pdf:FORMAT",
 }
 #: The file extensions of the built-in formats (their ``extensions`` attribute reads
 #: them from here), so that choosing a format by file name imports only that format.
@@ -62,6 +63,7 @@ BUILTIN_EXTENSIONS: dict[str, tuple[str, ...]] = {
     "markdown": (".md", ".markdown"),
     "text": (".txt",),
     "json": (".json",),
+    "pdf": (".pdf",),
 }
 _REGISTERED: dict[str, Format | str] = {}
 _LOADED: dict[str, Format] = {}
@@ -73,9 +75,29 @@ def _entry_points() -> dict[str, Any]:
     return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
 
 
-def available_formats() -> tuple[str, ...]:
-    """The names of every format: built-in, registered, and published by entry points."""
-    return tuple(sorted({*_BUILTIN, *_REGISTERED, *_entry_points()}))
+def available_formats(capability: str | None = None) -> tuple[str, ...]:
+    """The names of every format: built-in, registered, and published by entry points;
+    with ``capability="render"`` or ``"read"``, those that can do it (this imports them).
+
+    >>> "json" in available_formats("read"), "pdf" in available_formats("render")
+    (True, False)
+    """
+    names = tuple(sorted({*_BUILTIN, *_REGISTERED, *_entry_points()}))
+    if capability is None:
+        return names
+    if capability not in ("render", "read"):
+        raise FormatNotAvailable(f"a capability is 'render' or 'read', got {capability!r}")
+    able = []
+    for name in names:
+        try:
+            fmt = get_format(name)
+        except FormatNotAvailable:
+            continue
+        if capability == "read" and callable(getattr(fmt, "read", None)):
+            able.append(name)
+        if capability == "render" and getattr(fmt, "renders", True):
+            able.append(name)
+    return tuple(able)
 
 
 def register_format(name: str, format: Format | str) -> None:

@@ -19,8 +19,9 @@ from govdisclosure.renderers.grid import Grid, GridCell, Role
 from govdisclosure.renderers.registry import BUILTIN_EXTENSIONS
 from govdisclosure.renderers.widths import display_width, longest_word, wrap
 from govdisclosure.report import AnnualReport
+from govdisclosure.text import Paragraph
 
-__all__ = ["FORMAT", "TextFormat", "grid_text"]
+__all__ = ["FORMAT", "TextFormat", "grid_text", "para_text"]
 
 GAP = "  "
 
@@ -96,14 +97,29 @@ def grid_text(grid: Grid) -> list[str]:
     return out
 
 
+def para_text(para: Para) -> str:
+    """A paragraph as text. Bold runs are written ``**so**``, as text extracted from the
+    published PDFs shows them (the seed report does); a paragraph with bold, ``**`` or a
+    backslash is written in the markup of :meth:`Paragraph.to_markup
+    <govdisclosure.text.Paragraph.to_markup>`, so that reading the text gives it back."""
+    text = "".join(span.text for span in para.spans)
+    if any(span.bold for span in para.spans) or "**" in text or "\\" in text:
+        text = Paragraph(para.spans).to_markup()
+    return para.lead + text
+
+
 def document_text(doc: Document) -> str:
     """The document as text: a title line, then blocks separated by blank lines."""
     chunks = [doc.title]
     for block in doc.blocks:
-        if isinstance(block, (Heading, Para)):
+        if isinstance(block, Para):
+            chunks.append(para_text(block))
+        elif isinstance(block, Heading):
             chunks.append(block.text)
         elif isinstance(block, Table):
             chunks.append("\n".join(grid_text(block.grid)))
+    if doc.published_text:  # signed as published: the organ, then the date
+        chunks.append(f"{doc.organ}\n{doc.published_text}")
     return "\n\n".join(chunks) + "\n"
 
 
@@ -119,6 +135,14 @@ class TextFormat:
         if options:
             raise TypeError(f"the text format takes no options, got {', '.join(options)}")
         return document_text(build_document(report, locale))
+
+    def read(self, data: bytes | str, *, source: str | None = None, **options: Any) -> Any:
+        """Read a report from text (see :mod:`govdisclosure.readers.lines`)."""
+        from govdisclosure.readers import decode_text
+        from govdisclosure.readers.lines import read_text
+
+        text = data if isinstance(data, str) else decode_text(data, source)
+        return read_text(text, source=source, fmt=self.name, **options)
 
 
 FORMAT = TextFormat()

@@ -1,0 +1,119 @@
+"""The facts a report states in words: the organ and year in its title, the legal
+basis, statistical period, website and contact office in its preamble, and the date it
+was signed at its end.
+
+>>> parse_title("中宁县民政局 2020 年政府信息公开工作 年度报告")
+('中宁县民政局', 2020)
+>>> facts = preamble_facts("本报告中使用的数据统计期限为 2020 年 1 月 1 日至 12 月 31 日。")
+>>> facts["period"]
+Period(start=datetime.date(2020, 1, 1), end=datetime.date(2020, 12, 31))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from govdisclosure.categories import OrganKind
+from govdisclosure.report import Contact, Period, Website
+
+__all__ = ["organ_kind", "parse_date", "parse_title", "preamble_facts"]
+
+_TITLE = re.compile(
+    r"^(?P<organ>.+?)(?:关于)?(?P<year>\d{4})年度?(?:政府信息公开|政务公开)"
+    r"(?:工作)?(?:年度)?(?:报告|年报)"
+)
+_DATE = r"(?P<{p}y>\d{{4}})\s*年\s*(?P<{p}m>\d{{1,2}})\s*月\s*(?P<{p}d>\d{{1,2}})\s*日"
+_PERIOD = re.compile(
+    _DATE.format(p="a")
+    + r"\s*(?:至|到|—|-|～|~)\s*"
+    + r"(?:(?P<by>\d{4})\s*年\s*)?(?P<bm>\d{1,2})\s*月\s*(?P<bd>\d{1,2})\s*日"
+)
+_ONE_DATE = re.compile(r"^\s*" + _DATE.format(p="") + r"\s*$")
+_BASIS = re.compile(r"《[^《》]{2,80}》(?:[（(][^（）()《》]{1,60}[）)])?")
+_WEBSITE = re.compile(
+    r"(?:可在|可登录|可以在|请登录|通过)(?P<name>[^，。；（(]{2,40}?)"
+    r"(?:[（(](?P<url>(?:https?://|www\.)[^）)\s]+)[）)])?\s*(?:上|上的)?(?:查阅|下载|查询|浏览)"
+)
+_CONTACT = re.compile(r"请?与(?P<office>[^，。；（(]{2,40}?)联系")
+_DETAILS = {
+    "address": re.compile(r"(?:地址|通讯地址)\s*[:：]\s*(?P<v>[^；;，,。）)]+)"),
+    "postcode": re.compile(r"邮(?:政)?编(?:码)?\s*[:：]\s*(?P<v>\d{6})"),
+    "phone": re.compile(r"(?:电话|联系电话)\s*[:：]\s*(?P<v>[\d\-－ （）()]{5,30}\d)"),
+    "email": re.compile(r"(?:电子邮箱|邮箱|E-?mail)\s*[:：]\s*(?P<v>[\w.+\-]+@[\w.\-]+\w)", re.I),
+}
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def parse_title(title: str) -> tuple[str, int] | None:
+    """The organ and year a report's title names, or ``None`` when it names neither."""
+    match = _TITLE.match(_squeeze(title))
+    if match is None:
+        return None
+    return match["organ"], int(match["year"])
+
+
+def _date(year: str, month: str, day: str) -> dt.date | None:
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The date of a line that holds only a date ("2021年1月20日"), else ``None``."""
+    match = _ONE_DATE.match(text)
+    return _date(match["y"], match["m"], match["d"]) if match else None
+
+
+def preamble_facts(text: str) -> dict[str, Any]:
+    """What the preamble's wording states, by :class:`~govdisclosure.report.Preamble`
+    field; fields it does not state are left out."""
+    facts: dict[str, Any] = {}
+    basis_at = text.find("依据")
+    if basis_at >= 0:
+        end = min(
+            (i for i in (text.find("要求", basis_at), text.find("编制", basis_at)) if i > 0),
+            default=len(text),
+        )
+        # "（以下简称《条例》）" names a document already cited, under a short name.
+        cited = re.sub(r"[（(]以下简称[^（）()]*[）)]", "", text[basis_at:end])
+        found = _BASIS.findall(cited)
+        if found:
+            facts["legal_basis"] = tuple(found)
+    match = _PERIOD.search(text)
+    if match:
+        start = _date(match["ay"], match["am"], match["ad"])
+        end_date = _date(match["by"] or match["ay"], match["bm"], match["bd"])
+        if start and end_date and start <= end_date:
+            facts["period"] = Period(start, end_date)
+    match = _WEBSITE.search(text)
+    if match:
+        facts["website"] = Website(match["name"].strip(), match["url"])
+    match = _CONTACT.search(text)
+    if match:
+        details = {
+            field: detail["v"].strip()
+            for field, pattern in _DETAILS.items()
+            if (detail := pattern.search(text[match.end() :]))
+        }
+        facts["contact"] = Contact(office=match["office"].strip(), **details)
+    return facts
+
+
+def organ_kind(organ: str) -> OrganKind | None:
+    """The kind of organ its name says: a people's government, or one of its
+    departments; ``None`` when the name does not say.
+
+    >>> organ_kind("中宁县民政局"), organ_kind("中宁县人民政府")
+    (<OrganKind.DEPARTMENT: 'department' 政府部门>, <OrganKind.GOVERNMENT: 'government' 人民政府>)
+    """
+    if organ.endswith("人民政府"):
+        return OrganKind.GOVERNMENT
+    if re.search(r"(?:局|厅|委员会|委|办公室|办|部|署|中心)$", organ):
+        return OrganKind.DEPARTMENT
+    return None

@@ -1,0 +1,80 @@
+"""Limits that keep reading an untrusted document safe: sizes, archive entries and
+compression ratios (zip bombs). Readers check them before they parse anything."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Final
+
+from govdisclosure.errors import ReadError
+
+__all__ = [
+    "MAX_ENTRIES",
+    "MAX_ENTRY_BYTES",
+    "MAX_FILE_BYTES",
+    "MAX_RATIO",
+    "MAX_TEXT_CHARS",
+    "MAX_UNZIPPED_BYTES",
+    "check_size",
+    "open_zip",
+    "read_entry",
+]
+
+#: The largest file read at all (a report is a few hundred kilobytes at most).
+MAX_FILE_BYTES: Final = 50 * 1024 * 1024
+#: The longest text or HTML parsed, in characters.
+MAX_TEXT_CHARS: Final = 8 * 1024 * 1024
+#: A DOCX may hold this many entries, this much once unpacked, and no entry may unpack
+#: to more than this much or to more than this many times its packed size.
+MAX_ENTRIES: Final = 2000
+MAX_UNZIPPED_BYTES: Final = 200 * 1024 * 1024
+MAX_ENTRY_BYTES: Final = 64 * 1024 * 1024
+MAX_RATIO: Final = 200
+
+
+def check_size(length: int, limit: int, what: str, source: str | None) -> None:
+    """Refuse input longer than ``limit``."""
+    if length > limit:
+        raise ReadError(f"{what} is {length:,} long; the limit is {limit:,}", source=source)
+
+
+def open_zip(data: bytes, source: str | None) -> zipfile.ZipFile:
+    """A zip archive, refused when it is not one or when its entries could exhaust
+    memory (too many, too large, or compressed too well)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as err:
+        raise ReadError(f"not a readable zip archive: {err}", source=source) from None
+    if len(entries) > MAX_ENTRIES:
+        raise ReadError(
+            f"the archive holds {len(entries)} entries (limit {MAX_ENTRIES})", source=source
+        )
+    total = 0
+    for entry in entries:
+        total += entry.file_size
+        if entry.file_size > MAX_ENTRY_BYTES:
+            raise ReadError(f"{entry.filename} unpacks to {entry.file_size:,} bytes", source=source)
+        packed = max(entry.compress_size, 1)
+        if entry.file_size > 1024 * 1024 and entry.file_size / packed > MAX_RATIO:
+            raise ReadError(
+                f"{entry.filename} is compressed {entry.file_size // packed}:1 (a zip bomb?)",
+                source=source,
+            )
+    if total > MAX_UNZIPPED_BYTES:
+        raise ReadError(f"the archive unpacks to {total:,} bytes", source=source)
+    return archive
+
+
+def read_entry(archive: zipfile.ZipFile, name: str, source: str | None) -> bytes:
+    """One entry of an archive opened with :func:`open_zip`, read within its limits."""
+    try:
+        with archive.open(name) as handle:
+            data = handle.read(MAX_ENTRY_BYTES + 1)
+    except KeyError:
+        raise ReadError(f"the archive has no {name}", source=source) from None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as err:
+        raise ReadError(f"{name} cannot be unpacked: {err}", source=source) from None
+    check_size(len(data), MAX_ENTRY_BYTES, name, source)
+    return data

@@ -1,0 +1,247 @@
+"""Reports as text: extracted from a PDF, copied from a web page, or rendered by this
+library's text format.
+
+Each line is a block. Outside the tables, a line is a paragraph, a heading, or a piece
+of a paragraph cut by a line wrap (joined back, see :mod:`govdisclosure.readers.build`).
+Inside sections 二 to 四 every line is a table row, split into cells at tabs, at ``|``
+(as pages converted to text show tables), or else at runs of spaces, with the figures
+at the end of the line taken one by one ("1. 属于国家秘密 0 0 0 0 0 0 0"). Page numbers
+("- 5 -", "— 5 —", "第5页") and form feeds are dropped; ``**bold**`` becomes bold text
+and ``<http://…>`` a plain address.
+
+>>> import pathlib, govdisclosure as gd
+>>> seed = pathlib.Path("examples/sources/zhongning-minzheng-2020.txt").read_text("utf-8")
+>>> result = read_text(seed)
+>>> result.report == gd.load("examples/zhongning-minzheng-2020.json")
+True
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from govdisclosure.categories import Section
+from govdisclosure.errors import ReadError, ReportValueError
+from govdisclosure.readers.blocks import Block, RawCell, TableBlock, TextBlock
+from govdisclosure.readers.build import build_report, section_of
+from govdisclosure.readers.limits import MAX_TEXT_CHARS, check_size
+from govdisclosure.readers.result import Note, NoteKind, ReadResult, SourceRef
+from govdisclosure.readers.values import VALUE_TOKEN
+from govdisclosure.renderers.widths import display_width
+from govdisclosure.text import Paragraph, Span
+
+__all__ = ["read_text", "text_blocks"]
+
+# "- 5 -", "— 5 —", "第5页 共9页". At most one space inside the dashes: in a table,
+# "－    20    —" is three cells.
+_DASHED = r"[-—–－]{1,2} ?\d{1,4} ?[-—–－]{1,2}"
+_PAGE_NUMBER = re.compile(
+    rf"^\s*(?:{_DASHED}|第\s*\d{{1,4}}\s*页(?:\s*[,，/]?\s*共\s*\d{{1,4}}\s*页)?)\s*$"
+)
+# A page number that text extraction glued to the line after (or before) it. Only looked
+# for in prose: in a table, "－ 17 －" is three cells.
+_GLUED_PAGE_NUMBER = re.compile(rf"^\s*{_DASHED}\s*(?=[^\s\d])|(?<=\S)\s*{_DASHED}\s*$")
+_AUTOLINK = re.compile(r"<((?:https?://|www\.)[^<>\s]+)>")
+_GAP = re.compile(r"\s{2,}|\u3000+")
+_TRAILING_VALUE = re.compile(rf"(?:^|(?<=\s))(?:{VALUE_TOKEN})$")
+_TABLE_SECTIONS = (Section.PROACTIVE, Section.APPLICATIONS, Section.REVIEWS)
+_MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _spans(text: str) -> tuple[Span, ...]:
+    """The spans of a line: ``**bold**`` markup read (see :func:`~govdisclosure.renderers.
+    text.para_text`), plain text as it is."""
+    if "**" in text or "\\" in text:
+        try:
+            return Paragraph.from_markup(text).spans
+        except ReportValueError:
+            pass
+    return (Span(text),)
+
+
+# Markdown's backslash escapes (any ASCII punctuation), and its cell separator.
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_MD_PIPE = re.compile(r"(?<!\\)\|")
+
+
+def _markdown_spans(text: str) -> tuple[Span, ...]:
+    """The spans of a line of Markdown: ``**`` toggles bold, escapes are undone."""
+    spans: list[Span] = []
+    bold = False
+    current: list[str] = []
+    i = 0
+    while i < len(text):
+        if text[i] == "\\" and i + 1 < len(text) and _MD_ESCAPE.match(text, i):
+            current.append(text[i + 1])
+            i += 2
+        elif text.startswith("**", i):
+            spans.append(Span("".join(current), bold))
+            current, bold = [], not bold
+            i += 2
+        else:
+            current.append(text[i])
+            i += 1
+    if bold:  # an unclosed ** is printed as it is
+        return (Span(_MD_ESCAPE.sub(r"\1", text)),)
+    spans.append(Span("".join(current), bold))
+    return tuple(span for span in spans if span.text) or (Span(text),)
+
+
+def _markdown_cell(text: str) -> str:
+    return "".join(span.text for span in _markdown_spans(text.strip()))
+
+
+def _cells(
+    line: str, source: SourceRef, markdown: bool = False
+) -> tuple[tuple[RawCell, ...], bool]:
+    """A table line's cells, and whether they stand in their columns (tabs, pipes)."""
+    if markdown:
+        parts = line.strip()
+        if "|" not in parts.replace("\\|", ""):
+            return (RawCell(_markdown_cell(parts), source),), True
+        parts = parts[1:] if parts.startswith("|") else parts
+        parts = parts[:-1] if parts.endswith("|") and not parts.endswith("\\|") else parts
+        return tuple(RawCell(_markdown_cell(p), source) for p in _MD_PIPE.split(parts)), True
+    if line.count("|") >= 2 or (line.count("|") == 1 and not line.strip().startswith("|")):
+        parts = line.strip()
+        parts = parts[1:] if parts.startswith("|") else parts
+        parts = parts[:-1] if parts.endswith("|") else parts
+        return tuple(RawCell(p.strip(), source) for p in parts.split("|")), True
+    if "\t" in line:
+        return tuple(RawCell(p.strip(), source) for p in line.split("\t")), True
+    cells: list[RawCell] = []
+    position = 0
+    for chunk in _GAP.split(line):
+        start = line.index(chunk, position) if chunk else position
+        position = start + len(chunk)
+        if not chunk:
+            continue
+        tail: list[RawCell] = []
+        rest = chunk
+        while rest:
+            match = _TRAILING_VALUE.search(rest)
+            if match is None:
+                break
+            token = match.group(0)
+            begin = start + match.start()
+            tail.insert(0, _cell(token, source, line, begin))
+            rest = rest[: match.start()].rstrip()
+        if rest:
+            cells.append(_cell(rest, source, line, start))
+        cells += tail
+    return tuple(cells), False
+
+
+def _cell(text: str, source: SourceRef, line: str, begin: int) -> RawCell:
+    start = display_width(line[:begin])
+    return RawCell(text, source, start=start, end=start + display_width(text))
+
+
+def _following(current: Section | None) -> list[Section]:
+    order = list(Section)
+    return order[order.index(current) + 1 :] if current else order
+
+
+def _cleaned(line: str, where: SourceRef, current: Section | None, notes: list[Note]) -> str | None:
+    """The line without page numbers and link brackets; ``None`` when nothing is left."""
+    if not line.strip() or _MARKDOWN_RULE.match(line):
+        return None
+    if _PAGE_NUMBER.match(line):
+        notes.append(Note(NoteKind.TEXT.value, "$", line.strip(), "dropped a page number", where))
+        return None
+    stripped = _GLUED_PAGE_NUMBER.sub("", line)
+    if stripped != line and current in _TABLE_SECTIONS:
+        # In a table, only before the next section's heading ("— 3 —四、政府…").
+        heading = TextBlock.plain(stripped.strip(), where)
+        if not any(section_of(heading, s) for s in _following(current)):
+            stripped = line
+    if stripped != line:
+        action = "dropped a page number printed on the line"
+        notes.append(Note(NoteKind.TEXT.value, "$", line.strip()[:20], action, where))
+    return _AUTOLINK.sub(r"\1", stripped)
+
+
+class _Blocks:
+    """The blocks of a text, line by line: table rows gathered into table blocks."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.rows: list[tuple[tuple[RawCell, ...], bool]] = []
+
+    def row(self, cells: tuple[tuple[RawCell, ...], bool]) -> None:
+        self.rows.append(cells)
+
+    def text(self, block: TextBlock) -> None:
+        self.flush()
+        self.blocks.append(block)
+
+    def flush(self) -> None:
+        """Close the table rows gathered so far: one block per run of rows that stand in
+        their columns (tabs, pipes) or not."""
+        run: list[tuple[RawCell, ...]] = []
+        exact = self.rows[0][1] if self.rows else True
+        for cells, row_exact in self.rows:
+            if row_exact != exact and run:
+                self.blocks.append(TableBlock(tuple(run), run[0][0].source, exact))
+                run = []
+            exact = row_exact
+            run.append(cells)
+        if run:
+            self.blocks.append(TableBlock(tuple(run), run[0][0].source, exact))
+        self.rows.clear()
+
+
+def text_blocks(
+    text: str, source: str | None = None, *, markdown: bool = False
+) -> tuple[list[Block], list[Note]]:
+    """The blocks of a report's text (or Markdown), and notes on what was cleaned."""
+    spans_of = _markdown_spans if markdown else _spans
+    notes: list[Note] = []
+    out = _Blocks()
+    current: Section | None = None
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # A form feed (a page break) ends a line; what follows is on the same line number.
+    numbered = [(n, piece) for n, raw in enumerate(lines, start=1) for piece in raw.split("\f")]
+    for number, raw in numbered:
+        where = SourceRef(line=number, file=source)
+        line = _cleaned(raw.rstrip(), where, current, notes)
+        if line is None:
+            continue
+        heading = 0
+        if markdown and line.startswith("#"):
+            heading = len(line) - len(line.lstrip("#"))
+            line = line.lstrip("#").strip()
+        block = TextBlock(spans_of(line.strip()), where, heading=heading, wrapped=not markdown)
+        found = next((s for s in _following(current) if section_of(block, s)), None)
+        if found is not None:
+            current = found
+            out.text(block)
+        elif current in _TABLE_SECTIONS and not _is_prose(block.text):
+            out.row(_cells(line, where, markdown))
+        else:
+            out.text(block)
+    out.flush()
+    return out.blocks, notes
+
+
+def _is_prose(line: str) -> bool:
+    """A sentence printed in a table's section (before or after the table)."""
+    text = line.strip()
+    return len(text) >= 30 and text.endswith("。") and not _TRAILING_VALUE.search(text)
+
+
+def read_text(
+    text: str, *, source: str | None = None, fmt: str = "text", **options: Any
+) -> ReadResult:
+    """Read a report from its text, or with ``fmt="markdown"`` from Markdown (see the
+    module's documentation); options as for
+    :func:`~govdisclosure.readers.build.build_report`."""
+    if not isinstance(text, str):
+        raise ReadError(f"text must be a str, got {type(text).__name__}", source=source)
+    check_size(len(text), MAX_TEXT_CHARS, "the text", source)
+    blocks, notes = text_blocks(text, source, markdown=fmt == "markdown")
+    if not blocks:
+        raise ReadError("the text is empty", source=source)
+    result = build_report(blocks, fmt=fmt, source=source, **options)
+    return ReadResult(result.report, (*notes, *result.notes), result.sources, format=fmt)

@@ -1,0 +1,79 @@
+"""PDF files, read through the optional ``pdf`` extra (``pip install govdisclosure[pdf]``,
+which brings pypdf): the text of each page, extracted in reading order, goes to the text
+reader. pypdf is imported on first use; without it, reading a PDF says what to install.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from govdisclosure.errors import FormatNotAvailable, ReadError
+from govdisclosure.readers.limits import MAX_TEXT_CHARS, check_size
+from govdisclosure.readers.result import ReadResult
+from govdisclosure.report import AnnualReport
+
+__all__ = ["FORMAT", "PDFFormat", "pdf_text"]
+
+#: A report has a few pages; a PDF with more is refused before it is read.
+MAX_PAGES = 200
+
+
+def _pypdf() -> Any:
+    try:
+        import pypdf
+    except ImportError:
+        raise FormatNotAvailable(
+            "reading PDF needs pypdf: pip install 'govdisclosure[pdf]'"
+        ) from None
+    return pypdf
+
+
+def pdf_text(data: bytes, source: str | None = None) -> str:
+    """The text of a PDF, page after page, each page ending in a form feed (the text
+    reader takes it as a page break)."""
+    pypdf = _pypdf()
+    try:
+        document = pypdf.PdfReader(io.BytesIO(data), strict=False)
+        if document.is_encrypted:
+            raise ReadError("the PDF is encrypted", source=source)
+        if len(document.pages) > MAX_PAGES:
+            raise ReadError(f"the PDF has {len(document.pages)} pages", source=source)
+        pages = []
+        total = 0
+        for page in document.pages:
+            text = page.extract_text() or ""
+            total += len(text)
+            check_size(total, MAX_TEXT_CHARS, "the PDF's text", source)
+            pages.append(text)
+    except ReadError:
+        raise
+    except Exception as err:  # pypdf raises many kinds on damaged files
+        raise ReadError(f"not a readable PDF: {type(err).__name__}: {err}", source=source) from None
+    return "\f".join(pages)
+
+
+class PDFFormat:
+    """PDF (``.pdf``), read only: its text goes to the text reader."""
+
+    name = "pdf"
+    extensions = (".pdf",)
+    media_type = "application/pdf"
+    binary = True
+    renders = False
+
+    def render(self, report: AnnualReport, *, locale: str, **options: Any) -> bytes:
+        raise FormatNotAvailable(
+            "govdisclosure does not write PDF; render DOCX and convert it (make preview does)"
+        )
+
+    def read(self, data: bytes | str, *, source: str | None = None, **options: Any) -> ReadResult:
+        from govdisclosure.readers.lines import read_text
+
+        if isinstance(data, str):
+            raise ReadError("a PDF is bytes, not text", source=source)
+        result: ReadResult = read_text(pdf_text(data, source), source=source, **options)
+        return ReadResult(result.report, result.notes, result.sources, format=self.name)
+
+
+FORMAT = PDFFormat()

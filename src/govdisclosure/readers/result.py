@@ -1,0 +1,132 @@
+"""What a reader returns: the report, everything the reader had to decide, and where
+every figure came from.
+
+>>> note = Note("edition", "$.report.edition", "第二十条第（一）项 本年制发件数",
+...             "detected the 2021 edition: table 二 has 本年制发件数")
+>>> note.kind
+'edition'
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+from attrs import field, frozen
+
+from govdisclosure.categories import Section
+from govdisclosure.report import AnnualReport
+
+__all__ = ["Note", "NoteKind", "ReadResult", "SourceRef"]
+
+
+class NoteKind(enum.Enum):
+    """What a reader had to decide, or could not do."""
+
+    EDITION = "edition"  # which edition the layout is, and why
+    BLANK = "blank"  # cells printed empty
+    LABEL = "label"  # a label repaired: a typo, width, numbering, spacing
+    NUMBER = "number"  # a number taken out of a cell that held more (units, annotations)
+    UNPLACED = "unplaced"  # a row, column or text the reader could not place (kept here)
+    MISSING = "missing"  # a section or table not found
+    EXTRA = "extra"  # a row kept as an extra row, a note kept under a table
+    TEXT = "text"  # prose joined or cleaned (line wraps, page numbers)
+    INFERRED = "inferred"  # a fact the document does not print, inferred (organ kind)
+    LAYOUT = "layout"  # anything else about the document's shape
+
+
+@frozen
+class SourceRef:
+    """Where something was in the source: a line (text), or a table cell (HTML, DOCX:
+    table, row and column, counted from 0 in document order), with the file name when
+    there is one.
+
+    >>> str(SourceRef(line=42)), str(SourceRef(table=1, row=3, column=2))
+    ('line 42', 'table 2, row 4, column 3')
+    """
+
+    line: int | None = None
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
+    file: str | None = None
+
+    def __str__(self) -> str:
+        where = (
+            f"line {self.line}"
+            if self.line is not None
+            else f"table {(self.table or 0) + 1}, row {(self.row or 0) + 1}, "
+            f"column {(self.column or 0) + 1}"
+        )
+        return f"{self.file}: {where}" if self.file else where
+
+
+@frozen
+class Note:
+    """One thing a reader decided or could not do: its ``kind``, where in the report it
+    applies (a JSON path, or a section), the ``snippet`` of source text involved, and
+    ``action``, what the reader did about it."""
+
+    kind: str
+    location: str
+    snippet: str
+    action: str
+    source: SourceRef | None = None
+
+    def __str__(self) -> str:
+        where = f" ({self.source})" if self.source else ""
+        return f"[{self.kind}] {self.location}{where}: {self.action} — {self.snippet!r}"
+
+
+@frozen
+class ReadResult:
+    """A report read from a document, with ``notes`` on everything the reader decided and
+    ``sources``: for every cell it read, where in the document it came from (keyed by
+    table section and cell position, as :attr:`CellTable.cells` orders them)."""
+
+    report: AnnualReport
+    notes: tuple[Note, ...] = ()
+    sources: dict[tuple[Section, int], SourceRef] = field(factory=dict, eq=False)
+    format: str = ""
+
+    def notes_of(self, kind: str | NoteKind) -> tuple[Note, ...]:
+        """The notes of one kind."""
+        wanted = kind.value if isinstance(kind, NoteKind) else kind
+        return tuple(note for note in self.notes if note.kind == wanted)
+
+    def source_of(self, section: Section, position: int) -> SourceRef | None:
+        """Where the cell at ``position`` of the table of ``section`` was read from."""
+        return self.sources.get((section, position))
+
+    def locate(self, finding: Any) -> tuple[SourceRef, ...]:
+        """Where in the document the cells of a checker finding were printed: the cell it
+        is about first, then the cells it involves (those that were read).
+
+        >>> import govdisclosure as gd, pathlib
+        >>> text = pathlib.Path("examples/sources/zhongning-minzheng-2020.txt").read_text()
+        >>> tab = chr(9)  # the seed separates cells with tabs
+        >>> result = gd.read(text.replace("其他处理" + tab + "0", "其他处理" + tab + "5"))
+        >>> finding = next(f for f in gd.validate(result.report) if f.rule == "R3")
+        >>> [str(ref) for ref in result.locate(finding)][:1]
+        ['line 79']
+        """
+        places = (finding.location, *finding.involved)
+        refs: list[SourceRef] = []
+        for place in places:
+            if place.section is None or place.row is None or place.column is None:
+                continue
+            table = self.report.table(place.section)
+            try:
+                position = table.layout.position(
+                    table.row_type.coerce(place.row), table.column_type.coerce(place.column)
+                )
+            except KeyError:
+                continue
+            ref = self.sources.get((place.section, position))
+            if ref is not None and ref not in refs:
+                refs.append(ref)
+        return tuple(refs)
+
+    def __iter__(self) -> Any:
+        # ``report, notes = read(...)`` unpacks like a pair.
+        return iter((self.report, self.notes))
