@@ -181,6 +181,19 @@ def bench_docx() -> None:
     _report("  docx cost vs the minimal script", f"{ratio:.2f}x", "<= 1.5x", ratio <= 1.5)
 
 
+def bench_read_docx() -> None:
+    """``read(render(seed, "docx"))``: at least 50 reads/s, at most 10x the time of the
+    render (benchmarks/bench_read_docx.py)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_read_docx import measure
+
+    times = measure()
+    rate, ratio = 1000 / times["read"], times["read"] / times["render"]
+    _report("read docx (seed, our own)", f"{rate:,.1f} reads/s", ">= 50/s", rate >= 50)
+    _report("  read time vs render time", f"{ratio:.2f}x", "<= 10x", ratio <= 10)
+    print(f"{'  front end / back end':<38} {times['front']:>9.1f} / {times['back']:.1f} ms")
+
+
 def bench_import() -> None:
     """``python -c "import govdisclosure"`` adds at most 60 ms over ``python -c pass``."""
     base = _python_ms("pass")
@@ -194,12 +207,37 @@ def bench_import() -> None:
     print(f"{'  (python -c pass itself)':<38} {f'{base:.1f} ms':>22}")
 
 
+def bench_read() -> None:
+    """The text reader reads the seed (its text as published) at least 500 times a second;
+    for every format that is both written and read, reading a report costs at most 10x
+    rendering it in that format (DOCX: at least 50 reads a second of our own output)."""
+    import govdisclosure as gd
+
+    seed_text = (ROOT / "examples" / "sources" / "zhongning-minzheng-2020.txt").read_text("utf-8")
+    rate, _ = _per_second(lambda: gd.read(seed_text, "text"))
+    _report("read text (the seed as published)", f"{rate:,.0f} reports/s", ">= 500/s", rate >= 500)
+    report = gd.load(SEED)
+    for fmt in gd.available_formats("read"):
+        if fmt not in gd.available_formats("render"):
+            continue
+        document = gd.render(report, fmt)
+        read, _ = _per_second(lambda fmt=fmt, document=document: gd.read(document, fmt))  # type: ignore[misc]
+        write, _ = _per_second(lambda fmt=fmt: gd.render(report, fmt))  # type: ignore[misc]
+        ratio = write / read
+        _report(f"read {fmt} (our own, seed)", f"{read:,.0f} reports/s", "", True)
+        _report(f"  read vs render {fmt}", f"{ratio:.2f}x", "<= 10x", ratio <= 10)
+        if fmt == "docx":
+            _report("  read docx", f"{read:,.1f} reports/s", ">= 50/s", read >= 50)
+
+
 BENCHMARKS: dict[str, Callable[[], None]] = {
     "json": bench_json_round_trip,
     "validate": bench_validate,
     "render": bench_render,
     "docx": bench_docx,
+    "read-docx": bench_read_docx,
     "import": bench_import,
+    "read": bench_read,
 }
 
 

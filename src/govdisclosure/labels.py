@@ -15,6 +15,7 @@ True
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import unicodedata
 from typing import Self, cast
@@ -33,6 +34,7 @@ _NUMBERING = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=16384)
 def normalize_label(text: str) -> str:
     """Reduce a printed label to its look-up key.
 

@@ -26,10 +26,10 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Sequence
 from typing import Any
 
-from attrs import define, frozen
+from attrs import define, field, frozen
 
 from govdisclosure.categories import Section
 from govdisclosure.cells import BLANK, Cell, is_number
@@ -54,6 +54,9 @@ __all__ = ["TableRead", "detect_edition", "read_table", "split_row"]
 THRESHOLD = 0.6
 #: A label this short ("其他", "总计") names a row only at the end of the printed text.
 _SHORT = 3
+#: Printed text longer than this (normalised) is compared with the labels only whole:
+#: the longest row label with its group labels in front is about 60 characters.
+_LONGEST_LABEL = 200
 
 _TABLE_CLASSES: dict[Section, type[CellTable[Any, Any]]] = {
     Section.PROACTIVE: ProactiveTable,
@@ -78,10 +81,12 @@ class Row:
     values: tuple[RawCell, ...]
     exact: bool
     source: SourceRef
+    #: The label cells' text, joined by spaces.
+    label: str = field(init=False, eq=False)
 
-    @property
-    def label(self) -> str:
-        return " ".join(cell.text.strip() for cell in self.labels if cell.text.strip())
+    def __attrs_post_init__(self) -> None:
+        text = " ".join(cell.text.strip() for cell in self.labels if cell.text.strip())
+        object.__setattr__(self, "label", text)
 
     @property
     def has_figures(self) -> bool:
@@ -110,10 +115,15 @@ def split_row(cells: Sequence[RawCell], exact: bool, source: SourceRef) -> Row:
     return Row(labels, tuple(cells[cut:]), exact, source)
 
 
+def _only_remarks(row: Row) -> bool:
+    """Whether the row's values are all parenthesised text without a figure."""
+    return all(cell.text.lstrip()[:1] in "（(" for cell in row.values if cell.text.strip())
+
+
 # --- the vocabulary of a table --------------------------------------------------------
 
 
-@frozen
+@frozen(eq=False)  # compared and hashed by identity: one per row of a layout
 class _Target:
     """A row of the form a printed row can match: a number row (leaf) or a group."""
 
@@ -121,6 +131,12 @@ class _Target:
     keys: tuple[str, ...]
     index: int  # the leaf's position among the table's number rows (a group: its first)
     last: int  # a group: the position of its last number row
+    edition: Edition = field(eq=False)
+    section: Section = field(eq=False)
+    is_group: bool = field(init=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "is_group", self.node.is_group)
 
 
 @functools.cache
@@ -133,9 +149,8 @@ def _targets(edition: Edition, section: Section) -> tuple[_Target, ...]:
             for node, _ancestors in top.walk():
                 under = list(node.leaves())
                 keys = tuple(dict.fromkeys(label_keys(node.label) + label_keys(node.key.zh)))
-                out.append(
-                    _Target(node, keys, leaves.index(under[0].key), leaves.index(under[-1].key))
-                )
+                first, last = leaves.index(under[0].key), leaves.index(under[-1].key)
+                out.append(_Target(node, keys, first, last, edition, section))
     return tuple(out)
 
 
@@ -199,6 +214,8 @@ def _similar(text: str, target: _Target) -> float:
     """Below 1: how much of ``target``'s label the printed ``text`` has (a typo, a label
     cut by a wrap), 0 under the threshold."""
     best = 0.0
+    if len(text) > _LONGEST_LABEL:
+        return best  # no row label is this long; and difflib would take seconds
     for key in target.keys:
         if len(key) < 4 or len(text) < 2:
             continue
@@ -209,23 +226,43 @@ def _similar(text: str, target: _Target) -> float:
     return best
 
 
-def _best(text: str, targets: Iterable[_Target]) -> tuple[float, _Target | None]:
-    """The target ``text`` names best, and how well (exact matches first: similarity is
-    only computed when no label is held whole)."""
-    candidates = tuple(targets)
+@functools.lru_cache(maxsize=8192)
+def _exact_scores(text: str, edition: Edition, section: Section) -> tuple[float, ...]:
+    # Labels repeat from report to report: each printed label is scored once.
+    return tuple(_exact(text, target) for target in _targets(edition, section))
+
+
+@functools.lru_cache(maxsize=8192)
+def _similar_scores(text: str, edition: Edition, section: Section) -> tuple[float, ...]:
+    return tuple(_similar(text, target) for target in _targets(edition, section))
+
+
+def _best(
+    text: str,
+    targets: Sequence[_Target],
+    done: Container[int] = (),
+    *,
+    after: int = -2,
+    leaves_only: bool = False,
+) -> tuple[float, _Target | None]:
+    """The target of ``targets`` (one layout's, all of them) that ``text`` names best, and
+    how well; number rows in ``done`` are taken, and with ``after`` only rows below it
+    count. Exact matches come first: similarity is only computed when no label is held
+    whole."""
     best: tuple[float, _Target | None] = (0.0, None)
-    if not text:
+    if not text or not targets:
         return best
-    for target in candidates:
-        score = _exact(text, target)
-        if score > best[0]:
-            best = (score, target)
-    if best[1] is not None:
-        return best
-    for target in candidates:
-        score = _similar(text, target)
-        if score > best[0]:
-            best = (score, target)
+    edition, section = targets[0].edition, targets[0].section
+    for scores in (_exact_scores, _similar_scores):
+        for target, score in zip(targets, scores(text, edition, section), strict=True):
+            if score <= best[0] or target.index <= after:
+                continue
+            if target.is_group and leaves_only:
+                continue
+            if target.is_group or target.index not in done:
+                best = (score, target)
+        if best[1] is not None:
+            return best
     return best
 
 
@@ -287,6 +324,7 @@ class _Reader:
         self.table_notes: list[tuple[str, SourceRef]] = []
         self.header_text: list[str] = []
         self.subtotals: list[tuple[RowPlan, RawCell]] = []
+        self._subtotal_seen: bool | None = None  # known once the header is read
 
     def note(self, kind: NoteKind, where: str, snippet: str, action: str, at: SourceRef) -> None:
         self.notes.append(Note(kind.value, where, snippet, action, at))
@@ -304,6 +342,13 @@ class _Reader:
             for cells in block.rows:
                 source = cells[0].source if cells else block.source
                 row = split_row(cells, block.exact, source)
+                if row.has_figures and _only_remarks(row):
+                    # The corner's remark "（本列数据的勾稽关系为：…）" on a line of its own
+                    # reads like the annotation of a blank cell: header, not figures.
+                    whole = " ".join(cell.text.strip() for cell in cells if cell.text.strip())
+                    if _is_header(whole, self.section):
+                        labels = tuple(cell for cell in cells if cell.text.strip())
+                        row = Row(labels, (), block.exact, source)
                 text = row.label
                 if row.has_figures:
                     seen_figures = after_header = True
@@ -394,7 +439,7 @@ class _Reader:
     def _leftover(self, line: _Line, after: _Line | None, figures: list[_Line]) -> None:
         text = line.label
         score, target = _best(normalize_label(text), self.targets)
-        if target is not None and score >= 1.5 and not target.node.is_group:
+        if target is not None and score >= 1.5 and not target.is_group:
             at = next((k for k, x in enumerate(figures) if x is after), len(figures))
             figures.insert(at, line)
             return
@@ -420,7 +465,7 @@ class _Reader:
         key = normalize_label(text)
         if not key:
             return True
-        groups = normalize_label("".join(t.node.label for t in self.targets if t.node.is_group))
+        groups = normalize_label("".join(t.node.label for t in self.targets if t.is_group))
         return key in groups or _is_header(text, self.section)
 
     # -- matching rows to the form -------------------------------------------------------
@@ -448,8 +493,14 @@ class _Reader:
             if target is None:
                 self._extra(line, previous, "no row of the form matches its label")
                 continue
-            if target.node.is_group:
-                self._extra(line, previous, f"the form divides {target.node.label} into rows")
+            if target.is_group:
+                # The group's own rows are not printed: blank, and the note says which.
+                rows = "、".join(
+                    self.table.row_node(plans[index].key).label
+                    for index in range(target.index, target.last + 1)
+                )
+                why = f"the form divides {target.node.label} into rows, left blank (not 0): {rows}"
+                self._extra(line, previous, why)
                 done.update(range(target.index, target.last + 1))
                 last = max(last, target.last)
                 previous = plans[target.last]
@@ -486,7 +537,7 @@ class _Reader:
         first: dict[str, _Line] = {}
         for line in lines:
             key = line.key
-            score, target = _best(key, [t for t in self.targets if not t.node.is_group])
+            score, target = _best(key, self.targets, leaves_only=True)
             named = [c for c in columns if key.endswith(normalize_label(c.label))]
             if not named:
                 self._extra(line, None, "no cell of the form matches its label")
@@ -534,16 +585,15 @@ class _Reader:
         if not key:
             # No label at all: the next row of the form, if it is still free.
             for candidate in self.targets:
-                if not candidate.node.is_group and candidate.index == last + 1:
+                if not candidate.is_group and candidate.index == last + 1:
                     return candidate if candidate.index not in done else None
             return None
-        free = [t for t in self.targets if t.node.is_group or t.index not in done]
-        score, target = _best(key, [t for t in free if t.index > last])
+        score, target = _best(key, self.targets, done, after=last)
         if target is None or score < THRESHOLD:
-            score, target = _best(key, free)
+            score, target = _best(key, self.targets, done)
         if target is None or score < THRESHOLD:
             return None
-        if target.node.is_group and any(i in done for i in range(target.index, target.last + 1)):
+        if target.is_group and any(i in done for i in range(target.index, target.last + 1)):
             return None
         return target
 
@@ -552,8 +602,11 @@ class _Reader:
         node = target.node
         if printed in (node.numbering + node.label, node.label):
             return
-        if any(key in line.key for key in target.keys):
+        if target.keys[0] in line.key:
             how = "spacing, width, numbering or group labels differ"
+        elif any(key in line.key for key in target.keys):
+            # Only the label's short form is printed whole: its remark differs.
+            how = "the printed remark differs (a typo?); matched by the label before it"
         else:
             how = "the printed label differs (a typo?); matched by similarity and order"
         self.note(
@@ -625,7 +678,9 @@ class _Reader:
         return values, None
 
     def _has_subtotal(self) -> bool:
-        return _SUBTOTAL in normalize_label("".join(self.header_text))
+        if self._subtotal_seen is None:
+            self._subtotal_seen = _SUBTOTAL in normalize_label("".join(self.header_text))
+        return self._subtotal_seen
 
     def _fill(self, line: _Line, plan: RowPlan) -> None:
         width = len(plan.columns)
@@ -852,13 +907,16 @@ def detect_edition(blocks: Sequence[TableBlock]) -> tuple[Edition | None, str]:
     (<Edition.V2021: '2021'>, 'labels only the 2021 edition prints: 本年制发件数')
     """
     found: dict[Edition, list[str]] = {edition: [] for edition in Edition}
-    for block in blocks:
-        for cells in block.rows:
-            text = normalize_label("".join(cell.text for cell in cells))
-            for marker, edition in _markers():
-                if marker in text:
-                    found[edition].append(marker)
-                    text = text.replace(marker, "|")
+    # One text for all rows ("|" between them, so no label runs across two rows).
+    text = "|".join(
+        normalize_label("".join(cell.text for cell in cells))
+        for block in blocks
+        for cells in block.rows
+    )
+    for marker, edition in _markers():
+        if marker in text:
+            found[edition].append(marker)
+            text = text.replace(marker, "|")
     counts = {edition: len(set(words)) for edition, words in found.items()}
     if counts[Edition.V2019] == counts[Edition.V2021]:
         return None, "the tables' labels do not tell the edition"

@@ -13,6 +13,8 @@ prose and the tables in them, the same way for every format.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from attrs import field, frozen
 
 from govdisclosure.readers.result import SourceRef
@@ -51,9 +53,9 @@ class TextBlock:
         return cls((Span(text),), source, **kw)  # type: ignore[arg-type]
 
 
-@frozen
-class RawCell:
-    """One cell as printed: its text and where it was.
+class RawCell(NamedTuple):
+    """One cell as printed: its text and where it was (a named tuple: readers make
+    hundreds per report).
 
     ``start`` and ``end`` are, for fixed-width text, the display columns where the
     cell's text starts and ends; they let the table reader tell which cells of a row

@@ -170,6 +170,17 @@ class _Builder:
         year = self.options.get("year")
         parsed = parse_title(printed) if printed else None
         if parsed is not None:
+            # What the caller passed wins over the title; a title that says otherwise is
+            # noted (the report's text may still speak of the printed organ or year).
+            for name, given, said in (("organ", organ, parsed[0]), ("year", year, parsed[1])):
+                if given and given != said:
+                    self.note(
+                        NoteKind.LAYOUT,
+                        f"$.report.{name}",
+                        printed,
+                        f"the title says {said}; used the {name} {given} as asked",
+                        title[0].source,
+                    )
             organ = organ or parsed[0]
             year = year or parsed[1]
         if not organ or not year:
@@ -190,7 +201,15 @@ class _Builder:
                     title[0].source,
                 )
             return organ, year, None
-        return organ, year, re.sub(r"\s*\n\s*", "", printed)
+        custom = re.sub(r"\s*\n\s*", "", printed)
+        self.note(
+            NoteKind.TEXT,
+            "$.report.title",
+            custom,
+            "kept the printed title as the report's own: it is not the standard one",
+            title[0].source,
+        )
+        return organ, year, custom
 
     # -- prose -----------------------------------------------------------------------------
 
@@ -242,13 +261,12 @@ class _Builder:
             if match is None:
                 (current[2] if current else intro).append(paragraph)
                 continue
-            number = _NUMERALS.find(match["number"]) + 1
-            if number != expected:
+            if _chinese_number(match["number"]) != expected:
                 self.note(
                     NoteKind.LAYOUT,
                     "$.report.overview.subsections",
                     text[:20],
-                    f"subsection numbered {match['number']} where {_NUMERALS[expected - 1]} "
+                    f"subsection numbered （{match['number']}） where number {expected} "
                     "was due; numbered by position",
                     block.source,
                 )
@@ -285,14 +303,12 @@ class _Builder:
         if date is None:
             return blocks, None
         drop = {id(texts[-1])}
-        if len(texts) > 1 and re.sub(r"\s+", "", texts[-2].text) == organ:
+        action = "read the date under the report as its publication date"
+        if len(texts) > 1 and _signs_for(texts[-2].text, organ):
             drop.add(id(texts[-2]))
+            action += ", and dropped the organ's name above it"
         self.note(
-            NoteKind.TEXT,
-            "$.report.published",
-            texts[-1].text.strip(),
-            "read the date under the report as its publication date",
-            texts[-1].source,
+            NoteKind.TEXT, "$.report.published", texts[-1].text.strip(), action, texts[-1].source
         )
         return [b for b in blocks if id(b) not in drop], date
 
@@ -300,6 +316,12 @@ class _Builder:
 
     def build(self, fmt: str) -> ReadResult:
         title, preamble_blocks, sections = self.split()
+        if not sections:
+            # Checked before the title: asking for organ= and year= would not help.
+            raise self.fail(
+                "no section headings (一、总体情况 … 六、其他需要报告的事项) found: "
+                "this is not an annual report on government information disclosure"
+            )
         organ, year, custom_title = self.organ_and_year(title)
         for section in Section:
             if section not in sections:
@@ -387,9 +409,16 @@ class _Builder:
 
     def edition(self, tables: list[TableBlock], year: int) -> Edition:
         given = self.options.get("edition")
-        if given is not None:
-            return Edition(given)
         edition, why = detect_edition(tables)
+        if given is not None:
+            chosen = Edition(given)
+            action = f"used the {chosen.value} edition as asked"
+            if edition is not None and edition is not chosen:
+                # Say so: rows and columns of the other edition's layout end up as extra
+                # rows and unplaced figures, each noted where it is read.
+                action += f"; the labels printed are the {edition.value} edition's ({why})"
+            self.note(NoteKind.EDITION, "$.report.edition", chosen.value, action, None)
+            return chosen
         if edition is None:
             edition = edition_for_year(year)
             why += f"; chose the {edition.value} edition by the year {year}"
@@ -435,6 +464,36 @@ def _title_blocks(blocks: Sequence[Block]) -> list[TextBlock]:
         if "报告" in block.text or "年报" in block.text:
             return title
     return []
+
+
+def _chinese_number(numeral: str) -> int:
+    """The value of a Chinese numeral up to 九十九 ("十一" is 11, "二十" is 20); 0 for
+    anything else.
+
+    >>> _chinese_number("六"), _chinese_number("十一"), _chinese_number("二十三")
+    (6, 11, 23)
+    """
+    digits = "一二三四五六七八九"
+    tens, _, units = numeral.partition("十")
+    if not _:
+        return digits.find(numeral) + 1 if len(numeral) == 1 else 0
+    high = 1 if not tens else digits.find(tens) + 1
+    low = 0 if not units else digits.find(units) + 1
+    return high * 10 + low if high > 0 and low >= 0 and len(tens) <= 1 and len(units) <= 1 else 0
+
+
+def _signs_for(text: str, organ: str) -> bool:
+    """Whether ``text``, the line above the date at a report's end, is the organ's name:
+    the whole name, or its end ("某区教育局" for "某市某区教育局": signatures drop the
+    name of the level above), never a sentence.
+
+    >>> _signs_for("某区教育局", "某市某区教育局"), _signs_for("教育局", "某市某区教育局")
+    (True, True)
+    >>> _signs_for("局", "某市某区教育局"), _signs_for("无。", "某市某区教育局")
+    (False, False)
+    """
+    name = re.sub(r"\s+", "", text)
+    return name == organ or (len(name) >= 3 and organ.endswith(name))
 
 
 def _has_text(spans: Sequence[Span]) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from typing import Final
 
 from govdisclosure.errors import ReadError
@@ -45,7 +46,8 @@ def open_zip(data: bytes, source: str | None) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as err:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as err:
+        # NotImplementedError: a zip feature (version, compression) zipfile lacks.
         raise ReadError(f"not a readable zip archive: {err}", source=source) from None
     if len(entries) > MAX_ENTRIES:
         raise ReadError(
@@ -74,7 +76,14 @@ def read_entry(archive: zipfile.ZipFile, name: str, source: str | None) -> bytes
             data = handle.read(MAX_ENTRY_BYTES + 1)
     except KeyError:
         raise ReadError(f"the archive has no {name}", source=source) from None
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as err:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,  # a damaged deflate stream
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+    ) as err:
         raise ReadError(f"{name} cannot be unpacked: {err}", source=source) from None
     check_size(len(data), MAX_ENTRY_BYTES, name, source)
     return data

@@ -42,6 +42,8 @@ _PAGE_NUMBER = re.compile(
 # A page number that text extraction glued to the line after (or before) it. Only looked
 # for in prose: in a table, "－ 17 －" is three cells.
 _GLUED_PAGE_NUMBER = re.compile(rf"^\s*{_DASHED}\s*(?=[^\s\d])|(?<=\S)\s*{_DASHED}\s*$")
+_DASHES = re.compile(r"[-—–－] ?\d")
+_MAYBE_HEADING = re.compile(r"\s*[一二三四五六]\s*[、.．,，]")
 _AUTOLINK = re.compile(r"<((?:https?://|www\.)[^<>\s]+)>")
 _GAP = re.compile(r"\s{2,}|\u3000+")
 _TRAILING_VALUE = re.compile(rf"(?:^|(?<=\s))(?:{VALUE_TOKEN})$")
@@ -138,9 +140,16 @@ def _cell(text: str, source: SourceRef, line: str, begin: int) -> RawCell:
     return RawCell(text, source, start=start, end=start + display_width(text))
 
 
-def _following(current: Section | None) -> list[Section]:
-    order = list(Section)
-    return order[order.index(current) + 1 :] if current else order
+_SECTIONS = tuple(Section)
+
+
+def _following(current: Section | None) -> tuple[Section, ...]:
+    return _SECTIONS[_SECTIONS.index(current) + 1 :] if current else _SECTIONS
+
+
+def _section_heading(block: TextBlock, current: Section | None) -> Section | None:
+    """The section ``block`` is the heading of, among those after ``current``."""
+    return next((s for s in _following(current) if section_of(block, s)), None)
 
 
 def _cleaned(line: str, where: SourceRef, current: Section | None, notes: list[Note]) -> str | None:
@@ -150,7 +159,7 @@ def _cleaned(line: str, where: SourceRef, current: Section | None, notes: list[N
     if _PAGE_NUMBER.match(line):
         notes.append(Note(NoteKind.TEXT.value, "$", line.strip(), "dropped a page number", where))
         return None
-    stripped = _GLUED_PAGE_NUMBER.sub("", line)
+    stripped = _GLUED_PAGE_NUMBER.sub("", line) if _DASHES.search(line) else line
     if stripped != line and current in _TABLE_SECTIONS:
         # In a table, only before the next section's heading ("— 3 —四、政府…").
         heading = TextBlock.plain(stripped.strip(), where)
@@ -159,7 +168,7 @@ def _cleaned(line: str, where: SourceRef, current: Section | None, notes: list[N
     if stripped != line:
         action = "dropped a page number printed on the line"
         notes.append(Note(NoteKind.TEXT.value, "$", line.strip()[:20], action, where))
-    return _AUTOLINK.sub(r"\1", stripped)
+    return _AUTOLINK.sub(r"\1", stripped) if "<" in stripped else stripped
 
 
 class _Blocks:
@@ -212,15 +221,18 @@ def text_blocks(
         if markdown and line.startswith("#"):
             heading = len(line) - len(line.lstrip("#"))
             line = line.lstrip("#").strip()
-        block = TextBlock(spans_of(line.strip()), where, heading=heading, wrapped=not markdown)
-        found = next((s for s in _following(current) if section_of(block, s)), None)
-        if found is not None:
-            current = found
-            out.text(block)
-        elif current in _TABLE_SECTIONS and not _is_prose(block.text):
+        text = line.strip()
+        if heading or _MAYBE_HEADING.match(text):
+            block = TextBlock(spans_of(text), where, heading=heading, wrapped=not markdown)
+            found = _section_heading(block, current)
+            if found is not None:
+                current = found
+                out.text(block)
+                continue
+        if current in _TABLE_SECTIONS and not _is_prose(text):
             out.row(_cells(line, where, markdown))
         else:
-            out.text(block)
+            out.text(TextBlock(spans_of(text), where, heading=heading, wrapped=not markdown))
     out.flush()
     return out.blocks, notes
 

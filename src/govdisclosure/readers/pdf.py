@@ -6,6 +6,7 @@ reader. pypdf is imported on first use; without it, reading a PDF says what to i
 from __future__ import annotations
 
 import io
+import logging
 from typing import Any
 
 from govdisclosure.errors import FormatNotAvailable, ReadError
@@ -33,6 +34,10 @@ def pdf_text(data: bytes, source: str | None = None) -> str:
     """The text of a PDF, page after page, each page ending in a form feed (the text
     reader takes it as a page break)."""
     pypdf = _pypdf()
+    # pypdf logs what it repairs in a damaged file; the reader reports, it does not print.
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
     try:
         document = pypdf.PdfReader(io.BytesIO(data), strict=False)
         if document.is_encrypted:
@@ -50,6 +55,8 @@ def pdf_text(data: bytes, source: str | None = None) -> str:
         raise
     except Exception as err:  # pypdf raises many kinds on damaged files
         raise ReadError(f"not a readable PDF: {type(err).__name__}: {err}", source=source) from None
+    finally:
+        logger.setLevel(level)
     return "\f".join(pages)
 
 

@@ -17,6 +17,7 @@ BLANK
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from decimal import Decimal
@@ -66,9 +67,16 @@ _ANNOTATED = re.compile(
 )
 
 
+#: A whole cell holding one figure with its thousands grouped by spaces ("1 234"): a
+#: value in a cell of its own, though in a line of text the groups could be figures.
+_GROUPED = re.compile(
+    rf"[+\-−＋－]?\d{{1,3}}(?:[ \u2009\u00a0]\d{{3}})+(?:[.．]\d+)?"
+    rf"\s?(?:万元|亿元|元|[{_COUNT_WORDS}])?(?:\s?[（(][^（()）]{{1,80}}[）)])?"
+)
 _PRINTED_NOTE = re.compile(r"[（(](?P<note>[^（()）]{1,80})[）)]\s*\Z")
 
 
+@functools.lru_cache(maxsize=8192)
 def is_value_text(text: str) -> bool:
     """Whether ``text`` reads as a cell value (a figure or a mark), not as a label.
 
@@ -76,7 +84,7 @@ def is_value_text(text: str) -> bool:
     (True, True, True, False)
     """
     text = text.strip()
-    return bool(_VALUE.match(text) or _ANNOTATED.fullmatch(text))
+    return bool(_VALUE.match(text) or _ANNOTATED.fullmatch(text) or _GROUPED.fullmatch(text))
 
 
 @frozen
@@ -90,6 +98,7 @@ class ParsedCell:
     repair: str = ""
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_cell(text: str, kind: CellKind, unit: MoneyUnit | None = None) -> ParsedCell:
     """Read the printed ``text`` of a cell of ``kind`` (money cells default to ``unit``).
 
