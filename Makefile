@@ -16,6 +16,8 @@ $(INSTALLED): pyproject.toml constraints.txt
 ## demo: summarise and check the bundled example reports (and a deliberately broken one),
 ## and write every format of both to out/
 demo: $(INSTALLED)
+	$(BIN)/python -m govdisclosure read examples/sources/*.txt -o out
+	@echo
 	$(BIN)/python -m govdisclosure summary examples/*.json
 	@echo
 	$(BIN)/python -m govdisclosure check examples/*.json examples/broken/*.json || true

@@ -282,3 +282,23 @@ def test_money_units_in_cells() -> None:
     result = gd.read(SEED_TEXT)
     amount = result.report.proactive["centralized_procurement", "procurement_amount"]
     assert amount == gd.Money(Decimal("6165711"), "元")
+
+
+# --- the command line -------------------------------------------------------------------------
+
+
+def test_the_command_line_reads_documents_into_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from govdisclosure.__main__ import main
+
+    assert main(["read", str(SEED_TEXT), str(PIPES), "-o", str(tmp_path), "--notes"]) == 0
+    out = capsys.readouterr().out
+    assert "zhongning-minzheng-2020.json  (text; notes: 1 blank, 1 edition" in out
+    assert "[extra] $.report.applications._extra_columns" in out
+    assert gd.load(tmp_path / "zhongning-minzheng-2020.json") == gd.read(SEED_TEXT).report
+    # check, summary and render take documents too.
+    assert main(["check", str(PIPES)]) == 1  # the planted R3 error
+    assert "R3   三、（三）不予公开 8.属于行政查询事项·总计" in capsys.readouterr().out
+    assert main(["read", str(tmp_path / "missing.txt"), "-o", str(tmp_path)]) == 1
+    assert "cannot read the file" in capsys.readouterr().err

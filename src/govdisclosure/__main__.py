@@ -1,10 +1,13 @@
 """The ``govdisclosure`` command line (``python -m govdisclosure``).
 
-``govdisclosure summary FILE...`` prints a summary of each JSON report;
+``govdisclosure read FILE... [-f FORMAT] [-o DIR] [--notes] [--partial]`` reads published
+reports (text, Markdown, HTML, DOCX, PDF) and writes each as JSON to DIR, saying what the
+reader had to decide; ``govdisclosure summary FILE...`` prints a summary of each report;
 ``govdisclosure check FILE... [--previous FILE] [--select R] [--ignore R] [--lang en]``
 checks each and prints the findings (exit status 1 when a report has errors);
 ``govdisclosure render FILE... [-f FORMAT] [--lang LOCALE] [-o DIR]`` writes each report
-in the formats and languages asked for (all of them by default) to DIR.
+in the formats and languages asked for (all of them by default) to DIR. ``summary``,
+``check`` and ``render`` take any readable document, not only JSON.
 """
 
 from __future__ import annotations
@@ -18,9 +21,38 @@ from govdisclosure.checker import validate
 from govdisclosure.checker.listing import describe
 from govdisclosure.errors import GovDisclosureError
 from govdisclosure.i18n import LOCALES
-from govdisclosure.jsonio import load
+from govdisclosure.jsonio import dump
+from govdisclosure.readers import read
 from govdisclosure.renderers import available_formats, get_format, render_to
+from govdisclosure.report import AnnualReport
 from govdisclosure.summary import summarize
+
+
+def load(path: str) -> AnnualReport:
+    """The report in ``path``: the JSON form, or any document a reader reads."""
+    return read(Path(path)).report
+
+
+def _read(files: list[str], fmt: str | None, out: Path, notes: bool, partial: bool) -> int:
+    status = 0
+    out.mkdir(parents=True, exist_ok=True)
+    for path in files:
+        try:
+            result = read(Path(path), fmt, **({"partial": True} if partial else {}))
+        except GovDisclosureError as err:
+            sys.stderr.write(f"govdisclosure: {err}\n")
+            status = 1
+            continue
+        target = out / f"{Path(path).stem}.json"
+        dump(result.report, target)
+        counts: dict[str, int] = {}
+        for note in result.notes:
+            counts[note.kind] = counts.get(note.kind, 0) + 1
+        said = ", ".join(f"{count} {kind}" for kind, count in sorted(counts.items()))
+        sys.stdout.write(f"{target}  ({result.format}; notes: {said or 'none'})\n")
+        if notes:
+            sys.stdout.writelines(f"  {note}\n" for note in result.notes)
+    return status
 
 
 def _render(
@@ -53,16 +85,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         description="政府信息公开工作年度报告: annual reports on information disclosure.",
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    summary = commands.add_parser("summary", help="print a summary of JSON reports")
-    summary.add_argument("files", nargs="+", help="report files in the govdisclosure JSON form")
-    check = commands.add_parser("check", help="check JSON reports and print the findings")
-    check.add_argument("files", nargs="+", help="report files in the govdisclosure JSON form")
+    reading = commands.add_parser("read", help="read published reports and write them as JSON")
+    reading.add_argument("files", nargs="+", help="documents: text, Markdown, HTML, DOCX, PDF")
+    reading.add_argument("-f", "--format", dest="fmt", help="the documents' format (sniffed)")
+    reading.add_argument("-o", "--out", default=".", help="the folder to write the JSON to")
+    reading.add_argument("--notes", action="store_true", help="print every note of the reader")
+    reading.add_argument("--partial", action="store_true", help="read tables that lack rows")
+    summary = commands.add_parser("summary", help="print a summary of reports")
+    summary.add_argument("files", nargs="+", help="reports: JSON or any readable document")
+    check = commands.add_parser("check", help="check reports and print the findings")
+    check.add_argument("files", nargs="+", help="reports: JSON or any readable document")
     check.add_argument("--previous", help="last year's report of the same organ (cross-year rules)")
     check.add_argument("--select", action="append", help="run only these rules or families")
     check.add_argument("--ignore", action="append", help="skip these rules or families")
     check.add_argument("--lang", default="zh_CN", help="zh_CN (default) or en")
-    render = commands.add_parser("render", help="write JSON reports as DOCX, HTML, Markdown…")
-    render.add_argument("files", nargs="+", help="report files in the govdisclosure JSON form")
+    render = commands.add_parser("render", help="write reports as DOCX, HTML, Markdown…")
+    render.add_argument("files", nargs="+", help="reports: JSON or any readable document")
     render.add_argument(
         "-f", "--format", action="append", dest="formats", help="a format (default: all)"
     )
@@ -71,6 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     render.add_argument("-o", "--out", default=".", help="the folder to write to")
     args = parser.parse_args(argv)
+    if args.command == "read":
+        return _read(args.files, args.fmt, Path(args.out), args.notes, args.partial)
     if args.command == "render":
         return _render(args.files, args.formats, args.locales, Path(args.out))
 
