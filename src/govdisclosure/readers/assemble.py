@@ -27,18 +27,18 @@ import difflib
 import functools
 import re
 from collections.abc import Container, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from attrs import define, field, frozen
 
-from govdisclosure.categories import Section
+from govdisclosure.categories import MoneyUnit, Section
 from govdisclosure.cells import BLANK, Cell, is_number
 from govdisclosure.editions import Edition
 from govdisclosure.labels import label_keys, normalize_label
-from govdisclosure.layouts import Node, RowPlan, layout
+from govdisclosure.layouts import CellKind, Node, RowPlan, layout
 from govdisclosure.readers.blocks import RawCell, TableBlock
 from govdisclosure.readers.result import Note, NoteKind, SourceRef
-from govdisclosure.readers.values import is_value_text, parse_cell
+from govdisclosure.readers.values import ParsedCell, is_value_text, parse_cell
 from govdisclosure.tables import (
     ApplicationTable,
     CellTable,
@@ -72,25 +72,38 @@ _SUBTOTAL = "小计"
 _LEGAL_PERSONS = frozenset({"commercial", "research", "public_welfare", "legal_services", "other"})
 
 
-@frozen
 class Row:
     """One printed row: its label cells and its value cells (the trailing run of cells
-    that read as values)."""
+    that read as values). A plain slotted class: readers make one per printed row."""
+
+    __slots__ = ("exact", "has_figures", "label", "labels", "source", "values")
 
     labels: tuple[RawCell, ...]
     values: tuple[RawCell, ...]
     exact: bool
     source: SourceRef
     #: The label cells' text, joined by spaces.
-    label: str = field(init=False, eq=False)
+    label: str
+    #: Whether any value cell holds text.
+    has_figures: bool
 
-    def __attrs_post_init__(self) -> None:
-        text = " ".join(cell.text.strip() for cell in self.labels if cell.text.strip())
-        object.__setattr__(self, "label", text)
+    def __init__(
+        self,
+        labels: tuple[RawCell, ...],
+        values: tuple[RawCell, ...],
+        exact: bool,
+        source: SourceRef,
+    ) -> None:
+        self.labels = labels
+        self.values = values
+        self.exact = exact
+        self.source = source
+        self.label = " ".join([text for cell in labels if (text := cell.text.strip())])
+        printed = "".join([cell.text for cell in values])
+        self.has_figures = bool(printed) and not printed.isspace()
 
-    @property
-    def has_figures(self) -> bool:
-        return any(cell.text.strip() for cell in self.values)
+    def __repr__(self) -> str:
+        return f"Row(label={self.label!r}, values={[cell.text for cell in self.values]!r})"
 
 
 def split_row(cells: Sequence[RawCell], exact: bool, source: SourceRef) -> Row:
@@ -107,17 +120,22 @@ def split_row(cells: Sequence[RawCell], exact: bool, source: SourceRef) -> Row:
     cut = len(cells)
     while cut > 0:
         text = cells[cut - 1].text.strip()
-        if (exact and not text) or (text and is_value_text(text)):
+        # Plain digits (most figures) are values without asking is_value_text.
+        if (exact and not text) or (text and (text.isdecimal() or is_value_text(text))):
             cut -= 1
             continue
         break
-    labels = tuple(cell for cell in cells[:cut] if cell.text.strip())
+    labels = tuple([cell for cell in cells[:cut] if cell.text.strip()])
     return Row(labels, tuple(cells[cut:]), exact, source)
 
 
 def _only_remarks(row: Row) -> bool:
     """Whether the row's values are all parenthesised text without a figure."""
-    return all(cell.text.lstrip()[:1] in "（(" for cell in row.values if cell.text.strip())
+    for cell in row.values:
+        text = cell.text.lstrip()
+        if text and text[0] not in "（(":
+            return False
+    return True
 
 
 # --- the vocabulary of a table --------------------------------------------------------
@@ -175,6 +193,7 @@ def _vocabulary(section: Section) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=4096)  # headers are the form's: they repeat in every report
 def _is_header(text: str, section: Section) -> bool:
     """Whether ``text`` is made mostly of header labels of the section's table."""
     rest = normalize_label(text)
@@ -189,6 +208,7 @@ def _is_header(text: str, section: Section) -> bool:
     return len(rest) <= total // 4 or any(rest in word for word in words)
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_header_piece(text: str, section: Section) -> bool:
     """Whether ``text`` is a piece of one header label, cut by a line wrap."""
     key = normalize_label(text)
@@ -227,14 +247,20 @@ def _similar(text: str, target: _Target) -> float:
 
 
 @functools.lru_cache(maxsize=8192)
-def _exact_scores(text: str, edition: Edition, section: Section) -> tuple[float, ...]:
-    # Labels repeat from report to report: each printed label is scored once.
-    return tuple(_exact(text, target) for target in _targets(edition, section))
-
-
-@functools.lru_cache(maxsize=8192)
-def _similar_scores(text: str, edition: Edition, section: Section) -> tuple[float, ...]:
-    return tuple(_similar(text, target) for target in _targets(edition, section))
+def _ranked(
+    text: str, edition: Edition, section: Section, similar: bool
+) -> tuple[tuple[float, _Target], ...]:
+    """The rows of the form the normalised ``text`` names (held whole, or with
+    ``similar`` by similarity), best first, ties in the form's order. Labels repeat
+    from report to report: each printed label is ranked once."""
+    score = _similar if similar else _exact
+    found = [
+        (value, i, target)
+        for i, target in enumerate(_targets(edition, section))
+        if (value := score(text, target)) > 0
+    ]
+    found.sort(key=lambda item: (-item[0], item[1]))
+    return tuple((value, target) for value, _, target in found)
 
 
 def _best(
@@ -249,21 +275,52 @@ def _best(
     how well; number rows in ``done`` are taken, and with ``after`` only rows below it
     count. Exact matches come first: similarity is only computed when no label is held
     whole."""
-    best: tuple[float, _Target | None] = (0.0, None)
     if not text or not targets:
-        return best
+        return 0.0, None
     edition, section = targets[0].edition, targets[0].section
-    for scores in (_exact_scores, _similar_scores):
-        for target, score in zip(targets, scores(text, edition, section), strict=True):
-            if score <= best[0] or target.index <= after:
+    for similar in (False, True):
+        # The first eligible target of the ranking is the best one.
+        for score, target in _ranked(text, edition, section, similar):
+            if target.index <= after:
                 continue
-            if target.is_group and leaves_only:
-                continue
-            if target.is_group or target.index not in done:
-                best = (score, target)
-        if best[1] is not None:
-            return best
-    return best
+            if target.is_group:
+                if not leaves_only:
+                    return score, target
+            elif target.index not in done:
+                return score, target
+    return 0.0, None
+
+
+class _CellSpec(NamedTuple):
+    """What :meth:`_Reader._fill` needs of a cell of the layout, looked up once."""
+
+    kind: CellKind
+    unit: MoneyUnit | None
+    label: str  # the column's printed label
+    column: str  # the column's JSON key
+    #: Cells read so far, by printed text, for cells of this kind and unit: parse_cell's
+    #: own cache would hash the kind (an Enum, hashed in Python) for every cell.
+    parsed: dict[str, ParsedCell]
+
+
+#: How many printed texts each of those caches keeps.
+_PARSED_CACHE = 4096
+
+
+@functools.cache
+def _cell_specs(edition: Edition, section: Section) -> tuple[_CellSpec, ...]:
+    table = layout(edition).table(section)
+    shared: dict[tuple[CellKind, MoneyUnit | None], dict[str, ParsedCell]] = {}
+    return tuple(
+        _CellSpec(
+            spec.kind,
+            spec.unit,
+            table.column_node(spec.column).label,
+            spec.column.value,
+            shared.setdefault((spec.kind, spec.unit), {}),
+        )
+        for spec in table.cells
+    )
 
 
 # --- reading one table ------------------------------------------------------------------
@@ -315,6 +372,7 @@ class _Reader:
         self.edition = edition
         self.table = layout(edition).table(section)
         self.targets = _targets(edition, section)
+        self.specs = _cell_specs(edition, section)
         self.source = source
         self.notes: list[Note] = []
         self.cells: list[Cell] = [BLANK] * len(self.table.cells)
@@ -335,7 +393,7 @@ class _Reader:
         """The printed rows in order: rows with figures as :class:`_Line`, text-only rows
         as :class:`Row` (still to be placed). Headers, captions and notes are taken out."""
         out: list[_Line | Row] = []
-        above: list[RawCell] = []
+        above: tuple[RawCell, ...] = ()
         after_header = True  # the next header row starts a new header
         for block in blocks:
             seen_figures = False
@@ -352,7 +410,7 @@ class _Reader:
                 text = row.label
                 if row.has_figures:
                     seen_figures = after_header = True
-                    out.append(_Line(row, text, tuple(above)))
+                    out.append(_Line(row, text, above))
                     continue
                 if not text:
                     continue
@@ -367,9 +425,9 @@ class _Reader:
                     or (not seen_figures and _is_header_piece(text, self.section))
                 ):
                     if after_header:
-                        above = []  # a new header: a new block, or a new page
+                        above = ()  # a new header: a new block, or a new page
                         after_header = False
-                    above += row.labels
+                    above += row.labels  # a new tuple: the rows read so far keep theirs
                     self.header_text.append(text)
                     continue
                 after_header = True
@@ -689,22 +747,26 @@ class _Reader:
             self.subtotals.append((plan, subtotal))
         placed = self._values(line, values, width)
         blanks = []
-        for i, raw in enumerate(placed[:width]):
-            position = plan.start + i
-            spec = self.table.cells[position]
+        specs, cells, sources = self.specs, self.cells, self.sources
+        for position, raw in enumerate(placed[:width], plan.start):
+            spec = specs[position]
             if raw is not None:
-                self.sources[position] = raw.source
+                sources[position] = raw.source
             if raw is None or not raw.text.strip():
-                blanks.append(self.table.column_node(spec.column).label)
+                blanks.append(spec.label)
                 continue
-            parsed = parse_cell(raw.text, spec.kind, spec.unit)
-            self.cells[position] = parsed.value
+            parsed = spec.parsed.get(raw.text)
+            if parsed is None:
+                parsed = parse_cell(raw.text, spec.kind, spec.unit)
+                if len(spec.parsed) < _PARSED_CACHE:
+                    spec.parsed[raw.text] = parsed
+            cells[position] = parsed.value
             if parsed.annotation:
                 self.annotations[position] = parsed.annotation
             if parsed.repair:
                 self.note(
                     NoteKind.NUMBER if is_number(parsed.value) else NoteKind.UNPLACED,
-                    _location(self.section, plan.name, spec.column.value),
+                    _location(self.section, plan.name, spec.column),
                     raw.text,
                     parsed.repair,
                     raw.source,
@@ -825,14 +887,19 @@ class _Reader:
                 source,
             )
         column = self.extra_column()
-        table = _TABLE_CLASSES[self.section](
-            self.edition,
-            tuple(self.cells),
-            notes=tuple(text for text, _ in self.table_notes),
-            annotations=tuple(sorted(self.annotations.items())),
-            extra_rows=tuple(self.extra_rows),
-            extra_columns=(column,) if column is not None else (),
-        )
+        kind = _TABLE_CLASSES[self.section]
+        if self.table_notes or self.annotations or self.extra_rows or column is not None:
+            table = kind(
+                self.edition,
+                tuple(self.cells),
+                notes=tuple(text for text, _ in self.table_notes),
+                annotations=tuple(sorted(self.annotations.items())),
+                extra_rows=tuple(self.extra_rows),
+                extra_columns=(column,) if column is not None else (),
+            )
+        else:
+            # Every cell is BLANK or what parse_cell read for its kind: valid already.
+            table = kind.trusted(self.edition, tuple(self.cells))
         return TableRead(table, self.sources, tuple(self.notes))
 
 
@@ -909,9 +976,11 @@ def detect_edition(blocks: Sequence[TableBlock]) -> tuple[Edition | None, str]:
     found: dict[Edition, list[str]] = {edition: [] for edition in Edition}
     # One text for all rows ("|" between them, so no label runs across two rows).
     text = "|".join(
-        normalize_label("".join(cell.text for cell in cells))
-        for block in blocks
-        for cells in block.rows
+        [
+            normalize_label("".join([cell.text for cell in cells]))
+            for block in blocks
+            for cells in block.rows
+        ]
     )
     for marker, edition in _markers():
         if marker in text:

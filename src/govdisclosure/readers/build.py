@@ -47,6 +47,9 @@ _SECTION_WORDS: dict[Section, tuple[str, ...]] = {
     Section.OTHER: ("其他",),
 }
 _HEADING = re.compile(rf"^\s*(?P<number>[{_NUMERALS}])\s*[、.．,，]\s*(?P<rest>\S.{{0,40}})$")
+#: How every numbered heading starts (what :data:`_HEADING` matches first).
+_HEADING_START = re.compile(rf"\s*[{_NUMERALS}]\s*[、.．,，]")
+_SECTION_NUMBER = {section: number for number, section in enumerate(Section)}
 _SUBSECTION = re.compile(rf"^\s*[（(]\s*(?P<number>[{_NUMERALS}]+)\s*[)）]\s*")
 _ENDS_SENTENCE = tuple("。！？!?；;：:…”’」』")
 _NUMBERED = re.compile(
@@ -76,11 +79,13 @@ def section_of(block: TextBlock, expected: Section) -> bool:
     >>> section_of(TextBlock.plain("四是推进管理公开。", SourceRef()), Section.REVIEWS)
     False
     """
+    if not block.heading and _HEADING_START.match(block.text) is None:
+        return False  # most blocks: no number, no mark (what follows asks for one)
     text = block.text.strip()
     words = _SECTION_WORDS[expected]
     match = _HEADING.match(text)
     if match is not None:
-        number = list(Section).index(expected)
+        number = _SECTION_NUMBER[expected]
         if match["number"] == _NUMERALS[number] and not match["rest"].endswith("。"):
             return any(word in match["rest"] for word in words)
         return False
@@ -122,7 +127,9 @@ class _Builder:
         order = list(Section)
         current: Section | None = None
         for block in blocks:
-            if isinstance(block, TextBlock):
+            if isinstance(block, TextBlock) and (
+                block.heading or _HEADING_START.match(block.text) is not None
+            ):  # only these can be headings (see section_of)
                 following = order[order.index(current) + 1 :] if current else order
                 found = next((s for s in following if section_of(block, s)), None)
                 if found is not None:
@@ -136,33 +143,39 @@ class _Builder:
         return title, preamble, sections
 
     def title_start(self) -> int:
-        """Where the title starts: at the first block, unless the blocks there name no
-        organ and year while a short block among the next few does — a web page's
-        navigation, or the information printed above an article, before its title. The
-        blocks before it are dropped, with a note."""
+        """Where the title starts: at the first block, unless other text comes before it
+        — a web page's navigation, or the information printed above an article. Then the
+        title is the first short block that names an organ and a year (a title printed on
+        two lines names the organ on one and the year on the other: neither alone does),
+        within the first few blocks and before the first section; the blocks before it
+        are dropped, with a note."""
         first = _title_blocks(self.blocks)
         if first and parse_title("".join(b.text for b in first)) is not None:
-            return 0
-        for start in range(1, min(len(self.blocks), _TITLE_SEARCH)):
-            block = self.blocks[start]
-            if isinstance(block, TextBlock) and any(section_of(block, s) for s in Section):
-                break  # the report has begun: it prints no title
-            title = _title_blocks(self.blocks[start:])
-            printed = "".join(b.text for b in title)
-            if title and len(printed.strip()) <= _LONGEST_TITLE and parse_title(printed):
-                dropped = " / ".join(
-                    b.text.strip() if isinstance(b, TextBlock) else "(a table)"
-                    for b in self.blocks[:start]
-                )
-                self.note(
-                    NoteKind.LAYOUT,
-                    "$.report.title",
-                    dropped[:60],
-                    f"dropped {start} blocks printed before the title (the page around the report)",
-                    self.blocks[0].source,
-                )
-                return start
-        return 0
+            start = next((i for i, b in enumerate(first) if parse_title(b.text)), 0)
+        else:
+            start = 0
+            for at in range(1, min(len(self.blocks), _TITLE_SEARCH)):
+                block = self.blocks[at]
+                if isinstance(block, TextBlock) and any(section_of(block, s) for s in Section):
+                    break  # the report has begun: it prints no title
+                title = _title_blocks(self.blocks[at:])
+                printed = "".join(b.text for b in title)
+                if title and len(printed.strip()) <= _LONGEST_TITLE and parse_title(printed):
+                    start = at
+                    break
+        if start:
+            dropped = " / ".join(
+                b.text.strip() if isinstance(b, TextBlock) else "(a table)"
+                for b in self.blocks[:start]
+            )
+            self.note(
+                NoteKind.LAYOUT,
+                "$.report.title",
+                dropped[:60],
+                f"dropped {start} blocks printed before the title (the page around the report)",
+                self.blocks[0].source,
+            )
+        return start
 
     def organ_and_year(self, title: list[TextBlock]) -> tuple[str, int, str | None]:
         printed = "".join(block.text.strip() for block in title)
@@ -235,9 +248,13 @@ class _Builder:
         result = []
         for spans, block in out:
             try:
-                result.append((Paragraph(_stripped(spans)), block))
+                if any(span.bold for span in spans):
+                    paragraph = Paragraph(_stripped(spans))
+                else:  # the same paragraph, built from one str: no Span per piece
+                    paragraph = Paragraph("".join([span.text for span in spans]).strip())
             except ReportValueError:
                 continue
+            result.append((paragraph, block))
         return result
 
     @staticmethod
@@ -447,10 +464,34 @@ class _Builder:
         if (
             paragraphs
             and facts
+            and _may_be_composed("".join(p.text for p in paragraphs), facts)
             and [p.text for p in paragraphs] == compose_preamble(Preamble(**facts), "zh_CN")
         ):
             return Preamble(**facts)
         return preamble
+
+
+_SPACE = re.compile(r"\s")
+
+
+def _may_be_composed(text: str, facts: dict[str, Any]) -> bool:
+    """Whether ``text`` can be the standard wording composed from ``facts``: that wording
+    puts no white space between its words and dates, so white space outside the facts'
+    own strings ("2020 年 1 月 1 日") says the wording is the report's own. It saves
+    composing the wording (dates are formatted through babel) for most reports."""
+    if _SPACE.search(text) is None:
+        return True
+    contact, website = facts.get("contact"), facts.get("website")
+    strings: list[str | None] = [*facts.get("legal_basis", ())]
+    if website is not None:
+        strings += [website.name, website.url or ""]
+    if contact is not None:
+        strings += [contact.office, contact.address, contact.postcode, contact.phone]
+        strings.append(contact.email)
+    for value in strings:
+        if value:
+            text = text.replace(value, "")
+    return _SPACE.search(text) is None
 
 
 def _title_blocks(blocks: Sequence[Block]) -> list[TextBlock]:

@@ -43,6 +43,8 @@ _PAGE_NUMBER = re.compile(
 # for in prose: in a table, "－ 17 －" is three cells.
 _GLUED_PAGE_NUMBER = re.compile(rf"^\s*{_DASHED}\s*(?=[^\s\d])|(?<=\S)\s*{_DASHED}\s*$")
 _DASHES = re.compile(r"[-—–－] ?\d")
+# What every page number (and Markdown rule) holds: most lines hold none of it.
+_MAYBE_PAGE_NUMBER = re.compile(r"[-—–－第]")
 _MAYBE_HEADING = re.compile(r"\s*[一二三四五六]\s*[、.．,，]")
 _AUTOLINK = re.compile(r"<((?:https?://|www\.)[^<>\s]+)>")
 _GAP = re.compile(r"\s{2,}|\u3000+")
@@ -54,11 +56,20 @@ _MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*
 def _spans(text: str) -> tuple[Span, ...]:
     """The spans of a line: ``**bold**`` markup read (see :func:`~govdisclosure.renderers.
     text.para_text`), plain text as it is."""
-    if "**" in text or "\\" in text:
+    if "\\" in text:
         try:
             return Paragraph.from_markup(text).spans
         except ReportValueError:
             pass
+    elif "**" in text:
+        # What Paragraph.from_markup reads, without its loop over every character: with
+        # no escapes, the pieces between "**" alternate plain and bold.
+        pieces = text.split("**")
+        if len(pieces) % 2:  # else an unclosed "**", printed as it is
+            try:
+                return Paragraph([Span(p, i % 2 == 1) for i, p in enumerate(pieces)]).spans
+            except ReportValueError:
+                pass
     return (Span(text),)
 
 
@@ -105,13 +116,14 @@ def _cells(
         parts = parts[1:] if parts.startswith("|") else parts
         parts = parts[:-1] if parts.endswith("|") and not parts.endswith("\\|") else parts
         return tuple(RawCell(_markdown_cell(p), source) for p in _MD_PIPE.split(parts)), True
-    if line.count("|") >= 2 or (line.count("|") == 1 and not line.strip().startswith("|")):
+    pipes = line.count("|")
+    if pipes >= 2 or (pipes == 1 and not line.strip().startswith("|")):
         parts = line.strip()
         parts = parts[1:] if parts.startswith("|") else parts
         parts = parts[:-1] if parts.endswith("|") else parts
-        return tuple(RawCell(p.strip(), source) for p in parts.split("|")), True
+        return _exact_cells(parts.split("|"), source), True
     if "\t" in line:
-        return tuple(RawCell(p.strip(), source) for p in line.split("\t")), True
+        return _exact_cells(line.split("\t"), source), True
     cells: list[RawCell] = []
     position = 0
     for chunk in _GAP.split(line):
@@ -135,6 +147,15 @@ def _cells(
     return tuple(cells), False
 
 
+_new_tuple = tuple.__new__
+
+
+def _exact_cells(parts: list[str], source: SourceRef) -> tuple[RawCell, ...]:
+    # RawCell(part.strip(), source) without the named tuple's Python-level __new__: a
+    # table line has a dozen cells, a report hundreds.
+    return tuple([_new_tuple(RawCell, (p.strip(), source, None, None, 1)) for p in parts])
+
+
 def _cell(text: str, source: SourceRef, line: str, begin: int) -> RawCell:
     start = display_width(line[:begin])
     return RawCell(text, source, start=start, end=start + display_width(text))
@@ -154,7 +175,12 @@ def _section_heading(block: TextBlock, current: Section | None) -> Section | Non
 
 def _cleaned(line: str, where: SourceRef, current: Section | None, notes: list[Note]) -> str | None:
     """The line without page numbers and link brackets; ``None`` when nothing is left."""
-    if not line.strip() or _MARKDOWN_RULE.match(line):
+    if not line.strip():
+        return None
+    if _MAYBE_PAGE_NUMBER.search(line) is None:
+        # No dash and no 第: neither a Markdown rule nor a page number, alone or glued.
+        return _AUTOLINK.sub(r"\1", line) if "<" in line else line
+    if _MARKDOWN_RULE.match(line):
         return None
     if _PAGE_NUMBER.match(line):
         notes.append(Note(NoteKind.TEXT.value, "$", line.strip(), "dropped a page number", where))
@@ -177,9 +203,6 @@ class _Blocks:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self.rows: list[tuple[tuple[RawCell, ...], bool]] = []
-
-    def row(self, cells: tuple[tuple[RawCell, ...], bool]) -> None:
-        self.rows.append(cells)
 
     def text(self, block: TextBlock) -> None:
         self.flush()
@@ -210,29 +233,36 @@ def text_blocks(
     out = _Blocks()
     current: Section | None = None
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    wrapped = not markdown
+    add_row = out.rows.append
     # A form feed (a page break) ends a line; what follows is on the same line number.
-    numbered = [(n, piece) for n, raw in enumerate(lines, start=1) for piece in raw.split("\f")]
-    for number, raw in numbered:
-        where = SourceRef(line=number, file=source)
-        line = _cleaned(raw.rstrip(), where, current, notes)
-        if line is None:
-            continue
-        heading = 0
-        if markdown and line.startswith("#"):
-            heading = len(line) - len(line.lstrip("#"))
-            line = line.lstrip("#").strip()
-        text = line.strip()
-        if heading or _MAYBE_HEADING.match(text):
-            block = TextBlock(spans_of(text), where, heading=heading, wrapped=not markdown)
-            found = _section_heading(block, current)
-            if found is not None:
-                current = found
-                out.text(block)
+    for number, whole in enumerate(lines, start=1):
+        for raw in whole.split("\f") if "\f" in whole else (whole,):
+            if not raw or raw.isspace():
+                continue  # a blank line (what _cleaned drops first), without a SourceRef
+            where = SourceRef(line=number, file=source)
+            line = _cleaned(raw.rstrip(), where, current, notes)
+            if line is None:
                 continue
-        if current in _TABLE_SECTIONS and not _is_prose(text):
-            out.row(_cells(line, where, markdown))
-        else:
-            out.text(TextBlock(spans_of(text), where, heading=heading, wrapped=not markdown))
+            heading = 0
+            if markdown and line.startswith("#"):
+                heading = len(line) - len(line.lstrip("#"))
+                line = line.lstrip("#").strip()
+            text = line.strip()
+            block = None
+            if heading or _MAYBE_HEADING.match(text):
+                block = TextBlock(spans_of(text), where, heading=heading, wrapped=wrapped)
+                found = _section_heading(block, current)
+                if found is not None:
+                    current = found
+                    out.text(block)
+                    continue
+            if current in _TABLE_SECTIONS and not _is_prose(text):
+                add_row(_cells(line, where, markdown))
+            else:
+                out.text(
+                    block or TextBlock(spans_of(text), where, heading=heading, wrapped=wrapped)
+                )
     out.flush()
     return out.blocks, notes
 

@@ -60,10 +60,11 @@ _WHOLE_FIGURE = re.compile(
 _VALUE = re.compile(rf"(?:{VALUE_TOKEN})\Z")
 #: An annotation printed without a figure, after a mark or alone: how the renderers
 #: print the annotation of a not-applicable or a blank cell ("—（暂无数据）", "（未统计）").
-#: A bare numbering in parentheses ("（三）") is a label, not an annotation.
+#: Alone, it is short and has no colon: a bare numbering ("（三）"), a unit ("（单位：件）")
+#: or the note over table 三's labels ("（本列数据的勾稽关系为：…）") is no cell's value.
 _ANNOTATED = re.compile(
-    rf"(?P<mark>{_MARK})?\s?[（(](?![一二三四五六七八九十\d]{{1,3}}[）)])"
-    r"(?P<note>[^（()）]{1,80})[）)]"
+    rf"(?P<mark>{_MARK})\s?[（(](?P<note>[^（()）]{{1,80}})[）)]"
+    r"|[（(](?![一二三四五六七八九十\d]{1,3}[）)])(?P<alone>[^（()）:：]{1,20})[）)]"
 )
 
 
@@ -121,11 +122,12 @@ def parse_cell(text: str, kind: CellKind, unit: MoneyUnit | None = None) -> Pars
     if raw in _MARKS:
         return ParsedCell(NotApplicable(raw))
     annotated = _ANNOTATED.fullmatch(raw)
-    if annotated is not None and annotated["note"].strip():
+    note = (annotated["note"] or annotated["alone"] or "").strip() if annotated else ""
+    if annotated is not None and note:
         mark = annotated["mark"]
         return ParsedCell(
             NotApplicable(mark) if mark else BLANK,
-            annotated["note"].strip(),
+            note,
             "kept the parenthesised text as the cell's annotation",
         )
     match = _WHOLE_FIGURE.fullmatch(folded)
