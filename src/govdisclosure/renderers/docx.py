@@ -47,7 +47,17 @@ if TYPE_CHECKING:
     from docx.opc.package import OpcPackage
     from docx.opc.part import Part
 
-__all__ = ["FORMAT", "GB_T_9704", "DocxFormat", "Font", "Preset", "document_docx"]
+    from govdisclosure.readers.result import ReadResult
+
+__all__ = [
+    "FORMAT",
+    "GB_T_9704",
+    "DocxFormat",
+    "Font",
+    "Preset",
+    "document_docx",
+    "report_properties",
+]
 
 
 @dataclass(frozen=True)
@@ -544,6 +554,13 @@ def _body(doc: Document, ids: dict[str, str], preset: Preset, total: int) -> str
             out.append(_paragraph(ids["body"], _run(block.lead, lead) + _spans(block.spans)))
         elif isinstance(block, Table):
             out.append(_table(block.grid, ids, preset, total, section))
+    if doc.published_text:
+        # Signed as a report is: the organ, then the date, right-aligned under the text
+        # after an empty line's worth of space.
+        right = f'{_NO_INDENT}<w:jc w:val="right"/>'
+        space = f'<w:spacing w:before="{round(preset.line_spacing * 20)}"/>'
+        out.append(_paragraph(ids["body"], _run(doc.organ), space + right))
+        out.append(_paragraph(ids["body"], _run(doc.published_text), right))
     return "".join(out)
 
 
@@ -694,6 +711,73 @@ def _properties(document: WordDocument, doc: Document) -> None:
     props.revision = 1
 
 
+_CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_CUSTOM_REL = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+)
+_CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+#: The property set every custom property of a document belongs to (Word's own).
+_CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+#: The prefix of the custom properties this library writes (and replaces on a re-render).
+_OWN_PREFIX = "govdisclosure."
+
+
+def report_properties(report: AnnualReport) -> dict[str, str]:
+    """The facts of ``report`` that its printed text does not state, as the custom
+    document properties the DOCX reader reads back: the kind of organ (empty when the
+    report does not say) and the scope, as JSON.
+
+    >>> import govdisclosure as gd
+    >>> report_properties(gd.load("examples/zhongning-minzheng-2020.json"))
+    {'govdisclosure.organ_kind': 'department', 'govdisclosure.scope': '{"kind":"own","organs":[]}'}
+    """
+    import json
+
+    scope = {"kind": report.scope.kind.value, "organs": list(report.scope.organs)}
+    return {
+        "govdisclosure.organ_kind": report.organ_kind.value if report.organ_kind else "",
+        "govdisclosure.scope": json.dumps(scope, ensure_ascii=False, separators=(",", ":")),
+    }
+
+
+def _custom_properties(document: WordDocument, properties: dict[str, str]) -> None:
+    """Write ``properties`` into ``docProps/custom.xml``: a new part, or the reference
+    document's own, whose other properties are kept (ours from an earlier render are
+    replaced)."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from lxml import etree  # type: ignore[import-untyped,unused-ignore]
+
+    package = document.part.package
+    kept: list[Any] = []
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype != _CUSTOM_REL or rel.is_external:
+            continue
+        # The reference document's own part: keep its other properties, replace ours.
+        try:
+            parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+            root = etree.fromstring(rel.target_part.blob, parser)
+            kept += [p for p in root if not (p.get("name") or "").startswith(_OWN_PREFIX)]
+        except etree.LxmlError:
+            pass  # a damaged part of the reference document is not worth keeping
+        del package.rels[rid]
+    pids = [int(p.get("pid")) for p in kept if re.fullmatch(r"[0-9]{1,6}", p.get("pid") or "")]
+    pid = max([1, *pids]) + 1
+    entries = [etree.tostring(p, encoding="unicode") for p in kept]
+    for offset, (name, value) in enumerate(sorted(properties.items())):
+        entries.append(
+            f'<property fmtid="{_CUSTOM_FMTID}" pid="{pid + offset}" name="{_attr(name)}">'
+            f"<vt:lpwstr>{escape(_CONTROL.sub('', value))}</vt:lpwstr></property>"
+        )
+    xml = (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        f'<Properties xmlns="{_CUSTOM_NS}" xmlns:vt="{_VT_NS}">{"".join(entries)}</Properties>'
+    ).encode()
+    part = Part(PackURI("/docProps/custom.xml"), _CUSTOM_TYPE, xml, package)
+    package.relate_to(part, _CUSTOM_REL)
+
+
 #: Relationships of the main document that nothing in its XML refers to but Word needs.
 _IMPLICIT = {
     "styles",
@@ -789,8 +873,10 @@ def document_docx(
     *,
     preset: Preset | None = None,
     reference: str | os.PathLike[str] | bytes | None = None,
+    properties: dict[str, str] | None = None,
 ) -> bytes:
-    """The document as the bytes of a ``.docx`` file."""
+    """The document as the bytes of a ``.docx`` file; ``properties`` become custom
+    document properties (see :func:`report_properties`)."""
     from docx.oxml.ns import qn
 
     if preset is None:
@@ -828,6 +914,8 @@ def document_docx(
             element.remove(child)
         element.extend(_parse(_footer(ids)))
     _properties(document, doc)
+    if properties:
+        _custom_properties(document, properties)
     _prune(document, reference is None)
     return _package_bytes(document.part.package)
 
@@ -855,7 +943,22 @@ class DocxFormat:
             raise TypeError(
                 f"the docx format takes only 'preset' and 'reference', got {', '.join(options)}"
             )
-        return document_docx(build_document(report, locale), preset=preset, reference=reference)
+        return document_docx(
+            build_document(report, locale),
+            preset=preset,
+            reference=reference,
+            properties=report_properties(report),
+        )
+
+    def read(self, data: bytes | str, *, source: str | None = None, **options: Any) -> ReadResult:
+        """Read a report from a Word document (see :mod:`govdisclosure.readers.docx`)."""
+        from govdisclosure.readers.docx import read_docx
+
+        if isinstance(data, str):
+            from govdisclosure.errors import ReadError
+
+            raise ReadError("a DOCX file is bytes, not text", source=source)
+        return read_docx(data, source=source, **options)
 
 
 FORMAT = DocxFormat()
