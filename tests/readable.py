@@ -24,6 +24,7 @@ limit of reading a printed report (see docs/howto/read.md):
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import attrs
@@ -44,14 +45,26 @@ from govdisclosure import (
 from govdisclosure.cells import BLANK
 from govdisclosure.layouts import CellKind
 from govdisclosure.tables import CellTable
-from tests.strategies import cells_for, reports
+from tests.strategies import cells_for, reports, texts
 
-__all__ = ["readable_reports"]
+__all__ = ["annotation_texts", "readable_reports"]
 
 _CJK = "政府信息公开工作年度报告主动依申请办理结果行政复议诉讼情况数量本年新收结转"
 #: Labels of rows real reports add, which match no row of either edition's form.
 _EXTRA_LABELS = ("不予受理", "其他主动公开文件", "备案审查", "转送办理")
 _WORDS = st.text(st.sampled_from(_CJK), min_size=2, max_size=8)
+_NUMERAL = re.compile(r"[一二三四五六七八九十\d]{1,3}")
+
+
+def annotation_texts(alone: bool) -> st.SearchStrategy[str]:
+    """An annotation a document prints and a reader reads back: no parentheses (a cell
+    prints "22（annotation）") and no bare number ("（三）" is a numbering); ``alone`` (a
+    blank cell's, printed without a figure) without a colon either ("（单位：件）" is a
+    header's unit)."""
+    forbidden = "[（）()：:]" if alone else "[（）()]"
+    return texts(plain=True, max_size=10).filter(
+        lambda t: bool(t) and not re.search(forbidden, t) and not _NUMERAL.fullmatch(t)
+    )
 
 
 def _sentence(paragraph: Paragraph) -> Paragraph:

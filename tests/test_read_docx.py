@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import io
-import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -33,6 +32,7 @@ from govdisclosure.errors import ReadError
 from govdisclosure.readers.blocks import TableBlock, TextBlock
 from govdisclosure.readers.docx import docx_blocks, read_docx
 from govdisclosure.tables import CellTable, ExtraColumn, ExtraRow
+from tests.readable import annotation_texts
 from tests.strategies import cells_for, not_applicable, paragraphs, reports, texts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -133,15 +133,6 @@ def _stated_preambles(draw: st.DrawFn, year: int) -> Preamble:
 
 _LEGAL_PERSONS = ("commercial", "research", "public_welfare", "legal_services", "other")
 _EXTRA_LABELS = ("其他主动公开文件", "不予受理", "地方补充事项", "转办", "备案审查")
-_NUMERAL = re.compile(r"[一二三四五六七八九十\d]{1,3}")
-
-
-def _annotation(alone: bool) -> st.SearchStrategy[str]:
-    """An annotation's text; ``alone`` (a blank cell's) without a colon."""
-    forbidden = "[（）()：:]" if alone else "[（）()]"
-    return texts(plain=True, max_size=10).filter(
-        lambda t: not re.search(forbidden, t) and not _NUMERAL.fullmatch(t)
-    )
 
 
 @st.composite
@@ -153,7 +144,9 @@ def _printable_extras(draw: st.DrawFn, table: CellTable[Any, Any]) -> CellTable[
     spec = table.layout
     notes = tuple(draw(st.lists(texts(plain=True, max_size=20), max_size=2)))
     positions = draw(st.lists(st.integers(0, len(spec.cells) - 1), max_size=3, unique=True))
-    annotations = tuple(sorted((p, draw(_annotation(table.cells[p] is BLANK))) for p in positions))
+    annotations = tuple(
+        sorted((p, draw(annotation_texts(table.cells[p] is BLANK))) for p in positions)
+    )
     plans = spec.row_plans
     rows: list[ExtraRow] = []
     if table.section is Section.PROACTIVE:

@@ -231,7 +231,7 @@ def test_options_fill_in_what_the_title_does_not_say() -> None:
         gd.read(text)
     report = gd.read(text, organ="中宁县民政局", year=2020).report
     assert (report.organ, report.year) == ("中宁县民政局", 2020)
-    with pytest.raises(TypeError, match="unknown reader options: colour"):
+    with pytest.raises(gd.OptionError, match="unknown reader options: colour"):
         gd.read(text, colour="red")
 
 

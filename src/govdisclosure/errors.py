@@ -18,6 +18,7 @@ __all__ = [
     "FormatNotAvailable",
     "GovDisclosureError",
     "JSONFormatError",
+    "OptionError",
     "ReadError",
     "ReportInconsistent",
     "ReportValueError",
@@ -182,6 +183,21 @@ class ReportInconsistent(GovDisclosureError, ValueError):  # noqa: N818 (the nam
         shown = "; ".join(f.message_zh for f in self.findings[:3])
         more = f"; … {len(self.findings) - 3} more" if len(self.findings) > 3 else ""
         super().__init__(f"{len(self.findings)} error(s): {shown}{more}")
+
+
+class OptionError(GovDisclosureError, TypeError):
+    """An option a function does not take, or an argument of the wrong type for it; the
+    message names the option and what is accepted. A :class:`TypeError` too, as Python
+    raises for a keyword a function does not know.
+
+    >>> import govdisclosure as gd
+    >>> gd.render(gd.AnnualReport(organ="某局", year=2022), "text", colour=True)
+    Traceback (most recent call last):
+    ...
+    govdisclosure.errors.OptionError: the text format takes no options, got colour
+    """
+
+    default_message = "invalid option"
 
 
 class FormatNotAvailable(GovDisclosureError, LookupError):  # noqa: N818 (reads as a state)

@@ -37,6 +37,7 @@ from govdisclosure.categories import (
     Section,
 )
 from govdisclosure.editions import Edition
+from govdisclosure.errors import OptionError
 from govdisclosure.labels import LabelledEnum, label_keys
 
 __all__ = [
@@ -601,7 +602,7 @@ def layout(edition: Edition) -> EditionLayout:
     ['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项']
     """
     if not isinstance(edition, Edition):
-        raise TypeError(f"expected an Edition, got {edition!r}")
+        raise OptionError(f"expected an Edition, got {edition!r}")
     return EditionLayout(edition, _proactive(edition), _applications(edition), _reviews(edition))
 
 

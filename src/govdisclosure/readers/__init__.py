@@ -6,9 +6,9 @@ optional ``pdf`` extra.
 binary stream, or a ``str`` of text, and returns a :class:`ReadResult`: the report, the
 notes on everything the reader decided, and where each figure came from. When the
 format is not given it is sniffed, in this order: a zip archive is DOCX, ``%PDF-`` is
-PDF, a document starting with ``{`` is JSON, one with ``<html``, ``<body`` or ``<table``
-is HTML, and anything else is text (UTF-8, or GB 18030 when it is not UTF-8). A file's
-extension decides before sniffing.
+PDF, a document starting with ``{`` is JSON, one with ``<html``, ``<body``, ``<article``
+or ``<table`` is HTML, and anything else is text (UTF-8, or GB 18030 when it is not
+UTF-8). A file's extension decides before sniffing.
 
 >>> import pathlib, govdisclosure as gd
 >>> result = gd.read(pathlib.Path("examples/zhongning-minzheng-2020.json"))
@@ -22,13 +22,13 @@ import os
 import re
 from typing import IO, Any
 
-from govdisclosure.errors import FormatNotAvailable, GovDisclosureError, ReadError
+from govdisclosure.errors import FormatNotAvailable, GovDisclosureError, OptionError, ReadError
 from govdisclosure.readers.limits import MAX_FILE_BYTES, check_size
 from govdisclosure.readers.result import Note, NoteKind, ReadResult, SourceRef
 
 __all__ = ["Note", "NoteKind", "ReadResult", "SourceRef", "decode_text", "read", "sniff"]
 
-_HTML = re.compile(rb"<(?:!doctype\s+html|html|body|table)[\s>]", re.IGNORECASE)
+_HTML = re.compile(rb"<(?:!doctype\s+html|html|body|article|table)[\s>]", re.IGNORECASE)
 
 
 def sniff(data: bytes) -> str:
@@ -120,8 +120,8 @@ def read(
     try:
         result: ReadResult = reader(content, source=name, **options)
     except GovDisclosureError as err:
-        if isinstance(err, (ReadError, FormatNotAvailable)):
-            raise  # a missing optional dependency is no fault of the document
+        if isinstance(err, (ReadError, FormatNotAvailable, OptionError)):
+            raise  # a missing dependency or a wrong option is no fault of the document
         raise ReadError(str(err), source=name) from err
     except (RecursionError, MemoryError) as err:
         raise ReadError(

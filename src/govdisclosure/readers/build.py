@@ -23,7 +23,7 @@ from typing import Any
 
 from govdisclosure.categories import Section
 from govdisclosure.editions import Edition, edition_for_year
-from govdisclosure.errors import ReadError, ReportValueError
+from govdisclosure.errors import OptionError, ReadError, ReportValueError
 from govdisclosure.labels import normalize_label
 from govdisclosure.layouts import layout
 from govdisclosure.readers.assemble import detect_edition, read_table
@@ -580,5 +580,5 @@ def build_report(
     document's properties say), ``partial`` (read a document whose tables lack rows)."""
     unknown = set(options) - {"organ", "year", "edition", "organ_kind", "scope", "partial"}
     if unknown:
-        raise TypeError(f"unknown reader options: {', '.join(sorted(unknown))}")
+        raise OptionError(f"unknown reader options: {', '.join(sorted(unknown))}")
     return _Builder(blocks, source, options).build(fmt)

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
+from govdisclosure.errors import OptionError
 from govdisclosure.i18n import gettext_noop as _, translate
 from govdisclosure.renderers.document import Document, Heading, Para, Table, build_document
 from govdisclosure.renderers.grid import Grid, GridCell, Role
@@ -129,7 +130,7 @@ class Preset:
     def __post_init__(self) -> None:
         for name in ("title", "heading1", "heading2", "body", "table", "page_number"):
             if not isinstance(getattr(self, name), Font):
-                raise TypeError(f"Preset.{name} must be a Font, got {getattr(self, name)!r}")
+                raise OptionError(f"Preset.{name} must be a Font, got {getattr(self, name)!r}")
         lengths = (
             "page_width",
             "page_height",
@@ -590,7 +591,7 @@ def _open(reference: str | os.PathLike[str] | bytes | None) -> WordDocument:
         return docx.Document(io.BytesIO(bytes(reference)))
     if isinstance(reference, str | os.PathLike):
         return docx.Document(os.fspath(reference))
-    raise TypeError(f"reference must be a path or the bytes of a .docx, got {reference!r}")
+    raise OptionError(f"reference must be a path or the bytes of a .docx, got {reference!r}")
 
 
 def _page(document: WordDocument, preset: Preset) -> None:
@@ -882,7 +883,7 @@ def document_docx(
     if preset is None:
         preset = GB_T_9704
     elif not isinstance(preset, Preset):
-        raise TypeError(f"preset must be a govdisclosure.renderers.docx.Preset, got {preset!r}")
+        raise OptionError(f"preset must be a govdisclosure.renderers.docx.Preset, got {preset!r}")
     document = _open(reference)
     hint = doc.locale == "zh_CN"
     styles = document.styles.element
@@ -940,7 +941,7 @@ class DocxFormat:
         **options: Any,
     ) -> bytes:
         if options:
-            raise TypeError(
+            raise OptionError(
                 f"the docx format takes only 'preset' and 'reference', got {', '.join(options)}"
             )
         return document_docx(

@@ -1,7 +1,13 @@
 """The report as HTML: a standalone page (UTF-8, ``lang`` set, no external assets, a
 print stylesheet for A4) or, with ``standalone=False``, a fragment to embed. Tables use
 ``thead``, ``th`` with ``scope`` and ``rowspan``/``colspan`` as the official form merges
-its cells; all text is escaped.
+its cells; all text is escaped. A report signed with a date ends with the organ and the
+date, right-aligned, as printed reports do.
+
+What a page does not print but a report holds — the organ's kind and the scope — goes
+into ``<meta name="govdisclosure:organ-kind">`` and ``<meta name="govdisclosure:scope">``
+(a fragment: ``data-organ-kind`` and ``data-scope`` on the ``<article>``), so that
+:mod:`govdisclosure.readers.html` reads the page back into the same report.
 
 >>> import govdisclosure as gd
 >>> page = FORMAT.render(gd.load("examples/zhongning-minzheng-2020.json"), locale="zh_CN")
@@ -11,16 +17,19 @@ True
 
 from __future__ import annotations
 
+import json
+import re
 from html import escape
 from typing import Any
 
+from govdisclosure.errors import OptionError
 from govdisclosure.renderers.document import Document, Heading, Para, Table, build_document
 from govdisclosure.renderers.grid import Grid, GridCell, Role
 from govdisclosure.renderers.registry import BUILTIN_EXTENSIONS
-from govdisclosure.report import AnnualReport
+from govdisclosure.report import AnnualReport, Scope
 from govdisclosure.text import Span
 
-__all__ = ["FORMAT", "HTMLFormat", "document_html", "grid_html"]
+__all__ = ["FORMAT", "HTMLFormat", "document_html", "grid_html", "page_metadata"]
 
 STYLE = """\
 .govdisclosure-report { max-width: 48em; margin: 0 auto; padding: 1em;
@@ -35,6 +44,7 @@ STYLE = """\
 .govdisclosure-report h3, .govdisclosure-report .lead { font-size: 16pt; font-weight: normal;
   font-family: "KaiTi_GB2312", "楷体_GB2312", "KaiTi", "楷体", "STKaiti", serif; }
 .govdisclosure-report p { text-indent: 2em; margin: 0; }
+.govdisclosure-report p.signature { text-align: right; text-indent: 0; }
 .govdisclosure-report table { border-collapse: collapse; width: 100%; margin: 0.5em 0;
   font-size: 10.5pt; line-height: 1.4; }
 .govdisclosure-report th, .govdisclosure-report td { border: 1px solid #000;
@@ -112,9 +122,35 @@ def grid_html(grid: Grid, section: str) -> str:
     return "\n".join(lines)
 
 
-def document_html(doc: Document) -> str:
-    """The report as an ``<article>`` element."""
-    lines = ['<article class="govdisclosure-report">', f"<h1>{escape(doc.title)}</h1>"]
+#: Characters an HTML page may not hold (controls, noncharacters), escaped in JSON instead.
+_NOT_IN_HTML = re.compile(r"[\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+
+
+def page_metadata(report: AnnualReport) -> dict[str, str]:
+    """What a page does not print but the report holds, by metadata name: the organ's
+    kind, and the scope when it is not the organ itself (as in the JSON form).
+
+    >>> from govdisclosure import AnnualReport, Scope
+    >>> r = AnnualReport("某县人民政府", 2021, organ_kind="government",
+    ...                  scope=Scope.aggregate(["县教育局"]))
+    >>> page_metadata(r)
+    {'organ-kind': 'government', 'scope': '{"kind":"aggregate","organs":["县教育局"]}'}
+    """
+    out: dict[str, str] = {}
+    if report.organ_kind is not None:
+        out["organ-kind"] = report.organ_kind.value
+    if report.scope != Scope():
+        scope = {"kind": report.scope.kind.value, "organs": list(report.scope.organs)}
+        text = json.dumps(scope, ensure_ascii=False, separators=(",", ":"))
+        out["scope"] = _NOT_IN_HTML.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+    return out
+
+
+def document_html(doc: Document, metadata: dict[str, str] | None = None) -> str:
+    """The report as an ``<article>`` element; ``metadata`` (see :func:`page_metadata`)
+    becomes its ``data-`` attributes."""
+    data = "".join(f' data-{name}="{escape(value)}"' for name, value in (metadata or {}).items())
+    lines = [f'<article class="govdisclosure-report"{data}>', f"<h1>{escape(doc.title)}</h1>"]
     for block in doc.blocks:
         if isinstance(block, Heading):
             tag = "h2" if block.level == 1 else "h3"
@@ -124,6 +160,9 @@ def document_html(doc: Document) -> str:
             lines.append(f"<p>{lead}{_spans(block.spans)}</p>")
         elif isinstance(block, Table):
             lines.append(grid_html(block.grid, block.section.value))
+    if doc.published_text:  # signed as published: the organ, then the date
+        lines.append(f'<p class="signature">{escape(doc.organ)}</p>')
+        lines.append(f'<p class="signature">{escape(doc.published_text)}</p>')
     lines.append("</article>")
     return "\n".join(lines)
 
@@ -140,25 +179,36 @@ class HTMLFormat:
         self, report: AnnualReport, *, locale: str, standalone: bool = True, **options: Any
     ) -> str:
         if options:
-            raise TypeError(f"the html format takes only 'standalone', got {', '.join(options)}")
+            raise OptionError(f"the html format takes only 'standalone', got {', '.join(options)}")
         doc = build_document(report, locale)
-        body = document_html(doc)
+        metadata = page_metadata(report)
         if not standalone:
-            return body + "\n"
+            return document_html(doc, metadata) + "\n"
+        meta = "".join(
+            f'<meta name="govdisclosure:{name}" content="{escape(value)}">\n'
+            for name, value in metadata.items()
+        )
         return (
             "<!DOCTYPE html>\n"
             f'<html lang="{_LANG[doc.locale]}">\n'
             "<head>\n"
             '<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"{meta}"
             f"<title>{escape(doc.title)}</title>\n"
             f"<style>\n{STYLE}</style>\n"
             "</head>\n"
             "<body>\n"
-            f"{body}\n"
+            f"{document_html(doc)}\n"
             "</body>\n"
             "</html>\n"
         )
+
+    def read(self, data: bytes | str, *, source: str | None = None, **options: Any) -> Any:
+        """Read a report from a page (see :mod:`govdisclosure.readers.html`)."""
+        from govdisclosure.readers.html import read_html
+
+        return read_html(data, source=source, fmt=self.name, **options)
 
 
 FORMAT = HTMLFormat()

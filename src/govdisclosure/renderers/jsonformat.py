@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from govdisclosure.errors import OptionError
 from govdisclosure.jsonio import dumps, loads
 from govdisclosure.renderers.registry import BUILTIN_EXTENSIONS
 from govdisclosure.report import AnnualReport
@@ -21,7 +22,7 @@ class JSONFormat:
 
     def render(self, report: AnnualReport, *, locale: str, **options: Any) -> str:
         if options:
-            raise TypeError(f"the json format takes no options, got {', '.join(options)}")
+            raise OptionError(f"the json format takes no options, got {', '.join(options)}")
         del locale  # the JSON form holds data, not wording
         return dumps(report)
 
@@ -30,7 +31,7 @@ class JSONFormat:
         from govdisclosure.readers.result import ReadResult
 
         if options:
-            raise TypeError(f"reading json takes no options, got {', '.join(options)}")
+            raise OptionError(f"reading json takes no options, got {', '.join(options)}")
         return ReadResult(loads(data, source=source), format=self.name)
 
 

@@ -15,6 +15,7 @@ import functools
 import re
 from typing import Any
 
+from govdisclosure.errors import OptionError
 from govdisclosure.i18n import gettext_noop as _, translate
 from govdisclosure.renderers.document import Document, Heading, Para, Table, build_document
 from govdisclosure.renderers.grid import Grid, GridCell, Role
@@ -188,7 +189,7 @@ class MarkdownFormat:
 
     def render(self, report: AnnualReport, *, locale: str, **options: Any) -> str:
         if options:
-            raise TypeError(f"the markdown format takes no options, got {', '.join(options)}")
+            raise OptionError(f"the markdown format takes no options, got {', '.join(options)}")
         return document_markdown(build_document(report, locale))
 
     def read(self, data: bytes | str, *, source: str | None = None, **options: Any) -> Any:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from govdisclosure.errors import OptionError
 from govdisclosure.renderers.document import Document, Heading, Para, Table, build_document
 from govdisclosure.renderers.grid import Grid, GridCell, Role
 from govdisclosure.renderers.registry import BUILTIN_EXTENSIONS
@@ -133,7 +134,7 @@ class TextFormat:
 
     def render(self, report: AnnualReport, *, locale: str, **options: Any) -> str:
         if options:
-            raise TypeError(f"the text format takes no options, got {', '.join(options)}")
+            raise OptionError(f"the text format takes no options, got {', '.join(options)}")
         return document_text(build_document(report, locale))
 
     def read(self, data: bytes | str, *, source: str | None = None, **options: Any) -> Any:
