@@ -188,6 +188,18 @@ def test_text_that_is_no_row_is_kept_in_the_notes() -> None:
     assert unplaced.source.line == 44
 
 
+def test_words_in_a_header_the_form_lacks_are_kept_in_the_notes() -> None:
+    text = SEED_TEXT.read_text("utf-8").replace("对外公开总数量", "对外公开总数量(历史累计)")
+    result = gd.read(text)
+    assert result.report == gd.load(ROOT / "examples" / "zhongning-minzheng-2020.json")
+    (unplaced,) = result.notes_of("unplaced")
+    assert unplaced.snippet == "对外公开总数量(历史累计)"
+    assert unplaced.location == "$.report.proactive"
+    assert "header" in unplaced.action
+    assert unplaced.source is not None
+    assert unplaced.source.line == 32
+
+
 # --- our own text and Markdown --------------------------------------------------------------
 
 

@@ -209,6 +209,19 @@ def _is_header(text: str, section: Section) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
+def _header_remark(text: str, section: Section) -> bool:
+    """Whether the header cell ``text`` prints words besides the form's labels, such as
+    "(历史累计)" after 对外公开总数量: what is left once the labels are taken out is no
+    piece of a label."""
+    rest = normalize_label(text)
+    words = _vocabulary(section)
+    for word in words:
+        if word in rest:
+            rest = rest.replace(word, "")
+    return len(rest) >= 2 and not any(rest in word for word in words)
+
+
+@functools.lru_cache(maxsize=4096)
 def _is_header_piece(text: str, section: Section) -> bool:
     """Whether ``text`` is a piece of one header label, cut by a line wrap."""
     key = normalize_label(text)
@@ -429,10 +442,24 @@ class _Reader:
                         after_header = False
                     above += row.labels  # a new tuple: the rows read so far keep theirs
                     self.header_text.append(text)
+                    self.header_remarks(row)
                     continue
                 after_header = True
                 out.append(row)
         return out
+
+    def header_remarks(self, row: Row) -> None:
+        """Note the header cells that print words the form has no place for."""
+        for cell in row.labels:
+            if _header_remark(cell.text, self.section):
+                self.note(
+                    NoteKind.UNPLACED,
+                    _location(self.section),
+                    cell.text.strip(),
+                    "the table's header prints words besides the form's label; the report "
+                    "has no place for them, so they are kept only in this note",
+                    cell.source,
+                )
 
     def attach(self, lines: list[_Line | Row]) -> list[_Line]:
         """Place every text-only row: as the rest of a wrapped label (of the row before
