@@ -1,9 +1,7 @@
 """The JSON form: lossless round trips, deterministic text, the schema, and strict reading.
 
 Strictness tests assert the exception type (``JSONFormatError``, also a ``ValueError`` and a
-``GovDisclosureError``) and the exact JSON path of the problem. Tests marked ``xfail``
-(strict) pin bugs in ``src/`` that are reported, not fixed here; each turns into a failure
-once its bug is fixed, so the marker gets removed.
+``GovDisclosureError``) and the exact JSON path of the problem.
 """
 
 from __future__ import annotations
@@ -200,6 +198,21 @@ def test_loads_dumps_round_trip(edition: Edition, consistent: bool, data: st.Dat
 
 
 @PROPERTY
+@given(reports(), st.sampled_from(["str", "bytes", "sniffed"]))
+def test_read_render_round_trip(report: AnnualReport, how: str) -> None:
+    """``read(render(r, "json")).report == r`` through the readers' entry point: text,
+    bytes, and bytes whose format is sniffed."""
+    text = gd.render(report, "json")
+    assert isinstance(text, str)
+    if how == "str":
+        result = gd.read(text, "json")
+    else:
+        result = gd.read(text.encode("utf-8"), None if how == "sniffed" else "json")
+    assert result.format == "json"
+    assert not result.notes
+    _assert_same(result.report, report)
+
+
 @given(reports())
 def test_from_dict_round_trip(report: AnnualReport) -> None:
     document = json.loads(dumps(report))
