@@ -201,6 +201,35 @@ def test_tables_fill_the_text_width_with_borders_on_every_cell(path: Path) -> No
     assert all(val(table_grid.find(f".//{W}{s}"), "val") == "single" for s in ("top", "insideV"))
 
 
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_header_words_too_wide_for_their_column_are_turned(path: Path, locale: str) -> None:
+    """No word of a header is broken: a one-column header whose longest word is wider
+    than its column is set bottom to top (English tables 三 and 四), in a header row tall
+    enough for it; Chinese headers, which break between characters, never are."""
+    data = rendered(path, locale)
+    for tbl in tables(data)[1:]:  # tables 三 and 四 have column headers
+        widths = [int(val(c, "w") or 0) for c in tbl.find(W + "tblGrid").findall(W + "gridCol")]
+        turned = []
+        for tr in tbl.findall(W + "tr"):
+            for tc in tr.findall(W + "tc"):
+                direction = tc.find(W + "tcPr").find(W + "textDirection")
+                if direction is not None:
+                    assert val(direction, "val") == "btLr"
+                    assert tc.find(W + "tcPr").find(W + "gridSpan") is None
+                    turned.append(text_of(tc))
+        if locale == "zh_CN":
+            assert turned == []
+            continue
+        assert "Upheld" in turned or "Commercial enterprises" in turned
+        assert "Applicants" not in turned  # a header over several columns stays level
+        header_rows = [
+            tr for tr in tbl.findall(W + "tr") if tr.find(f"{W}trPr/{W}tblHeader") is not None
+        ]
+        last = header_rows[-1].find(f"{W}trPr/{W}trHeight")
+        assert int(val(last, "val") or 0) > 2 * min(widths)  # room for the turned words
+
+
 def expected_numbers(table: Any, locale: str) -> list[str]:
     layout = table.layout
     out = []

@@ -437,16 +437,16 @@ def _label_columns(grid: Grid) -> int:
 
 def _column_widths(grid: Grid, total: int, preset: Preset) -> list[int]:
     """Column widths in twips that add up to ``total``: the official form's proportions,
-    with every column wide enough for what cannot be broken in it."""
+    with every column wide enough for what cannot be broken in it — except the words of
+    a column header, which are turned on their side when they do not fit (see
+    :func:`_turned`)."""
     em = preset.table.size * 20
-    # Both sides' cell margin, and a little room so that text of exactly the width of a
-    # column is not wrapped by rounding.
-    pad = 2 * _twips(preset.table_cell_margin) + 0.3 * em
+    pad = _pad(preset)
     n = grid.columns
     need = [pad + em] * n
     for row in grid.matrix():
         for c, (cell, start) in enumerate(row):
-            if start and cell.col_span == 1:
+            if start and cell.col_span == 1 and cell.role is not Role.COLUMN:
                 width = _em(cell.text) if cell.role is Role.NUMBER else _longest(cell.text)
                 need[c] = max(need[c], pad + width * em)
     labels = _label_columns(grid)
@@ -463,9 +463,13 @@ def _column_widths(grid: Grid, total: int, preset: Preset) -> list[int]:
         widths = [total / n] * n
     else:
         # Table 三: the outer label columns as narrow as their words allow, the numbers
-        # two characters wide (or what a column needs), the innermost labels the rest.
+        # two characters wide (or what a column needs; with turned headers, two lines of
+        # them), the innermost labels the rest.
         numbers = n - labels
         number = min(max([2 * em + pad, *need[labels:]]), total * 0.5 / numbers)
+        words = max(pad + _longest(cell.text) * em for cell in _column_headers(grid, labels))
+        if words > number:
+            number = min(max(number, pad + 2 * _LINE * em), total * 0.6 / numbers)
         outer = need[: labels - 1]
         inner = max(total - sum(outer) - number * numbers, need[labels - 1])
         widths = [*outer, inner, *[number] * numbers]
@@ -475,8 +479,51 @@ def _column_widths(grid: Grid, total: int, preset: Preset) -> list[int]:
     return out
 
 
+#: A line of table text, in ems of its font (single spacing, with the font's leading).
+_LINE = 1.3
+
+
+def _pad(preset: Preset) -> float:
+    """The room a cell's text loses in twips: both sides' cell margin, and a little more
+    so that text of exactly a column's width is not wrapped by rounding."""
+    return 2 * _twips(preset.table_cell_margin) + 0.3 * preset.table.size * 20
+
+
+def _column_headers(grid: Grid, first: int = 0) -> list[GridCell]:
+    """The header cells of one column each, from column ``first`` on."""
+    return [
+        cell
+        for row in grid.matrix()[: grid.header_rows]
+        for cell, start in row[first:]
+        if start and cell.col_span == 1 and cell.role is Role.COLUMN
+    ] or [GridCell("", Role.COLUMN)]
+
+
+def _turned(grid: Grid, widths: list[int], preset: Preset) -> tuple[frozenset[int], int]:
+    """The columns whose header cell holds a word wider than the column ("organizations"
+    in an English table 三), whose header is then set bottom to top, as printed forms do;
+    and the height in twips the last header row needs for them (the words on as many
+    lines as the column has room for). Chinese headers always fit: they break between
+    any two characters."""
+    em = preset.table.size * 20
+    pad = _pad(preset)
+    columns: set[int] = set()
+    height = 0.0
+    for r in range(grid.header_rows):
+        for c, (cell, start) in enumerate(grid.matrix()[r]):
+            if not (start and cell.col_span == 1 and cell.role is Role.COLUMN):
+                continue
+            if pad + _longest(cell.text) * em > widths[c]:
+                columns.add(c)
+                lines = max(1, int((widths[c] - pad) // (_LINE * em)))
+                length = max(_longest(cell.text), _em(cell.text) / lines + 1)
+                height = max(height, pad + length * em)
+    return frozenset(columns), math.ceil(height)
+
+
 def _table(grid: Grid, ids: dict[str, str], preset: Preset, total: int, caption: str) -> str:
     widths = _column_widths(grid, total, preset)
+    turned, turned_height = _turned(grid, widths, preset)
     margin = _twips(preset.table_cell_margin)
     out = [
         f'<w:tbl><w:tblPr><w:tblStyle w:val="{_attr(ids["table"])}"/>'
@@ -503,24 +550,34 @@ def _table(grid: Grid, ids: dict[str, str], preset: Preset, total: int, caption:
     }
     for r, row in enumerate(grid.matrix()):
         header = "<w:tblHeader/>" if r < grid.header_rows else ""
-        out.append(f"<w:tr><w:trPr><w:cantSplit/>{row_height}{header}</w:trPr>")
+        tall = row_height
+        if turned and r == grid.header_rows - 1:
+            tall = f'<w:trHeight w:val="{max(height, turned_height)}" w:hRule="atLeast"/>'
+        out.append(f"<w:tr><w:trPr><w:cantSplit/>{tall}{header}</w:trPr>")
         c = 0
         while c < grid.columns:
             cell, start = row[c]
-            out.append(_cell(cell, start, sum(widths[c : c + cell.col_span]), styles))
+            width = sum(widths[c : c + cell.col_span])
+            side = c in turned and cell.col_span == 1 and cell.role is Role.COLUMN
+            out.append(_cell(cell, start, width, styles, turned=side))
             c += cell.col_span
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)
 
 
-def _cell(cell: GridCell, start: bool, width: int, styles: dict[Role, str]) -> str:
-    """A ``w:tc``: the cell where it starts, or the continuation of a vertical merge."""
+def _cell(
+    cell: GridCell, start: bool, width: int, styles: dict[Role, str], *, turned: bool = False
+) -> str:
+    """A ``w:tc``: the cell where it starts, or the continuation of a vertical merge;
+    ``turned``, its text set bottom to top."""
     props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     if cell.col_span > 1:
         props += f'<w:gridSpan w:val="{cell.col_span}"/>'
     if cell.row_span > 1:
         props += '<w:vMerge w:val="restart"/>' if start else "<w:vMerge/>"
+    if turned:
+        props += '<w:textDirection w:val="btLr"/>'
     props += '<w:vAlign w:val="center"/>'
     style = styles[cell.role]
     text = _run(cell.text) if start else ""
