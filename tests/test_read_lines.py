@@ -203,6 +203,19 @@ def test_words_in_a_header_the_form_lacks_are_kept_in_the_notes() -> None:
 # --- our own text and Markdown --------------------------------------------------------------
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "docx"])
+def test_a_row_of_only_an_annotation_is_a_row_not_a_header(fmt: str) -> None:
+    """"3.其他 （业）" over blank cells: the label is a column's label too, and the
+    annotation a piece of one ("商业企业"), yet the numbered label makes it the row."""
+    report = gd.AnnualReport("某县民政局", 2021, organ_kind="department")
+    table = report.applications
+    other = [i for i, spec in enumerate(table.layout.cells) if spec.row.value == "other_misc"]
+    cells = [gd.BLANK if i in other else cell for i, cell in enumerate(table.cells)]
+    table = attrs.evolve(table, cells=tuple(cells), annotations=((other[0], "业"),))
+    report = attrs.evolve(report, applications=table)
+    assert gd.read(gd.render(report, fmt), fmt).report == report
+
+
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
 @pytest.mark.parametrize("fmt", ["text", "markdown"])
 def test_our_text_and_markdown_read_back(example: Path, fmt: str) -> None:
@@ -311,6 +324,18 @@ def test_the_command_line_reads_documents_into_json(
     assert gd.load(tmp_path / "zhongning-minzheng-2020.json") == gd.read(SEED_TEXT).report
     # check, summary and render take documents too.
     assert main(["check", str(PIPES)]) == 1  # the planted R3 error
-    assert "R3   三、（三）不予公开 8.属于行政查询事项·总计" in capsys.readouterr().out
+    lines = capsys.readouterr().out.splitlines()
+    r3 = next(i for i, line in enumerate(lines) if line.startswith("    R3   "))
+    assert "三、（三）不予公开 8.属于行政查询事项·总计" in lines[r3]
+    # ... and where its cells were printed, so the clerk can go to the line.
+    assert lines[r3 + 1] == "         原文：第 46 行"
+    assert main(["check", "--lang", "en", str(PIPES)]) == 1
+    assert "         in the source: line 46" in capsys.readouterr().out.splitlines()
+    # A JSON report has no source document to point into.
+    assert (
+        main(["check", str(ROOT / "examples" / "broken" / "zhongning-minzheng-2020-broken.json")])
+        == 1
+    )
+    assert "原文" not in capsys.readouterr().out
     assert main(["read", str(tmp_path / "missing.txt"), "-o", str(tmp_path)]) == 1
     assert "cannot read the file" in capsys.readouterr().err

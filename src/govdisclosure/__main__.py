@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from govdisclosure.checker import validate
+from govdisclosure.checker.findings import Finding
 from govdisclosure.checker.listing import describe
 from govdisclosure.errors import GovDisclosureError
 from govdisclosure.i18n import LOCALES
 from govdisclosure.jsonio import dump
-from govdisclosure.readers import read
+from govdisclosure.readers import ReadResult, read
 from govdisclosure.renderers import available_formats, get_format, render_to
 from govdisclosure.report import AnnualReport
 from govdisclosure.summary import summarize
@@ -31,6 +32,17 @@ from govdisclosure.summary import summarize
 def load(path: str) -> AnnualReport:
     """The report in ``path``: the JSON form, or any document a reader reads."""
     return read(Path(path)).report
+
+
+def _places(document: ReadResult, locale: str) -> Callable[[Finding], str]:
+    """Where a finding's cells were printed in ``document`` (the first three)."""
+
+    def where(finding: Finding) -> str:
+        places = document.locate(finding)
+        shown = "、".join(ref.describe(locale) for ref in places[:3])
+        return shown + ("…" if len(places) > 3 else "")
+
+    return where
 
 
 def _read(files: list[str], fmt: str | None, out: Path, notes: bool, partial: bool) -> int:
@@ -124,12 +136,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     status = 0
     for number, path in enumerate(args.files):
         try:
-            report = load(path)
+            document = read(Path(path))
+            report = document.report
             if args.command == "summary":
                 text = summarize(report)
             else:
                 result = validate(report, previous=previous, select=args.select, ignore=args.ignore)
-                text = f"{report.title}\n{describe(result, locale=args.lang)}"
+                where = None if document.format == "json" else _places(document, args.lang)
+                text = f"{report.title}\n{describe(result, locale=args.lang, where=where)}"
                 if not result.is_valid:
                     status = 1
         except GovDisclosureError as err:

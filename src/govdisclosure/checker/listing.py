@@ -14,29 +14,47 @@ checked, each with its rule id and message.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from govdisclosure.checker.findings import Finding, Severity
 from govdisclosure.checker.result import ValidationResult
 
 __all__ = ["describe"]
 
 _UNCHECKED = {"zh": "无法核对", "en": "could not be checked"}
+_WHERE = {"zh": "原文：", "en": "in the source: "}
 
 
-def _lines(findings: tuple[Finding, ...], english: bool) -> list[str]:
-    return [f"    {f.rule:<4} {f.message('en' if english else 'zh_CN')}" for f in findings]
+def _lines(
+    findings: tuple[Finding, ...], english: bool, where: Callable[[Finding], str] | None
+) -> list[str]:
+    out = []
+    for finding in findings:
+        out.append(f"    {finding.rule:<4} {finding.message('en' if english else 'zh_CN')}")
+        place = where(finding) if where is not None else ""
+        if place:
+            out.append(f"         {_WHERE['en' if english else 'zh']}{place}")
+    return out
 
 
-def describe(result: ValidationResult, *, locale: str = "zh_CN") -> str:
+def describe(
+    result: ValidationResult,
+    *,
+    locale: str = "zh_CN",
+    where: Callable[[Finding], str] | None = None,
+) -> str:
     """The result in a few readable lines: the summary, then errors, warnings, infos and
-    the checks that could not be made, in document order within each group."""
+    the checks that could not be made, in document order within each group. ``where``
+    says where a finding's cells stand in the document the report was read from (see
+    :meth:`~govdisclosure.readers.result.ReadResult.locate`), printed under it."""
     english = locale.startswith("en")
     lines = [result.summary(locale)]
     for severity in Severity:
         group = tuple(f for f in result.findings if f.severity is severity)
         if group:
             lines.append(f"  {severity.en if english else severity.zh}")
-            lines += _lines(group, english)
+            lines += _lines(group, english, where)
     if result.unchecked:
         lines.append(f"  {_UNCHECKED['en' if english else 'zh']}")
-        lines += _lines(result.unchecked, english)
+        lines += _lines(result.unchecked, english, where)
     return "\n".join(lines)

@@ -416,8 +416,9 @@ class _Reader:
                 if row.has_figures and _only_remarks(row):
                     # The corner's remark "（本列数据的勾稽关系为：…）" on a line of its own
                     # reads like the annotation of a blank cell: header, not figures.
+                    # Not a row of the form, though: "3.其他" is a column's label too.
                     whole = " ".join(cell.text.strip() for cell in cells if cell.text.strip())
-                    if _is_header(whole, self.section):
+                    if not self._numbered_row(row.label) and _is_header(whole, self.section):
                         labels = tuple(cell for cell in cells if cell.text.strip())
                         row = Row(labels, (), block.exact, source)
                 text = row.label
@@ -432,8 +433,7 @@ class _Reader:
                     continue
                 # Before the first figures, pieces of header labels wrapped over lines
                 # ("和）") belong to the header too.
-                numbered_row = _ROW_NUMBERING.match(text) and self._score(text) >= 1.5
-                if not numbered_row and (
+                if not self._numbered_row(text) and (
                     _is_header(text, self.section)
                     or (not seen_figures and _is_header_piece(text, self.section))
                 ):
@@ -460,6 +460,10 @@ class _Reader:
                     "has no place for them, so they are kept only in this note",
                     cell.source,
                 )
+
+    def _numbered_row(self, label: str) -> bool:
+        """Whether ``label`` is numbered and names a row of the form ("3.其他")."""
+        return bool(_ROW_NUMBERING.match(label)) and self._score(label) >= 1.5
 
     def attach(self, lines: list[_Line | Row]) -> list[_Line]:
         """Place every text-only row: as the rest of a wrapped label (of the row before

@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 from typing import Any
 
+import attrs
 from attrs import field, frozen
 
 from govdisclosure.categories import Section
@@ -59,6 +60,22 @@ class SourceRef:
             f"column {(self.column or 0) + 1}"
         )
         return f"{self.file}: {where}" if self.file else where
+
+    def describe(self, locale: str = "zh_CN") -> str:
+        """Where, without the file, as a clerk reads it: in Chinese (the default) or, for
+        ``locale="en"``, in English; counted from 1.
+
+        >>> SourceRef(line=79).describe(), SourceRef(table=1, row=3, column=3).describe()
+        ('第 79 行', '第 2 个表格第 4 行第 4 列')
+        >>> SourceRef(line=79, file="a.txt").describe("en")
+        'line 79'
+        """
+        if locale.startswith("en"):
+            return str(attrs.evolve(self, file=None))
+        if self.line is not None:
+            return f"第 {self.line} 行"
+        table, row, column = ((value or 0) + 1 for value in (self.table, self.row, self.column))
+        return f"第 {table} 个表格第 {row} 行第 {column} 列"
 
 
 @frozen
