@@ -55,7 +55,11 @@ def _preamble(draw: st.DrawFn, year: int) -> gd.Preamble:
         return gd.Preamble()
     if choice == 1:
         return gd.Preamble(paragraphs=draw(paragraphs(plain=True, min_size=1)))
-    words = st.text(st.sampled_from("政府信息公开工作条例办法规定通知门户网站办公室"), min_size=2)
+    # Names as long as real ones: the reader takes a website's or an office's name of up
+    # to 40 characters from the wording (longer ones would swallow sentences).
+    words = st.text(
+        st.sampled_from("政府信息公开工作条例办法规定通知门户网站办公室"), min_size=2, max_size=30
+    )
     return gd.Preamble(
         legal_basis=tuple(f"《{w}》" for w in draw(st.lists(words, min_size=1, max_size=2))),
         period=draw(st.none() | st.just(gd.Period.calendar_year(year))),

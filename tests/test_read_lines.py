@@ -188,6 +188,31 @@ def test_text_that_is_no_row_is_kept_in_the_notes() -> None:
     assert unplaced.source.line == 44
 
 
+def test_figures_printed_one_per_line_are_read_as_their_row() -> None:
+    """Text extracted from some PDFs has every figure of a row on a line of its own."""
+    lines = []
+    for line in SEED_TEXT.read_text("utf-8").splitlines():
+        cells = line.split("\t")
+        figures = 0
+        while figures < len(cells) and re.fullmatch(r"[+-]?\d+( 元)?", cells[-1 - figures]):
+            figures += 1
+        if figures and "".join(cells[:-figures]).strip():
+            lines += ["\t".join(cells[:-figures]), *cells[-figures:]]
+        else:
+            lines.append(line)
+    text = "\n".join(lines)
+    assert text.count("\n") > SEED_TEXT.read_text("utf-8").count("\n") + 150
+    result = gd.read(text)
+    assert result.report == gd.load(ROOT / "examples" / "zhongning-minzheng-2020.json")
+    joined = [n for n in result.notes_of("layout") if "printed on" in n.action]
+    assert joined[0].action == (
+        "the figures were printed on 3 lines of their own; read them as one row"
+    )
+    assert any("on 7 lines" in n.action for n in joined)  # table 三
+    assert not result.notes_of("unplaced")
+    assert not result.notes_of("extra")
+
+
 def test_words_in_a_header_the_form_lacks_are_kept_in_the_notes() -> None:
     text = SEED_TEXT.read_text("utf-8").replace("对外公开总数量", "对外公开总数量(历史累计)")
     result = gd.read(text)
@@ -205,7 +230,7 @@ def test_words_in_a_header_the_form_lacks_are_kept_in_the_notes() -> None:
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html", "docx"])
 def test_a_row_of_only_an_annotation_is_a_row_not_a_header(fmt: str) -> None:
-    """"3.其他 （业）" over blank cells: the label is a column's label too, and the
+    """ "3.其他 （业）" over blank cells: the label is a column's label too, and the
     annotation a piece of one ("商业企业"), yet the numbered label makes it the row."""
     report = gd.AnnualReport("某县民政局", 2021, organ_kind="department")
     table = report.applications

@@ -173,6 +173,19 @@ def _targets(edition: Edition, section: Section) -> tuple[_Target, ...]:
 
 
 @functools.cache
+def _widest(section: Section) -> int:
+    """The most figures a printed row of the section's table holds, in either edition:
+    table 四's fifteen on one line, table 三's seven and a 小计 column."""
+    most = 0
+    for edition in Edition:
+        table = layout(edition).table(section)
+        most = max(
+            most, len(table.cells) if table.flat else max(len(p.kinds) for p in table.row_plans)
+        )
+    return most + (1 if section is Section.APPLICATIONS else 0)
+
+
+@functools.cache
 def _vocabulary(section: Section) -> tuple[str, ...]:
     """Every label either edition prints in the header of this section's table, longest
     first: what a header row (or a header repeated after a page break) is made of."""
@@ -357,6 +370,8 @@ class _Line:
     row: Row
     label: str
     header: tuple[RawCell, ...] = ()
+    #: How many printed lines its figures were on (one each, in text from some PDFs).
+    lines: int = 1
 
     @property
     def key(self) -> str:
@@ -424,6 +439,8 @@ class _Reader:
                 text = row.label
                 if row.has_figures:
                     seen_figures = after_header = True
+                    if out and self._continues(out[-1], row):
+                        continue
                     out.append(_Line(row, text, above))
                     continue
                 if not text:
@@ -446,6 +463,17 @@ class _Reader:
                     continue
                 after_header = True
                 out.append(row)
+        for line in out:
+            if isinstance(line, _Line) and line.lines > 1:
+                figures = " ".join(cell.text.strip() for cell in line.row.values)
+                self.note(
+                    NoteKind.LAYOUT,
+                    _location(self.section),
+                    figures[:40],
+                    f"the figures were printed on {line.lines} lines of their own; read them "
+                    "as one row",
+                    line.row.source,
+                )
         return out
 
     def header_remarks(self, row: Row) -> None:
@@ -460,6 +488,21 @@ class _Reader:
                     "has no place for them, so they are kept only in this note",
                     cell.source,
                 )
+
+    def _continues(self, last: _Line | Row, row: Row) -> bool:
+        """Join ``row``, figures without a label, to the figures of the line before when
+        together they are no more than a row of the table holds: text extracted from a
+        PDF often has each figure of a row on a line of its own. Rows of cells that stand
+        in their columns (DOCX, HTML) are never joined."""
+        if not isinstance(last, _Line) or row.label or row.exact or last.row.exact:
+            return False
+        printed = [cell for cell in row.values if cell.text.strip()]
+        before = [cell for cell in last.row.values if cell.text.strip()]
+        if len(printed) != len(row.values) or len(before) + len(printed) > _widest(self.section):
+            return False
+        last.row = Row(last.row.labels, (*before, *printed), False, last.row.source)
+        last.lines += 1
+        return True
 
     def _numbered_row(self, label: str) -> bool:
         """Whether ``label`` is numbered and names a row of the form ("3.其他")."""
