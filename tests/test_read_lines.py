@@ -308,6 +308,16 @@ def test_pdfs_of_our_docx_read_back(name: str) -> None:
         assert sorted(map(str, read.reviews.cells)) == sorted(map(str, report.reviews.cells))
     else:
         assert read.reviews == report.reviews
+    # Every figure points at its page and the line of that page it is printed on.
+    from govdisclosure.readers.pdf import pdf_text
+
+    pages = pdf_text((FIXTURES / "pdf" / f"{name}.pdf").read_bytes()).split("\n\f")
+    for (section, position), ref in result.sources.items():
+        assert ref.page is not None
+        assert ref.line is not None
+        cell = read.table(section).cells[position]
+        if isinstance(cell, int) and not isinstance(cell, bool):
+            assert str(abs(cell)) in pages[ref.page - 1].split("\n")[ref.line - 1]
     # The words survive; spacing between Chinese and digits depends on the PDF's fonts.
     assert _squeezed(read.problems) == _squeezed(report.problems)
     assert _squeezed(read.other_matters) == _squeezed(report.other_matters)

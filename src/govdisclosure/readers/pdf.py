@@ -5,13 +5,16 @@ reader. pypdf is imported on first use; without it, reading a PDF says what to i
 
 from __future__ import annotations
 
+import bisect
 import io
 import logging
 from typing import Any
 
+import attrs
+
 from govdisclosure.errors import FormatNotAvailable, ReadError
 from govdisclosure.readers.limits import MAX_TEXT_CHARS, check_size
-from govdisclosure.readers.result import ReadResult
+from govdisclosure.readers.result import ReadResult, SourceRef
 from govdisclosure.report import AnnualReport
 
 __all__ = ["FORMAT", "PDFFormat", "pdf_text"]
@@ -31,8 +34,8 @@ def _pypdf() -> Any:
 
 
 def pdf_text(data: bytes, source: str | None = None) -> str:
-    """The text of a PDF, page after page, each page ending in a form feed (the text
-    reader takes it as a page break)."""
+    """The text of a PDF, page after page; each page starts on a line of its own, after a
+    form feed (the text reader takes it as a page break)."""
     pypdf = _pypdf()
     # pypdf logs what it repairs in a damaged file; the reader reports, it does not print.
     logger = logging.getLogger("pypdf")
@@ -57,7 +60,23 @@ def pdf_text(data: bytes, source: str | None = None) -> str:
         raise ReadError(f"not a readable PDF: {type(err).__name__}: {err}", source=source) from None
     finally:
         logger.setLevel(level)
-    return "\f".join(pages)
+    return "\n\f".join(pages)
+
+
+def _paged(ref: SourceRef | None, starts: list[int]) -> SourceRef | None:
+    """``ref`` with its line counted in its page, as a reader of the PDF finds it."""
+    if ref is None or ref.line is None:
+        return ref
+    page = bisect.bisect_right(starts, ref.line)
+    return attrs.evolve(ref, page=page, line=ref.line - starts[page - 1] + 1)
+
+
+def _page_starts(text: str) -> list[int]:
+    """The line each page of :func:`pdf_text`'s text starts on."""
+    starts = [1]
+    for page in text.split("\n\f")[:-1]:
+        starts.append(starts[-1] + page.count("\n") + 1)
+    return starts
 
 
 class PDFFormat:
@@ -79,8 +98,13 @@ class PDFFormat:
 
         if isinstance(data, str):
             raise ReadError("a PDF is bytes, not text", source=source)
-        result: ReadResult = read_text(pdf_text(data, source), source=source, **options)
-        return ReadResult(result.report, result.notes, result.sources, format=self.name)
+        text = pdf_text(data, source)
+        result: ReadResult = read_text(text, source=source, **options)
+        # A PDF has pages: its lines are counted in their page, as its reader sees them.
+        starts = _page_starts(text)
+        notes = tuple(attrs.evolve(n, source=_paged(n.source, starts)) for n in result.notes)
+        sources = {key: _paged(ref, starts) or ref for key, ref in result.sources.items()}
+        return ReadResult(result.report, notes, sources, format=self.name)
 
 
 FORMAT = PDFFormat()

@@ -38,12 +38,14 @@ class NoteKind(enum.Enum):
 
 @frozen
 class SourceRef:
-    """Where something was in the source: a line (text), or a table cell (HTML, DOCX:
-    table, row and column, counted from 0 in document order), with the file name when
-    there is one.
+    """Where something was in the source: a line (text; in a PDF, the line of its
+    ``page``), or a table cell (HTML, DOCX: table, row and column, counted from 0 in
+    document order), with the file name when there is one.
 
     >>> str(SourceRef(line=42)), str(SourceRef(table=1, row=3, column=2))
     ('line 42', 'table 2, row 4, column 3')
+    >>> str(SourceRef(line=7, page=3, file="report.pdf"))
+    'report.pdf: page 3, line 7'
     """
 
     line: int | None = None
@@ -51,6 +53,7 @@ class SourceRef:
     row: int | None = None
     column: int | None = None
     file: str | None = None
+    page: int | None = None
 
     def __str__(self) -> str:
         where = (
@@ -59,6 +62,8 @@ class SourceRef:
             else f"table {(self.table or 0) + 1}, row {(self.row or 0) + 1}, "
             f"column {(self.column or 0) + 1}"
         )
+        if self.page is not None:
+            where = f"page {self.page}, {where}"
         return f"{self.file}: {where}" if self.file else where
 
     def describe(self, locale: str = "zh_CN") -> str:
@@ -67,15 +72,16 @@ class SourceRef:
 
         >>> SourceRef(line=79).describe(), SourceRef(table=1, row=3, column=3).describe()
         ('第 79 行', '第 2 个表格第 4 行第 4 列')
-        >>> SourceRef(line=79, file="a.txt").describe("en")
-        'line 79'
+        >>> SourceRef(line=12, page=3).describe(), SourceRef(line=79, file="a.txt").describe("en")
+        ('第 3 页第 12 行', 'line 79')
         """
         if locale.startswith("en"):
             return str(attrs.evolve(self, file=None))
+        page = f"第 {self.page} 页" if self.page is not None else ""
         if self.line is not None:
-            return f"第 {self.line} 行"
+            return f"{page}第 {self.line} 行"
         table, row, column = ((value or 0) + 1 for value in (self.table, self.row, self.column))
-        return f"第 {table} 个表格第 {row} 行第 {column} 列"
+        return f"{page}第 {table} 个表格第 {row} 行第 {column} 列"
 
 
 @frozen
