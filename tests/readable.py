@@ -10,7 +10,9 @@ limit of reading a printed report (see docs/howto/read.md):
   (a reader takes organ and year from the title);
 * prose: every paragraph ends a sentence ("。"), so that a reader joining the pieces of
   a paragraph cut by a line wrap does not join two paragraphs; run-in subsection titles
-  end at their only "。"; heading titles have none;
+  end at their only "。"; heading titles have none; no paragraph starts with a numbering
+  or a dash (a "— 3 —" at the start of a line is a page number text extraction glued to
+  it);
 * the preamble is printed wording (whose facts are what the wording states), or the
   standard wording composed from facts (which a reader parses back);
 * notes under a table start with "注：" and end with "。"; annotations and extra-row
@@ -73,8 +75,8 @@ def _sentence(paragraph: Paragraph) -> Paragraph:
         Span(span.text.replace("。", "，").replace("：", "，").replace(":", ","), span.bold)
         for span in paragraph.spans
     ]
-    if spans[0].text[:1] in "（(一二三四五六七八九十0123456789":
-        spans.insert(0, Span("又"))  # not a numbered item or heading
+    if spans[0].text[:1] in "（(一二三四五六七八九十0123456789-—–－":
+        spans.insert(0, Span("又"))  # not a numbered item, a heading or a page number
     last = spans[-1]
     if not last.text.rstrip().endswith("。"):
         spans.append(Span("。"))

@@ -34,8 +34,8 @@ from govdisclosure.text import Paragraph, Span
 __all__ = ["read_text", "text_blocks"]
 
 # "- 5 -", "— 5 —", "第5页 共9页". At most one space inside the dashes: in a table,
-# "－    20    —" is three cells.
-_DASHED = r"[-—–－]{1,2} ?\d{1,4} ?[-—–－]{1,2}"
+# "－    20    —" is three cells. Pages are numbered from 1: "— 0 —" is no page number.
+_DASHED = r"[-—–－]{1,2} ?[1-9]\d{0,3} ?[-—–－]{1,2}"
 _PAGE_NUMBER = re.compile(
     rf"^\s*(?:{_DASHED}|第\s*\d{{1,4}}\s*页(?:\s*[,，/]?\s*共\s*\d{{1,4}}\s*页)?)\s*$"
 )
