@@ -7,7 +7,7 @@ documents made by others).
 
 writes tests/fixtures/docx/*.docx; run by hand, the files are committed. The output is
 the same bytes on every run: fixed document properties, and the package rewritten with
-fixed entry times (as renderers/docx.py does).
+fixed entry times (as renderers/docx/_package.py does).
 
 What each file exercises (the reader's tests assert each point):
 

@@ -94,7 +94,7 @@ _SMALL_NUMBER = re.compile(r"[0-9]{1,4}")
 _BOLD_HEADING = 40
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(?P<level>[1-9])$")
 _TITLE_NAMES = frozenset({"title", "标题"})
-#: Our renderer's character style for run-in subsection titles (renderers/docx.py).
+#: Our renderer's character style for run-in subsection titles (renderers/docx/_wordml.py).
 _LEAD_NAMES = frozenset({"run-in heading"})
 _MAIN_TYPE = "/officeDocument"
 _DOCUMENT = "word/document.xml"
