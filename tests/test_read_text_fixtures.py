@@ -35,12 +35,14 @@ from govdisclosure import (
     Website,
 )
 from govdisclosure.errors import ReadError
-from govdisclosure.readers.assemble import detect_edition, read_table, split_row
+from govdisclosure.readers.assemble import read_table
 from govdisclosure.readers.blocks import RawCell, TableBlock
 from govdisclosure.readers.facts import organ_kind, parse_title, preamble_facts
 from govdisclosure.readers.limits import MAX_TEXT_CHARS
 from govdisclosure.readers.result import ReadResult, SourceRef
+from govdisclosure.readers.rows import split_row
 from govdisclosure.readers.values import is_value_text, parse_cell
+from govdisclosure.readers.vocabulary import detect_edition
 from govdisclosure.tables import ExtraRow
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -23,22 +23,33 @@ Each decision becomes a :class:`~govdisclosure.readers.result.Note`.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
-from collections.abc import Container, Sequence
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from attrs import define, field, frozen
+from attrs import define, frozen
 
 from govdisclosure.categories import MoneyUnit, Section
 from govdisclosure.cells import BLANK, Cell, is_number
 from govdisclosure.editions import Edition
 from govdisclosure.labels import label_keys, normalize_label
-from govdisclosure.layouts import CellKind, Node, RowPlan, layout
+from govdisclosure.layouts import CellKind, RowPlan, layout
 from govdisclosure.readers.blocks import RawCell, TableBlock
 from govdisclosure.readers.result import Note, NoteKind, SourceRef
-from govdisclosure.readers.values import ParsedCell, is_value_text, parse_cell
+from govdisclosure.readers.rows import Row, only_remarks, split_row
+from govdisclosure.readers.values import ParsedCell, parse_cell
+from govdisclosure.readers.vocabulary import (
+    SUBTOTAL,
+    THRESHOLD,
+    Target,
+    best_match,
+    header_remark,
+    is_header,
+    is_header_piece,
+    targets,
+    widest,
+)
 from govdisclosure.tables import (
     ApplicationTable,
     CellTable,
@@ -48,15 +59,7 @@ from govdisclosure.tables import (
     ReviewTable,
 )
 
-__all__ = ["TableRead", "detect_edition", "read_table", "split_row"]
-
-#: Below this similarity a printed label matches no row of the form.
-THRESHOLD = 0.6
-#: A label this short ("其他", "总计") names a row only at the end of the printed text.
-_SHORT = 3
-#: Printed text longer than this (normalised) is compared with the labels only whole:
-#: the longest row label with its group labels in front is about 60 characters.
-_LONGEST_LABEL = 200
+__all__ = ["TableRead", "read_table"]
 
 _TABLE_CLASSES: dict[Section, type[CellTable[Any, Any]]] = {
     Section.PROACTIVE: ProactiveTable,
@@ -64,257 +67,12 @@ _TABLE_CLASSES: dict[Section, type[CellTable[Any, Any]]] = {
     Section.REVIEWS: ReviewTable,
 }
 _NOTE = re.compile(r"^\s*(?:注|说明|备注)\s*[:：]")
+
 # A row's own numbering: "（七）总计" is a row, though 总计 also heads a column.
 _ROW_NUMBERING = re.compile(
     r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+[.、])"
 )
-_SUBTOTAL = "小计"
 _LEGAL_PERSONS = frozenset({"commercial", "research", "public_welfare", "legal_services", "other"})
-
-
-class Row:
-    """One printed row: its label cells and its value cells (the trailing run of cells
-    that read as values). A plain slotted class: readers make one per printed row."""
-
-    __slots__ = ("exact", "has_figures", "label", "labels", "source", "values")
-
-    labels: tuple[RawCell, ...]
-    values: tuple[RawCell, ...]
-    exact: bool
-    source: SourceRef
-    #: The label cells' text, joined by spaces.
-    label: str
-    #: Whether any value cell holds text.
-    has_figures: bool
-
-    def __init__(
-        self,
-        labels: tuple[RawCell, ...],
-        values: tuple[RawCell, ...],
-        exact: bool,
-        source: SourceRef,
-    ) -> None:
-        self.labels = labels
-        self.values = values
-        self.exact = exact
-        self.source = source
-        self.label = " ".join([text for cell in labels if (text := cell.text.strip())])
-        printed = "".join([cell.text for cell in values])
-        self.has_figures = bool(printed) and not printed.isspace()
-
-    def __repr__(self) -> str:
-        return f"Row(label={self.label!r}, values={[cell.text for cell in self.values]!r})"
-
-
-def split_row(cells: Sequence[RawCell], exact: bool, source: SourceRef) -> Row:
-    """Split a printed row into its label cells and its values.
-
-    The values are the cells at the end of the row that read as values; in an exact
-    row (every cell in its column) empty cells there are blank values.
-
-    >>> cells = [RawCell(t, SourceRef(line=1)) for t in ("", "(一) 予以公开", "3", "", "0")]
-    >>> row = split_row(cells, True, SourceRef(line=1))
-    >>> row.label, [c.text for c in row.values]
-    ('(一) 予以公开', ['3', '', '0'])
-    """
-    cut = len(cells)
-    while cut > 0:
-        text = cells[cut - 1].text.strip()
-        # Plain digits (most figures) are values without asking is_value_text.
-        if (exact and not text) or (text and (text.isdecimal() or is_value_text(text))):
-            cut -= 1
-            continue
-        break
-    labels = tuple([cell for cell in cells[:cut] if cell.text.strip()])
-    return Row(labels, tuple(cells[cut:]), exact, source)
-
-
-def _only_remarks(row: Row) -> bool:
-    """Whether the row's values are all parenthesised text without a figure."""
-    for cell in row.values:
-        text = cell.text.lstrip()
-        if text and text[0] not in "（(":
-            return False
-    return True
-
-
-# --- the vocabulary of a table --------------------------------------------------------
-
-
-@frozen(eq=False)  # compared and hashed by identity: one per row of a layout
-class _Target:
-    """A row of the form a printed row can match: a number row (leaf) or a group."""
-
-    node: Node
-    keys: tuple[str, ...]
-    index: int  # the leaf's position among the table's number rows (a group: its first)
-    last: int  # a group: the position of its last number row
-    edition: Edition = field(eq=False)
-    section: Section = field(eq=False)
-    is_group: bool = field(init=False, eq=False)
-
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "is_group", self.node.is_group)
-
-
-@functools.cache
-def _targets(edition: Edition, section: Section) -> tuple[_Target, ...]:
-    table = layout(edition).table(section)
-    leaves = [node.key for node in table.rows_in_order]
-    out = []
-    for block in table.blocks:
-        for top in block.row_tree:
-            for node, _ancestors in top.walk():
-                under = list(node.leaves())
-                keys = tuple(dict.fromkeys(label_keys(node.label) + label_keys(node.key.zh)))
-                first, last = leaves.index(under[0].key), leaves.index(under[-1].key)
-                out.append(_Target(node, keys, first, last, edition, section))
-    return tuple(out)
-
-
-@functools.cache
-def _widest(section: Section) -> int:
-    """The most figures a printed row of the section's table holds, in either edition:
-    table 四's fifteen on one line, table 三's seven and a 小计 column."""
-    most = 0
-    for edition in Edition:
-        table = layout(edition).table(section)
-        most = max(
-            most, len(table.cells) if table.flat else max(len(p.kinds) for p in table.row_plans)
-        )
-    return most + (1 if section is Section.APPLICATIONS else 0)
-
-
-@functools.cache
-def _vocabulary(section: Section) -> tuple[str, ...]:
-    """Every label either edition prints in the header of this section's table, longest
-    first: what a header row (or a header repeated after a page break) is made of."""
-    words: set[str] = {normalize_label("信息内容"), _SUBTOTAL}
-    for edition in Edition:
-        table = layout(edition).table(section)
-        words.add(normalize_label(table.corner))
-        for block in table.blocks:
-            if block.caption is not None:
-                words.add(normalize_label(block.caption.zh))
-            # Table 四 is printed flat: its row labels stand in the header too.
-            trees = (block.column_tree, block.row_tree) if table.flat else (block.column_tree,)
-            for tree in trees:
-                for top in tree:
-                    for node, _ in top.walk():
-                        words.update(label_keys(node.label))
-    words.discard("")
-    return tuple(sorted(words, key=len, reverse=True))
-
-
-@functools.lru_cache(maxsize=4096)  # headers are the form's: they repeat in every report
-def _is_header(text: str, section: Section) -> bool:
-    """Whether ``text`` is made mostly of header labels of the section's table."""
-    rest = normalize_label(text)
-    if not rest:
-        return False
-    total = len(rest)
-    words = _vocabulary(section)
-    for word in words:
-        if word in rest:
-            rest = rest.replace(word, "")
-    # What is left may be a header label cut by a wrap ("…第四项之" without "和）").
-    return len(rest) <= total // 4 or any(rest in word for word in words)
-
-
-@functools.lru_cache(maxsize=4096)
-def _header_remark(text: str, section: Section) -> bool:
-    """Whether the header cell ``text`` prints words besides the form's labels, such as
-    "(历史累计)" after 对外公开总数量: what is left once the labels are taken out is no
-    piece of a label."""
-    rest = normalize_label(text)
-    words = _vocabulary(section)
-    for word in words:
-        if word in rest:
-            rest = rest.replace(word, "")
-    return len(rest) >= 2 and not any(rest in word for word in words)
-
-
-@functools.lru_cache(maxsize=4096)
-def _is_header_piece(text: str, section: Section) -> bool:
-    """Whether ``text`` is a piece of one header label, cut by a line wrap."""
-    key = normalize_label(text)
-    return bool(key) and any(key in word for word in _vocabulary(section))
-
-
-def _exact(text: str, target: _Target) -> float:
-    """How well the normalised printed label ``text`` names ``target`` when it holds the
-    label whole: above 1, more when it ends with it (as a row's own label does, after
-    its groups' labels), more for a longer label; 0 when it does not hold it."""
-    best = 0.0
-    for key in target.keys:
-        if not key or key not in text:
-            continue
-        ends = text.endswith(key)
-        if len(key) <= _SHORT and not ends:
-            continue  # "其他" inside "其他法律行政法规禁止公开" names nothing
-        best = max(best, 1.0 + (0.5 if ends else 0.0) + len(key) / 100)
-    return best
-
-
-def _similar(text: str, target: _Target) -> float:
-    """Below 1: how much of ``target``'s label the printed ``text`` has (a typo, a label
-    cut by a wrap), 0 under the threshold."""
-    best = 0.0
-    if len(text) > _LONGEST_LABEL:
-        return best  # no row label is this long; and difflib would take seconds
-    for key in target.keys:
-        if len(key) < 4 or len(text) < 2:
-            continue
-        matcher = difflib.SequenceMatcher(None, key, text, autojunk=False)
-        coverage = sum(block.size for block in matcher.get_matching_blocks()) / len(key)
-        if coverage >= THRESHOLD:
-            best = max(best, 0.9 * coverage)
-    return best
-
-
-@functools.lru_cache(maxsize=8192)
-def _ranked(
-    text: str, edition: Edition, section: Section, similar: bool
-) -> tuple[tuple[float, _Target], ...]:
-    """The rows of the form the normalised ``text`` names (held whole, or with
-    ``similar`` by similarity), best first, ties in the form's order. Labels repeat
-    from report to report: each printed label is ranked once."""
-    score = _similar if similar else _exact
-    found = [
-        (value, i, target)
-        for i, target in enumerate(_targets(edition, section))
-        if (value := score(text, target)) > 0
-    ]
-    found.sort(key=lambda item: (-item[0], item[1]))
-    return tuple((value, target) for value, _, target in found)
-
-
-def _best(
-    text: str,
-    targets: Sequence[_Target],
-    done: Container[int] = (),
-    *,
-    after: int = -2,
-    leaves_only: bool = False,
-) -> tuple[float, _Target | None]:
-    """The target of ``targets`` (one layout's, all of them) that ``text`` names best, and
-    how well; number rows in ``done`` are taken, and with ``after`` only rows below it
-    count. Exact matches come first: similarity is only computed when no label is held
-    whole."""
-    if not text or not targets:
-        return 0.0, None
-    edition, section = targets[0].edition, targets[0].section
-    for similar in (False, True):
-        # The first eligible target of the ranking is the best one.
-        for score, target in _ranked(text, edition, section, similar):
-            if target.index <= after:
-                continue
-            if target.is_group:
-                if not leaves_only:
-                    return score, target
-            elif target.index not in done:
-                return score, target
-    return 0.0, None
 
 
 class _CellSpec(NamedTuple):
@@ -399,7 +157,7 @@ class _Reader:
         self.section = section
         self.edition = edition
         self.table = layout(edition).table(section)
-        self.targets = _targets(edition, section)
+        self.targets = targets(edition, section)
         self.specs = _cell_specs(edition, section)
         self.source = source
         self.notes: list[Note] = []
@@ -428,12 +186,12 @@ class _Reader:
             for cells in block.rows:
                 source = cells[0].source if cells else block.source
                 row = split_row(cells, block.exact, source)
-                if row.has_figures and _only_remarks(row):
+                if row.has_figures and only_remarks(row):
                     # The corner's remark "（本列数据的勾稽关系为：…）" on a line of its own
                     # reads like the annotation of a blank cell: header, not figures.
                     # Not a row of the form, though: "3.其他" is a column's label too.
                     whole = " ".join(cell.text.strip() for cell in cells if cell.text.strip())
-                    if not self._numbered_row(row.label) and _is_header(whole, self.section):
+                    if not self._numbered_row(row.label) and is_header(whole, self.section):
                         labels = tuple(cell for cell in cells if cell.text.strip())
                         row = Row(labels, (), block.exact, source)
                 text = row.label
@@ -451,8 +209,8 @@ class _Reader:
                 # Before the first figures, pieces of header labels wrapped over lines
                 # ("和）") belong to the header too.
                 if not self._numbered_row(text) and (
-                    _is_header(text, self.section)
-                    or (not seen_figures and _is_header_piece(text, self.section))
+                    is_header(text, self.section)
+                    or (not seen_figures and is_header_piece(text, self.section))
                 ):
                     if after_header:
                         above = ()  # a new header: a new block, or a new page
@@ -479,7 +237,7 @@ class _Reader:
     def header_remarks(self, row: Row) -> None:
         """Note the header cells that print words the form has no place for."""
         for cell in row.labels:
-            if _header_remark(cell.text, self.section):
+            if header_remark(cell.text, self.section):
                 self.note(
                     NoteKind.UNPLACED,
                     _location(self.section),
@@ -498,7 +256,7 @@ class _Reader:
             return False
         printed = [cell for cell in row.values if cell.text.strip()]
         before = [cell for cell in last.row.values if cell.text.strip()]
-        if len(printed) != len(row.values) or len(before) + len(printed) > _widest(self.section):
+        if len(printed) != len(row.values) or len(before) + len(printed) > widest(self.section):
             return False
         last.row = Row(last.row.labels, (*before, *printed), False, last.row.source)
         last.lines += 1
@@ -534,7 +292,7 @@ class _Reader:
         return figures
 
     def _score(self, text: str) -> float:
-        return _best(normalize_label(text), self.targets)[0]
+        return best_match(normalize_label(text), self.targets)[0]
 
     def _attach_run(
         self, run: list[Row], before: _Line | None, after: _Line | None, figures: list[_Line]
@@ -543,7 +301,7 @@ class _Reader:
         it joins that label; a whole label is a row printed with every cell blank; other
         pieces gather until they make a label; the last gathering, when it starts the
         label after the run (or is the label of figures printed on their own), joins it."""
-        if _is_header(" ".join(row.label for row in run), self.section):
+        if is_header(" ".join(row.label for row in run), self.section):
             return  # a header printed again after a page break
         current: _Line | None = before
         groups: list[_Line] = []
@@ -570,7 +328,7 @@ class _Reader:
 
     def _leftover(self, line: _Line, after: _Line | None, figures: list[_Line]) -> None:
         text = line.label
-        score, target = _best(normalize_label(text), self.targets)
+        score, target = best_match(normalize_label(text), self.targets)
         if target is not None and score >= 1.5 and not target.is_group:
             at = next((k for k, x in enumerate(figures) if x is after), len(figures))
             figures.insert(at, line)
@@ -598,7 +356,7 @@ class _Reader:
         if not key:
             return True
         groups = normalize_label("".join(t.node.label for t in self.targets if t.is_group))
-        return key in groups or _is_header(text, self.section)
+        return key in groups or is_header(text, self.section)
 
     # -- matching rows to the form -------------------------------------------------------
 
@@ -669,7 +427,7 @@ class _Reader:
         first: dict[str, _Line] = {}
         for line in lines:
             key = line.key
-            score, target = _best(key, self.targets, leaves_only=True)
+            score, target = best_match(key, self.targets, leaves_only=True)
             named = [c for c in columns if key.endswith(normalize_label(c.label))]
             if not named:
                 self._extra(line, None, "no cell of the form matches its label")
@@ -713,23 +471,23 @@ class _Reader:
                 lines[0].row.source,
             )
 
-    def _match(self, key: str, last: int, done: set[int]) -> _Target | None:
+    def _match(self, key: str, last: int, done: set[int]) -> Target | None:
         if not key:
             # No label at all: the next row of the form, if it is still free.
             for candidate in self.targets:
                 if not candidate.is_group and candidate.index == last + 1:
                     return candidate if candidate.index not in done else None
             return None
-        score, target = _best(key, self.targets, done, after=last)
+        score, target = best_match(key, self.targets, done, after=last)
         if target is None or score < THRESHOLD:
-            score, target = _best(key, self.targets, done)
+            score, target = best_match(key, self.targets, done)
         if target is None or score < THRESHOLD:
             return None
         if target.is_group and any(i in done for i in range(target.index, target.last + 1)):
             return None
         return target
 
-    def _label_note(self, line: _Line, target: _Target, plan: RowPlan) -> None:
+    def _label_note(self, line: _Line, target: Target, plan: RowPlan) -> None:
         printed = line.label
         node = target.node
         if printed in (node.numbering + node.label, node.label):
@@ -811,7 +569,7 @@ class _Reader:
 
     def _has_subtotal(self) -> bool:
         if self._subtotal_seen is None:
-            self._subtotal_seen = _SUBTOTAL in normalize_label("".join(self.header_text))
+            self._subtotal_seen = SUBTOTAL in normalize_label("".join(self.header_text))
         return self._subtotal_seen
 
     def _fill(self, line: _Line, plan: RowPlan) -> None:
@@ -871,8 +629,8 @@ class _Reader:
         (after 其他 when the header does not say)."""
         text = normalize_label("".join(self.header_text))
         group = normalize_label("法人或其他组织")
-        text = text.replace(group + _SUBTOTAL, _SUBTOTAL).replace(group, "|")
-        spot = text.find(_SUBTOTAL)
+        text = text.replace(group + SUBTOTAL, SUBTOTAL).replace(group, "|")
+        spot = text.find(SUBTOTAL)
         parts = [node for node in self.table.columns_in_order if not node.total_of]
         if spot < 0:
             return len(parts)
@@ -890,7 +648,7 @@ class _Reader:
         header = normalize_label("".join(self.header_text))
         # The whole label, not its end: "社会公益组织" before a plain "小计" ends in 组织小计 too.
         whole = normalize_label("法人或其他组织小计")
-        label = "法人或其他组织小计" if _SUBTOTAL not in header or whole in header else _SUBTOTAL
+        label = "法人或其他组织小计" if SUBTOTAL not in header or whole in header else SUBTOTAL
         cells: list[Cell] = [BLANK] * len(plans)
         wrong = []
         for plan, raw in self.subtotals:
@@ -1013,56 +771,3 @@ def _flat_reviews(reader: _Reader, line: _Line) -> list[_Line]:
         label = reader.table.row_node(plan.key).label
         out.append(_Line(Row((), cells, True, line.row.source), label))
     return out
-
-
-# --- which edition -----------------------------------------------------------------------
-
-
-@functools.cache
-def _markers() -> tuple[tuple[str, Edition], ...]:
-    """Labels of tables 二 and 三 that only one edition prints, longest first."""
-    labels: dict[Edition, set[str]] = {}
-    for edition in Edition:
-        words: set[str] = set()
-        for table in layout(edition).tables[:2]:
-            for block in table.blocks:
-                if block.caption is not None:
-                    words.add(normalize_label(block.caption.zh))
-                for tree in (block.row_tree, block.column_tree):
-                    for top in tree:
-                        for node, _ in top.walk():
-                            words.update(label_keys(node.label))
-        labels[edition] = words
-    first, second = Edition.V2019, Edition.V2021
-    found = [(m, first) for m in labels[first] - labels[second]]
-    found += [(m, second) for m in labels[second] - labels[first]]
-    return tuple(sorted(found, key=lambda item: (-len(item[0]), item[0])))
-
-
-def detect_edition(blocks: Sequence[TableBlock]) -> tuple[Edition | None, str]:
-    """The edition whose labels the printed tables use, and why; ``None`` when the
-    labels do not tell (then the year decides).
-
-    >>> rows = ((RawCell("信息内容", SourceRef()), RawCell("本年制发件数", SourceRef())),)
-    >>> detect_edition([TableBlock(rows, SourceRef())])
-    (<Edition.V2021: '2021'>, 'labels only the 2021 edition prints: 本年制发件数')
-    """
-    found: dict[Edition, list[str]] = {edition: [] for edition in Edition}
-    # One text for all rows ("|" between them, so no label runs across two rows).
-    text = "|".join(
-        [
-            normalize_label("".join([cell.text for cell in cells]))
-            for block in blocks
-            for cells in block.rows
-        ]
-    )
-    for marker, edition in _markers():
-        if marker in text:
-            found[edition].append(marker)
-            text = text.replace(marker, "|")
-    counts = {edition: len(set(words)) for edition, words in found.items()}
-    if counts[Edition.V2019] == counts[Edition.V2021]:
-        return None, "the tables' labels do not tell the edition"
-    edition = max(counts, key=lambda e: counts[e])
-    words = "、".join(dict.fromkeys(found[edition]))
-    return edition, f"labels only the {edition.value} edition prints: {words}"

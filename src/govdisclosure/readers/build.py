@@ -26,10 +26,11 @@ from govdisclosure.editions import Edition, edition_for_year
 from govdisclosure.errors import OptionError, ReadError, ReportValueError
 from govdisclosure.labels import normalize_label
 from govdisclosure.layouts import layout
-from govdisclosure.readers.assemble import detect_edition, read_table
+from govdisclosure.readers.assemble import read_table
 from govdisclosure.readers.blocks import Block, TableBlock, TextBlock
 from govdisclosure.readers.facts import organ_kind, parse_date, parse_title, preamble_facts
 from govdisclosure.readers.result import Note, NoteKind, ReadResult, SourceRef
+from govdisclosure.readers.vocabulary import detect_edition
 from govdisclosure.report import AnnualReport, Overview, Preamble, Scope, Subsection
 from govdisclosure.text import Paragraph, Span
 
