@@ -475,6 +475,21 @@ def test_a_subtotal_column_of_legal_persons() -> None:
     assert (r4.reported, r4.computed) == (5, 4)
 
 
+def test_a_page_a_word_processor_saved_reads_back() -> None:
+    """LibreOffice's "save as HTML" of our DOCX of the 2022 example: runs in ``<font>``
+    and ``<span lang>``, cell paragraphs with inline styles, the page footer ("— 3 —")
+    in ``<div title="footer">``, and the DOCX's custom properties carried into
+    ``<meta name="govdisclosure.…">``."""
+    result = _fixture("libreoffice-export-2022.html")
+    assert result.report == gd.load(ROOT / "examples" / "shiyan-ziranziyuan-2022.json")
+    (footer,) = [n for n in result.notes_of("layout") if "header or footer" in n.action]
+    assert "— 3 —" in footer.snippet
+    assert {n.location for n in result.notes_of("inferred")} == {
+        "$.report.organ_kind",
+        "$.report.scope",
+    }
+
+
 def test_a_page_without_tables_is_refused() -> None:
     with pytest.raises(gd.ReadError, match="none of the report's tables") as caught:
         _fixture("refused/no-tables.html")

@@ -12,7 +12,8 @@ The document is then walked in order into :mod:`blocks <govdisclosure.readers.bl
 * the site around the report is left out: ``head``, ``nav``, ``header``, ``footer``,
   ``aside``, scripts, forms and frames, elements hidden with ``display: none``, and
   elements whose class or id names a navigation, menu, breadcrumb, header, footer,
-  sidebar, share box or toolbar (unless they hold a table or the report's title);
+  sidebar, share box or toolbar (unless they hold a table or the report's title); the
+  page header and footer of a document saved as a page by LibreOffice or Word;
   page tools and article information before the report ("发布时间：…", "【打印】"), and
   the site's footer after it (版权所有, ICP备, 网站标识码, …), are dropped with a note;
 * ``h1`` to ``h6`` become headings of their level; every other paragraph (``p``,
@@ -27,7 +28,9 @@ The document is then walked in order into :mod:`blocks <govdisclosure.readers.bl
   any other container.
 
 What a page of this library's HTML format does not print — the organ's kind and the
-scope — is read from its metadata (``govdisclosure:organ-kind``, ``govdisclosure:scope``);
+scope — is read from its metadata (``govdisclosure:organ-kind``, ``govdisclosure:scope``;
+or ``govdisclosure.organ_kind`` and ``govdisclosure.scope``, our DOCX's properties as a
+word processor carries them into a page it saves);
 a page written by it and naming no kind leaves the kind unknown rather than guessing it
 from the organ's name.
 
@@ -123,7 +126,9 @@ _CODECS = dict.fromkeys(("gb2312", "gbk", "x-gbk", "cp936", "gb_2312-80"), "gb18
     "unicode-1-1-utf-8": "utf-8",
 }
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
-_META = "govdisclosure:"
+#: Our pages' metadata ("govdisclosure:organ-kind"), and the custom properties of our DOCX
+#: as a word processor carries them into a page it saves ("govdisclosure.organ_kind").
+_META = re.compile(r"govdisclosure[:.](organ[-_]kind|scope)\Z")
 _OURS = "govdisclosure-report"
 
 
@@ -283,6 +288,18 @@ def _cell_text(element: Any) -> str:
     return _CELL_EDGES.sub(" ", _collapse(text)).strip()
 
 
+#: How word processors mark a page's header and footer when they save a document as a
+#: page: LibreOffice with ``title="footer"``, Word with ``style="mso-element:footer"``.
+_MSO_MARGIN = re.compile(r"mso-element\s*:\s*(?:header|footer)", re.I)
+
+
+def _page_margin(element: Any) -> bool:
+    """Whether ``element`` is the page header or footer of a saved document (its page
+    numbers, "— 3 —"), which is no part of the report's text."""
+    title = (element.get("title") or "").strip().lower()
+    return title in ("header", "footer") or bool(_MSO_MARGIN.search(element.get("style") or ""))
+
+
 def _hidden(element: Any) -> bool:
     return element.get("hidden") is not None or bool(_HIDDEN.search(element.get("style") or ""))
 
@@ -374,6 +391,8 @@ class _Walker:
             return True
         if tag in _CHROME_TAGS:
             what = f"<{tag}>"
+        elif _page_margin(element):
+            what = f"<{tag}> of the page's header or footer"
         else:
             names = f"{element.get('class') or ''} {element.get('id') or ''}"
             found = _CHROME_NAMES.search(names)
@@ -610,8 +629,9 @@ def _metadata(root: Any) -> tuple[dict[str, tuple[str, int | None]], bool]:
     for meta in root.iter("meta"):
         name = (meta.get("name") or "").strip().lower()
         content = meta.get("content")
-        if name.startswith(_META) and content is not None:
-            values[name[len(_META) :]] = (content, meta.sourceline)
+        found = _META.match(name)
+        if found is not None and content is not None:
+            values[found[1].replace("_", "-")] = (content, meta.sourceline)
     return values, bool(ours)
 
 
