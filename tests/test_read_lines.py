@@ -263,6 +263,22 @@ def test_markdown_round_trip(report: gd.AnnualReport) -> None:
     assert _unprinted(read, report) == report
 
 
+@pytest.mark.parametrize(
+    ("data", "what"),
+    [
+        (bytes.fromhex("D0CF11E0A1B11AE1") + bytes(512), "Word 97-2003 (.doc)"),
+        (b"{\\rtf1\\ansi \\f0 report}", "RTF document"),
+    ],
+)
+def test_documents_no_reader_reads_say_what_to_do(tmp_path: Path, data: bytes, what: str) -> None:
+    path = tmp_path / "report.doc"
+    path.write_bytes(data)
+    for source in (data, path):
+        with pytest.raises(gd.ReadError, match=r"save it as \.docx") as caught:
+            gd.read(source)
+        assert what in str(caught.value)
+
+
 def test_sources_are_bytes_streams_paths_and_text() -> None:
     data = SEED_TEXT.read_bytes()
     expected = gd.read(SEED_TEXT).report

@@ -92,6 +92,26 @@ def _bytes_of(source: object) -> tuple[bytes | str, str | None, str | None]:
     )
 
 
+#: Documents reports are also published as, which no reader reads: what they are, by the
+#: bytes they start with.
+_UNREADABLE = (
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "a Word 97-2003 (.doc), WPS or password-protected Office document",
+    ),
+    (b"{\\rtf", "an RTF document"),
+)
+
+
+def _refuse_unreadable(data: bytes, name: str | None) -> None:
+    """Say what to do with a document no reader reads, rather than reading it as text."""
+    for magic, what in _UNREADABLE:
+        if data.startswith(magic):
+            raise ReadError(
+                f"{what} is not read; save it as .docx (or PDF) and read that", source=name
+            )
+
+
 def read(
     source: str | bytes | os.PathLike[str] | IO[bytes] | IO[str],
     fmt: str | None = None,
@@ -104,6 +124,8 @@ def read(
     from govdisclosure.renderers.registry import format_for_path, get_format
 
     content, name, extension = _bytes_of(source)
+    if fmt is None and isinstance(content, bytes):
+        _refuse_unreadable(content, name)
     if fmt is None:
         if extension:
             try:
