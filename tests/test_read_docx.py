@@ -271,6 +271,16 @@ def test_the_fixtures_are_what_the_generator_makes() -> None:
         assert make() == (FIXTURES / name).read_bytes(), name
 
 
+def test_our_docx_saved_again_by_libreoffice_reads_back_exactly() -> None:
+    """A Word file another program wrote: LibreOffice opened our DOCX of the 2022 example
+    and saved it as Word 2007 XML (its own styles, run properties and table markup; not
+    made by tools/make-docx-fixtures.py, as it needs LibreOffice)."""
+    result = gd.read(FIXTURES / "libreoffice-resaved-2022.docx")
+    assert result.report == gd.load(ROOT / "examples" / "shiyan-ziranziyuan-2022.json")
+    assert not result.notes_of("unplaced")
+    assert not result.notes_of("missing")
+
+
 def test_unmerged_headers_bold_headings_and_spaced_figures() -> None:
     result = fixture("others-2019-unmerged.docx", "示例县教育局", 2019, dt.date(2020, 1, 15))
     report = result.report
