@@ -287,6 +287,30 @@ def _truncated(seed_text: str) -> str:
     return "\n".join(lines[:cut])
 
 
+def test_pdftotext_layout_output_reads_every_table() -> None:
+    """``pdftotext -layout`` (poppler) of the PDFs of both examples: header labels wrapped
+    in narrow columns ("自然 / 人", "社会 / 公益 / 组织") over several lines, group labels
+    printed down the merged cells between rows ("（三）", "不予公", "开"), row labels
+    wrapped above and below their figures, and table 四's header in three lines."""
+    invented = gd.read(FIXTURES / "pdftotext-layout-2022.txt")
+    example = gd.load(ROOT / "examples" / "shiyan-ziranziyuan-2022.json")
+    for name in ("proactive", "applications", "reviews"):
+        assert getattr(invented.report, name) == getattr(example, name), name
+    assert not invented.notes_of("extra")
+    # A third line of a wrapped label the row was matched without: noted, not lost.
+    assert [n.snippet for n in invented.notes_of("unplaced")] == ["府信息公开申请"]
+
+    seed = gd.read(FIXTURES / "pdftotext-layout-2020.txt")
+    transcribed = gd.load(ROOT / "examples" / "zhongning-minzheng-2020.json")
+    assert seed.report.proactive == transcribed.proactive
+    assert seed.report.applications == transcribed.applications
+    # Text keeps no trace of which cells of table 四 were blank: said, not guessed silently.
+    assert sorted(map(str, seed.report.reviews.cells)) == sorted(
+        map(str, transcribed.reviews.cells)
+    )
+    assert any("nothing tells which columns" in n.action for n in seed.notes_of("layout"))
+
+
 @pytest.mark.parametrize(
     ("make", "message"),
     [

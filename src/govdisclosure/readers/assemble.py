@@ -301,7 +301,10 @@ class _Reader:
         it joins that label; a whole label is a row printed with every cell blank; other
         pieces gather until they make a label; the last gathering, when it starts the
         label after the run (or is the label of figures printed on their own), joins it."""
-        if is_header(" ".join(row.label for row in run), self.section):
+        if is_header(" ".join(row.label for row in run), self.section) or all(
+            is_header_piece(row.label, self.section) and not self._numbered_row(row.label)
+            for row in run
+        ):
             return  # a header printed again after a page break
         current: _Line | None = before
         groups: list[_Line] = []

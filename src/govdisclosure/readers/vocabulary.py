@@ -136,6 +136,8 @@ def header_remark(text: str, section: Section) -> bool:
     """Whether the header cell ``text`` prints words besides the form's labels, such as
     "(历史累计)" after 对外公开总数量: what is left once the labels are taken out is no
     piece of a label."""
+    if is_header_piece(text, section):
+        return False  # pieces of labels wrapped in narrow columns ("社会 法律")
     rest = normalize_label(text)
     words = vocabulary(section)
     for word in words:
@@ -146,9 +148,24 @@ def header_remark(text: str, section: Section) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def is_header_piece(text: str, section: Section) -> bool:
-    """Whether ``text`` is a piece of one header label, cut by a line wrap."""
-    key = normalize_label(text)
-    return bool(key) and any(key in word for word in vocabulary(section))
+    """Whether ``text`` is a piece of one header label cut by a line wrap ("和）"), or
+    pieces of several, one per column, as text extracted with the page's layout prints a
+    header whose labels wrap in narrow columns ("人  公益  服务  其他": the second lines
+    of 自然人, 社会公益组织, 法律服务机构, and 其他).
+
+    >>> from govdisclosure.categories import Section
+    >>> is_header_piece("人  公益  服务  其他", Section.APPLICATIONS)
+    True
+    >>> is_header_piece("3.其他 人", Section.APPLICATIONS)
+    False
+    """
+    words = vocabulary(section)
+    pieces = [normalize_label(piece) for piece in text.split()]
+    return (
+        bool(pieces)
+        and all(piece and any(piece in word for word in words) for piece in pieces)
+        and not any(piece[:1].isdigit() for piece in text.split())
+    )
 
 
 def _exact(text: str, target: Target) -> float:
