@@ -119,16 +119,20 @@ def vocabulary(section: Section) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=4096)  # headers are the form's: they repeat in every report
 def is_header(text: str, section: Section) -> bool:
     """Whether ``text`` is made mostly of header labels of the section's table."""
-    rest = normalize_label(text)
-    if not rest:
+    key = normalize_label(text)
+    if not key:
         return False
-    total = len(rest)
-    words = vocabulary(section)
-    for word in words:
-        if word in rest:
-            rest = rest.replace(word, "")
+    rest = _beyond_labels(key, section)
     # What is left may be a header label cut by a wrap ("…第四项之" without "和）").
-    return len(rest) <= total // 4 or any(rest in word for word in words)
+    return len(rest) <= len(key) // 4 or any(rest in word for word in vocabulary(section))
+
+
+def _beyond_labels(key: str, section: Section) -> str:
+    """The normalised text ``key`` with every header label of the section taken out."""
+    for word in vocabulary(section):
+        if word in key:
+            key = key.replace(word, "")
+    return key
 
 
 @functools.lru_cache(maxsize=4096)
@@ -138,12 +142,8 @@ def header_remark(text: str, section: Section) -> bool:
     piece of a label."""
     if is_header_piece(text, section):
         return False  # pieces of labels wrapped in narrow columns ("社会 法律")
-    rest = normalize_label(text)
-    words = vocabulary(section)
-    for word in words:
-        if word in rest:
-            rest = rest.replace(word, "")
-    return len(rest) >= 2 and not any(rest in word for word in words)
+    rest = _beyond_labels(normalize_label(text), section)
+    return len(rest) >= 2 and not any(rest in word for word in vocabulary(section))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -105,8 +105,9 @@ def _column_widths(grid: Grid, total: int, preset: Preset) -> list[int]:
         # them), the innermost labels the rest.
         numbers = n - labels
         number = min(max([2 * em + pad, *need[labels:]]), total * 0.5 / numbers)
-        words = max(pad + _longest(cell.text) * em for cell in _column_headers(grid, labels))
-        if words > number:
+        headers = _column_headers(grid)
+        words = max((_longest(cell.text) for c, cell in headers if c >= labels), default=0.0)
+        if pad + words * em > number:
             number = min(max(number, pad + 2 * _LINE * em), total * 0.6 / numbers)
         outer = need[: labels - 1]
         inner = max(total - sum(outer) - number * numbers, need[labels - 1])
@@ -127,14 +128,14 @@ def _pad(preset: Preset) -> float:
     return 2 * mm_to_twips(preset.table_cell_margin) + 0.3 * preset.table.size * 20
 
 
-def _column_headers(grid: Grid, first: int = 0) -> list[GridCell]:
-    """The header cells of one column each, from column ``first`` on."""
+def _column_headers(grid: Grid) -> list[tuple[int, GridCell]]:
+    """The header cells that head one column each, with the column they head."""
     return [
-        cell
+        (c, cell)
         for row in grid.matrix()[: grid.header_rows]
-        for cell, start in row[first:]
+        for c, (cell, start) in enumerate(row)
         if start and cell.col_span == 1 and cell.role is Role.COLUMN
-    ] or [GridCell("", Role.COLUMN)]
+    ]
 
 
 def _turned(grid: Grid, widths: list[int], preset: Preset) -> tuple[frozenset[int], int]:
@@ -147,15 +148,12 @@ def _turned(grid: Grid, widths: list[int], preset: Preset) -> tuple[frozenset[in
     pad = _pad(preset)
     columns: set[int] = set()
     height = 0.0
-    for r in range(grid.header_rows):
-        for c, (cell, start) in enumerate(grid.matrix()[r]):
-            if not (start and cell.col_span == 1 and cell.role is Role.COLUMN):
-                continue
-            if pad + _longest(cell.text) * em > widths[c]:
-                columns.add(c)
-                lines = max(1, int((widths[c] - pad) // (_LINE * em)))
-                length = max(_longest(cell.text), _em(cell.text) / lines + 1)
-                height = max(height, pad + length * em)
+    for c, cell in _column_headers(grid):
+        if pad + _longest(cell.text) * em > widths[c]:
+            columns.add(c)
+            lines = max(1, int((widths[c] - pad) // (_LINE * em)))
+            length = max(_longest(cell.text), _em(cell.text) / lines + 1)
+            height = max(height, pad + length * em)
     return frozenset(columns), math.ceil(height)
 
 
