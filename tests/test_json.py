@@ -221,6 +221,44 @@ def test_from_dict_round_trip(report: AnnualReport) -> None:
     _assert_same(from_dict(MappingProxyType(document)), report)
 
 
+def _reordered(value: Any, order: st.DataObject) -> Any:
+    """``value`` with the keys of every object in an order drawn from ``order``."""
+    if isinstance(value, dict):
+        keys = order.draw(st.permutations(list(value)))
+        return {key: _reordered(value[key], order) for key in keys}
+    if isinstance(value, list):
+        return [_reordered(item, order) for item in value]
+    return value
+
+
+@PROPERTY
+@given(reports(), st.data())
+def test_key_order_does_not_matter(report: AnnualReport, order: st.DataObject) -> None:
+    """The reader takes an object written in :func:`dumps`'s key order apart in one step
+    and checks any other order key by key: both give the same report."""
+    document = _reordered(to_dict(report), order)
+    _assert_same(loads(json.dumps(document, ensure_ascii=False)), report)
+
+
+@pytest.mark.parametrize(
+    "spans",
+    [
+        ["建议", "。", {"text": "四是", "bold": True}],  # neighbours of the same style
+        ["", "建议。"],  # an empty span
+        [{"text": "建议。", "bold": False}],  # a plain span written as an object
+        [{"text": "建议。"}],  # bold left out
+    ],
+    ids=["merged", "empty", "plain-object", "no-bold"],
+)
+def test_paragraphs_not_written_as_dumps_writes_them_read_the_same(spans: list[Any]) -> None:
+    document = to_dict(AnnualReport(organ="某县统计局", year=2022))
+    document["report"]["problems"] = [spans]
+    expected = Paragraph(
+        [s if isinstance(s, str) else Span(s["text"], s.get("bold", False)) for s in spans]
+    )
+    assert loads(json.dumps(document, ensure_ascii=False)).problems == (expected,)
+
+
 @PROPERTY
 @given(reports())
 def test_from_dict_to_dict_round_trip(report: AnnualReport) -> None:

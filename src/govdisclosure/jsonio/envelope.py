@@ -6,7 +6,21 @@ from typing import Final
 
 from govdisclosure.tables import ApplicationTable, ProactiveTable, ReviewTable
 
-__all__ = ["FORMAT", "FORMAT_VERSION", "TABLE_FIELDS"]
+__all__ = [
+    "CONTACT_KEYS",
+    "DOCUMENT_KEYS",
+    "FORMAT",
+    "FORMAT_VERSION",
+    "OVERVIEW_KEYS",
+    "PERIOD_KEYS",
+    "PREAMBLE_KEYS",
+    "REPORT_KEYS",
+    "SCOPE_KEYS",
+    "SPAN_KEYS",
+    "SUBSECTION_KEYS",
+    "TABLE_FIELDS",
+    "WEBSITE_KEYS",
+]
 
 #: The name of the format, in the envelope's ``format`` key.
 FORMAT: Final = "govdisclosure-annual-report"
@@ -19,3 +33,30 @@ TABLE_FIELDS: Final = (
     ("applications", ApplicationTable),
     ("reviews", ReviewTable),
 )
+
+# The keys of each object of the document, in the order dumps writes them: the writer
+# prints from these, and the reader's fast path accepts an object whose keys are exactly
+# these, in this order (anything else goes through the reader's key-by-key checks).
+DOCUMENT_KEYS: Final = ("format", "format_version", "report")
+REPORT_KEYS: Final = (
+    "organ",
+    "year",
+    "edition",
+    "scope",
+    "organ_kind",
+    "published",
+    "title",
+    "preamble",
+    "overview",
+    *(name for name, _ in TABLE_FIELDS),
+    "problems",
+    "other_matters",
+)
+SCOPE_KEYS: Final = ("kind", "organs")
+PREAMBLE_KEYS: Final = ("paragraphs", "legal_basis", "period", "website", "contact")
+PERIOD_KEYS: Final = ("start", "end")
+WEBSITE_KEYS: Final = ("name", "url")
+CONTACT_KEYS: Final = ("office", "address", "postcode", "phone", "email")
+OVERVIEW_KEYS: Final = ("intro", "subsections")
+SUBSECTION_KEYS: Final = ("title", "run_in", "paragraphs")
+SPAN_KEYS: Final = ("text", "bold")

@@ -8,7 +8,11 @@ large batches without giving up any check:
   without calling back into Python); the reader makes each a dict as it visits it,
   and a repeated key shows up then as a dict shorter than its pairs;
 * paths are spelled out only for an error: while reading, a path is a cheap
-  ``(parent, key)`` pair.
+  ``(parent, key)`` pair;
+* an object whose keys are exactly the ones :func:`dumps` writes, in its order (the
+  keys of ``envelope.py``), is taken apart in a few C-level steps; any other object
+  (keys missing, reordered, unknown or repeated) goes through the key-by-key checks,
+  which also word the errors. Values are checked the same way either way.
 """
 
 from __future__ import annotations
@@ -16,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
-import operator
 import os
 import re
 from collections.abc import Mapping
@@ -36,7 +39,21 @@ from govdisclosure.cells import (
 )
 from govdisclosure.editions import Edition
 from govdisclosure.errors import GovDisclosureError, JSONFormatError, ReportValueError
-from govdisclosure.jsonio.envelope import FORMAT, FORMAT_VERSION, TABLE_FIELDS
+from govdisclosure.jsonio.envelope import (
+    CONTACT_KEYS,
+    DOCUMENT_KEYS,
+    FORMAT,
+    FORMAT_VERSION,
+    OVERVIEW_KEYS,
+    PERIOD_KEYS,
+    PREAMBLE_KEYS,
+    REPORT_KEYS,
+    SCOPE_KEYS,
+    SPAN_KEYS,
+    SUBSECTION_KEYS,
+    TABLE_FIELDS,
+    WEBSITE_KEYS,
+)
 from govdisclosure.layouts import CellKind, TableLayout, layout
 from govdisclosure.report import (
     FIRST_REPORT_YEAR,
@@ -60,18 +77,50 @@ Path: TypeAlias = "str | tuple[Path, str | int]"
 
 _AMOUNT: Final = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 _DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_CONTACT_KEYS: Final = ("office", "address", "postcode", "phone", "email")
-_REPORT_KEYS: Final = ("organ", "year", "edition", *(name for name, _ in TABLE_FIELDS))
-_OPTIONAL_REPORT_KEYS: Final = (
-    "scope",
-    "organ_kind",
-    "published",
-    "title",
-    "preamble",
-    "overview",
-    "problems",
-    "other_matters",
+
+
+class _Shape:
+    """The keys of one kind of object: all of them in the order :func:`dumps` writes
+    them, and which of them an object must have."""
+
+    __slots__ = ("keys", "optional", "required")
+
+    def __init__(self, keys: tuple[str, ...], required: tuple[str, ...]) -> None:
+        self.keys = list(keys)  # a list, to compare with a slice of a list
+        self.required = required
+        self.optional = tuple(key for key in keys if key not in required)
+
+
+_DOCUMENT: Final = _Shape(DOCUMENT_KEYS, DOCUMENT_KEYS)
+_REPORT: Final = _Shape(
+    REPORT_KEYS, ("organ", "year", "edition", *(name for name, _ in TABLE_FIELDS))
 )
+_SCOPE: Final = _Shape(SCOPE_KEYS, ("kind",))
+_PREAMBLE: Final = _Shape(PREAMBLE_KEYS, ())
+_PERIOD: Final = _Shape(PERIOD_KEYS, PERIOD_KEYS)
+_WEBSITE: Final = _Shape(WEBSITE_KEYS, ("name",))
+_CONTACT: Final = _Shape(CONTACT_KEYS, ())
+_OVERVIEW: Final = _Shape(OVERVIEW_KEYS, ())
+_SUBSECTION: Final = _Shape(SUBSECTION_KEYS, ("title",))
+_SPAN: Final = _Shape(SPAN_KEYS, ("text",))
+
+
+class _Missing:
+    """The value of a key an object does not have (``null`` is ``None``)."""
+
+    def __repr__(self) -> str:
+        return "<missing>"
+
+
+MISSING: Final = _Missing()
+
+
+def _given(value: Any, default: Any) -> Any:
+    return default if value is MISSING else value
+
+
+#: Report keys whose null is an error rather than the model's default.
+_NOT_NULL: Final = frozenset({"scope", "preamble", "overview", "problems", "other_matters"})
 
 
 def spell(path: Path) -> str:
@@ -129,25 +178,26 @@ def _extras(value: Any, pairs: bool) -> dict[str, Any]:
     return {key: item for key, item in items if key in _TABLE_EXTRAS}
 
 
-_KEY: Final = operator.itemgetter(0)
-_VALUE: Final = operator.itemgetter(1)
+_COUNT: Final = CellKind.COUNT
+
+
+_flatten: Final = itertools.chain.from_iterable
 
 
 def _canonical_cells(pairs: tuple[Any, ...], table: TableLayout) -> list[Any] | None:
     """The cells of a table object that lists its rows and columns exactly in layout
     order, as :func:`dumps` writes them, taken in a few C-level passes; ``None`` for
-    anything else (another order, a missing or extra key, a row that is not an object),
-    which the reader then checks key by key."""
-    if tuple(map(_KEY, pairs)) != table.row_name_order:
+    anything else (another order, a missing or extra key, a row that is not an object,
+    notes or extra rows after the rows), which the reader then checks key by key."""
+    rows = list(_flatten(pairs))  # name, row, name, row, …
+    if rows[0::2] != table.row_name_order or set(map(type, rows[1::2])) != {tuple}:
         return None
-    rows = list(map(_VALUE, pairs))
-    if set(map(type, rows)) != {tuple}:
+    # The decoder makes every object a tuple of (key, value) pairs, so this is
+    # column, value, column, value, … for the whole table.
+    cells = list(_flatten(_flatten(rows[1::2])))
+    if cells[0::2] != table.column_name_order:
         return None
-    # The decoder makes every object a tuple of (key, value) pairs, so these are pairs.
-    cells = list(itertools.chain.from_iterable(rows))
-    if list(map(_KEY, cells)) != table.column_name_order:
-        return None
-    return list(map(_VALUE, cells))
+    return cells[1::2]
 
 
 class _Reader:
@@ -192,6 +242,16 @@ class _Reader:
                 (path, unknown[0]), f"unknown key {unknown[0]!r}; expected one of {expected}"
             )
         return checked
+
+    def fields(self, value: Any, path: Path, shape: _Shape) -> list[Any]:
+        """The values of an object, in the order of ``shape``'s keys (:data:`MISSING` for
+        an optional key it does not have), after :meth:`obj`'s checks."""
+        if type(value) is tuple and self.pairs:
+            flat = list(_flatten(value))  # key, value, key, value, …
+            if flat[0::2] == shape.keys:
+                return flat[1::2]
+        checked = self.obj(value, path, shape.required, shape.optional)
+        return [checked.get(key, MISSING) for key in shape.keys]
 
     def array(self, value: Any, path: Path, what: str) -> list[Any]:
         if type(value) is not list:
@@ -255,22 +315,25 @@ class _Reader:
         spans = []
         for i, item in enumerate(value):
             if type(item) is str:
-                if not is_text(item):
-                    raise self.fail((path, i), "the string holds a lone surrogate (not valid text)")
-                spans.append(Span(item))
-                continue
-            span = self.obj(item, (path, i), ("text",), ("bold",))
-            text = span["text"]
-            if type(text) is not str or not is_text(text):
-                raise self.fail(((path, i), "text"), f"expected a string, got {_describe(text)}")
-            bold = span.get("bold", False)
-            if type(bold) is not bool:
-                raise self.fail(
-                    ((path, i), "bold"), f"expected true or false, got {_describe(bold)}"
-                )
-            spans.append(Span(text, bold))
+                text, bold = item, False
+            else:
+                text, bold = self.fields(item, (path, i), _SPAN)
+                bold = _given(bold, False)
+                if type(text) is not str:
+                    raise self.fail(
+                        ((path, i), "text"), f"expected a string, got {_describe(text)}"
+                    )
+                if type(bold) is not bool:
+                    raise self.fail(
+                        ((path, i), "bold"), f"expected true or false, got {_describe(bold)}"
+                    )
+            if not is_text(text):
+                raise self.fail((path, i), "the string holds a lone surrogate (not valid text)")
+            spans.append((text, bold))
+        if Paragraph.is_normal(spans):
+            return Paragraph.trusted(spans)  # as dumps writes it: nothing to merge or drop
         try:
-            return Paragraph(spans)
+            return Paragraph([Span(text, bold) for text, bold in spans])
         except ReportValueError as err:
             raise self.fail(path, str(err)) from None
 
@@ -281,10 +344,10 @@ class _Reader:
     # --- cells and tables -----------------------------------------------------------------
 
     def cell(self, value: Any, path: Path, kind: CellKind) -> Cell:
-        if is_valid_cell(kind, value) and type(value) is int:
-            return value
         if value is None:
             return BLANK
+        if is_valid_cell(kind, value) and type(value) is int:
+            return value
         if type(value) is int:
             if kind is CellKind.MONEY:
                 raise self.fail(
@@ -328,8 +391,10 @@ class _Reader:
     ) -> Any:
         table = layout(edition).table(cls.section)
         values = _canonical_cells(value, table) if type(value) is tuple and self.pairs else None
+        extras = None
         if values is None:
             values = self.cells_by_key(value, path, table)
+            extras = _extras(value, self.pairs)
         # Most tables are plain counts: check them in one pass, others cell by cell.
         if not (
             table.counts_only
@@ -339,12 +404,11 @@ class _Reader:
         ):
             values = [
                 item
-                if type(item) is int and is_valid_cell(spec.kind, item)
+                if type(item) is int and spec.kind is _COUNT and 0 <= item < COUNT_LIMIT
                 else self.cell(item, ((path, spec.row.value), spec.column.value), spec.kind)
                 for spec, item in zip(table.cells, values, strict=True)
             ]
         built = cls.trusted(edition, tuple(values))
-        extras = _extras(value, self.pairs)
         return self.table_extras(built, extras, path) if extras else built
 
     def cells_by_key(self, value: Any, path: Path, table: TableLayout) -> list[Any]:
@@ -371,7 +435,7 @@ class _Reader:
         annotations: list[tuple[int, str]] = []
         if "_annotations" in extras:
             where = (path, "_annotations")
-            by_row = self.obj(extras["_annotations"], where, (), layout_.row_name_order)
+            by_row = self.obj(extras["_annotations"], where, (), tuple(layout_.row_name_order))
             for row_name, columns in by_row.items():
                 plan = next(p for p in layout_.row_plans if p.name == row_name)
                 texts = self.obj(columns, (where, row_name), (), plan.column_names)
@@ -464,98 +528,104 @@ class _Reader:
             raise self.fail(path, str(err)) from None
 
     def scope(self, value: Any, path: Path) -> Scope:
-        s = self.obj(value, path, ("kind",), ("organs",))
-        kind = self.enum(s["kind"], (path, "kind"), ScopeKind)
-        organs = self.strings(s.get("organs", []), (path, "organs"))
+        kind, organs = self.fields(value, path, _SCOPE)
+        kind = self.enum(kind, (path, "kind"), ScopeKind)
+        organs = self.strings(_given(organs, []), (path, "organs"))
         return self.guarded(path, Scope, kind, organs)  # type: ignore[no-any-return]
 
+    def period(self, value: Any, path: Path) -> Period:
+        start, end = self.fields(value, path, _PERIOD)
+        start, end = self.date(start, (path, "start")), self.date(end, (path, "end"))
+        return self.guarded(path, Period, start, end)  # type: ignore[no-any-return]
+
+    def website(self, value: Any, path: Path) -> Website:
+        name, url = self.fields(value, path, _WEBSITE)
+        return Website(
+            self.string(name, (path, "name")),
+            self.optional_string(_given(url, None), (path, "url")),
+        )
+
+    def contact(self, value: Any, path: Path) -> Contact:
+        values = self.fields(value, path, _CONTACT)
+        return Contact(
+            *[
+                self.optional_string(_given(item, None), (path, key))
+                for key, item in zip(CONTACT_KEYS, values, strict=True)
+            ]
+        )
+
     def preamble(self, value: Any, path: Path) -> Preamble:
-        p = self.obj(value, path, (), ("paragraphs", "legal_basis", "period", "website", "contact"))
-        period = website = contact = None
-        if p.get("period") is not None:
-            where = (path, "period")
-            d = self.obj(p["period"], where, ("start", "end"))
-            start, end = (
-                self.date(d["start"], (where, "start")),
-                self.date(d["end"], (where, "end")),
-            )
-            period = self.guarded(where, Period, start, end)
-        if p.get("website") is not None:
-            where = (path, "website")
-            w = self.obj(p["website"], where, ("name",), ("url",))
-            website = Website(
-                self.string(w["name"], (where, "name")),
-                self.optional_string(w.get("url"), (where, "url")),
-            )
-        if p.get("contact") is not None:
-            where = (path, "contact")
-            c = self.obj(p["contact"], where, (), _CONTACT_KEYS)
-            contact = Contact(*[self.optional_string(c.get(k), (where, k)) for k in _CONTACT_KEYS])
+        paragraphs, legal_basis, period, website, contact = self.fields(value, path, _PREAMBLE)
         return Preamble(
-            self.paragraphs(p.get("paragraphs", []), (path, "paragraphs")),
-            self.strings(p.get("legal_basis", []), (path, "legal_basis")),
-            period,
-            website,
-            contact,
+            self.paragraphs(_given(paragraphs, []), (path, "paragraphs")),
+            self.strings(_given(legal_basis, []), (path, "legal_basis")),
+            None if period is None or period is MISSING else self.period(period, (path, "period")),
+            None
+            if website is None or website is MISSING
+            else self.website(website, (path, "website")),
+            None
+            if contact is None or contact is MISSING
+            else self.contact(contact, (path, "contact")),
+        )
+
+    def subsection(self, value: Any, path: Path) -> Subsection:
+        title, run_in, paragraphs = self.fields(value, path, _SUBSECTION)
+        run_in = _given(run_in, False)
+        if type(run_in) is not bool:
+            raise self.fail((path, "run_in"), f"expected true or false, got {_describe(run_in)}")
+        title = self.string(title, (path, "title"))
+        return Subsection(
+            title, self.paragraphs(_given(paragraphs, []), (path, "paragraphs")), run_in
         )
 
     def overview(self, value: Any, path: Path) -> Overview:
-        o = self.obj(value, path, (), ("intro", "subsections"))
+        intro, subsections = self.fields(value, path, _OVERVIEW)
         where = (path, "subsections")
-        items = []
-        for i, item in enumerate(self.array(o.get("subsections", []), where, "subsections")):
-            at = (where, i)
-            s = self.obj(item, at, ("title",), ("run_in", "paragraphs"))
-            run_in = s.get("run_in", False)
-            if type(run_in) is not bool:
-                raise self.fail((at, "run_in"), f"expected true or false, got {_describe(run_in)}")
-            title = self.string(s["title"], (at, "title"))
-            items.append(
-                Subsection(
-                    title, self.paragraphs(s.get("paragraphs", []), (at, "paragraphs")), run_in
-                )
-            )
-        return Overview(self.paragraphs(o.get("intro", []), (path, "intro")), tuple(items))
+        items = self.array(_given(subsections, []), where, "subsections")
+        return Overview(
+            self.paragraphs(_given(intro, []), (path, "intro")),
+            tuple([self.subsection(item, (where, i)) for i, item in enumerate(items)]),
+        )
 
     def report(self, value: Any, path: Path) -> AnnualReport:
-        r = self.obj(value, path, _REPORT_KEYS, _OPTIONAL_REPORT_KEYS)
-        edition = self.enum(r["edition"], (path, "edition"), Edition)
+        values = dict(zip(REPORT_KEYS, self.fields(value, path, _REPORT), strict=True))
+        edition = self.enum(values["edition"], (path, "edition"), Edition)
         fields: dict[str, Any] = {
-            "organ": self.string(r["organ"], (path, "organ")),
-            "year": self.year(r["year"], (path, "year")),
+            "organ": self.string(values["organ"], (path, "organ")),
+            "year": self.year(values["year"], (path, "year")),
             "edition": edition,
         }
         for name, cls in TABLE_FIELDS:
-            fields[name] = self.table(r[name], (path, name), cls, edition)
-        if r.get("organ_kind") is not None:
-            fields["organ_kind"] = self.enum(r["organ_kind"], (path, "organ_kind"), OrganKind)
-        if r.get("published") is not None:
-            fields["published"] = self.date(r["published"], (path, "published"))
-        if r.get("title") is not None:
-            fields["title"] = self.string(r["title"], (path, "title"))
-        if "scope" in r:
-            fields["scope"] = self.scope(r["scope"], (path, "scope"))
-        if "preamble" in r:
-            fields["preamble"] = self.preamble(r["preamble"], (path, "preamble"))
-        if "overview" in r:
-            fields["overview"] = self.overview(r["overview"], (path, "overview"))
-        for name in ("problems", "other_matters"):
-            if name in r:
-                fields[name] = self.paragraphs(r[name], (path, name))
+            fields[name] = self.table(values[name], (path, name), cls, edition)
+        readers = {
+            "organ_kind": lambda v, p: self.enum(v, p, OrganKind),
+            "published": self.date,
+            "title": self.string,
+            "scope": self.scope,
+            "preamble": self.preamble,
+            "overview": self.overview,
+            "problems": self.paragraphs,
+            "other_matters": self.paragraphs,
+        }
+        for name, read in readers.items():
+            item = values[name]
+            # A missing key leaves the model's default; so does null where the model's
+            # own default is None (organ_kind, published, title).
+            if item is not MISSING and (item is not None or name in _NOT_NULL):
+                fields[name] = read(item, (path, name))
         return self.guarded(path, lambda: AnnualReport(**fields))  # type: ignore[no-any-return]
 
     def document(self, value: Any) -> AnnualReport:
-        doc = self.obj(value, "$", ("format", "format_version", "report"))
-        if doc["format"] != FORMAT:
-            raise self.fail(("$", "format"), f"expected {FORMAT!r}, got {_describe(doc['format'])}")
-        version = doc["format_version"]
+        format_, version, report = self.fields(value, "$", _DOCUMENT)
+        if format_ != FORMAT:
+            raise self.fail(("$", "format"), f"expected {FORMAT!r}, got {_describe(format_)}")
         if type(version) is not int or version != FORMAT_VERSION:
             raise self.fail(
                 ("$", "format_version"),
                 f"this version of govdisclosure reads format_version {FORMAT_VERSION}, "
                 f"got {_describe(version)}",
             )
-        return self.report(doc["report"], ("$", "report"))
+        return self.report(report, ("$", "report"))
 
 
 def from_dict(data: Mapping[str, Any], *, source: str | None = None) -> AnnualReport:
