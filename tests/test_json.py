@@ -1361,3 +1361,88 @@ def test_lone_surrogate_is_refused_or_escaped() -> None:
     except JSONFormatError:
         return
     dumps(report).encode("utf-8")
+
+
+# --- what the reader accepts, the model accepts -----------------------------------------------
+# The reader builds prose objects without re-running the model's validators once it has
+# checked their values itself; these tests hold it to exactly the model's checks.
+
+
+def _rebuilt(report: AnnualReport) -> AnnualReport:
+    """``report`` rebuilt through the model's own constructors, validators included."""
+
+    def again(items: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+        return tuple(Paragraph([Span(s.text, s.bold) for s in p.spans]) for p in items)
+
+    pre = report.preamble
+    return attrs.evolve(
+        report,
+        preamble=Preamble(
+            again(pre.paragraphs),
+            pre.legal_basis,
+            pre.period and Period(pre.period.start, pre.period.end),
+            pre.website and Website(pre.website.name, pre.website.url),
+            pre.contact and Contact(**attrs.asdict(pre.contact)),
+        ),
+        overview=Overview(
+            again(report.overview.intro),
+            tuple(
+                Subsection(s.title, again(s.paragraphs), s.run_in)
+                for s in report.overview.subsections
+            ),
+        ),
+        problems=again(report.problems),
+        other_matters=again(report.other_matters),
+    )
+
+
+def _string_places(value: Any, at: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in _string_places(v, (*at, k))]
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in _string_places(v, (*at, i))]
+    return [at] if isinstance(value, str) and "report" in at[:1] else []
+
+
+_TRICKY = st.sampled_from(
+    [
+        "",
+        " ",
+        "\u3000",
+        "\n",
+        "\ud800",
+        "a\udfff",
+        "a\ud83d\ude00",
+        "x",
+        "**",
+        None,
+        0,
+        True,
+        [],
+        {},
+        ["", ""],
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(reports(), st.data(), st.booleans())
+def test_what_loads_accepts_the_model_accepts(
+    report: AnnualReport, data: st.DataObject, ascii_escaped: bool
+) -> None:
+    document = to_dict(report)
+    places = _string_places(document)
+    if places:
+        *parents, last = data.draw(st.sampled_from(places))
+        target = document
+        for key in parents:
+            target = target[key]
+        target[last] = data.draw(_TRICKY)
+    text = json.dumps(document, ensure_ascii=ascii_escaped)
+    try:
+        back = loads(text)
+    except JSONFormatError:
+        return
+    assert _rebuilt(back) == back
+    back.title.encode("utf-8")
+    dumps(back).encode("utf-8")

@@ -118,7 +118,7 @@ class Paragraph:
         raise ReportValueError(f"expected a Paragraph or a str, got {value!r}")
 
     @staticmethod
-    def is_normal(spans: list[tuple[str, bool]]) -> bool:
+    def is_normal(spans: Iterable[tuple[str, bool]]) -> bool:
         """Whether ``(text, bold)`` pairs are already what a paragraph keeps: no empty
         text, no two neighbours of the same style, not only whitespace.
 
@@ -135,7 +135,7 @@ class Paragraph:
         return bool(spans) and not all(text.isspace() for text, _ in spans)
 
     @classmethod
-    def trusted(cls, spans: list[tuple[str, bool]]) -> Paragraph:
+    def trusted(cls, spans: Iterable[tuple[str, bool]]) -> Paragraph:
         """Build from ``(text, bold)`` pairs without checking them, for readers that have
         checked the text (valid Unicode) and :meth:`is_normal`. Passing unchecked spans
         breaks the model's guarantees."""
@@ -147,6 +147,18 @@ class Paragraph:
             made.append(span)
         paragraph = object.__new__(cls)
         object.__setattr__(paragraph, "spans", tuple(made))
+        return paragraph
+
+    @classmethod
+    def trusted_plain(cls, text: str) -> Paragraph:
+        """``Paragraph(text)`` without checking ``text``, for readers that have checked
+        that it is valid Unicode and not only whitespace. Passing unchecked text breaks
+        the model's guarantees."""
+        span = object.__new__(Span)
+        object.__setattr__(span, "text", text)
+        object.__setattr__(span, "bold", False)
+        paragraph = object.__new__(cls)
+        object.__setattr__(paragraph, "spans", (span,))
         return paragraph
 
     @classmethod

@@ -23,7 +23,7 @@ import json
 import os
 import re
 from collections.abc import Mapping
-from typing import IO, Any, Final, TypeAlias
+from typing import IO, Any, Final, TypeAlias, TypeVar
 
 import attrs
 
@@ -72,11 +72,24 @@ from govdisclosure.text import Paragraph, Span, is_text
 
 __all__ = ["from_dict", "load", "loads"]
 
+_T = TypeVar("_T")
+
 #: A JSON path while reading: "$", or (the parent's path, a key or an index).
 Path: TypeAlias = "str | tuple[Path, str | int]"
 
 _AMOUNT: Final = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 _DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_SURROGATE_ESCAPE: Final = re.compile(r"\\u[dD][89abcdefABCDEF]")
+
+
+def _is_text(text: str) -> bool:
+    # is_text for a whole document: UTF-32 is the quickest encoder to refuse a lone
+    # surrogate in mostly non-ASCII text.
+    try:
+        text.encode("utf-32-le")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 class _Shape:
@@ -117,6 +130,23 @@ MISSING: Final = _Missing()
 
 def _given(value: Any, default: Any) -> Any:
     return default if value is MISSING else value
+
+
+_new: Final = object.__new__
+_set: Final = object.__setattr__
+_plain_paragraph: Final = Paragraph.trusted_plain
+
+
+def _built(cls: type[_T], **values: Any) -> _T:
+    """An instance of the frozen attrs class ``cls`` holding ``values`` as they are,
+    without running its validators and converters: for values this reader has already
+    checked for exactly what those check (text that is valid and not blank, tuples of
+    model objects), so that nothing is checked twice on the hot path.
+    tests/test_json.py re-runs the model's own checks on whatever the reader accepts."""
+    made = object.__new__(cls)
+    for name, value in values.items():
+        object.__setattr__(made, name, value)
+    return made
 
 
 #: Report keys whose null is an error rather than the model's default.
@@ -203,8 +233,11 @@ def _canonical_cells(pairs: tuple[Any, ...], table: TableLayout) -> list[Any] | 
 class _Reader:
     """Walks a decoded document, checking each value against the format at its path."""
 
-    def __init__(self, source: str | None, *, pairs: bool) -> None:
+    def __init__(self, source: str | None, *, pairs: bool, valid_text: bool = False) -> None:
         self.source = source
+        # Whether every string of the document is known to be valid Unicode text (see
+        # loads); otherwise each string is checked where it is read.
+        self.valid_text = valid_text
         # Whether objects arrive as tuples of pairs (from our decoder) rather than dicts
         # (from_dict); then, and only then, a tuple is an object.
         self.pairs = pairs
@@ -263,7 +296,7 @@ class _Reader:
             raise self.fail(path, f"expected a string, got {_describe(value)}")
         if not value.strip():
             raise self.fail(path, "expected a non-empty string")
-        if not is_text(value):
+        if not (self.valid_text or is_text(value)):
             raise self.fail(path, "the string holds a lone surrogate (not valid Unicode text)")
         return value
 
@@ -304,6 +337,8 @@ class _Reader:
 
     def paragraph(self, value: Any, path: Path) -> Paragraph:
         if type(value) is str:
+            if value and not value.isspace() and (self.valid_text or is_text(value)):
+                return _plain_paragraph(value)
             try:
                 return Paragraph(value)  # checks the text: not blank, valid Unicode
             except ReportValueError as err:
@@ -314,20 +349,8 @@ class _Reader:
             )
         spans = []
         for i, item in enumerate(value):
-            if type(item) is str:
-                text, bold = item, False
-            else:
-                text, bold = self.fields(item, (path, i), _SPAN)
-                bold = _given(bold, False)
-                if type(text) is not str:
-                    raise self.fail(
-                        ((path, i), "text"), f"expected a string, got {_describe(text)}"
-                    )
-                if type(bold) is not bool:
-                    raise self.fail(
-                        ((path, i), "bold"), f"expected true or false, got {_describe(bold)}"
-                    )
-            if not is_text(text):
+            text, bold = (item, False) if type(item) is str else self.span(item, (path, i))
+            if not (self.valid_text or is_text(text)):
                 raise self.fail((path, i), "the string holds a lone surrogate (not valid text)")
             spans.append((text, bold))
         if Paragraph.is_normal(spans):
@@ -337,9 +360,31 @@ class _Reader:
         except ReportValueError as err:
             raise self.fail(path, str(err)) from None
 
+    def span(self, value: Any, path: Path) -> tuple[str, bool]:
+        """The text and style of a span object (its text not yet checked as Unicode)."""
+        if type(value) is tuple and self.pairs and len(value) == 2:
+            (first, text), (second, bold) = value  # as dumps writes it: two pairs
+            if first == "text" and second == "bold" and type(text) is str and type(bold) is bool:
+                return text, bold
+        text, bold = self.fields(value, path, _SPAN)
+        bold = _given(bold, False)
+        if type(text) is not str:
+            raise self.fail((path, "text"), f"expected a string, got {_describe(text)}")
+        if type(bold) is not bool:
+            raise self.fail((path, "bold"), f"expected true or false, got {_describe(bold)}")
+        return text, bold
+
     def paragraphs(self, value: Any, path: Path) -> tuple[Paragraph, ...]:
         items = self.array(value, path, "paragraphs")
-        return tuple([self.paragraph(item, (path, i)) for i, item in enumerate(items)])
+        valid = self.valid_text
+        return tuple(
+            [
+                _plain_paragraph(item)  # the common case, checked here without a call
+                if type(item) is str and item and not item.isspace() and (valid or is_text(item))
+                else self.paragraph(item, (path, i))
+                for i, item in enumerate(items)
+            ]
+        )
 
     # --- cells and tables -----------------------------------------------------------------
 
@@ -368,6 +413,17 @@ class _Reader:
         )
 
     def marked_cell(self, value: Any, path: Path, kind: CellKind) -> Cell:
+        if kind is CellKind.MONEY and type(value) is tuple and len(value) == 2 and self.pairs:
+            (key0, amount), (key1, unit) = value  # as dumps writes money: two pairs
+            found = MoneyUnit._value2member_map_.get(unit) if type(unit) is str else None
+            if (
+                key0 == "amount"
+                and key1 == "unit"
+                and type(amount) is str
+                and _AMOUNT.fullmatch(amount)
+                and found is not None
+            ):
+                return Money(amount, found)
         fields = self.obj(value, path, (), ("na", "amount", "unit"))
         if "na" in fields or kind is not CellKind.MONEY:
             mark = self.obj(fields, path, ("na",))["na"]
@@ -405,6 +461,8 @@ class _Reader:
             values = [
                 item
                 if type(item) is int and spec.kind is _COUNT and 0 <= item < COUNT_LIMIT
+                else BLANK
+                if item is None
                 else self.cell(item, ((path, spec.row.value), spec.column.value), spec.kind)
                 for spec, item in zip(table.cells, values, strict=True)
             ]
@@ -540,51 +598,79 @@ class _Reader:
 
     def website(self, value: Any, path: Path) -> Website:
         name, url = self.fields(value, path, _WEBSITE)
-        return Website(
-            self.string(name, (path, "name")),
-            self.optional_string(_given(url, None), (path, "url")),
+        return _built(
+            Website,
+            name=self.string(name, (path, "name")),
+            url=self.optional_string(_given(url, None), (path, "url")),
         )
 
     def contact(self, value: Any, path: Path) -> Contact:
         values = self.fields(value, path, _CONTACT)
-        return Contact(
-            *[
-                self.optional_string(_given(item, None), (path, key))
+        valid = self.valid_text
+        if all(
+            item is None or (type(item) is str and item.strip() and (valid or is_text(item)))
+            for item in values
+        ):
+            made = _new(Contact)
+            for key, item in zip(CONTACT_KEYS, values, strict=True):
+                _set(made, key, item)
+            return made
+        return _built(
+            Contact,
+            **{
+                key: self.optional_string(_given(item, None), (path, key))
                 for key, item in zip(CONTACT_KEYS, values, strict=True)
-            ]
+            },
         )
 
     def preamble(self, value: Any, path: Path) -> Preamble:
         paragraphs, legal_basis, period, website, contact = self.fields(value, path, _PREAMBLE)
-        return Preamble(
-            self.paragraphs(_given(paragraphs, []), (path, "paragraphs")),
-            self.strings(_given(legal_basis, []), (path, "legal_basis")),
-            None if period is None or period is MISSING else self.period(period, (path, "period")),
-            None
+        return _built(
+            Preamble,
+            paragraphs=self.paragraphs(_given(paragraphs, []), (path, "paragraphs")),
+            legal_basis=self.strings(_given(legal_basis, []), (path, "legal_basis")),
+            period=None
+            if period is None or period is MISSING
+            else self.period(period, (path, "period")),
+            website=None
             if website is None or website is MISSING
             else self.website(website, (path, "website")),
-            None
+            contact=None
             if contact is None or contact is MISSING
             else self.contact(contact, (path, "contact")),
         )
 
     def subsection(self, value: Any, path: Path) -> Subsection:
+        if type(value) is tuple and len(value) == 3 and self.pairs:
+            (key0, title), (key1, run_in), (key2, paragraphs) = value
+            if (
+                (key0, key1, key2) == SUBSECTION_KEYS
+                and type(title) is str
+                and title.strip()
+                and (self.valid_text or is_text(title))
+                and type(run_in) is bool
+            ):
+                made = _new(Subsection)
+                _set(made, "title", title)
+                _set(made, "paragraphs", self.paragraphs(paragraphs, (path, "paragraphs")))
+                _set(made, "run_in", run_in)
+                return made
         title, run_in, paragraphs = self.fields(value, path, _SUBSECTION)
         run_in = _given(run_in, False)
         if type(run_in) is not bool:
             raise self.fail((path, "run_in"), f"expected true or false, got {_describe(run_in)}")
         title = self.string(title, (path, "title"))
-        return Subsection(
-            title, self.paragraphs(_given(paragraphs, []), (path, "paragraphs")), run_in
-        )
+        paragraphs = self.paragraphs(_given(paragraphs, []), (path, "paragraphs"))
+        return _built(Subsection, title=title, paragraphs=paragraphs, run_in=run_in)
 
     def overview(self, value: Any, path: Path) -> Overview:
         intro, subsections = self.fields(value, path, _OVERVIEW)
         where = (path, "subsections")
         items = self.array(_given(subsections, []), where, "subsections")
-        return Overview(
-            self.paragraphs(_given(intro, []), (path, "intro")),
-            tuple([self.subsection(item, (where, i)) for i, item in enumerate(items)]),
+        return _built(
+            Overview,
+            intro=self.paragraphs(_given(intro, []), (path, "intro")),
+            subsections=tuple([self.subsection(item, (where, i)) for i, item in enumerate(items)]),
         )
 
     def report(self, value: Any, path: Path) -> AnnualReport:
@@ -597,22 +683,12 @@ class _Reader:
         }
         for name, cls in TABLE_FIELDS:
             fields[name] = self.table(values[name], (path, name), cls, edition)
-        readers = {
-            "organ_kind": lambda v, p: self.enum(v, p, OrganKind),
-            "published": self.date,
-            "title": self.string,
-            "scope": self.scope,
-            "preamble": self.preamble,
-            "overview": self.overview,
-            "problems": self.paragraphs,
-            "other_matters": self.paragraphs,
-        }
-        for name, read in readers.items():
+        for name, read in _OPTIONAL_READERS:
             item = values[name]
             # A missing key leaves the model's default; so does null where the model's
             # own default is None (organ_kind, published, title).
             if item is not MISSING and (item is not None or name in _NOT_NULL):
-                fields[name] = read(item, (path, name))
+                fields[name] = read(self, item, (path, name))
         return self.guarded(path, lambda: AnnualReport(**fields))  # type: ignore[no-any-return]
 
     def document(self, value: Any) -> AnnualReport:
@@ -628,6 +704,19 @@ class _Reader:
         return self.report(report, ("$", "report"))
 
 
+#: How the report's optional fields are read, in document order.
+_OPTIONAL_READERS: Final[tuple[tuple[str, Any], ...]] = (
+    ("scope", _Reader.scope),
+    ("organ_kind", lambda reader, value, path: reader.enum(value, path, OrganKind)),
+    ("published", _Reader.date),
+    ("title", _Reader.string),
+    ("preamble", _Reader.preamble),
+    ("overview", _Reader.overview),
+    ("problems", _Reader.paragraphs),
+    ("other_matters", _Reader.paragraphs),
+)
+
+
 def from_dict(data: Mapping[str, Any], *, source: str | None = None) -> AnnualReport:
     """A report from a JSON document already decoded into dicts and lists (what
     :func:`json.loads` returns, or :func:`~govdisclosure.jsonio.to_dict`)."""
@@ -638,6 +727,7 @@ def loads(text: str | bytes, *, source: str | None = None) -> AnnualReport:
     """A report from a JSON document; :class:`~govdisclosure.errors.JSONFormatError` says
     where (``source``, then the JSON path, or the line and column) and why when it is not
     one."""
+    valid_text = isinstance(text, bytes)  # UTF-8 decoding never yields a lone surrogate
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
@@ -673,7 +763,12 @@ def loads(text: str | bytes, *, source: str | None = None) -> AnnualReport:
         raise JSONFormatError(
             "the document is nested too deeply", path=None, source=source
         ) from None
-    return _Reader(source, pairs=True).document(data)
+    # A lone surrogate reaches a decoded string only from the text itself or from a
+    # \ud800-style escape: when neither holds one, no string needs checking on its own.
+    valid_text = (valid_text or text.isascii() or _is_text(text)) and (
+        "\\" not in text or not _SURROGATE_ESCAPE.search(text)
+    )
+    return _Reader(source, pairs=True, valid_text=valid_text).document(data)
 
 
 def load(source: str | os.PathLike[str] | IO[str] | IO[bytes]) -> AnnualReport:

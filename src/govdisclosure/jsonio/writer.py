@@ -97,10 +97,21 @@ class _Rows:
 
     def text(self, indent: str) -> str:
         table = self.table
-        cells: tuple[object, ...] = table.cells
-        if set(map(type, cells)) != {int}:
-            cells = tuple([c if type(c) is int else _inline(_cell(c)) for c in table.cells])
-        text: str = _table_template(table.edition, table.section, indent) % cells
+        cells = table.cells
+        try:
+            texts = list(map(_COUNT_TEXT.__getitem__, cells))
+        except (KeyError, TypeError):  # not all counts under 1,000: money, blanks, marks
+            texts = [
+                (_COUNT_TEXT.get(c) or str(c))
+                if type(c) is int
+                else "null"
+                if c is BLANK
+                else _inline(_cell(c))
+                for c in cells
+            ]
+        pieces = _table_pieces(table.edition, table.section, indent).copy()
+        pieces[1::2] = texts
+        text = "".join(pieces)
         if table.notes or table.annotations or table.extra_rows or table.extra_columns:
             inner = indent + "  "
             extra = [
@@ -110,18 +121,25 @@ class _Rows:
         return text
 
 
+#: The text of the counts most cells hold: a look-up is much cheaper than formatting.
+_COUNT_TEXT: Final[dict[object, str]] = {count: str(count) for count in range(1000)}
+
+
 @functools.cache
-def _table_template(edition: Edition, section: Section, indent: str) -> str:
-    # The whole table as one %-template of its cells in layout order, so a table is
-    # printed in one step; cells that are not ints arrive already encoded.
+def _table_pieces(edition: Edition, section: Section, indent: str) -> list[str]:
+    # The whole table as its fixed text with a slot between every two pieces for each
+    # cell in layout order, so that a table is printed by one join.
     lines = [
         f'{indent}  "{plan.name}": '
         + "{"
-        + ", ".join(f'"{name}": %s' for name in plan.column_names)
+        + ", ".join(f'"{name}": \0' for name in plan.column_names)
         + "}"
         for plan in layout(edition).table(section).row_plans
     ]
-    return "{\n" + ",\n".join(lines) + f"\n{indent}}}"
+    fixed = ("{\n" + ",\n".join(lines) + f"\n{indent}}}").split("\0")
+    pieces = [""] * (2 * len(fixed) - 1)
+    pieces[0::2] = fixed
+    return pieces
 
 
 # --- the document -------------------------------------------------------------------------
