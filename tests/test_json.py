@@ -1404,7 +1404,7 @@ def _string_places(value: Any, at: tuple[str | int, ...] = ()) -> list[tuple[str
     return [at] if isinstance(value, str) and "report" in at[:1] else []
 
 
-_TRICKY = st.sampled_from(
+_TRICKY: st.SearchStrategy[object] = st.sampled_from(
     [
         "",
         " ",
@@ -1434,7 +1434,7 @@ def test_what_loads_accepts_the_model_accepts(
     places = _string_places(document)
     if places:
         *parents, last = data.draw(st.sampled_from(places))
-        target = document
+        target: Any = document
         for key in parents:
             target = target[key]
         target[last] = data.draw(_TRICKY)
