@@ -1446,3 +1446,14 @@ def test_what_loads_accepts_the_model_accepts(
     assert _rebuilt(back) == back
     back.title.encode("utf-8")
     dumps(back).encode("utf-8")
+
+
+def test_an_extra_row_after_something_not_a_row_name_is_refused() -> None:
+    # Found by test_what_loads_accepts_the_model_accepts: a list here raised TypeError.
+    document = to_dict(AnnualReport(organ="某县统计局", year=2022))
+    document["report"]["applications"]["_extra_rows"] = [
+        {"label": "不予受理", "after": [], "cells": [0] * 7}
+    ]
+    with pytest.raises(JSONFormatError) as caught:
+        loads(json.dumps(document))
+    assert caught.value.path == "$.report.applications._extra_rows[0].after"

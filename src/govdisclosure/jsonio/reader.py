@@ -149,6 +149,9 @@ def _built(cls: type[_T], **values: Any) -> _T:
     return made
 
 
+_OWN_SCOPE: Final = Scope()
+_OWN_SCOPE_WRITTEN: Final = (("kind", ScopeKind.OWN.value), ("organs", []))
+
 #: Report keys whose null is an error rather than the model's default.
 _NOT_NULL: Final = frozenset({"scope", "preamble", "overview", "problems", "other_matters"})
 
@@ -348,9 +351,10 @@ class _Reader:
                 path, f"expected a paragraph (a string or a list of spans), got {_describe(value)}"
             )
         spans = []
+        valid = self.valid_text
         for i, item in enumerate(value):
             text, bold = (item, False) if type(item) is str else self.span(item, (path, i))
-            if not (self.valid_text or is_text(text)):
+            if not (valid or is_text(text)):
                 raise self.fail((path, i), "the string holds a lone surrogate (not valid text)")
             spans.append((text, bold))
         if Paragraph.is_normal(spans):
@@ -507,8 +511,8 @@ class _Reader:
             at: Path = (listed, i)
             fields = self.obj(item, at, ("label", "cells"), ("after",))
             after = fields.get("after")
-            if after is not None and after not in layout_.row_names:
-                raise self.fail((at, "after"), f"no number row named {after!r}")
+            if after is not None and (type(after) is not str or after not in layout_.row_names):
+                raise self.fail((at, "after"), f"no number row named {_describe(after)}")
             cells = self.extra_cells(fields["cells"], (at, "cells"))
             rows.append((self.string(fields["label"], (at, "label")), cells, after))
         columns = self.extra_columns(
@@ -586,6 +590,8 @@ class _Reader:
             raise self.fail(path, str(err)) from None
 
     def scope(self, value: Any, path: Path) -> Scope:
+        if value == _OWN_SCOPE_WRITTEN and self.pairs:
+            return _OWN_SCOPE  # most reports: frozen, so one instance serves them all
         kind, organs = self.fields(value, path, _SCOPE)
         kind = self.enum(kind, (path, "kind"), ScopeKind)
         organs = self.strings(_given(organs, []), (path, "organs"))
@@ -594,10 +600,20 @@ class _Reader:
     def period(self, value: Any, path: Path) -> Period:
         start, end = self.fields(value, path, _PERIOD)
         start, end = self.date(start, (path, "start")), self.date(end, (path, "end"))
+        if start <= end:
+            return _built(Period, start=start, end=end)
         return self.guarded(path, Period, start, end)  # type: ignore[no-any-return]
 
     def website(self, value: Any, path: Path) -> Website:
         name, url = self.fields(value, path, _WEBSITE)
+        valid = self.valid_text
+        if (
+            type(name) is str
+            and name.strip()
+            and (valid or is_text(name))
+            and (url is None or (type(url) is str and url.strip() and (valid or is_text(url))))
+        ):
+            return _built(Website, name=name, url=url)
         return _built(
             Website,
             name=self.string(name, (path, "name")),

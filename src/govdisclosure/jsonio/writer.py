@@ -153,6 +153,13 @@ def _object(keys: tuple[str, ...], indent: str) -> str:
     return "{\n" + ",\n".join(f'{inner}"{key}": %s' for key in keys) + f"\n{indent}}}"
 
 
+def _pieces(keys: tuple[str, ...], indent: str) -> list[str]:
+    fixed = _object(keys, indent).split("%s")
+    pieces = [""] * (2 * len(fixed) - 1)
+    pieces[0::2] = fixed
+    return pieces
+
+
 def _inline_object(keys: tuple[str, ...]) -> str:
     return "{" + ", ".join(f'"{key}": %s' for key in keys) + "}"
 
@@ -168,7 +175,7 @@ _PERIOD: Final = _inline_object(PERIOD_KEYS)
 _WEBSITE: Final = _object(WEBSITE_KEYS, "      ")
 _CONTACT: Final = _object(CONTACT_KEYS, "      ")
 _OVERVIEW: Final = _object(OVERVIEW_KEYS, "    ")
-_SUBSECTION: Final = _object(SUBSECTION_KEYS, "        ")
+_SUBSECTION: Final = _pieces(SUBSECTION_KEYS, "        ")
 _BOLD_SPAN: Final = _inline_object(SPAN_KEYS) % ("%s", "true")
 
 
@@ -181,6 +188,14 @@ def _list(items: list[str], indent: str) -> str:
 
 def _optional(value: str | None) -> str:
     return "null" if value is None else encode_basestring(value)
+
+
+def _fill(pieces: list[str], values: list[str]) -> str:
+    # An object from its fixed pieces and its values' texts: one join, which is
+    # cheaper than %-formatting ASCII text with CJK arguments.
+    text = pieces.copy()
+    text[1::2] = values
+    return "".join(text)
 
 
 def _paragraph(paragraph: Paragraph) -> str:
@@ -200,7 +215,17 @@ def _paragraph(paragraph: Paragraph) -> str:
 
 
 def _paragraphs(items: tuple[Paragraph, ...], indent: str) -> str:
-    return _list([_paragraph(p) for p in items], indent)
+    if not items:
+        return "[]"
+    inner = indent + "  "
+    texts = [
+        # a plain paragraph, the common case, without a call
+        encode_basestring(p.spans[0].text)
+        if len(p.spans) == 1 and not p.spans[0].bold
+        else _paragraph(p)
+        for p in items
+    ]
+    return "[\n" + inner + (",\n" + inner).join(texts) + "\n" + indent + "]"
 
 
 def _strings(items: tuple[str, ...], indent: str) -> str:
@@ -233,11 +258,13 @@ def _preamble(preamble: Preamble) -> str:
 
 def _overview(overview: Overview) -> str:
     subsections = [
-        _SUBSECTION
-        % (
-            encode_basestring(s.title),
-            "true" if s.run_in else "false",
-            _paragraphs(s.paragraphs, "          "),
+        _fill(
+            _SUBSECTION,
+            [
+                encode_basestring(s.title),
+                "true" if s.run_in else "false",
+                _paragraphs(s.paragraphs, "          "),
+            ],
         )
         for s in overview.subsections
     ]
