@@ -150,7 +150,10 @@ def _built(cls: type[_T], **values: Any) -> _T:
 
 
 _OWN_SCOPE: Final = Scope()
-_OWN_SCOPE_WRITTEN: Final = (("kind", ScopeKind.OWN.value), ("organs", []))
+_OWN_SCOPE_WRITTEN: Final[tuple[tuple[str, object], ...]] = (
+    ("kind", ScopeKind.OWN.value),
+    ("organs", []),
+)
 
 #: Report keys whose null is an error rather than the model's default.
 _NOT_NULL: Final = frozenset({"scope", "preamble", "overview", "problems", "other_matters"})
