@@ -231,9 +231,9 @@ class TableLayout:
     row_names: frozenset[str] = field(init=False, repr=False)
     #: The row names in order, and the column name of every cell in order: the keys of
     #: the table's JSON object as written, for readers that check them in one pass
-    #: (lists, to compare with slices of lists).
+    #: (a list and a tuple: what slicing a list and transposing pairs give).
     row_name_order: list[str] = field(init=False, repr=False)
-    column_name_order: list[str] = field(init=False, repr=False)
+    column_name_order: tuple[str, ...] = field(init=False, repr=False)
     _index: Mapping[tuple[LabelledEnum, LabelledEnum], int] = field(init=False, repr=False)
     _plan_of: Mapping[LabelledEnum, RowPlan] = field(init=False, repr=False)
     _rows: tuple[Node, ...] = field(init=False, repr=False)
@@ -288,7 +288,7 @@ class TableLayout:
         object.__setattr__(self, "row_names", frozenset(plan.name for plan in plans))
         object.__setattr__(self, "row_name_order", [plan.name for plan in plans])
         object.__setattr__(
-            self, "column_name_order", [name for plan in plans for name in plan.column_names]
+            self, "column_name_order", tuple(name for plan in plans for name in plan.column_names)
         )
         object.__setattr__(self, "_plan_of", {plan.key: plan for plan in plans})
         balances: tuple[CellBalance, ...] = ()

@@ -22,7 +22,7 @@ import itertools
 import json
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import IO, Any, Final, TypeAlias, TypeVar
 
 import attrs
@@ -220,7 +220,7 @@ _COUNT: Final = CellKind.COUNT
 _flatten: Final = itertools.chain.from_iterable
 
 
-def _canonical_cells(pairs: tuple[Any, ...], table: TableLayout) -> list[Any] | None:
+def _canonical_cells(pairs: tuple[Any, ...], table: TableLayout) -> Sequence[Any] | None:
     """The cells of a table object that lists its rows and columns exactly in layout
     order, as :func:`dumps` writes them, taken in a few C-level passes; ``None`` for
     anything else (another order, a missing or extra key, a row that is not an object,
@@ -228,12 +228,13 @@ def _canonical_cells(pairs: tuple[Any, ...], table: TableLayout) -> list[Any] | 
     rows = list(_flatten(pairs))  # name, row, name, row, …
     if rows[0::2] != table.row_name_order or set(map(type, rows[1::2])) != {tuple}:
         return None
-    # The decoder makes every object a tuple of (key, value) pairs, so this is
-    # column, value, column, value, … for the whole table.
-    cells = list(_flatten(_flatten(rows[1::2])))
-    if cells[0::2] != table.column_name_order:
+    # The decoder makes every object a tuple of (key, value) pairs: the rows' pairs,
+    # transposed in one step, are the column names and the cells of the whole table.
+    cells = list(_flatten(rows[1::2]))
+    if not cells:
         return None
-    return cells[1::2]
+    names, values = zip(*cells, strict=True)
+    return values if names == table.column_name_order else None
 
 
 class _Reader:
