@@ -20,7 +20,7 @@ from __future__ import annotations
 import enum
 import functools
 import operator
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 from attrs import field, frozen
@@ -226,6 +226,13 @@ class TableLayout:
     #: Whether every cell is a count (no signed change, no money): such tables can be
     #: checked in one pass over plain ints.
     counts_only: bool = field(init=False, repr=False)
+    #: The positions of the cells that are not plain counts (signed changes, money), and
+    #: a callable picking the counts out of the cells in order: readers check the counts
+    #: in bulk and only the others one by one.
+    other_positions: tuple[int, ...] = field(init=False, repr=False)
+    pick_counts: Callable[[Sequence[Any]], tuple[Any, ...]] = field(
+        init=False, repr=False, eq=False
+    )
     sums: tuple[CellSum, ...] = field(init=False)
     row_plans: tuple[RowPlan, ...] = field(init=False, repr=False)
     row_names: frozenset[str] = field(init=False, repr=False)
@@ -306,6 +313,17 @@ class TableLayout:
         object.__setattr__(self, "balances", balances)
         object.__setattr__(self, "cells", tuple(cells))
         object.__setattr__(self, "counts_only", all(c.kind is CellKind.COUNT for c in cells))
+        counts = [c.position for c in cells if c.kind is CellKind.COUNT]
+        object.__setattr__(
+            self,
+            "other_positions",
+            tuple(c.position for c in cells if c.kind is not CellKind.COUNT),
+        )
+        object.__setattr__(
+            self,
+            "pick_counts",
+            operator.itemgetter(*counts) if len(counts) > 1 else lambda cells: (cells[counts[0]],),
+        )
         object.__setattr__(self, "sums", tuple(sums))
         object.__setattr__(self, "_index", index)
         object.__setattr__(self, "_rows", tuple(r for b in self.blocks for r in b.rows))

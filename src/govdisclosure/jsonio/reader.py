@@ -215,6 +215,8 @@ def _extras(value: Any, pairs: bool) -> dict[str, Any]:
 
 
 _COUNT: Final = CellKind.COUNT
+_INT: Final = {int}
+_INT_OR_NULL: Final = {int, type(None)}
 
 
 _flatten: Final = itertools.chain.from_iterable
@@ -459,14 +461,9 @@ class _Reader:
         if values is None:
             values = self.cells_by_key(value, path, table)
             extras = _extras(value, self.pairs)
-        # Most tables are plain counts: check them in one pass, others cell by cell.
-        if not (
-            table.counts_only
-            and set(map(type, values)) == {int}
-            and min(values) >= 0
-            and max(values) < COUNT_LIMIT
-        ):
-            values = [
+        cells = self.counts_in_bulk(values, path, table)
+        if cells is None:
+            cells = [
                 item
                 if type(item) is int and spec.kind is _COUNT and 0 <= item < COUNT_LIMIT
                 else BLANK
@@ -474,8 +471,33 @@ class _Reader:
                 else self.cell(item, ((path, spec.row.value), spec.column.value), spec.kind)
                 for spec, item in zip(table.cells, values, strict=True)
             ]
-        built = cls.trusted(edition, tuple(values))
+        built = cls.trusted(edition, tuple(cells))
         return self.table_extras(built, extras, path) if extras else built
+
+    def counts_in_bulk(
+        self, values: Sequence[Any], path: Path, table: TableLayout
+    ) -> Sequence[Cell] | None:
+        """The cells, when every count cell holds a count or null (the common case,
+        checked in a few C-level passes; the few other cells, signed changes and money,
+        one by one); ``None`` when some count cell needs a closer look."""
+        counts = values if table.counts_only else table.pick_counts(values)
+        kinds = set(map(type, counts))
+        if kinds == _INT:
+            numbers = counts
+            cells = values if table.counts_only else list(values)
+        elif kinds == _INT_OR_NULL:
+            numbers = [item for item in counts if item is not None]
+            cells = [BLANK if item is None else item for item in values]
+        else:
+            return None
+        if numbers and (min(numbers) < 0 or max(numbers) >= COUNT_LIMIT):
+            return None
+        for position in table.other_positions:
+            spec = table.cells[position]
+            cells[position] = self.cell(  # type: ignore[index]
+                values[position], ((path, spec.row.value), spec.column.value), spec.kind
+            )
+        return cells
 
     def cells_by_key(self, value: Any, path: Path, table: TableLayout) -> list[Any]:
         plans = table.row_plans
