@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Any, Final
 
-from govdisclosure.tables import ApplicationTable, ProactiveTable, ReviewTable
+from govdisclosure.tables import ApplicationTable, CellTable, ProactiveTable, ReviewTable
 
 __all__ = [
     "CONTACT_KEYS",
@@ -28,7 +28,7 @@ FORMAT: Final = "govdisclosure-annual-report"
 FORMAT_VERSION: Final = 1
 
 #: The report fields that hold the tables, with their types, in document order.
-TABLE_FIELDS: Final = (
+TABLE_FIELDS: Final[tuple[tuple[str, type[CellTable[Any, Any]]], ...]] = (
     ("proactive", ProactiveTable),
     ("applications", ApplicationTable),
     ("reviews", ReviewTable),

@@ -716,6 +716,10 @@ class _Reader:
         )
 
     def report(self, value: Any, path: Path) -> AnnualReport:
+        if type(value) is tuple and len(value) == len(REPORT_KEYS) and self.pairs:
+            keys, items = zip(*value, strict=True)
+            if keys == REPORT_KEYS:
+                return self.every_field(items, path)
         values = dict(zip(REPORT_KEYS, self.fields(value, path, _REPORT), strict=True))
         edition = self.enum(values["edition"], (path, "edition"), Edition)
         fields: dict[str, Any] = {
@@ -732,6 +736,36 @@ class _Reader:
             if item is not MISSING and (item is not None or name in _NOT_NULL):
                 fields[name] = read(self, item, (path, name))
         return self.guarded(path, lambda: AnnualReport(**fields))  # type: ignore[no-any-return]
+
+    def every_field(self, items: tuple[Any, ...], path: Path) -> AnnualReport:
+        """The report from the values of all its keys, in the order dumps writes them."""
+        (organ, year, edition, scope, organ_kind, published, title, preamble, overview) = items[:9]
+        edition = self.enum(edition, (path, "edition"), Edition)
+        made = _new(AnnualReport)
+        # In AnnualReport's field order: each value is checked here exactly as its
+        # validator would (tables are built in the report's edition).
+        _set(made, "organ", self.string(organ, (path, "organ")))
+        _set(made, "year", self.year(year, (path, "year")))
+        _set(made, "edition", edition)
+        _set(made, "scope", self.scope(scope, (path, "scope")))
+        _set(
+            made,
+            "organ_kind",
+            None if organ_kind is None else self.enum(organ_kind, (path, "organ_kind"), OrganKind),
+        )
+        _set(
+            made,
+            "published",
+            None if published is None else self.date(published, (path, "published")),
+        )
+        _set(made, "_title", None if title is None else self.string(title, (path, "title")))
+        _set(made, "preamble", self.preamble(preamble, (path, "preamble")))
+        _set(made, "overview", self.overview(overview, (path, "overview")))
+        for (name, cls), item in zip(TABLE_FIELDS, items[9:12], strict=True):
+            _set(made, name, self.table(item, (path, name), cls, edition))
+        _set(made, "problems", self.paragraphs(items[12], (path, "problems")))
+        _set(made, "other_matters", self.paragraphs(items[13], (path, "other_matters")))
+        return made
 
     def document(self, value: Any) -> AnnualReport:
         format_, version, report = self.fields(value, "$", _DOCUMENT)
