@@ -153,8 +153,9 @@ def _object(keys: tuple[str, ...], indent: str) -> str:
     return "{\n" + ",\n".join(f'{inner}"{key}": %s' for key in keys) + f"\n{indent}}}"
 
 
-def _pieces(keys: tuple[str, ...], indent: str) -> list[str]:
-    fixed = _object(keys, indent).split("%s")
+def _split(template: str) -> list[str]:
+    # The template's fixed text with an empty slot where each %s was, for _fill.
+    fixed = template.split("%s")
     pieces = [""] * (2 * len(fixed) - 1)
     pieces[0::2] = fixed
     return pieces
@@ -164,18 +165,17 @@ def _inline_object(keys: tuple[str, ...]) -> str:
     return "{" + ", ".join(f'"{key}": %s' for key in keys) + "}"
 
 
-_DOCUMENT: Final = _object(DOCUMENT_KEYS, "") % (
-    encode_basestring(FORMAT),
-    FORMAT_VERSION,
-    _object(REPORT_KEYS, "  "),
+_DOCUMENT: Final = _split(
+    _object(DOCUMENT_KEYS, "")
+    % (encode_basestring(FORMAT), FORMAT_VERSION, _object(REPORT_KEYS, "  "))
 )
-_SCOPE: Final = _object(SCOPE_KEYS, "    ")
-_PREAMBLE: Final = _object(PREAMBLE_KEYS, "    ")
-_PERIOD: Final = _inline_object(PERIOD_KEYS)
-_WEBSITE: Final = _object(WEBSITE_KEYS, "      ")
-_CONTACT: Final = _object(CONTACT_KEYS, "      ")
-_OVERVIEW: Final = _object(OVERVIEW_KEYS, "    ")
-_SUBSECTION: Final = _pieces(SUBSECTION_KEYS, "        ")
+_SCOPE: Final = _split(_object(SCOPE_KEYS, "    "))
+_PREAMBLE: Final = _split(_object(PREAMBLE_KEYS, "    "))
+_PERIOD: Final = _split(_inline_object(PERIOD_KEYS))
+_WEBSITE: Final = _split(_object(WEBSITE_KEYS, "      "))
+_CONTACT: Final = _split(_object(CONTACT_KEYS, "      "))
+_OVERVIEW: Final = _split(_object(OVERVIEW_KEYS, "    "))
+_SUBSECTION: Final = _split(_object(SUBSECTION_KEYS, "        "))
 _BOLD_SPAN: Final = _inline_object(SPAN_KEYS) % ("%s", "true")
 
 
@@ -234,25 +234,30 @@ def _strings(items: tuple[str, ...], indent: str) -> str:
 
 def _preamble(preamble: Preamble) -> str:
     period, website, contact = preamble.period, preamble.website, preamble.contact
-    return _PREAMBLE % (
-        _paragraphs(preamble.paragraphs, "      "),
-        _strings(preamble.legal_basis, "      "),
-        "null"
-        if period is None
-        else _PERIOD % (f'"{period.start.isoformat()}"', f'"{period.end.isoformat()}"'),
-        "null"
-        if website is None
-        else _WEBSITE % (encode_basestring(website.name), _optional(website.url)),
-        "null"
-        if contact is None
-        else _CONTACT
-        % (
-            _optional(contact.office),
-            _optional(contact.address),
-            _optional(contact.postcode),
-            _optional(contact.phone),
-            _optional(contact.email),
-        ),
+    return _fill(
+        _PREAMBLE,
+        [
+            _paragraphs(preamble.paragraphs, "      "),
+            _strings(preamble.legal_basis, "      "),
+            "null"
+            if period is None
+            else _fill(_PERIOD, [f'"{period.start.isoformat()}"', f'"{period.end.isoformat()}"']),
+            "null"
+            if website is None
+            else _fill(_WEBSITE, [encode_basestring(website.name), _optional(website.url)]),
+            "null"
+            if contact is None
+            else _fill(
+                _CONTACT,
+                [
+                    _optional(contact.office),
+                    _optional(contact.address),
+                    _optional(contact.postcode),
+                    _optional(contact.phone),
+                    _optional(contact.email),
+                ],
+            ),
+        ],
     )
 
 
@@ -268,26 +273,29 @@ def _overview(overview: Overview) -> str:
         )
         for s in overview.subsections
     ]
-    return _OVERVIEW % (_paragraphs(overview.intro, "      "), _list(subsections, "      "))
+    return _fill(_OVERVIEW, [_paragraphs(overview.intro, "      "), _list(subsections, "      ")])
 
 
 def _report(report: AnnualReport) -> str:
     scope = report.scope
     organ_kind = report.organ_kind
     published = report.published
-    return _DOCUMENT % (
-        encode_basestring(report.organ),
-        report.year,
-        f'"{report.edition.value}"',
-        _SCOPE % (f'"{scope.kind.value}"', _strings(scope.organs, "      ")),
-        "null" if organ_kind is None else f'"{organ_kind.value}"',
-        "null" if published is None else f'"{published.isoformat()}"',
-        _optional(report.custom_title),
-        _preamble(report.preamble),
-        _overview(report.overview),
-        *[_Rows(getattr(report, name)).text("    ") for name, _ in TABLE_FIELDS],
-        _paragraphs(report.problems, "    "),
-        _paragraphs(report.other_matters, "    "),
+    return _fill(
+        _DOCUMENT,
+        [
+            encode_basestring(report.organ),
+            str(report.year),
+            f'"{report.edition.value}"',
+            _fill(_SCOPE, [f'"{scope.kind.value}"', _strings(scope.organs, "      ")]),
+            "null" if organ_kind is None else f'"{organ_kind.value}"',
+            "null" if published is None else f'"{published.isoformat()}"',
+            _optional(report.custom_title),
+            _preamble(report.preamble),
+            _overview(report.overview),
+            *[_Rows(getattr(report, name)).text("    ") for name, _ in TABLE_FIELDS],
+            _paragraphs(report.problems, "    "),
+            _paragraphs(report.other_matters, "    "),
+        ],
     )
 
 
