@@ -667,6 +667,22 @@ class _Reader:
 
     def preamble(self, value: Any, path: Path) -> Preamble:
         paragraphs, legal_basis, period, website, contact = self.fields(value, path, _PREAMBLE)
+        if MISSING not in (paragraphs, legal_basis, period, website, contact):
+            made = _new(Preamble)
+            _set(made, "paragraphs", self.paragraphs(paragraphs, (path, "paragraphs")))
+            _set(made, "legal_basis", self.strings(legal_basis, (path, "legal_basis")))
+            _set(made, "period", None if period is None else self.period(period, (path, "period")))
+            _set(
+                made,
+                "website",
+                None if website is None else self.website(website, (path, "website")),
+            )
+            _set(
+                made,
+                "contact",
+                None if contact is None else self.contact(contact, (path, "contact")),
+            )
+            return made
         return _built(
             Preamble,
             paragraphs=self.paragraphs(_given(paragraphs, []), (path, "paragraphs")),
