@@ -117,50 +117,6 @@ class Paragraph:
             return cls(value)
         raise ReportValueError(f"expected a Paragraph or a str, got {value!r}")
 
-    @staticmethod
-    def is_normal(spans: Iterable[tuple[str, bool]]) -> bool:
-        """Whether ``(text, bold)`` pairs are already what a paragraph keeps: no empty
-        text, no two neighbours of the same style, not only whitespace.
-
-        >>> Paragraph.is_normal([("建议。", False), ("四是", True)])
-        True
-        >>> Paragraph.is_normal([("建议", False), ("。", False)])
-        False
-        """
-        previous = None
-        for text, bold in spans:
-            if not text or bold is previous:
-                return False
-            previous = bold
-        return bool(spans) and not all(text.isspace() for text, _ in spans)
-
-    @classmethod
-    def trusted(cls, spans: Iterable[tuple[str, bool]]) -> Paragraph:
-        """Build from ``(text, bold)`` pairs without checking them, for readers that have
-        checked the text (valid Unicode) and :meth:`is_normal`. Passing unchecked spans
-        breaks the model's guarantees."""
-        made = []
-        for text, bold in spans:
-            span = object.__new__(Span)
-            object.__setattr__(span, "text", text)
-            object.__setattr__(span, "bold", bold)
-            made.append(span)
-        paragraph = object.__new__(cls)
-        object.__setattr__(paragraph, "spans", tuple(made))
-        return paragraph
-
-    @classmethod
-    def trusted_plain(cls, text: str) -> Paragraph:
-        """``Paragraph(text)`` without checking ``text``, for readers that have checked
-        that it is valid Unicode and not only whitespace. Passing unchecked text breaks
-        the model's guarantees."""
-        span = object.__new__(Span)
-        object.__setattr__(span, "text", text)
-        object.__setattr__(span, "bold", False)
-        paragraph = object.__new__(cls)
-        object.__setattr__(paragraph, "spans", (span,))
-        return paragraph
-
     @classmethod
     def from_markup(cls, markup: str) -> Paragraph:
         """Parse the ``**bold**`` markup (see the module docs).

@@ -134,7 +134,16 @@ def _given(value: Any, default: Any) -> Any:
 
 _new: Final = object.__new__
 _set: Final = object.__setattr__
-_plain_paragraph: Final = Paragraph.trusted_plain
+
+
+def _plain_paragraph(text: str) -> Paragraph:
+    # Paragraph(text) for text checked already (valid Unicode, not only whitespace).
+    span = _new(Span)
+    _set(span, "text", text)
+    _set(span, "bold", False)
+    made = _new(Paragraph)
+    _set(made, "spans", (span,))
+    return made
 
 
 def _built(cls: type[_T], **values: Any) -> _T:
@@ -358,15 +367,25 @@ class _Reader:
             )
         spans = []
         valid = self.valid_text
+        previous = None
+        normal = True  # as dumps writes it: no empty span, neighbours of different styles
         for i, item in enumerate(value):
             text, bold = (item, False) if type(item) is str else self.span(item, (path, i))
             if not (valid or is_text(text)):
                 raise self.fail((path, i), "the string holds a lone surrogate (not valid text)")
-            spans.append((text, bold))
-        if Paragraph.is_normal(spans):
-            return Paragraph.trusted(spans)  # as dumps writes it: nothing to merge or drop
+            if not text or bold is previous:
+                normal = False
+            previous = bold
+            span = _new(Span)
+            _set(span, "text", text)
+            _set(span, "bold", bold)
+            spans.append(span)
+        if normal and not all(span.text.isspace() for span in spans):
+            made = _new(Paragraph)
+            _set(made, "spans", tuple(spans))
+            return made
         try:
-            return Paragraph([Span(text, bold) for text, bold in spans])
+            return Paragraph(spans)  # merges and drops what it must, or says why not
         except ReportValueError as err:
             raise self.fail(path, str(err)) from None
 
