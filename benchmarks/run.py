@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -230,8 +232,39 @@ def bench_read() -> None:
             _report("  read docx", f"{read:,.1f} reports/s", ">= 50/s", read >= 50)
 
 
+_ROUND_TRIPS = """
+import sys, govdisclosure as gd
+report = gd.load(sys.argv[1])
+for _ in range(3 + int(sys.argv[2])):
+    gd.loads(gd.dumps(report))
+"""
+
+
+def bench_json_instructions() -> None:
+    """Instructions per ``loads(dumps(seed))``, counted by valgrind: unlike the rates,
+    the same for the same code whatever else the machine is doing, so it shows what a
+    change to the code did on a noisy machine."""
+    if shutil.which("valgrind") is None:
+        print(f"{'json: instructions per round trip':<38} {'(valgrind not found)':>22}")
+        return
+
+    def collected(round_trips: int) -> int:
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONHASHSEED": "0"}
+        command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+        command += [sys.executable, "-c", _ROUND_TRIPS, str(SEED), str(round_trips)]
+        done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+        match = re.search(r"Collected : (\d+)", done.stderr)
+        assert match, done.stderr
+        return int(match.group(1))
+
+    count = 300
+    per_trip = (collected(count) - collected(0)) / count
+    print(f"{'json: instructions per round trip':<38} {per_trip:>16,.0f} instr")
+
+
 BENCHMARKS: dict[str, Callable[[], None]] = {
     "json": bench_json_round_trip,
+    "json-instructions": bench_json_instructions,
     "validate": bench_validate,
     "render": bench_render,
     "docx": bench_docx,
