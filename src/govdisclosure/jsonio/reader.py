@@ -509,7 +509,10 @@ class _Reader:
             cells = [BLANK if item is None else item for item in values]
         else:
             return None
-        if numbers and (min(numbers) < 0 or max(numbers) >= COUNT_LIMIT):
+        # Only ints are left (bools were told apart by type above), so the range of the
+        # distinct values is the range of all; tables hold few distinct counts.
+        distinct = set(numbers)
+        if distinct and (min(distinct) < 0 or max(distinct) >= COUNT_LIMIT):
             return None
         for position in table.other_positions:
             spec = table.cells[position]
