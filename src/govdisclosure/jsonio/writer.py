@@ -40,7 +40,7 @@ __all__ = ["dump", "dumps", "to_dict"]
 
 
 class _Inline(dict[str, Any]):
-    """A mapping written on one line (a table row, a span, a cell)."""
+    """A mapping written on one line (a cell, an extra row or column)."""
 
 
 # --- writing ------------------------------------------------------------------------------
@@ -57,68 +57,58 @@ def _cell(value: Cell) -> Any:
     return _Inline(amount=format(value.amount, "f"), unit=value.unit.value)
 
 
-class _Rows:
-    """A table inside the document being written, printed from a template of its cells."""
+def _table_extras(table: CellTable[Any, Any]) -> dict[str, Any]:
+    """What a table keeps besides its cells, under keys that cannot be row names."""
+    out: dict[str, Any] = {}
+    if table.notes:
+        out["_notes"] = list(table.notes)
+    if table.annotations:
+        specs = table.layout.cells
+        annotations: dict[str, Any] = {}
+        for position, text in table.annotations:
+            spec = specs[position]
+            annotations.setdefault(spec.row.value, _Inline())[spec.column.value] = text
+        out["_annotations"] = annotations
+    if table.extra_rows:
+        out["_extra_rows"] = [
+            _Inline(label=row.label, after=row.after, cells=[_cell(c) for c in row.cells])
+            for row in table.extra_rows
+        ]
+    if table.extra_columns:
+        out["_extra_columns"] = [
+            _Inline(
+                label=column.label,
+                after=column.after,
+                **({"block": column.block} if column.block else {}),
+                cells=[_cell(c) for c in column.cells],
+            )
+            for column in table.extra_columns
+        ]
+    return out
 
-    __slots__ = ("table",)
 
-    def __init__(self, table: CellTable[Any, Any]) -> None:
-        self.table = table
-
-    def extras(self) -> dict[str, Any]:
-        """What the table keeps besides its cells, under keys that cannot be row names."""
-        table = self.table
-        out: dict[str, Any] = {}
-        if table.notes:
-            out["_notes"] = list(table.notes)
-        if table.annotations:
-            specs = table.layout.cells
-            annotations: dict[str, Any] = {}
-            for position, text in table.annotations:
-                spec = specs[position]
-                annotations.setdefault(spec.row.value, _Inline())[spec.column.value] = text
-            out["_annotations"] = annotations
-        if table.extra_rows:
-            out["_extra_rows"] = [
-                _Inline(label=row.label, after=row.after, cells=[_cell(c) for c in row.cells])
-                for row in table.extra_rows
-            ]
-        if table.extra_columns:
-            out["_extra_columns"] = [
-                _Inline(
-                    label=column.label,
-                    after=column.after,
-                    **({"block": column.block} if column.block else {}),
-                    cells=[_cell(c) for c in column.cells],
-                )
-                for column in table.extra_columns
-            ]
-        return out
-
-    def text(self, indent: str) -> str:
-        table = self.table
-        cells = table.cells
-        try:
-            texts = list(map(_COUNT_TEXT.__getitem__, cells))
-        except (KeyError, TypeError):  # not all counts under 1,000: money, blanks, marks
-            texts = [
-                (_COUNT_TEXT.get(c) or str(c))
-                if type(c) is int
-                else "null"
-                if c is BLANK
-                else _inline(_cell(c))
-                for c in cells
-            ]
-        pieces = _table_pieces(table.edition, table.section, indent).copy()
-        pieces[1::2] = texts
-        text = "".join(pieces)
-        if table.notes or table.annotations or table.extra_rows or table.extra_columns:
-            inner = indent + "  "
-            extra = [
-                f'{inner}"{key}": {_emit(value, inner)}' for key, value in self.extras().items()
-            ]
-            text = text[: -len(f"\n{indent}}}")] + ",\n" + ",\n".join(extra) + f"\n{indent}}}"
-        return text
+def _table_text(table: CellTable[Any, Any], indent: str) -> str:
+    """A table object: its cells filled into the fixed text of its edition's rows."""
+    cells = table.cells
+    try:
+        texts = list(map(_COUNT_TEXT.__getitem__, cells))
+    except (KeyError, TypeError):  # not all counts under 1,000: money, blanks, marks
+        texts = [
+            (_COUNT_TEXT.get(c) or str(c))
+            if type(c) is int
+            else "null"
+            if c is BLANK
+            else _inline(_cell(c))
+            for c in cells
+        ]
+    text = _fill(_table_pieces(table.edition, table.section, indent), texts)
+    if table.notes or table.annotations or table.extra_rows or table.extra_columns:
+        inner = indent + "  "
+        extra = [
+            f'{inner}"{key}": {_emit(value, inner)}' for key, value in _table_extras(table).items()
+        ]
+        text = text[: -len(f"\n{indent}}}")] + ",\n" + ",\n".join(extra) + f"\n{indent}}}"
+    return text
 
 
 #: The text of the counts most cells hold: a look-up is much cheaper than formatting.
@@ -292,7 +282,7 @@ def _report(report: AnnualReport) -> str:
             _optional(report.custom_title),
             _preamble(report.preamble),
             _overview(report.overview),
-            *[_Rows(getattr(report, name)).text("    ") for name, _ in TABLE_FIELDS],
+            *[_table_text(getattr(report, name), "    ") for name, _ in TABLE_FIELDS],
             _paragraphs(report.problems, "    "),
             _paragraphs(report.other_matters, "    "),
         ],
