@@ -117,19 +117,13 @@ _COUNT_TEXT: Final[dict[object, str]] = {count: str(count) for count in range(10
 
 @functools.cache
 def _table_pieces(edition: Edition, section: Section, indent: str) -> list[str]:
-    # The whole table as its fixed text with a slot between every two pieces for each
-    # cell in layout order, so that a table is printed by one join.
+    # The whole table as its fixed text with a slot for each cell in layout order, so
+    # that a table is printed by one join (_fill).
     lines = [
-        f'{indent}  "{plan.name}": '
-        + "{"
-        + ", ".join(f'"{name}": \0' for name in plan.column_names)
-        + "}"
+        f'{indent}  "{plan.name}": {_inline_object(plan.column_names)}'
         for plan in layout(edition).table(section).row_plans
     ]
-    fixed = ("{\n" + ",\n".join(lines) + f"\n{indent}}}").split("\0")
-    pieces = [""] * (2 * len(fixed) - 1)
-    pieces[0::2] = fixed
-    return pieces
+    return _split("{\n" + ",\n".join(lines) + f"\n{indent}}}")
 
 
 # --- the document -------------------------------------------------------------------------
