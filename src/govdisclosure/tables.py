@@ -16,12 +16,13 @@ printed labels.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, ClassVar, Generic, Self, TypeVar, cast
 
 import attrs
 from attrs import field, frozen
 
+from govdisclosure._trusted import trusted_maker
 from govdisclosure.categories import (
     Applicant,
     ApplicationRow,
@@ -51,6 +52,16 @@ R = TypeVar("R", bound=LabelledEnum)
 C = TypeVar("C", bound=LabelledEnum)
 
 RowInput = Mapping[Any, object] | Iterable[object]
+
+
+_MAKERS: dict[type[Any], Callable[..., Any]] = {}
+
+
+def _maker_of(cls: type[Any]) -> Callable[..., Any]:
+    maker = _MAKERS.get(cls)
+    if maker is None:
+        maker = _MAKERS[cls] = trusted_maker(cls)
+    return maker
 
 
 def _check_edition(_instance: object, _attribute: object, value: Any) -> None:
@@ -268,14 +279,7 @@ class CellTable(Generic[R, C]):
         """Build without validating the cells, for readers that have checked every cell
         against the layout already (it saves the second pass on hot paths). Passing
         unchecked cells here breaks the model's guarantees."""
-        table = cls.__new__(cls)
-        object.__setattr__(table, "edition", edition)
-        object.__setattr__(table, "cells", cells)
-        object.__setattr__(table, "notes", ())
-        object.__setattr__(table, "annotations", ())
-        object.__setattr__(table, "extra_rows", ())
-        object.__setattr__(table, "extra_columns", ())
-        return table
+        return cast(Self, _maker_of(cls)(edition, cells, (), (), (), ()))
 
     @classmethod
     def zeros(cls, edition: Edition) -> Self:

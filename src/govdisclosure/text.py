@@ -20,10 +20,11 @@ backslash escapes a literal ``*`` or ``\\``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Final
 
 from attrs import field, frozen
 
+from govdisclosure._trusted import trusted_maker
 from govdisclosure.errors import ReportValueError
 
 __all__ = ["Paragraph", "Span", "is_text", "paragraphs"]
@@ -65,12 +66,12 @@ class Span:
     bold: bool = field(default=False, validator=_check_bold)
 
 
+_make_span: Final = trusted_maker(Span)
+
+
 def _plain_span(text: str) -> Span:
     # Span(text) without re-running the validators, for text just checked by the caller.
-    span = object.__new__(Span)
-    object.__setattr__(span, "text", text)
-    object.__setattr__(span, "bold", False)
-    return span
+    return _make_span(text, False)
 
 
 def _normalise_spans(value: Iterable[Span | str] | str) -> tuple[Span, ...]:

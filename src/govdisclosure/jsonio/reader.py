@@ -23,10 +23,12 @@ import json
 import os
 import re
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from typing import IO, Any, Final, TypeAlias, TypeVar
 
 import attrs
 
+from govdisclosure._trusted import trusted_maker
 from govdisclosure.categories import MoneyUnit, OrganKind, ScopeKind
 from govdisclosure.cells import (
     BLANK,
@@ -132,30 +134,24 @@ def _given(value: Any, default: Any) -> Any:
     return default if value is MISSING else value
 
 
-_new: Final = object.__new__
-_set: Final = object.__setattr__
+# Makers of model objects from values this reader has already checked for exactly what
+# the model's validators and converters check (text valid and not blank, tuples of model
+# objects), so that nothing is checked twice on the hot path (see _trusted.py).
+_make_span: Final = trusted_maker(Span)
+_make_paragraph: Final = trusted_maker(Paragraph)
+_make_period: Final = trusted_maker(Period)
+_make_website: Final = trusted_maker(Website)
+_make_contact: Final = trusted_maker(Contact)
+_make_preamble: Final = trusted_maker(Preamble)
+_make_subsection: Final = trusted_maker(Subsection)
+_make_overview: Final = trusted_maker(Overview)
+_make_report: Final = trusted_maker(AnnualReport)
+_make_money: Final = trusted_maker(Money)
 
 
 def _plain_paragraph(text: str) -> Paragraph:
     # Paragraph(text) for text checked already (valid Unicode, not only whitespace).
-    span = _new(Span)
-    _set(span, "text", text)
-    _set(span, "bold", False)
-    made = _new(Paragraph)
-    _set(made, "spans", (span,))
-    return made
-
-
-def _built(cls: type[_T], **values: Any) -> _T:
-    """An instance of the frozen attrs class ``cls`` holding ``values`` as they are,
-    without running its validators and converters: for values this reader has already
-    checked for exactly what those check (text that is valid and not blank, tuples of
-    model objects), so that nothing is checked twice on the hot path.
-    tests/test_json.py re-runs the model's own checks on whatever the reader accepts."""
-    made = object.__new__(cls)
-    for name, value in values.items():
-        object.__setattr__(made, name, value)
-    return made
+    return _make_paragraph((_make_span(text, False),))
 
 
 _OWN_SCOPE: Final = Scope()
@@ -376,14 +372,9 @@ class _Reader:
             if not text or bold is previous:
                 normal = False
             previous = bold
-            span = _new(Span)
-            _set(span, "text", text)
-            _set(span, "bold", bold)
-            spans.append(span)
+            spans.append(_make_span(text, bold))
         if normal and not all(span.text.isspace() for span in spans):
-            made = _new(Paragraph)
-            _set(made, "spans", tuple(spans))
-            return made
+            return _make_paragraph(tuple(spans))
         try:
             return Paragraph(spans)  # merges and drops what it must, or says why not
         except ReportValueError as err:
@@ -452,6 +443,10 @@ class _Reader:
                 and _AMOUNT.fullmatch(amount)
                 and found is not None
             ):
+                # Digits with no sign or exponent: the Decimal the model's converter
+                # would make (a negative amount goes through it for its "-0").
+                if amount[0] != "-":
+                    return _make_money(Decimal(amount), found)
                 return Money(amount, found)
         fields = self.obj(value, path, (), ("na", "amount", "unit"))
         if "na" in fields or kind is not CellKind.MONEY:
@@ -649,7 +644,7 @@ class _Reader:
         start, end = self.fields(value, path, _PERIOD)
         start, end = self.date(start, (path, "start")), self.date(end, (path, "end"))
         if start <= end:
-            return _built(Period, start=start, end=end)
+            return _make_period(start, end)
         return self.guarded(path, Period, start, end)  # type: ignore[no-any-return]
 
     def website(self, value: Any, path: Path) -> Website:
@@ -661,11 +656,10 @@ class _Reader:
             and (valid or is_text(name))
             and (url is None or (type(url) is str and url.strip() and (valid or is_text(url))))
         ):
-            return _built(Website, name=name, url=url)
-        return _built(
-            Website,
-            name=self.string(name, (path, "name")),
-            url=self.optional_string(_given(url, None), (path, "url")),
+            return _make_website(name, url)
+        return _make_website(
+            self.string(name, (path, "name")),
+            self.optional_string(_given(url, None), (path, "url")),
         )
 
     def contact(self, value: Any, path: Path) -> Contact:
@@ -675,47 +669,32 @@ class _Reader:
             item is None or (type(item) is str and item.strip() and (valid or is_text(item)))
             for item in values
         ):
-            made = _new(Contact)
-            for key, item in zip(CONTACT_KEYS, values, strict=True):
-                _set(made, key, item)
-            return made
-        return _built(
-            Contact,
-            **{
-                key: self.optional_string(_given(item, None), (path, key))
+            return _make_contact(*values)
+        return _make_contact(
+            *[
+                self.optional_string(_given(item, None), (path, key))
                 for key, item in zip(CONTACT_KEYS, values, strict=True)
-            },
+            ]
         )
 
     def preamble(self, value: Any, path: Path) -> Preamble:
         paragraphs, legal_basis, period, website, contact = self.fields(value, path, _PREAMBLE)
         if MISSING not in (paragraphs, legal_basis, period, website, contact):
-            made = _new(Preamble)
-            _set(made, "paragraphs", self.paragraphs(paragraphs, (path, "paragraphs")))
-            _set(made, "legal_basis", self.strings(legal_basis, (path, "legal_basis")))
-            _set(made, "period", None if period is None else self.period(period, (path, "period")))
-            _set(
-                made,
-                "website",
+            return _make_preamble(
+                self.paragraphs(paragraphs, (path, "paragraphs")),
+                self.strings(legal_basis, (path, "legal_basis")),
+                None if period is None else self.period(period, (path, "period")),
                 None if website is None else self.website(website, (path, "website")),
-            )
-            _set(
-                made,
-                "contact",
                 None if contact is None else self.contact(contact, (path, "contact")),
             )
-            return made
-        return _built(
-            Preamble,
-            paragraphs=self.paragraphs(_given(paragraphs, []), (path, "paragraphs")),
-            legal_basis=self.strings(_given(legal_basis, []), (path, "legal_basis")),
-            period=None
-            if period is None or period is MISSING
-            else self.period(period, (path, "period")),
-            website=None
+        return _make_preamble(
+            self.paragraphs(_given(paragraphs, []), (path, "paragraphs")),
+            self.strings(_given(legal_basis, []), (path, "legal_basis")),
+            None if period is None or period is MISSING else self.period(period, (path, "period")),
+            None
             if website is None or website is MISSING
             else self.website(website, (path, "website")),
-            contact=None
+            None
             if contact is None or contact is MISSING
             else self.contact(contact, (path, "contact")),
         )
@@ -730,27 +709,24 @@ class _Reader:
                 and (self.valid_text or is_text(title))
                 and type(run_in) is bool
             ):
-                made = _new(Subsection)
-                _set(made, "title", title)
-                _set(made, "paragraphs", self.paragraphs(paragraphs, (path, "paragraphs")))
-                _set(made, "run_in", run_in)
-                return made
+                return _make_subsection(
+                    title, self.paragraphs(paragraphs, (path, "paragraphs")), run_in
+                )
         title, run_in, paragraphs = self.fields(value, path, _SUBSECTION)
         run_in = _given(run_in, False)
         if type(run_in) is not bool:
             raise self.fail((path, "run_in"), f"expected true or false, got {_describe(run_in)}")
         title = self.string(title, (path, "title"))
         paragraphs = self.paragraphs(_given(paragraphs, []), (path, "paragraphs"))
-        return _built(Subsection, title=title, paragraphs=paragraphs, run_in=run_in)
+        return _make_subsection(title, paragraphs, run_in)
 
     def overview(self, value: Any, path: Path) -> Overview:
         intro, subsections = self.fields(value, path, _OVERVIEW)
         where = (path, "subsections")
         items = self.array(_given(subsections, []), where, "subsections")
-        return _built(
-            Overview,
-            intro=self.paragraphs(_given(intro, []), (path, "intro")),
-            subsections=tuple([self.subsection(item, (where, i)) for i, item in enumerate(items)]),
+        return _make_overview(
+            self.paragraphs(_given(intro, []), (path, "intro")),
+            tuple([self.subsection(item, (where, i)) for i, item in enumerate(items)]),
         )
 
     def report(self, value: Any, path: Path) -> AnnualReport:
@@ -779,31 +755,27 @@ class _Reader:
         """The report from the values of all its keys, in the order dumps writes them."""
         (organ, year, edition, scope, organ_kind, published, title, preamble, overview) = items[:9]
         edition = self.enum(edition, (path, "edition"), Edition)
-        made = _new(AnnualReport)
+        (proactive, proactive_cls), (applications, applications_cls), (reviews, reviews_cls) = (
+            TABLE_FIELDS
+        )
         # In AnnualReport's field order: each value is checked here exactly as its
         # validator would (tables are built in the report's edition).
-        _set(made, "organ", self.string(organ, (path, "organ")))
-        _set(made, "year", self.year(year, (path, "year")))
-        _set(made, "edition", edition)
-        _set(made, "scope", self.scope(scope, (path, "scope")))
-        _set(
-            made,
-            "organ_kind",
+        return _make_report(
+            self.string(organ, (path, "organ")),
+            self.year(year, (path, "year")),
+            edition,
+            self.scope(scope, (path, "scope")),
             None if organ_kind is None else self.enum(organ_kind, (path, "organ_kind"), OrganKind),
-        )
-        _set(
-            made,
-            "published",
             None if published is None else self.date(published, (path, "published")),
+            None if title is None else self.string(title, (path, "title")),
+            self.preamble(preamble, (path, "preamble")),
+            self.overview(overview, (path, "overview")),
+            self.table(items[9], (path, proactive), proactive_cls, edition),
+            self.table(items[10], (path, applications), applications_cls, edition),
+            self.table(items[11], (path, reviews), reviews_cls, edition),
+            self.paragraphs(items[12], (path, "problems")),
+            self.paragraphs(items[13], (path, "other_matters")),
         )
-        _set(made, "_title", None if title is None else self.string(title, (path, "title")))
-        _set(made, "preamble", self.preamble(preamble, (path, "preamble")))
-        _set(made, "overview", self.overview(overview, (path, "overview")))
-        for (name, cls), item in zip(TABLE_FIELDS, items[9:12], strict=True):
-            _set(made, name, self.table(item, (path, name), cls, edition))
-        _set(made, "problems", self.paragraphs(items[12], (path, "problems")))
-        _set(made, "other_matters", self.paragraphs(items[13], (path, "other_matters")))
-        return made
 
     def document(self, value: Any) -> AnnualReport:
         format_, version, report = self.fields(value, "$", _DOCUMENT)
