@@ -1019,6 +1019,23 @@ def test_a_signed_change_may_be_negative(value: int) -> None:
 
 
 @pytest.mark.parametrize(
+    ("count", "change", "bad"),
+    [
+        (-1, -7, "previous_items"),  # a negative change does not excuse a negative count
+        (-1, 5, "previous_items"),
+        (3, -COUNT_LIMIT, "change"),  # a change must stay within a signed 64-bit int
+        (COUNT_LIMIT, -7, "previous_items"),
+    ],
+)
+def test_counts_beside_signed_changes_are_range_checked(count: int, change: int, bad: str) -> None:
+    document = _document(V19)
+    row = document["report"]["proactive"]["other_management_services"]
+    row["previous_items"], row["change"] = count, change
+    err = _load_error(json.dumps(document))
+    assert err.path == f"$.report.proactive.other_management_services.{bad}"
+
+
+@pytest.mark.parametrize(
     ("obj", "key", "path"),
     [
         ((), "format", "$"),

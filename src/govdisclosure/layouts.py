@@ -226,13 +226,16 @@ class TableLayout:
     #: Whether every cell is a count (no signed change, no money): such tables can be
     #: checked in one pass over plain ints.
     counts_only: bool = field(init=False, repr=False)
-    #: The positions of the cells that are not plain counts (signed changes, money), and
-    #: a callable picking the counts out of the cells in order: readers check the counts
-    #: in bulk and only the others one by one.
-    other_positions: tuple[int, ...] = field(init=False, repr=False)
+    #: Callables picking, out of the cells in order, the counts, and the counts and
+    #: signed changes (every cell but money), and the positions of the money cells:
+    #: readers check the numbers in bulk and only money one by one.
     pick_counts: Callable[[Sequence[Any]], tuple[Any, ...]] = field(
         init=False, repr=False, eq=False
     )
+    pick_numbers: Callable[[Sequence[Any]], tuple[Any, ...]] = field(
+        init=False, repr=False, eq=False
+    )
+    money_positions: tuple[int, ...] = field(init=False, repr=False)
     sums: tuple[CellSum, ...] = field(init=False)
     row_plans: tuple[RowPlan, ...] = field(init=False, repr=False)
     row_names: frozenset[str] = field(init=False, repr=False)
@@ -313,16 +316,18 @@ class TableLayout:
         object.__setattr__(self, "balances", balances)
         object.__setattr__(self, "cells", tuple(cells))
         object.__setattr__(self, "counts_only", all(c.kind is CellKind.COUNT for c in cells))
-        counts = [c.position for c in cells if c.kind is CellKind.COUNT]
         object.__setattr__(
-            self,
-            "other_positions",
-            tuple(c.position for c in cells if c.kind is not CellKind.COUNT),
+            self, "pick_counts", _picker([c.position for c in cells if c.kind is CellKind.COUNT])
         )
         object.__setattr__(
             self,
-            "pick_counts",
-            operator.itemgetter(*counts) if len(counts) > 1 else lambda cells: (cells[counts[0]],),
+            "pick_numbers",
+            _picker([c.position for c in cells if c.kind is not CellKind.MONEY]),
+        )
+        object.__setattr__(
+            self,
+            "money_positions",
+            tuple(c.position for c in cells if c.kind is CellKind.MONEY),
         )
         object.__setattr__(self, "sums", tuple(sums))
         object.__setattr__(self, "_index", index)
@@ -385,6 +390,16 @@ class TableLayout:
     def is_total(self, position: int) -> bool:
         """Whether the cell at ``position`` is a printed total."""
         return any(s.target == position for s in self.sums)
+
+
+def _picker(positions: list[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
+    # itemgetter returns a bare item, not a tuple, for a single position.
+    if len(positions) == 1:
+        (position,) = positions
+        return lambda cells: (cells[position],)
+    if not positions:
+        return lambda cells: ()
+    return operator.itemgetter(*positions)
 
 
 def _unique(nodes: Iterator[Node]) -> tuple[Node, ...]:

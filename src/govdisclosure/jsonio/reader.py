@@ -491,25 +491,32 @@ class _Reader:
     def counts_in_bulk(
         self, values: Sequence[Any], path: Path, table: TableLayout
     ) -> Sequence[Cell] | None:
-        """The cells, when every count cell holds a count or null (the common case,
-        checked in a few C-level passes; the few other cells, signed changes and money,
-        one by one); ``None`` when some count cell needs a closer look."""
-        counts = values if table.counts_only else table.pick_counts(values)
-        kinds = set(map(type, counts))
+        """The cells, when every count and signed cell holds an int in its range or null
+        (the common case, checked in a few C-level passes; money cells one by one);
+        ``None`` when some cell needs a closer look."""
+        numbers = values if table.counts_only else table.pick_numbers(values)
+        kinds = set(map(type, numbers))
         if kinds == _INT:
-            numbers = counts
             cells = values if table.counts_only else list(values)
         elif kinds == _INT_OR_NULL:
-            numbers = [item for item in counts if item is not None]
             cells = [BLANK if item is None else item for item in values]
         else:
             return None
-        # Only ints are left (bools were told apart by type above), so the range of the
-        # distinct values is the range of all; tables hold few distinct counts.
+        # Only ints and None are left (bools were told apart by type above), so the range
+        # of the distinct values is the range of all; tables hold few distinct numbers.
         distinct = set(numbers)
-        if distinct and (min(distinct) < 0 or max(distinct) >= COUNT_LIMIT):
-            return None
-        for position in table.other_positions:
+        distinct.discard(None)
+        if distinct:
+            low = min(distinct)
+            if max(distinct) >= COUNT_LIMIT or low <= -COUNT_LIMIT:
+                return None
+            if low < 0 and not table.counts_only:  # allowed in signed cells only
+                counts = set(table.pick_counts(values))
+                counts.discard(None)
+                low = min(counts, default=0)
+            if low < 0:
+                return None
+        for position in table.money_positions:
             spec = table.cells[position]
             cells[position] = self.cell(  # type: ignore[index]
                 values[position], ((path, spec.row.value), spec.column.value), spec.kind
