@@ -244,6 +244,9 @@ class TableLayout:
     #: (a list and a tuple: what slicing a list and transposing pairs give).
     row_name_order: list[str] = field(init=False, repr=False)
     column_name_order: tuple[str, ...] = field(init=False, repr=False)
+    #: The column names every row shares, when all rows have the same columns (tables
+    #: 三 and 四), else ``None``.
+    shared_columns: tuple[str, ...] | None = field(init=False, repr=False)
     _index: Mapping[tuple[LabelledEnum, LabelledEnum], int] = field(init=False, repr=False)
     _plan_of: Mapping[LabelledEnum, RowPlan] = field(init=False, repr=False)
     _rows: tuple[Node, ...] = field(init=False, repr=False)
@@ -300,6 +303,8 @@ class TableLayout:
         object.__setattr__(
             self, "column_name_order", tuple(name for plan in plans for name in plan.column_names)
         )
+        shared = {plan.column_names for plan in plans}
+        object.__setattr__(self, "shared_columns", shared.pop() if len(shared) == 1 else None)
         object.__setattr__(self, "_plan_of", {plan.key: plan for plan in plans})
         balances: tuple[CellBalance, ...] = ()
         if self.balance is not None:
