@@ -401,6 +401,15 @@ class _Reader:
         return text, bold
 
     def paragraphs(self, value: Any, path: Path) -> tuple[Paragraph, ...]:
+        if type(value) is list and len(value) == 1:  # the most common list, without a loop
+            item = value[0]
+            if (
+                type(item) is str
+                and item
+                and not item.isspace()
+                and (self.valid_text or is_text(item))
+            ):
+                return (_make_paragraph((_make_span(item, False),)),)
         items = self.array(value, path, "paragraphs")
         valid = self.valid_text
         return tuple(
