@@ -794,6 +794,12 @@ _STRICT: list[Any] = [
     _case("date-compact", V21, ("report", "published"), "20210203", "$.report.published"),
     _case("date-time", V21, ("report", "published"), "2021-02-03T00:00", "$.report.published"),
     _case("date-number", V21, ("report", "published"), 20210203, "$.report.published"),
+    # ten characters with dashes at 4 and 7, the shape the reader's fast path takes
+    _case("date-wide-digit", V21, ("report", "published"), "2021-0\uff12-03", "$.report.published"),
+    _case("date-signed-year", V21, ("report", "published"), "+021-02-03", "$.report.published"),
+    _case("date-week-shaped", V21, ("report", "published"), "2020-W1--1", "$.report.published"),
+    _case("date-space", V21, ("report", "published"), "2021-02- 3", "$.report.published"),
+    _case("date-surrogate", V21, ("report", "published"), "2021-02-0\ud800", "$.report.published"),
     _case(
         "period-start-invalid",
         V21,

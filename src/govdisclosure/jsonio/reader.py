@@ -80,6 +80,7 @@ _T = TypeVar("_T")
 Path: TypeAlias = "str | tuple[Path, str | int]"
 
 _AMOUNT: Final = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+_from_iso: Final = dt.date.fromisoformat
 _DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _SURROGATE_ESCAPE: Final = re.compile(r"\\u[dD][89abcdefABCDEF]")
 
@@ -334,6 +335,12 @@ class _Reader:
         return value
 
     def date(self, value: Any, path: Path) -> dt.date:
+        if type(value) is str and len(value) == 10 and value[4] == "-" == value[7]:
+            # Of this shape, fromisoformat reads nothing but YYYY-MM-DD in ASCII digits.
+            try:
+                return _from_iso(value)
+            except ValueError:
+                pass  # worded below
         text = self.string(value, path)
         try:
             if not _DATE.fullmatch(text):
