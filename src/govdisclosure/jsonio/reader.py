@@ -228,6 +228,26 @@ _INT_OR_NULL: Final = {int, type(None)}
 _flatten: Final = itertools.chain.from_iterable
 
 
+def _plain_money(pairs: tuple[Any, ...]) -> Money | None:
+    """Money as dumps writes it, ``{"amount": "<digits>", "unit": "<unit>"}`` with a
+    non-negative amount, made without a second check; ``None`` for anything else."""
+    if len(pairs) != 2:
+        return None
+    (key0, amount), (key1, unit) = pairs
+    if (
+        key0 == "amount"
+        and key1 == "unit"
+        and type(amount) is str
+        and ((amount.isdigit() and amount.isascii()) or _AMOUNT.fullmatch(amount))
+        and amount[0] != "-"  # "-0" needs the model's converter
+        and type(unit) is str
+    ):
+        found = MoneyUnit._value2member_map_.get(unit)
+        # Digits with no sign or exponent: the very Decimal the model's converter makes.
+        return None if found is None else _make_money(Decimal(amount), found)
+    return None
+
+
 def _canonical_cells(pairs: tuple[Any, ...], table: TableLayout) -> Sequence[Any] | None:
     """The cells of a table object that lists its rows and columns exactly in layout
     order, as :func:`dumps` writes them, taken in a few C-level passes; ``None`` for
@@ -455,21 +475,10 @@ class _Reader:
         )
 
     def marked_cell(self, value: Any, path: Path, kind: CellKind) -> Cell:
-        if kind is CellKind.MONEY and type(value) is tuple and len(value) == 2 and self.pairs:
-            (key0, amount), (key1, unit) = value  # as dumps writes money: two pairs
-            found = MoneyUnit._value2member_map_.get(unit) if type(unit) is str else None
-            if (
-                key0 == "amount"
-                and key1 == "unit"
-                and type(amount) is str
-                and _AMOUNT.fullmatch(amount)
-                and found is not None
-            ):
-                # Digits with no sign or exponent: the Decimal the model's converter
-                # would make (a negative amount goes through it for its "-0").
-                if amount[0] != "-":
-                    return _make_money(Decimal(amount), found)
-                return Money(amount, found)
+        if kind is CellKind.MONEY and type(value) is tuple and self.pairs:
+            plain = _plain_money(value)
+            if plain is not None:
+                return plain
         fields = self.obj(value, path, (), ("na", "amount", "unit"))
         if "na" in fields or kind is not CellKind.MONEY:
             mark = self.obj(fields, path, ("na",))["na"]
@@ -539,10 +548,12 @@ class _Reader:
             if low < 0:
                 return None
         for position in table.money_positions:
-            spec = table.cells[position]
-            cells[position] = self.cell(  # type: ignore[index]
-                values[position], ((path, spec.row.value), spec.column.value), spec.kind
-            )
+            value = values[position]
+            cell: Cell | None = _plain_money(value) if type(value) is tuple and self.pairs else None
+            if cell is None:
+                spec = table.cells[position]
+                cell = self.cell(value, ((path, spec.row.value), spec.column.value), spec.kind)
+            cells[position] = cell  # type: ignore[index]
         return cells
 
     def cells_by_key(self, value: Any, path: Path, table: TableLayout) -> list[Any]:
