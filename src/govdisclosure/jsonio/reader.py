@@ -102,7 +102,7 @@ class _Shape:
     __slots__ = ("keys", "optional", "required")
 
     def __init__(self, keys: tuple[str, ...], required: tuple[str, ...]) -> None:
-        self.keys = list(keys)  # a list, to compare with a slice of a list
+        self.keys = keys
         self.required = required
         self.optional = tuple(key for key in keys if key not in required)
 
@@ -261,7 +261,7 @@ def _canonical_cells(pairs: tuple[Any, ...], table: TableLayout) -> Sequence[Any
     cells = list(_flatten(rows[1::2]))
     if not cells:
         return None
-    names, values = zip(*cells, strict=True)
+    names, values = zip(*cells)  # noqa: B905 (pairs, as in fields)
     shared = table.shared_columns
     if shared is None:
         return values if names == table.column_name_order else None
@@ -317,13 +317,15 @@ class _Reader:
             )
         return checked
 
-    def fields(self, value: Any, path: Path, shape: _Shape) -> list[Any]:
+    def fields(self, value: Any, path: Path, shape: _Shape) -> Sequence[Any]:
         """The values of an object, in the order of ``shape``'s keys (:data:`MISSING` for
         an optional key it does not have), after :meth:`obj`'s checks."""
-        if type(value) is tuple and self.pairs:
-            flat = list(_flatten(value))  # key, value, key, value, …
-            if flat[0::2] == shape.keys:
-                return flat[1::2]
+        if type(value) is tuple and self.pairs and value:
+            # The decoder's pairs, transposed. Every item is a pair, so zip needs no
+            # strict=True, which costs a call per pair (as even strict=False does a little).
+            names, values = zip(*value)  # noqa: B905
+            if names == shape.keys:
+                return values
         checked = self.obj(value, path, shape.required, shape.optional)
         return [checked.get(key, MISSING) for key in shape.keys]
 
@@ -771,7 +773,7 @@ class _Reader:
 
     def report(self, value: Any, path: Path) -> AnnualReport:
         if type(value) is tuple and len(value) == len(REPORT_KEYS) and self.pairs:
-            keys, items = zip(*value, strict=True)
+            keys, items = zip(*value)  # noqa: B905 (pairs, as in fields)
             if keys == REPORT_KEYS:
                 return self.every_field(items, path)
         values = dict(zip(REPORT_KEYS, self.fields(value, path, _REPORT), strict=True))
