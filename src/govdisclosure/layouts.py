@@ -422,16 +422,24 @@ class EditionLayout:
     proactive: TableLayout
     applications: TableLayout
     reviews: TableLayout
+    _by_section: Mapping[Section, TableLayout] = field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        by_section = {table.section: table for table in self.tables}
+        object.__setattr__(self, "_by_section", by_section)
 
     @property
     def tables(self) -> tuple[TableLayout, TableLayout, TableLayout]:
         return (self.proactive, self.applications, self.reviews)
 
     def table(self, section: Section) -> TableLayout:
-        for table in self.tables:
-            if table.section is section:
-                return table
-        raise KeyError(section)
+        """The layout of the table of ``section``; ``KeyError`` for a section with none.
+
+        >>> from govdisclosure.categories import Section
+        >>> layout(Edition.V2021).table(Section.APPLICATIONS).number
+        '三'
+        """
+        return self._by_section[section]
 
 
 # --- building the layouts ---------------------------------------------------------------
