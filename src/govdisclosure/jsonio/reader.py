@@ -24,7 +24,7 @@ import os
 import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import IO, Any, Final, TypeAlias, TypeVar
+from typing import IO, Any, Final, TypeAlias
 
 import attrs
 
@@ -74,7 +74,6 @@ from govdisclosure.text import Paragraph, Span, is_text
 
 __all__ = ["from_dict", "load", "loads"]
 
-_T = TypeVar("_T")
 
 #: A JSON path while reading: "$", or (the parent's path, a key or an index).
 Path: TypeAlias = "str | tuple[Path, str | int]"
