@@ -202,6 +202,14 @@ def _paragraphs(items: tuple[Paragraph, ...], indent: str) -> str:
     if not items:
         return "[]"
     inner = indent + "  "
+    if len(items) == 1:  # the most common list, without a comprehension
+        spans = items[0].spans
+        text = (
+            encode_basestring(spans[0].text)
+            if len(spans) == 1 and not spans[0].bold
+            else _paragraph(items[0])
+        )
+        return "[\n" + inner + text + "\n" + indent + "]"
     texts = [
         # a plain paragraph, the common case, without a call
         encode_basestring(p.spans[0].text)
