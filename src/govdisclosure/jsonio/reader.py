@@ -1,18 +1,19 @@
 """Reading the JSON form: :func:`loads`, :func:`load` and :func:`from_dict`.
 
 The reader checks every value against the format where it stands and reports a problem
-with its JSON path (``$.report.applications.new.total``). Two things keep it fast on
-large batches without giving up any check:
+with its JSON path (``$.report.applications.new.total``). These keep it fast on large
+batches without giving up any check:
 
 * objects are decoded as tuples of key-value pairs (the decoder's C code does that
-  without calling back into Python); the reader makes each a dict as it visits it,
-  and a repeated key shows up then as a dict shorter than its pairs;
+  without calling back into Python), so a repeated key is never lost: the key-by-key
+  path sees it as a dict shorter than its pairs;
 * paths are spelled out only for an error: while reading, a path is a cheap
   ``(parent, key)`` pair;
 * an object whose keys are exactly the ones :func:`dumps` writes, in its order (the
   keys of ``envelope.py``), is taken apart in a few C-level steps; any other object
   (keys missing, reordered, unknown or repeated) goes through the key-by-key checks,
-  which also word the errors. Values are checked the same way either way.
+  which also word the errors. Values are checked the same way either way, and the
+  model objects are then built without checking them a second time (``_trusted.py``).
 """
 
 from __future__ import annotations
