@@ -87,12 +87,13 @@ def grid_text(grid: Grid) -> list[str]:
             else:
                 text = cell.text
             used = display_width(text)
-            if cell.role is Role.NUMBER:
-                # Right-aligned under the first column it spans, where its header starts.
-                lead = max(0, widths[c] - used)
-                parts.append(" " * lead + text + " " * max(0, width - lead - used))
+            # Figures right-aligned under the first column they span, where its header starts.
+            right = widths[c] if cell.role is Role.NUMBER else 0
+            if used == len(text):  # one column a character: str's own padding will do
+                parts.append(text.rjust(right).ljust(width))
             else:
-                parts.append(text + " " * max(0, width - used))
+                lead = max(0, right - used)
+                parts.append(" " * lead + text + " " * max(0, width - lead - used))
             c += span
         out.append(GAP.join(parts).rstrip())
     return out
