@@ -34,7 +34,7 @@ def _widths(grid: Grid) -> list[int]:
         for c, (cell, start) in enumerate(row):
             if not start:
                 continue
-            need = _need(cell)
+            need = display_width(cell.text) if cell.row_span == 1 else _need(cell)
             if cell.col_span == 1:
                 widths[c] = max(widths[c], need)
             else:
@@ -74,10 +74,11 @@ def grid_text(grid: Grid) -> list[str]:
             if start and cell.row_span > 1:
                 tall[id(cell)] = (r, wrap(cell.text, starts[c + cell.col_span] - starts[c] - gap))
     out = []
+    columns, number = grid.columns, Role.NUMBER
     for r, row in enumerate(matrix):
         parts: list[str] = []
         c = 0
-        while c < grid.columns:
+        while c < columns:
             cell, start = row[c]
             span = cell.col_span
             width = starts[c + span] - starts[c] - gap
@@ -88,7 +89,7 @@ def grid_text(grid: Grid) -> list[str]:
                 text = cell.text
             used = display_width(text)
             # Figures right-aligned under the first column they span, where its header starts.
-            right = widths[c] if cell.role is Role.NUMBER else 0
+            right = widths[c] if cell.role is number else 0
             if used == len(text):  # one column a character: str's own padding will do
                 parts.append(text.rjust(right).ljust(width))
             else:
