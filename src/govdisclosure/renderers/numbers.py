@@ -67,6 +67,8 @@ def cell_text(spec: CellSpec, cell: Cell, locale: str) -> str:
     """A table cell as it is printed in ``locale``: blank cells stay empty, marks stay as
     printed ("/", "无"), changes show their sign."""
     if type(cell) is int:
+        if cell >= 0 and spec.kind is not CellKind.SIGNED:
+            return str(cell)  # what count_text gives in every locale, for most cells
         return count_text(cell, locale, signed=spec.kind is CellKind.SIGNED)
     if type(cell) is Money:
         return money_text(cell, locale)
