@@ -167,7 +167,8 @@ def _list(items: list[str], indent: str) -> str:
     if not items:
         return "[]"
     inner = indent + "  "
-    return "[\n" + inner + (",\n" + inner).join(items) + "\n" + indent + "]"
+    separator = ",\n" + inner
+    return f"[\n{inner}{separator.join(items)}\n{indent}]"
 
 
 def _optional(value: str | None) -> str:
@@ -186,16 +187,11 @@ def _paragraph(paragraph: Paragraph) -> str:
     spans = paragraph.spans
     if len(spans) == 1 and not spans[0].bold:
         return encode_basestring(spans[0].text)
-    return (
-        "["
-        + ", ".join(
-            [
-                _BOLD_SPAN % encode_basestring(s.text) if s.bold else encode_basestring(s.text)
-                for s in spans
-            ]
-        )
-        + "]"
-    )
+    texts = [
+        _BOLD_SPAN % encode_basestring(s.text) if s.bold else encode_basestring(s.text)
+        for s in spans
+    ]
+    return f"[{', '.join(texts)}]"
 
 
 def _paragraphs(items: tuple[Paragraph, ...], indent: str) -> str:
@@ -209,7 +205,7 @@ def _paragraphs(items: tuple[Paragraph, ...], indent: str) -> str:
             if len(spans) == 1 and not spans[0].bold
             else _paragraph(items[0])
         )
-        return "[\n" + inner + text + "\n" + indent + "]"
+        return f"[\n{inner}{text}\n{indent}]"
     texts = [
         # a plain paragraph, the common case, without a call
         encode_basestring(p.spans[0].text)
@@ -217,7 +213,8 @@ def _paragraphs(items: tuple[Paragraph, ...], indent: str) -> str:
         else _paragraph(p)
         for p in items
     ]
-    return "[\n" + inner + (",\n" + inner).join(texts) + "\n" + indent + "]"
+    separator = ",\n" + inner
+    return f"[\n{inner}{separator.join(texts)}\n{indent}]"
 
 
 def _strings(items: tuple[str, ...], indent: str) -> str:
