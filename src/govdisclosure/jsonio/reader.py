@@ -221,8 +221,7 @@ def _extras(value: Any, pairs: bool) -> dict[str, Any]:
 
 
 _COUNT: Final = CellKind.COUNT
-_INT: Final = {int}
-_INT_OR_NULL: Final = {int, type(None)}
+_NULL: Final = type(None)
 
 
 _flatten: Final = itertools.chain.from_iterable
@@ -528,10 +527,12 @@ class _Reader:
         (the common case, checked in a few C-level passes; money cells one by one);
         ``None`` when some cell needs a closer look."""
         numbers = values if table.counts_only else table.pick_numbers(values)
-        kinds = set(map(type, numbers))
-        if kinds == _INT:
+        # Counting exact types in a list is cheaper than collecting them in a set.
+        kinds = list(map(type, numbers))
+        ints = kinds.count(int)
+        if ints == len(kinds):
             cells = values if table.counts_only else list(values)
-        elif kinds == _INT_OR_NULL:
+        elif ints + kinds.count(_NULL) == len(kinds):
             cells = [BLANK if item is None else item for item in values]
         else:
             return None
