@@ -4,6 +4,10 @@ The reader checks every value against the format where it stands and reports a p
 with its JSON path (``$.report.applications.new.total``). These keep it fast on large
 batches without giving up any check:
 
+* a table written exactly as :func:`dumps` writes it is read straight from the text by
+  one regular expression made from the writer's own pieces (``tabletext.py``), before the
+  decoder sees the rest; any doubt about the document reads it again whole, so errors are
+  the same either way;
 * objects are decoded as tuples of key-value pairs (the decoder's C code does that
   without calling back into Python), so a repeated key is never lost: the key-by-key
   path sees it as a dict shorter than its pairs;
@@ -30,7 +34,7 @@ from typing import IO, Any, Final, TypeAlias
 import attrs
 
 from govdisclosure._trusted import trusted_maker
-from govdisclosure.categories import MoneyUnit, OrganKind, ScopeKind
+from govdisclosure.categories import MoneyUnit, OrganKind, ScopeKind, Section
 from govdisclosure.cells import (
     BLANK,
     COUNT_LIMIT,
@@ -57,6 +61,7 @@ from govdisclosure.jsonio.envelope import (
     TABLE_FIELDS,
     WEBSITE_KEYS,
 )
+from govdisclosure.jsonio.tabletext import CutTable, cut_tables
 from govdisclosure.layouts import CellKind, TableLayout, layout
 from govdisclosure.report import (
     FIRST_REPORT_YEAR,
@@ -270,11 +275,26 @@ def _canonical_cells(pairs: tuple[Any, ...], table: TableLayout) -> Sequence[Any
     return values if head == shared and names == head * (len(rows) // 2) else None
 
 
+class _CutMisfitError(Exception):
+    """A table cut out of the text does not fit where it was read: read it uncut."""
+
+
 class _Reader:
     """Walks a decoded document, checking each value against the format at its path."""
 
-    def __init__(self, source: str | None, *, pairs: bool, valid_text: bool = False) -> None:
+    def __init__(
+        self,
+        source: str | None,
+        *,
+        pairs: bool,
+        valid_text: bool = False,
+        cut: dict[Section, CutTable] | None = None,
+    ) -> None:
         self.source = source
+        # Tables read from the text before decoding (tabletext.cut_tables), each in place
+        # of a null; taken out as they are read, so that what is left was not where the
+        # report's tables are.
+        self.cut = cut
         # Whether every string of the document is known to be valid Unicode text (see
         # loads); otherwise each string is checked where it is read.
         self.valid_text = valid_text
@@ -501,6 +521,12 @@ class _Reader:
     def table(
         self, value: Any, path: Path, cls: type[CellTable[Any, Any]], edition: Edition
     ) -> Any:
+        if value is None and self.cut:
+            found = self.cut.pop(cls.section, None)
+            if found is not None:
+                if found.edition is not edition:
+                    raise _CutMisfitError
+                return cls.trusted(edition, found.cells)
         table = layout(edition).table(cls.section)
         values = _canonical_cells(value, table) if type(value) is tuple and self.pairs else None
         extras = None
@@ -873,6 +899,27 @@ def loads(text: str | bytes, *, source: str | None = None) -> AnnualReport:
             path=None,
             source=source,
         )
+    # A lone surrogate reaches a decoded string only from the text itself or from a
+    # \ud800-style escape: when neither holds one, no string needs checking on its own.
+    valid_text = (valid_text or text.isascii() or _is_text(text)) and (
+        "\\" not in text or not _SURROGATE_ESCAPE.search(text)
+    )
+    rest, cut = cut_tables(text)
+    if cut:
+        # Reading with the tables cut out must give exactly what reading the whole text
+        # gives: any doubt (an error, a table left over or out of place) reads it whole,
+        # so that errors are worded and placed as they would be without the cut.
+        try:
+            reader = _Reader(source, pairs=True, valid_text=valid_text, cut=cut)
+            report = reader.document(_DECODER.decode(rest))
+        except (ValueError, RecursionError, GovDisclosureError, _CutMisfitError):
+            pass
+        else:
+            # Every cut table was read where a table belongs. (A table cut from anywhere
+            # else is under a key no object there allows, an error by itself; this check
+            # does not lean on that.)
+            if not reader.cut:
+                return report
     try:
         data = _DECODER.decode(text)
     except json.JSONDecodeError as err:
@@ -892,11 +939,6 @@ def loads(text: str | bytes, *, source: str | None = None) -> AnnualReport:
         raise JSONFormatError(
             "the document is nested too deeply", path=None, source=source
         ) from None
-    # A lone surrogate reaches a decoded string only from the text itself or from a
-    # \ud800-style escape: when neither holds one, no string needs checking on its own.
-    valid_text = (valid_text or text.isascii() or _is_text(text)) and (
-        "\\" not in text or not _SURROGATE_ESCAPE.search(text)
-    )
     return _Reader(source, pairs=True, valid_text=valid_text).document(data)
 
 

@@ -6,15 +6,12 @@ indent, a table row or a paragraph per line, and a trailing newline.
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 from json.encoder import encode_basestring
 from typing import IO, Any, Final
 
-from govdisclosure.categories import Section
 from govdisclosure.cells import BLANK, Cell, Money, NotApplicable
-from govdisclosure.editions import Edition
 from govdisclosure.errors import ReportValueError
 from govdisclosure.jsonio.envelope import (
     CONTACT_KEYS,
@@ -31,7 +28,12 @@ from govdisclosure.jsonio.envelope import (
     TABLE_FIELDS,
     WEBSITE_KEYS,
 )
-from govdisclosure.layouts import layout
+from govdisclosure.jsonio.tabletext import (
+    TABLE_INDENT,
+    inline_template,
+    split_template,
+    table_pieces,
+)
 from govdisclosure.report import AnnualReport, Overview, Preamble
 from govdisclosure.tables import CellTable
 from govdisclosure.text import Paragraph
@@ -101,7 +103,7 @@ def _table_text(table: CellTable[Any, Any], indent: str) -> str:
             else _inline(_cell(c))
             for c in cells
         ]
-    text = _fill(_table_pieces(table.edition, table.section, indent), texts)
+    text = _fill(table_pieces(table.edition, table.section, indent), texts)
     if table.notes or table.annotations or table.extra_rows or table.extra_columns:
         inner = indent + "  "
         extra = [
@@ -115,17 +117,6 @@ def _table_text(table: CellTable[Any, Any], indent: str) -> str:
 _COUNT_TEXT: Final[dict[object, str]] = {count: str(count) for count in range(1000)}
 
 
-@functools.cache
-def _table_pieces(edition: Edition, section: Section, indent: str) -> list[str]:
-    # The whole table as its fixed text with a slot for each cell in layout order, so
-    # that a table is printed by one join (_fill).
-    lines = [
-        f'{indent}  "{plan.name}": {_inline_object(plan.column_names)}'
-        for plan in layout(edition).table(section).row_plans
-    ]
-    return _split("{\n" + ",\n".join(lines) + f"\n{indent}}}")
-
-
 # --- the document -------------------------------------------------------------------------
 # Each object of the document is a %-template made from its keys (envelope.py), filled
 # with its values already encoded: the report is printed with no generic walk over
@@ -137,30 +128,18 @@ def _object(keys: tuple[str, ...], indent: str) -> str:
     return "{\n" + ",\n".join(f'{inner}"{key}": %s' for key in keys) + f"\n{indent}}}"
 
 
-def _split(template: str) -> list[str]:
-    # The template's fixed text with an empty slot where each %s was, for _fill.
-    fixed = template.split("%s")
-    pieces = [""] * (2 * len(fixed) - 1)
-    pieces[0::2] = fixed
-    return pieces
-
-
-def _inline_object(keys: tuple[str, ...]) -> str:
-    return "{" + ", ".join(f'"{key}": %s' for key in keys) + "}"
-
-
-_DOCUMENT: Final = _split(
+_DOCUMENT: Final = split_template(
     _object(DOCUMENT_KEYS, "")
     % (encode_basestring(FORMAT), FORMAT_VERSION, _object(REPORT_KEYS, "  "))
 )
-_SCOPE: Final = _split(_object(SCOPE_KEYS, "    "))
-_PREAMBLE: Final = _split(_object(PREAMBLE_KEYS, "    "))
-_PERIOD: Final = _split(_inline_object(PERIOD_KEYS))
-_WEBSITE: Final = _split(_object(WEBSITE_KEYS, "      "))
-_CONTACT: Final = _split(_object(CONTACT_KEYS, "      "))
-_OVERVIEW: Final = _split(_object(OVERVIEW_KEYS, "    "))
-_SUBSECTION: Final = _split(_object(SUBSECTION_KEYS, "        "))
-_BOLD_SPAN: Final = _inline_object(SPAN_KEYS) % ("%s", "true")
+_SCOPE: Final = split_template(_object(SCOPE_KEYS, "    "))
+_PREAMBLE: Final = split_template(_object(PREAMBLE_KEYS, "    "))
+_PERIOD: Final = split_template(inline_template(PERIOD_KEYS))
+_WEBSITE: Final = split_template(_object(WEBSITE_KEYS, "      "))
+_CONTACT: Final = split_template(_object(CONTACT_KEYS, "      "))
+_OVERVIEW: Final = split_template(_object(OVERVIEW_KEYS, "    "))
+_SUBSECTION: Final = split_template(_object(SUBSECTION_KEYS, "        "))
+_BOLD_SPAN: Final = inline_template(SPAN_KEYS) % ("%s", "true")
 
 
 def _list(items: list[str], indent: str) -> str:
@@ -281,7 +260,7 @@ def _report(report: AnnualReport) -> str:
             _optional(report.custom_title),
             _preamble(report.preamble),
             _overview(report.overview),
-            *[_table_text(getattr(report, name), "    ") for name, _ in TABLE_FIELDS],
+            *[_table_text(getattr(report, name), TABLE_INDENT) for name, _ in TABLE_FIELDS],
             _paragraphs(report.problems, "    "),
             _paragraphs(report.other_matters, "    "),
         ],
