@@ -95,6 +95,9 @@ _ENTITY = re.compile(r"<!ENTITY", re.I)
 #: Marks the edge of a cell of a table inside a cell, while its text is collapsed.
 _CELL_EDGE = "\ue000"
 _CELL_EDGES = re.compile(r"\s*\ue000[\ue000\s]*")
+#: What a cell's text may hold and still read as it stands (no white space to collapse
+#: or strip, no cell edge): \s is str.isspace, non-breaking and ideographic spaces too.
+_NOT_PLAIN = re.compile(r"[\s\ue000]")
 #: A table this large is no table of a report (they have some 40 rows and 17 columns),
 #: and spreading its merged cells over the grid would cost time for nothing.
 _MAX_ROWS = 500
@@ -267,6 +270,10 @@ def _cell_text(element: Any) -> str:
     as white space (collapsed as in a paragraph: nothing between Chinese characters),
     non-breaking and ideographic spaces as spaces, and the cells of a table inside it
     flattened, a space between each two."""
+    if not len(element):  # text alone, as most cells: plain unless it holds white space
+        text = element.text or ""
+        if not _NOT_PLAIN.search(text):
+            return text
     parts: list[str] = [element.text or ""]
 
     def collect(node: Any) -> None:
@@ -429,18 +436,21 @@ class _Walker:
         a report's."""
         out: list[tuple[RawCell, ...]] = []
         covered: list[tuple[int, int, int]] = []  # (first column, end, last row) above
+        last_of = {id(g): i for i, (g, _) in enumerate(rows)}  # each group's last row
         group = None
         for r, (row_group, tr) in enumerate(rows):
             if row_group is not group:  # a merged cell ends with its row group
                 group, covered = row_group, []
             covered = [c for c in covered if c[2] >= r]
-            last_in_group = max(i for i, (g, _) in enumerate(rows) if g is group)
+            last_in_group = last_of[id(group)]
             cells: list[RawCell] = []
             column = 0
             for td in tr:
-                if not isinstance(td.tag, str) or td.tag.lower() not in ("td", "th"):
+                tag = td.tag
+                if not isinstance(tag, str) or tag.lower() not in ("td", "th"):
                     continue
-                column = _free(column, covered)
+                if covered:
+                    column = _free(column, covered)
                 span = min(_number(td.get("colspan")), 1000)
                 down = _number(td.get("rowspan"), zero=last_in_group - r + 1)
                 where = SourceRef(table=self.tables, row=r, column=column, file=self.source)
@@ -474,10 +484,15 @@ def _free(column: int, covered: list[tuple[int, int, int]]) -> int:
     return column
 
 
+_SPAN_NUMBER = re.compile(r"\s*(\d+)")
+
+
 def _number(value: str | None, zero: int = 1) -> int:
     """A ``colspan`` or ``rowspan``: a positive whole number, 1 when it is none (browsers
     read "2px" as 2); 0 in a rowspan means "to the end of the row group"."""
-    match = re.match(r"\s*(\d+)", value or "")
+    if value is None:
+        return 1
+    match = _SPAN_NUMBER.match(value)
     if match is None:
         return 1
     number = int(match[1][:6])
