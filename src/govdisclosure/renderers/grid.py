@@ -92,15 +92,20 @@ class Grid:
     def _expand(self) -> list[list[tuple[GridCell, bool]]]:
         out: list[list[tuple[GridCell, bool] | None]] = [[None] * self.columns for _ in self.rows]
         for r, row in enumerate(self.rows):
+            line = out[r]
             c = 0
             for cell in row:
-                while out[r][c] is not None:
+                while line[c] is not None:
                     c += 1
+                if cell.row_span == 1 == cell.col_span:  # most cells: no loops
+                    line[c] = (cell, True)
+                    c += 1
+                    continue
                 for dr in range(cell.row_span):
                     for dc in range(cell.col_span):
                         out[r + dr][c + dc] = (cell, dr == 0 and dc == 0)
                 c += cell.col_span
-        assert all(all(p is not None for p in row) for row in out), "grid has holes"
+        assert not any(None in line for line in out), "grid has holes"
         return out  # type: ignore[return-value]
 
     def numbers(self) -> Iterator[GridCell]:
@@ -415,12 +420,12 @@ def table_grid(
         note = notes.get(position)
         if note is not None:  # printed in the cell after the figure: "22（其中修订16件）"
             text += f" ({note})" if english else f"（{note}）"
-        return _make_cell(
-            printable(text), Role.NUMBER, 1, item.col_span, specs[position], cells[position]
-        )
+        if not text.isprintable():  # figures are; a mark or a note may not be
+            text = printable(text)
+        return _make_cell(text, Role.NUMBER, 1, item.col_span, specs[position], cells[position])
 
     rows = [
-        tuple(item if type(item) is GridCell else number(item) for item in row)  # type: ignore[arg-type]
+        tuple([item if type(item) is GridCell else number(item) for item in row])  # type: ignore[arg-type]
         for row in skeleton.rows
     ]
     if table.extra_rows:

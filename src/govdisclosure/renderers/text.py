@@ -36,7 +36,8 @@ def _widths(grid: Grid) -> list[int]:
                 continue
             need = display_width(cell.text) if cell.row_span == 1 else _need(cell)
             if cell.col_span == 1:
-                widths[c] = max(widths[c], need)
+                if need > widths[c]:  # noqa: PLR1730 (max() costs a call per cell)
+                    widths[c] = need
             else:
                 spanning.append((c, cell.col_span, need))
     for c, span, need in spanning:
