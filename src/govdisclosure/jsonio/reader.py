@@ -915,9 +915,9 @@ def loads(text: str | bytes, *, source: str | None = None) -> AnnualReport:
         except (ValueError, RecursionError, GovDisclosureError, _CutMisfitError):
             pass
         else:
-            # Every cut table was read where a table belongs. (A table cut from anywhere
-            # else is under a key no object there allows, an error by itself; this check
-            # does not lean on that.)
+            # Every cut table was taken where a table belongs. One cut from anywhere else
+            # cannot pass for a null the text itself wrote there: its key stands where no
+            # object allows it, an error, which reads the text whole.
             if not reader.cut:
                 return report
     try:
