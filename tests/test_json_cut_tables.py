@@ -131,6 +131,14 @@ def _table_elsewhere(name: str, anchor: str) -> Callable[[str], str]:
     return change
 
 
+def _table_moved_into_reviews(text: str) -> str:
+    """The applications table inside the reviews table, and null where it belongs: the
+    cut finds it there, and the report's own null must not pass for it."""
+    table = _table_text(text, "applications")
+    text = text.replace(f'"applications": {table}', '"applications": null')
+    return _insert_after('"reviews": {', f'\n    "applications": {table},')(text)
+
+
 def _other_edition(text: str) -> str:
     return re.sub(
         r'"edition": "(\d+)"',
@@ -144,6 +152,7 @@ MUTATIONS: dict[str, Callable[[str], str]] = {
     "unchanged": lambda text: text,
     "a table twice in the report": _table_elsewhere("applications", '"overview": {'),
     "a table in the scope": _table_elsewhere("reviews", '"scope": {'),
+    "a table moved into another": _table_moved_into_reviews,
     "a table at the top": _table_elsewhere("proactive", '"format_version": 1,'),
     "a second edition key first": _insert_after('"report": {', '\n    "edition": "2021",'),
     "the other edition": _other_edition,
