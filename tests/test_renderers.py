@@ -331,6 +331,30 @@ def test_every_format_renders_any_report(report: gd.AnnualReport) -> None:
         table_grid(table).matrix()  # extra rows included, the grid has no holes
 
 
+#: Unicode's 66 noncharacters: U+FDD0..U+FDEF and the last two code points of each plane.
+NONCHARACTERS = [chr(c) for c in range(0xFDD0, 0xFDF0)] + [
+    chr(plane + last) for plane in range(0, 0x110000, 0x10000) for last in (0xFFFE, 0xFFFF)
+]
+
+
+@pytest.mark.parametrize("char", NONCHARACTERS, ids=[f"U+{ord(c):04X}" for c in NONCHARACTERS])
+def test_no_noncharacter_reaches_a_page(char: str) -> None:
+    # Hypothesis found U+2FFFE in a subsection title on an HTML page (html5lib refuses it).
+    organ = f"某县{char}统计局"
+    report = attrs.evolve(
+        INVENTED,
+        scope=gd.Scope.aggregate([organ]),
+        overview=gd.Overview(subsections=(gd.Subsection(f"中{char}宁"),)),
+    )
+    page = text(report, "html")
+    html5lib.HTMLParser(strict=True).parse(page)
+    assert char not in page
+    assert "中宁" in page
+    assert gd.read(page, "html").report.scope.organs == (organ,)  # kept, escaped, in metadata
+    for fmt in ("text", "markdown"):
+        assert char not in text(report, fmt)
+
+
 def test_notes_annotations_and_extra_rows_are_rendered() -> None:
     apps = attrs.evolve(
         INVENTED.applications,

@@ -12,21 +12,24 @@ import re
 
 from govdisclosure.text import Span
 
-__all__ = ["printable", "printable_spans"]
+__all__ = ["NONCHARACTERS", "printable", "printable_spans"]
+
+#: Unicode's 66 noncharacters, as the inside of a regular expression's character class:
+#: U+FDD0 to U+FDEF, and the last two code points of each of the 17 planes.
+NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000)
+)
 
 # Characters no document format can hold: control characters other than tab and line
 # breaks (a PDF's text can carry them into a report), and Unicode noncharacters.
-_UNPRINTABLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff"
-    "\U0001fffe\U0001ffff\U0010fffe\U0010ffff]"
-)
+_UNPRINTABLE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{NONCHARACTERS}]")
 
 
 def printable(text: str) -> str:
     """``text`` without the characters no output format can hold (control characters
     other than tab and line breaks, noncharacters); everything else as written.
 
-    >>> printable("中\x1f宁\x7f")
+    >>> printable("中\x1f宁\x7f\U0002fffe")
     '中宁'
     """
     return _UNPRINTABLE.sub("", text) if not text.isprintable() else text

@@ -23,6 +23,7 @@ from html import escape
 from typing import Any
 
 from govdisclosure.errors import OptionError
+from govdisclosure.renderers.clean import NONCHARACTERS
 from govdisclosure.renderers.document import Document, Heading, Para, Table, build_document
 from govdisclosure.renderers.grid import Grid, GridCell, Role
 from govdisclosure.renderers.registry import BUILTIN_EXTENSIONS
@@ -123,7 +124,16 @@ def grid_html(grid: Grid, section: str) -> str:
 
 
 #: Characters an HTML page may not hold (controls, noncharacters), escaped in JSON instead.
-_NOT_IN_HTML = re.compile(r"[\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+_NOT_IN_HTML = re.compile(f"[\x7f-\x9f{NONCHARACTERS}]")
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    """A character as a JSON escape: a surrogate pair beyond the Basic Multilingual Plane."""
+    code = ord(match[0])
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def page_metadata(report: AnnualReport) -> dict[str, str]:
@@ -142,7 +152,7 @@ def page_metadata(report: AnnualReport) -> dict[str, str]:
     if report.scope != Scope():
         scope = {"kind": report.scope.kind.value, "organs": list(report.scope.organs)}
         text = json.dumps(scope, ensure_ascii=False, separators=(",", ":"))
-        out["scope"] = _NOT_IN_HTML.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+        out["scope"] = _NOT_IN_HTML.sub(_json_escape, text)
     return out
 
 
