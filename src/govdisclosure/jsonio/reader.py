@@ -61,7 +61,7 @@ from govdisclosure.jsonio.envelope import (
     TABLE_FIELDS,
     WEBSITE_KEYS,
 )
-from govdisclosure.jsonio.tabletext import CutTable, cut_tables
+from govdisclosure.jsonio.tabletext import CutTable, cut_tables, make_money
 from govdisclosure.layouts import CellKind, TableLayout, layout
 from govdisclosure.report import (
     FIRST_REPORT_YEAR,
@@ -152,7 +152,6 @@ _make_preamble: Final = trusted_maker(Preamble)
 _make_subsection: Final = trusted_maker(Subsection)
 _make_overview: Final = trusted_maker(Overview)
 _make_report: Final = trusted_maker(AnnualReport)
-_make_money: Final = trusted_maker(Money)
 
 
 def _plain_paragraph(text: str) -> Paragraph:
@@ -248,7 +247,7 @@ def _plain_money(pairs: tuple[Any, ...]) -> Money | None:
     ):
         found = MoneyUnit._value2member_map_.get(unit)
         # Digits with no sign or exponent: the very Decimal the model's converter makes.
-        return None if found is None else _make_money(Decimal(amount), found)
+        return None if found is None else make_money(Decimal(amount), found)
     return None
 
 

@@ -30,6 +30,7 @@ __all__ = [
     "CutTable",
     "cut_tables",
     "inline_template",
+    "make_money",
     "split_template",
     "table_pieces",
 ]
@@ -100,7 +101,8 @@ _CELLS: Final[dict[str, Cell]] = {
     "null": BLANK,
     **{str(n): n for n in range(-999, 1000)},
 }
-_make_money: Final = trusted_maker(Money)
+#: Money from an amount and unit already checked (the JSON reader uses it too).
+make_money: Final = trusted_maker(Money)
 _UNIT_OF: Final = {unit.value: unit for unit in MoneyUnit}
 _EDITION_OF: Final = {edition.value: edition for edition in Edition}
 _MONEY_TEXT: Final = re.compile(r'\{"amount": "([0-9.]+)", "unit": "([a-z_]+)"\}')
@@ -113,7 +115,7 @@ def _cell(text: str) -> Cell:
         assert found is not None  # the money pattern matched it already
         amount, unit = found.groups()
         # Digits with no sign or exponent: the very Decimal the model's converter makes.
-        return _make_money(Decimal(amount), _UNIT_OF[unit])
+        return make_money(Decimal(amount), _UNIT_OF[unit])
     return int(text)
 
 
