@@ -106,7 +106,9 @@ def suite() -> list[Case]:
                 new,
                 applications=attrs.evolve(
                     new.applications,
-                    extra_rows=(gd.ExtraRow("不予受理", (0, 1, 0, 0, 0, 0, 1), "other_misc"),),
+                    extra_rows=(
+                        gd.ExtraRow("不予受理", (0, 1, 0, 0, 0, 0, 1), after="other_misc"),
+                    ),
                 ),
             ),
             None,

@@ -139,13 +139,13 @@ def _extras(draw: st.DrawFn, table: CellTable, fixed_width: bool) -> CellTable: 
         if all(cell is BLANK for cell in cells):
             # A row with no figure at all reads as text around the table: give it one.
             cells = (0, *cells[1:])
-        rows.append(ExtraRow(label, cells, plan.name if plan else None))
+        rows.append(ExtraRow(label, cells, after=plan.name if plan else None))
     columns: tuple[ExtraColumn, ...] = ()
     has_blanks = any(cell is BLANK for cell in table.cells)
     if table.layout.number == "三" and draw(st.booleans()) and not (fixed_width and has_blanks):
         cells = tuple(draw(cells_for(plans[0].kinds[0])) for _ in plans)
         if not (fixed_width and BLANK in cells):
-            columns = (ExtraColumn("法人或其他组织小计", cells, "other"),)
+            columns = (ExtraColumn("法人或其他组织小计", cells, after="other"),)
     return attrs.evolve(
         table, notes=notes, annotations=annotations, extra_rows=tuple(rows), extra_columns=columns
     )

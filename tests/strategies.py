@@ -390,7 +390,7 @@ def _table_extras(draw: st.DrawFn, table: TableT) -> TableT:
         plan = draw(st.one_of(st.none(), st.sampled_from(plans)))
         cells = draw(_extra_cells(len((plan or plans[-1]).columns)))
         label = draw(texts(plain=plain, max_size=12))
-        rows.append(ExtraRow(label, cells, plan.name if plan else None))
+        rows.append(ExtraRow(label, cells, after=plan.name if plan else None))
     blocks = table.layout.blocks
     columns = []
     for _ in range(draw(st.integers(0, 2))):
@@ -398,7 +398,7 @@ def _table_extras(draw: st.DrawFn, table: TableT) -> TableT:
         after = draw(st.sampled_from([node.key.value for node in blocks[number].columns]))
         cells = draw(_extra_cells(len(blocks[number].rows)))
         label = draw(st.one_of(texts(plain=plain, max_size=12), st.just("法人或其他组织小计")))
-        columns.append(ExtraColumn(label, cells, after, number))
+        columns.append(ExtraColumn(label, cells, after=after, block=number))
     return attrs.evolve(
         table,
         notes=notes,

@@ -181,7 +181,7 @@ def position_of(edition: Edition, location: Location) -> int:
     assert location.row, location
     assert location.column, location
     table = layout(edition).table(location.section)
-    row = table.row_plans[table.row_name_order.index(location.row)].key
+    row = table.row_plan_named(location.row).key
     column = next(c.key for c in table.columns_of(row) if c.key.value == location.column)
     return table.position(row, column)
 

@@ -161,14 +161,14 @@ def _printable_extras(draw: st.DrawFn, table: CellTable[Any, Any]) -> CellTable[
         kinds = [CellKind.COUNT if k is CellKind.SIGNED else k for k in (plan or plans[-1]).kinds]
         cells = tuple(draw(cells_for(kind)) for kind in kinds)
         after = None if plan is None or plan is plans[-1] else plan.name
-        rows.append(ExtraRow(draw(st.sampled_from(_EXTRA_LABELS)), cells, after))
+        rows.append(ExtraRow(draw(st.sampled_from(_EXTRA_LABELS)), cells, after=after))
     columns: tuple[ExtraColumn, ...] = ()
     if table.section is Section.APPLICATIONS and draw(st.booleans()):
         after = draw(st.sampled_from(_LEGAL_PERSONS))
         count = st.one_of(cells_for(CellKind.COUNT), not_applicable())
         cells = tuple(draw(count) for _ in spec.blocks[0].rows)
         label = draw(st.sampled_from(["法人或其他组织小计", "小计"]))
-        columns = (ExtraColumn(label, cells, after),)
+        columns = (ExtraColumn(label, cells, after=after),)
     return attrs.evolve(
         table, notes=notes, annotations=annotations, extra_rows=tuple(rows), extra_columns=columns
     )

@@ -99,7 +99,7 @@ def _extras(draw: st.DrawFn, table: gd.CellTable) -> gd.CellTable:  # type: igno
         cells = tuple(
             draw(cells_for(kind, spec.unit)) for kind, spec in zip(kinds, specs, strict=True)
         )
-        rows.append(gd.ExtraRow(label, cells, None if plan is plans[-1] else plan.name))
+        rows.append(gd.ExtraRow(label, cells, after=None if plan is plans[-1] else plan.name))
     # In the order they are printed (the order of the rows they follow).
     order = [plan.name for plan in plans]
     rows.sort(key=lambda row: order.index(row.after) if row.after else len(order))
@@ -108,7 +108,7 @@ def _extras(draw: st.DrawFn, table: gd.CellTable) -> gd.CellTable:  # type: igno
         cells = tuple(draw(cells_for(plan.kinds[0])) for plan in plans)
         applicants = [node.key.value for node in table.layout.columns_in_order]
         after = draw(st.sampled_from(applicants[:-1]))  # not after 总计 (see below)
-        columns = (gd.ExtraColumn("法人或其他组织小计", cells, after),)
+        columns = (gd.ExtraColumn("法人或其他组织小计", cells, after=after),)
     return attrs.evolve(
         table,
         notes=notes,

@@ -227,7 +227,9 @@ def test_pipes_typos_marks_and_extra_rows() -> None:
     for printed in ("只计这一情况", "其他法律行政止公开", "属于三类内容事务信息"):
         (note,) = notes(result, "label", containing=printed)
         assert "a typo?" in note, note
-    assert three.extra_rows == (ExtraRow("(七)不予受理", (1, 0, 0, 0, 0, 0, 1), "other_handling"),)
+    assert three.extra_rows == (
+        ExtraRow("(七)不予受理", (1, 0, 0, 0, 0, 0, 1), after="other_handling"),
+    )
     assert notes(result, "extra", containing="kept as an extra row after 其他处理")
     assert three["total", "total"] == 57  # "(八)总计"
     assert three["carried_forward", "total"] == 3

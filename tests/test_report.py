@@ -132,7 +132,7 @@ def test_part_validators() -> None:
     with pytest.raises(ReportValueError):
         Subsection("")
     with pytest.raises(ReportValueError, match="Subsection items"):
-        Overview(subsections=["（一）主动公开"])  # type: ignore[list-item]
+        Overview(subsections=["（一）主动公开"])
     with pytest.raises(ReportValueError, match="name must be"):
         Website("")
     with pytest.raises(ReportValueError, match="phone must be"):

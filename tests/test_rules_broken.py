@@ -383,7 +383,7 @@ def test_r4_sums_the_columns_of_the_group_that_are_not_totals() -> None:
     # subtotal adds up 自然人 and the five legal persons, not 总计.
     table = invented().applications
     column = gd.ExtraColumn(
-        "申请人小计", [table[row, A.TOTAL] for row in table.row_keys], "natural_person"
+        "申请人小计", [table[row, A.TOTAL] for row in table.row_keys], after="natural_person"
     )
     report = attrs.evolve(invented(), applications=attrs.evolve(table, extra_columns=(column,)))
     assert set(statuses(report, "R4").values()) == {Status.HELD}

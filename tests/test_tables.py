@@ -227,8 +227,6 @@ def test_extra_columns_are_kept_with_their_block_and_row_count() -> None:
     in_block = ExtraColumn("其中网上办理", (3, NotApplicable("/")), after="decisions", block=1)
     money = ExtraColumn("金额", amounts, after="decisions", block=2)
     assert attrs.evolve(two, extra_columns=(in_block, money)).extra_columns[1].cells == amounts
-    # trusted tables have none.
-    assert ApplicationTable.trusted(Edition.V2019, three.cells).extra_columns == ()
 
 
 @pytest.mark.parametrize(

@@ -54,6 +54,13 @@ class ReportValueError(GovDisclosureError, ValueError):
 
     default_message = "invalid value for the report model"
 
+    def __init__(self, message: str | None = None, *, at: tuple[str | int, ...] = ()) -> None:
+        #: Where in the object being built the value is: the field's name, then item
+        #: indexes or names of nested fields (``("extra_columns", 0, "after")``); empty
+        #: when the object as a whole is at fault. The JSON reader turns it into a path.
+        self.at = at
+        super().__init__(message)
+
 
 class CellValueError(ReportValueError):
     """A table cell holds a value its column does not allow.

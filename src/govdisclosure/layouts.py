@@ -26,14 +26,8 @@ from typing import Any, TypeVar
 from attrs import field, frozen
 
 from govdisclosure.categories import (
-    Applicant,
-    ApplicationRow,
     Art20Item,
     MoneyUnit,
-    ProactiveColumn,
-    ProactiveRow,
-    ReviewCase,
-    ReviewResult,
     Section,
 )
 from govdisclosure.editions import Edition
@@ -55,8 +49,6 @@ __all__ = [
 ]
 
 E = TypeVar("E", bound=LabelledEnum)
-
-_NUMERALS = "一二三四五六七八九十"
 
 
 class CellKind(enum.Enum):
@@ -146,33 +138,18 @@ class CellSpec:
 
 @frozen
 class RowPlan:
-    """One number row of a table as stored: where its cells start, and its columns.
-
-    Precomputed so that code walking a table row by row (serialisers, readers) does
-    not search the layout for every cell.
-    """
+    """One number row of a table as stored: where its cells start and stop, and its
+    columns (the columns of the row's block)."""
 
     key: LabelledEnum
     name: str
     start: int
     columns: tuple[Node, ...]
-    column_names: tuple[str, ...]
     kinds: tuple[CellKind, ...]
-    column_set: frozenset[str] = field(init=False, repr=False, eq=False)
-    stop: int = field(init=False, repr=False, eq=False)
-    #: Picks this row's values, in column order, out of a mapping keyed by column name.
-    pick: Callable[[Mapping[str, Any]], tuple[Any, ...]] = field(init=False, repr=False, eq=False)
 
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "column_set", frozenset(self.column_names))
-        object.__setattr__(self, "stop", self.start + len(self.columns))
-        names = self.column_names
-        if len(names) == 1:
-            # itemgetter of one key returns the value itself, not a 1-tuple.
-            (name,) = names
-            object.__setattr__(self, "pick", lambda row: (row[name],))
-        else:
-            object.__setattr__(self, "pick", operator.itemgetter(*names))
+    @property
+    def stop(self) -> int:
+        return self.start + len(self.columns)
 
 
 @frozen
@@ -204,6 +181,10 @@ class CellSum:
     parts: tuple[int, ...]
 
 
+#: Picks some of a table's cells, in order, out of all of them.
+Picker = Callable[[Sequence[Any]], Sequence[Any]]
+
+
 @frozen
 class TableLayout:
     """The layout of one table in one edition.
@@ -220,124 +201,38 @@ class TableLayout:
     note: str = ""
     flat: bool = False
     balance: Balance | None = None
+    cells: tuple[CellSpec, ...] = field(init=False)
+    sums: tuple[CellSum, ...] = field(init=False)
     #: The balance spelled out per column (empty when the table has none).
     balances: tuple[CellBalance, ...] = field(init=False, repr=False)
-    cells: tuple[CellSpec, ...] = field(init=False)
-    #: Whether every cell is a count (no signed change, no money): such tables can be
-    #: checked in one pass over plain ints.
-    counts_only: bool = field(init=False, repr=False)
-    #: Callables picking, out of the cells in order, the counts, and the counts and
-    #: signed changes (every cell but money), and the positions of the money cells:
-    #: readers check the numbers in bulk and only money one by one.
-    pick_counts: Callable[[Sequence[Any]], tuple[Any, ...]] = field(
-        init=False, repr=False, eq=False
-    )
-    pick_numbers: Callable[[Sequence[Any]], tuple[Any, ...]] = field(
-        init=False, repr=False, eq=False
-    )
-    money_positions: tuple[int, ...] = field(init=False, repr=False)
-    sums: tuple[CellSum, ...] = field(init=False)
     row_plans: tuple[RowPlan, ...] = field(init=False, repr=False)
-    row_names: frozenset[str] = field(init=False, repr=False)
-    #: The row names in order, and the column name of every cell in order: the keys of
-    #: the table's JSON object as written, for readers that check them in one pass
-    #: (a list and a tuple: what slicing a list and transposing pairs give).
-    row_name_order: list[str] = field(init=False, repr=False)
-    column_name_order: tuple[str, ...] = field(init=False, repr=False)
-    #: The column names every row shares, when all rows have the same columns (tables
-    #: 三 and 四), else ``None``.
-    shared_columns: tuple[str, ...] | None = field(init=False, repr=False)
+    #: For each kind of cell the table has, a function picking the cells of that kind out
+    #: of all of them: the table's validator checks each kind in bulk.
+    cells_by_kind: tuple[tuple[CellKind, Picker], ...] = field(init=False, repr=False, eq=False)
     _index: Mapping[tuple[LabelledEnum, LabelledEnum], int] = field(init=False, repr=False)
     _plan_of: Mapping[LabelledEnum, RowPlan] = field(init=False, repr=False)
+    _plan_named: Mapping[str, RowPlan] = field(init=False, repr=False)
     _rows: tuple[Node, ...] = field(init=False, repr=False)
     _columns: tuple[Node, ...] = field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        cells = [
-            CellSpec(0, number, row.key, column.key, column.kind, column.unit)
-            for number, block in enumerate(self.blocks)
-            for row in block.rows
-            for column in block.columns
-        ]
-        cells = [CellSpec(i, c.block, c.row, c.column, c.kind, c.unit) for i, c in enumerate(cells)]
+        cells = _cell_specs(self.blocks)
         index = {(c.row, c.column): c.position for c in cells}
-        sums: list[CellSum] = []
-        for block in self.blocks:
-            for row in block.rows:
-                for column in block.columns:
-                    if column.total_of:
-                        sums.append(
-                            CellSum(
-                                column.total_rule,
-                                index[row.key, column.key],
-                                tuple(index[row.key, part] for part in column.total_of),
-                            )
-                        )
-            for row in block.rows:
-                if row.total_of:
-                    for column in block.columns:
-                        sums.append(
-                            CellSum(
-                                row.total_rule,
-                                index[row.key, column.key],
-                                tuple(index[part, column.key] for part in row.total_of),
-                            )
-                        )
-        plans: list[RowPlan] = []
-        for block in self.blocks:
-            for row in block.rows:
-                columns = block.columns
-                plans.append(
-                    RowPlan(
-                        row.key,
-                        row.key.value,
-                        index[row.key, columns[0].key],
-                        columns,
-                        tuple(c.key.value for c in columns),
-                        tuple(c.kind for c in columns),
-                    )
-                )
-        object.__setattr__(self, "row_plans", tuple(plans))
-        object.__setattr__(self, "row_names", frozenset(plan.name for plan in plans))
-        object.__setattr__(self, "row_name_order", [plan.name for plan in plans])
-        object.__setattr__(
-            self, "column_name_order", tuple(name for plan in plans for name in plan.column_names)
-        )
-        shared = {plan.column_names for plan in plans}
-        object.__setattr__(self, "shared_columns", shared.pop() if len(shared) == 1 else None)
-        object.__setattr__(self, "_plan_of", {plan.key: plan for plan in plans})
-        balances: tuple[CellBalance, ...] = ()
-        if self.balance is not None:
-            rule, left, right = self.balance.rule, self.balance.left, self.balance.right
-            balances = tuple(
-                CellBalance(
-                    rule,
-                    column.key,
-                    tuple(index[row, column.key] for row in left),
-                    tuple(index[row, column.key] for row in right),
-                )
-                for column in self.blocks[0].columns
-            )
-        object.__setattr__(self, "balances", balances)
-        object.__setattr__(self, "cells", tuple(cells))
-        object.__setattr__(self, "counts_only", all(c.kind is CellKind.COUNT for c in cells))
-        object.__setattr__(
-            self, "pick_counts", _picker([c.position for c in cells if c.kind is CellKind.COUNT])
-        )
-        object.__setattr__(
-            self,
-            "pick_numbers",
-            _picker([c.position for c in cells if c.kind is not CellKind.MONEY]),
-        )
-        object.__setattr__(
-            self,
-            "money_positions",
-            tuple(c.position for c in cells if c.kind is CellKind.MONEY),
-        )
-        object.__setattr__(self, "sums", tuple(sums))
-        object.__setattr__(self, "_index", index)
-        object.__setattr__(self, "_rows", tuple(r for b in self.blocks for r in b.rows))
-        object.__setattr__(self, "_columns", _unique(c for b in self.blocks for c in b.columns))
+        plans = _row_plans(self.blocks, index)
+        derived = {
+            "cells": cells,
+            "sums": _sums(self.blocks, index),
+            "balances": _balances(self.balance, self.blocks, index),
+            "row_plans": plans,
+            "cells_by_kind": _by_kind(cells),
+            "_index": index,
+            "_plan_of": {plan.key: plan for plan in plans},
+            "_plan_named": {plan.name: plan for plan in plans},
+            "_rows": tuple(r for b in self.blocks for r in b.rows),
+            "_columns": _unique(c for b in self.blocks for c in b.columns),
+        }
+        for name, value in derived.items():
+            object.__setattr__(self, name, value)
 
     @property
     def row_tree(self) -> tuple[Node, ...]:
@@ -376,6 +271,14 @@ class TableLayout:
     def has_row(self, row: LabelledEnum) -> bool:
         return row in self._plan_of
 
+    def row_plan_named(self, name: str) -> RowPlan:
+        """The stored shape of the number row whose ASCII key is ``name``; :class:`KeyError`
+        if the table has none."""
+        return self._plan_named[name]
+
+    def has_row_named(self, name: str) -> bool:
+        return type(name) is str and name in self._plan_named
+
     def row_node(self, row: LabelledEnum) -> Node:
         for node in self._rows:
             if node.key is row:
@@ -392,18 +295,99 @@ class TableLayout:
         """The number columns of the block that holds ``row``."""
         return self._plan_of[row].columns
 
-    def is_total(self, position: int) -> bool:
-        """Whether the cell at ``position`` is a printed total."""
-        return any(s.target == position for s in self.sums)
+
+# --- what a table layout derives from its blocks ----------------------------------------
 
 
-def _picker(positions: list[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
+def _cell_specs(blocks: tuple[Block, ...]) -> tuple[CellSpec, ...]:
+    """Every number cell, block by block and row by row."""
+    places = [
+        (number, row, column)
+        for number, block in enumerate(blocks)
+        for row in block.rows
+        for column in block.columns
+    ]
+    return tuple(
+        CellSpec(position, number, row.key, column.key, column.kind, column.unit)
+        for position, (number, row, column) in enumerate(places)
+    )
+
+
+def _sums(blocks: tuple[Block, ...], index: Mapping[Any, int]) -> tuple[CellSum, ...]:
+    """Every printed total as the sum of its parts: in each block, the rows' totals
+    (total columns) first, then the columns' totals (total rows)."""
+    sums: list[CellSum] = []
+    for block in blocks:
+        for row in block.rows:
+            sums.extend(
+                CellSum(
+                    column.total_rule,
+                    index[row.key, column.key],
+                    tuple(index[row.key, part] for part in column.total_of),
+                )
+                for column in block.columns
+                if column.total_of
+            )
+        for row in block.rows:
+            if row.total_of:
+                sums.extend(
+                    CellSum(
+                        row.total_rule,
+                        index[row.key, column.key],
+                        tuple(index[part, column.key] for part in row.total_of),
+                    )
+                    for column in block.columns
+                )
+    return tuple(sums)
+
+
+def _row_plans(blocks: tuple[Block, ...], index: Mapping[Any, int]) -> tuple[RowPlan, ...]:
+    return tuple(
+        RowPlan(
+            row.key,
+            row.key.value,
+            index[row.key, block.columns[0].key],
+            block.columns,
+            tuple(c.kind for c in block.columns),
+        )
+        for block in blocks
+        for row in block.rows
+    )
+
+
+def _balances(
+    balance: Balance | None, blocks: tuple[Block, ...], index: Mapping[Any, int]
+) -> tuple[CellBalance, ...]:
+    if balance is None:
+        return ()
+    return tuple(
+        CellBalance(
+            balance.rule,
+            column.key,
+            tuple(index[row, column.key] for row in balance.left),
+            tuple(index[row, column.key] for row in balance.right),
+        )
+        for column in blocks[0].columns
+    )
+
+
+def _by_kind(cells: tuple[CellSpec, ...]) -> tuple[tuple[CellKind, Picker], ...]:
+    kinds = dict.fromkeys(cell.kind for cell in cells)
+    if len(kinds) == 1:
+        (kind,) = kinds
+        return ((kind, _all),)
+    return tuple((kind, _picker([c.position for c in cells if c.kind is kind])) for kind in kinds)
+
+
+def _all(cells: Sequence[Any]) -> Sequence[Any]:
+    return cells
+
+
+def _picker(positions: list[int]) -> Picker:
     # itemgetter returns a bare item, not a tuple, for a single position.
     if len(positions) == 1:
         (position,) = positions
         return lambda cells: (cells[position],)
-    if not positions:
-        return lambda cells: ()
     return operator.itemgetter(*positions)
 
 
@@ -442,205 +426,6 @@ class EditionLayout:
         return self._by_section[section]
 
 
-# --- building the layouts ---------------------------------------------------------------
-
-
-def _leaf(key: LabelledEnum, labels: Mapping[Any, str], **kw: Any) -> Node:
-    return Node(key, labels.get(key, key.zh), **kw)
-
-
-def _group(key: LabelledEnum, *children: Node, labels: Mapping[Any, str]) -> Node:
-    return Node(key, labels.get(key, key.zh), children=children)
-
-
-def _numbered(tree: tuple[Node, ...], depth: int = 0) -> tuple[Node, ...]:
-    """Number nodes the official way: 一、 at the top, （一） below, then 1."""
-    out = []
-    for i, node in enumerate(tree, start=1):
-        if depth == 0:
-            numbering = f"{_NUMERALS[i - 1]}、"
-        elif depth == 1:
-            numbering = f"（{_NUMERALS[i - 1]}）"
-        else:
-            numbering = f"{i}."
-        out.append(
-            Node(
-                node.key,
-                node.label,
-                numbering,
-                _numbered(node.children, depth + 1),
-                node.kind,
-                node.unit,
-                node.total_of,
-                node.total_rule,
-            )
-        )
-    return tuple(out)
-
-
-_BlockSpecs = list[
-    tuple[Art20Item, tuple[ProactiveRow, ...], tuple[tuple[ProactiveColumn, CellKind], ...]]
-]
-
-
-def _proactive(edition: Edition) -> TableLayout:
-    P, C = ProactiveRow, ProactiveColumn  # noqa: N806
-    count, signed, money = CellKind.COUNT, CellKind.SIGNED, CellKind.MONEY
-    labels: dict[Any, str] = {}
-    if edition is Edition.V2019:
-        spec: _BlockSpecs = [
-            (
-                Art20Item.ITEM_1,
-                (P.RULES, P.NORMATIVE_DOCUMENTS),
-                ((C.NEW_MADE, count), (C.NEW_PUBLISHED, count), (C.TOTAL_PUBLISHED, count)),
-            ),
-            (
-                Art20Item.ITEM_5,
-                (P.LICENSING, P.OTHER_SERVICES),
-                ((C.PREVIOUS_ITEMS, count), (C.CHANGE, signed), (C.DECISIONS, count)),
-            ),
-            (
-                Art20Item.ITEM_6,
-                (P.PENALTY, P.COERCION),
-                ((C.PREVIOUS_ITEMS, count), (C.CHANGE, signed), (C.DECISIONS, count)),
-            ),
-            (Art20Item.ITEM_8, (P.FEES,), ((C.PREVIOUS_ITEMS, count), (C.CHANGE, signed))),
-            (
-                Art20Item.ITEM_9,
-                (P.PROCUREMENT,),
-                ((C.PROCUREMENT_ITEMS, count), (C.PROCUREMENT_AMOUNT, money)),
-            ),
-        ]
-        units = {C.PROCUREMENT_AMOUNT: MoneyUnit.YUAN}
-    else:
-        labels = {P.NORMATIVE_DOCUMENTS: "行政规范性文件", C.DECISIONS: "本年处理决定数量"}
-        spec = [
-            (
-                Art20Item.ITEM_1,
-                (P.RULES, P.NORMATIVE_DOCUMENTS),
-                ((C.ISSUED, count), (C.REPEALED, count), (C.IN_FORCE, count)),
-            ),
-            (Art20Item.ITEM_5, (P.LICENSING,), ((C.DECISIONS, count),)),
-            (Art20Item.ITEM_6, (P.PENALTY, P.COERCION), ((C.DECISIONS, count),)),
-            (Art20Item.ITEM_8, (P.FEES,), ((C.FEE_AMOUNT, money),)),
-        ]
-        units = {C.FEE_AMOUNT: MoneyUnit.TEN_THOUSAND_YUAN}
-    blocks = tuple(
-        Block(
-            item,
-            tuple(_leaf(row, labels) for row in rows),
-            tuple(_leaf(col, labels, kind=kind, unit=units.get(col)) for col, kind in columns),
-        )
-        for item, rows, columns in spec
-    )
-    return TableLayout(Section.PROACTIVE, "二", edition, blocks, corner="信息内容")
-
-
-def _applications(edition: Edition) -> TableLayout:
-    R, A = ApplicationRow, Applicant  # noqa: N806
-    lb: dict[Any, str] = {}
-
-    def leaves(*keys: ApplicationRow) -> tuple[Node, ...]:
-        return tuple(_leaf(k, lb) for k in keys)
-
-    if edition is Edition.V2019:
-        other: Node = _leaf(R.OTHER_HANDLING, lb)
-    else:
-        other = _group(
-            R.OTHER_HANDLING,
-            *leaves(R.OTHER_NO_CORRECTION, R.OTHER_UNPAID_FEE, R.OTHER_MISC),
-            labels=lb,
-        )
-    outcome_parts = (
-        *leaves(R.DISCLOSED, R.PARTIALLY_DISCLOSED),
-        _group(
-            R.WITHHELD,
-            *leaves(
-                R.WITHHELD_STATE_SECRET,
-                R.WITHHELD_PROHIBITED,
-                R.WITHHELD_SECURITY,
-                R.WITHHELD_THIRD_PARTY,
-                R.WITHHELD_INTERNAL,
-                R.WITHHELD_PROCESS,
-                R.WITHHELD_ENFORCEMENT,
-                R.WITHHELD_QUERY,
-            ),
-            labels=lb,
-        ),
-        _group(
-            R.UNABLE,
-            *leaves(R.UNABLE_NOT_HELD, R.UNABLE_NEEDS_CREATION, R.UNABLE_UNCLEAR),
-            labels=lb,
-        ),
-        _group(
-            R.NOT_PROCESSED,
-            *leaves(
-                R.NOT_PROCESSED_COMPLAINT,
-                R.NOT_PROCESSED_REPEATED,
-                R.NOT_PROCESSED_PUBLICATIONS,
-                R.NOT_PROCESSED_MASS,
-                R.NOT_PROCESSED_CONFIRMATION,
-            ),
-            labels=lb,
-        ),
-        other,
-    )
-    total = _leaf(
-        R.TOTAL, lb, total_of=tuple(n.key for n in _leaves(outcome_parts)), total_rule="R2"
-    )
-    rows = _numbered(
-        (
-            _leaf(R.NEW, lb),
-            _leaf(R.CARRIED_OVER, lb),
-            _group(R.OUTCOMES, *outcome_parts, total, labels=lb),
-            _leaf(R.CARRIED_FORWARD, lb),
-        )
-    )
-    applicant_parts = (A.COMMERCIAL, A.RESEARCH, A.PUBLIC_WELFARE, A.LEGAL_SERVICES, A.OTHER)
-    columns = (
-        _group(
-            A.APPLICANTS,
-            _leaf(A.NATURAL_PERSON, lb),
-            _group(A.LEGAL_PERSONS, *(_leaf(k, lb) for k in applicant_parts), labels=lb),
-            _leaf(
-                A.TOTAL,
-                lb,
-                total_of=(A.NATURAL_PERSON, *applicant_parts),
-                total_rule="R3",
-            ),
-            labels=lb,
-        ),
-    )
-    return TableLayout(
-        Section.APPLICATIONS,
-        "三",
-        edition,
-        (Block(None, rows, columns),),
-        corner="（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
-        balance=Balance("E1", (R.NEW, R.CARRIED_OVER), (R.TOTAL, R.CARRIED_FORWARD)),
-    )
-
-
-def _reviews(edition: Edition) -> TableLayout:
-    C, R = ReviewCase, ReviewResult  # noqa: N806
-    lb: dict[Any, str] = {}
-    results = (R.UPHELD, R.CORRECTED, R.OTHER, R.PENDING)
-    cases = (
-        _leaf(C.REVIEW, lb),
-        _group(
-            C.LITIGATION,
-            _leaf(C.LITIGATION_DIRECT, lb),
-            _leaf(C.LITIGATION_AFTER_REVIEW, lb),
-            labels=lb,
-        ),
-    )
-    columns = (
-        *(_leaf(r, lb) for r in results),
-        _leaf(R.TOTAL, lb, total_of=results, total_rule="R5"),
-    )
-    return TableLayout(Section.REVIEWS, "四", edition, (Block(None, cases, columns),), flat=True)
-
-
 @functools.cache
 def layout(edition: Edition) -> EditionLayout:
     """The layout of ``edition`` (built once, then shared).
@@ -650,7 +435,10 @@ def layout(edition: Edition) -> EditionLayout:
     """
     if not isinstance(edition, Edition):
         raise OptionError(f"expected an Edition, got {edition!r}")
-    return EditionLayout(edition, _proactive(edition), _applications(edition), _reviews(edition))
+    # The forms are built from this module's classes, so they are imported here, once.
+    from govdisclosure.forms import applications, proactive, reviews
+
+    return EditionLayout(edition, proactive(edition), applications(edition), reviews(edition))
 
 
 @functools.cache

@@ -51,7 +51,8 @@ LAST_REPORT_YEAR = 9999
 def _text(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not is_text(value) or not value.strip():
         raise ReportValueError(
-            f"{attribute.name.lstrip('_')} must be a non-empty str of valid text, got {value!r}"
+            f"{attribute.name.lstrip('_')} must be a non-empty str of valid text, got {value!r}",
+            at=(attribute.name,),
         )
 
 
@@ -60,20 +61,27 @@ def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: Any
         _text(instance, attribute, value)
 
 
-def _texts(value: Iterable[str] | str) -> tuple[str, ...]:
+def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     if isinstance(value, str) or not isinstance(value, Iterable):
         raise ReportValueError(f"expected a list of str, got {value!r}")
-    items = tuple(value)
-    for item in items:
+    return tuple(value)
+
+
+def _texts(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    for i, item in enumerate(value):
         if not is_text(item) or not item.strip():
-            raise ReportValueError(f"expected non-empty str items of valid text, got {item!r}")
-    return items
+            raise ReportValueError(
+                f"{attribute.name} holds non-empty str items of valid text, got {item!r}",
+                at=(attribute.name, i),
+            )
 
 
 def _date(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     # datetime is a date subclass; a time of day has no place here and would not round-trip.
     if type(value) is not dt.date:
-        raise ReportValueError(f"{attribute.name} must be a datetime.date, got {value!r}")
+        raise ReportValueError(
+            f"{attribute.name} must be a datetime.date, got {value!r}", at=(attribute.name,)
+        )
 
 
 def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -85,7 +93,8 @@ def _instance_of(cls: type, *, optional: bool = False) -> Any:
     def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, cls) and not (optional and value is None):
             raise ReportValueError(
-                f"{attribute.name.lstrip('_')} must be a {cls.__name__}, got {value!r}"
+                f"{attribute.name.lstrip('_')} must be a {cls.__name__}, got {value!r}",
+                at=(attribute.name,),
             )
 
     return check
@@ -145,7 +154,7 @@ class Preamble:
     """
 
     paragraphs: tuple[Paragraph, ...] = field(default=(), converter=paragraphs)
-    legal_basis: tuple[str, ...] = field(default=(), converter=_texts)
+    legal_basis: tuple[str, ...] = field(default=(), converter=_tuple, validator=_texts)
     period: Period | None = field(default=None, validator=_instance_of(Period, optional=True))
     website: Website | None = field(default=None, validator=_instance_of(Website, optional=True))
     contact: Contact | None = field(default=None, validator=_instance_of(Contact, optional=True))
@@ -162,16 +171,18 @@ class Subsection:
     """
 
     title: str = field(validator=_text)
+    # Declared before the paragraphs, as the JSON form writes it; keyword-only, so the
+    # constructor still takes the paragraphs second.
+    run_in: bool = field(default=False, validator=_instance_of(bool), kw_only=True)
     paragraphs: tuple[Paragraph, ...] = field(default=(), converter=paragraphs)
-    run_in: bool = field(default=False, validator=_instance_of(bool))
 
 
-def _subsections(value: Iterable[Subsection]) -> tuple[Subsection, ...]:
-    items = tuple(value)
-    for item in items:
+def _subsections(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    for i, item in enumerate(value):
         if not isinstance(item, Subsection):
-            raise ReportValueError(f"expected Subsection items, got {item!r}")
-    return items
+            raise ReportValueError(
+                f"expected Subsection items, got {item!r}", at=(attribute.name, i)
+            )
 
 
 @frozen
@@ -179,7 +190,9 @@ class Overview:
     """Section 一, 总体情况: opening paragraphs, then numbered subsections."""
 
     intro: tuple[Paragraph, ...] = field(default=(), converter=paragraphs)
-    subsections: tuple[Subsection, ...] = field(default=(), converter=_subsections)
+    subsections: tuple[Subsection, ...] = field(
+        default=(), converter=_tuple, validator=_subsections
+    )
 
 
 def _scope_kind(value: ScopeKind | str) -> ScopeKind:
@@ -194,8 +207,12 @@ class Scope:
     ('县教育局', '县民政局')
     """
 
-    kind: ScopeKind = field(default=ScopeKind.OWN, converter=_scope_kind)
-    organs: tuple[str, ...] = field(default=(), converter=_texts)
+    # Required in the JSON form although the model has a default: a document says whom
+    # it covers.
+    kind: ScopeKind = field(
+        default=ScopeKind.OWN, converter=_scope_kind, metadata={"json": {"required": True}}
+    )
+    organs: tuple[str, ...] = field(default=(), converter=_tuple, validator=_texts)
 
     def __attrs_post_init__(self) -> None:
         if self.kind is ScopeKind.OWN and self.organs:
@@ -214,12 +231,16 @@ class Scope:
         return cls(ScopeKind.AGGREGATE, organs)
 
 
+_YEAR_SCHEMA = {"type": "integer", "minimum": FIRST_REPORT_YEAR, "maximum": LAST_REPORT_YEAR}
+
+
 def _year(_instance: object, _attribute: object, value: Any) -> None:
     if type(value) is not int:
-        raise ReportValueError(f"year must be an int, got {value!r}")
+        raise ReportValueError(f"year must be an int, got {value!r}", at=("year",))
     if not FIRST_REPORT_YEAR <= value <= LAST_REPORT_YEAR:
         raise ReportValueError(
-            f"year must be between {FIRST_REPORT_YEAR} and {LAST_REPORT_YEAR}, got {value}"
+            f"year must be between {FIRST_REPORT_YEAR} and {LAST_REPORT_YEAR}, got {value}",
+            at=("year",),
         )
 
 
@@ -240,11 +261,14 @@ def _organ_kind(value: OrganKind | str | None) -> OrganKind | None:
 def _table_of(cls: type[CellTable[Any, Any]]) -> Any:
     def check(instance: AnnualReport, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, cls):
-            raise ReportValueError(f"{attribute.name} must be a {cls.__name__}, got {value!r}")
+            raise ReportValueError(
+                f"{attribute.name} must be a {cls.__name__}, got {value!r}", at=(attribute.name,)
+            )
         if value.edition is not instance.edition:
             raise ReportValueError(
                 f"table {value.layout.number} is laid out for the {value.edition.value} edition, "
-                f"but the report uses the {instance.edition.value} edition"
+                f"but the report uses the {instance.edition.value} edition",
+                at=(attribute.name,),
             )
 
     return check
@@ -262,7 +286,10 @@ class AnnualReport:
     """
 
     organ: str = field(validator=_text)
-    year: int = field(validator=_year)
+    year: int = field(
+        validator=_year,
+        metadata={"json": {"schema": _YEAR_SCHEMA}},
+    )
     edition: Edition = field(converter=_edition)
     scope: Scope = field(factory=Scope, validator=_instance_of(Scope))
     organ_kind: OrganKind | None = field(default=None, converter=_organ_kind)

@@ -16,13 +16,12 @@ printed labels.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar, Generic, Self, TypeVar, cast
 
 import attrs
 from attrs import field, frozen
 
-from govdisclosure._trusted import trusted_maker
 from govdisclosure.categories import (
     Applicant,
     ApplicationRow,
@@ -32,7 +31,7 @@ from govdisclosure.categories import (
     ReviewResult,
     Section,
 )
-from govdisclosure.cells import BLANK, Cell, coerce_cell, expected, is_valid_cell
+from govdisclosure.cells import BLANK, Cell, all_valid, coerce_cell, expected, is_valid_cell
 from govdisclosure.editions import Edition
 from govdisclosure.errors import CellValueError, ReportValueError, UnknownLabelError
 from govdisclosure.labels import LabelledEnum
@@ -54,19 +53,9 @@ C = TypeVar("C", bound=LabelledEnum)
 RowInput = Mapping[Any, object] | Iterable[object]
 
 
-_MAKERS: dict[type[Any], Callable[..., Any]] = {}
-
-
-def _maker_of(cls: type[Any]) -> Callable[..., Any]:
-    maker = _MAKERS.get(cls)
-    if maker is None:
-        maker = _MAKERS[cls] = trusted_maker(cls)
-    return maker
-
-
 def _check_edition(_instance: object, _attribute: object, value: Any) -> None:
     if not isinstance(value, Edition):
-        raise ReportValueError(f"edition must be an Edition, got {value!r}")
+        raise ReportValueError(f"edition must be an Edition, got {value!r}", at=("edition",))
 
 
 def _check_cells(instance: CellTable[Any, Any], _attribute: object, cells: Any) -> None:
@@ -75,39 +64,55 @@ def _check_cells(instance: CellTable[Any, Any], _attribute: object, cells: Any) 
         got = len(cells) if isinstance(cells, tuple) else type(cells).__name__
         raise ReportValueError(
             f"table {table.number} ({table.edition.value} edition) has "
-            f"{len(table.cells)} cells, got {got}"
+            f"{len(table.cells)} cells, got {got}",
+            at=("cells",),
         )
+    # Most tables pass the bulk check, a few passes over all the cells of each kind;
+    # only a table that fails it is walked cell by cell, to name the cell at fault.
+    if all(all_valid(kind, pick(cells)) for kind, pick in table.cells_by_kind):
+        return
     for spec, value in zip(table.cells, cells, strict=True):
         if not is_valid_cell(spec.kind, value):
             raise cell_error(table, spec, value)
 
 
-def _texts(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise ReportValueError(f"table notes are a list of str, got {value!r}")
-    items = tuple(value)
-    for item in items:
+def _texts(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    for i, item in enumerate(value):
         if not is_text(item) or not item.strip():
-            raise ReportValueError(f"a table note is a non-empty str, got {item!r}")
-    return items
+            raise ReportValueError(
+                f"a table note is a non-empty str, got {item!r}", at=(attribute.name, i)
+            )
 
 
-def _extra_cell(value: Any) -> bool:
-    return is_valid_cell(CellKind.COUNT, value) or is_valid_cell(CellKind.MONEY, value)
+def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    # A str is iterable, but never a list of notes; anything not iterable is left for
+    # the validator to refuse with a clear message.
+    if isinstance(value, str):
+        raise ReportValueError(f"expected a list, got {value!r}")
+    return tuple(value) if isinstance(value, Iterable) else value
 
 
 def _check_extra_cells(instance: object, _attribute: object, value: Any) -> None:
-    if not isinstance(value, tuple) or not all(_extra_cell(cell) for cell in value):
+    if not isinstance(value, tuple):
         raise ReportValueError(
             f"the cells of an extra {_what(instance)} are counts, Money, BLANK or "
-            f"NotApplicable, got {value!r}"
+            f"NotApplicable, got {value!r}",
+            at=("cells",),
         )
+    for i, cell in enumerate(value):
+        if not (is_valid_cell(CellKind.COUNT, cell) or is_valid_cell(CellKind.MONEY, cell)):
+            raise ReportValueError(
+                f"the cells of an extra {_what(instance)} are counts, Money, BLANK or "
+                f"NotApplicable, got {cell!r}",
+                at=("cells", i),
+            )
 
 
 def _check_label(instance: object, _attribute: object, value: Any) -> None:
     if not is_text(value) or not value.strip():
         raise ReportValueError(
-            f"an extra {_what(instance)}'s label is a non-empty str, got {value!r}"
+            f"an extra {_what(instance)}'s label is a non-empty str, got {value!r}",
+            at=("label",),
         )
 
 
@@ -115,13 +120,12 @@ def _what(instance: object) -> str:
     return "column" if isinstance(instance, ExtraColumn) else "row"
 
 
-def _cell_tuple(value: Iterable[Cell]) -> tuple[Cell, ...]:
-    # Anything not iterable is left for the validator to refuse with a clear message.
-    return tuple(value) if isinstance(value, Iterable) else value
-
-
-def _row_tuple(value: Iterable[ExtraRow]) -> tuple[ExtraRow, ...]:
-    return tuple(value)
+def _check_row_after(_instance: object, _attribute: object, value: Any) -> None:
+    if value is not None and not (is_text(value) and value):
+        raise ReportValueError(
+            f"an extra row follows a number row named by its ASCII key, or None, got {value!r}",
+            at=("after",),
+        )
 
 
 @frozen
@@ -136,24 +140,25 @@ class ExtraRow:
     """
 
     label: str = field(validator=_check_label)
-    cells: tuple[Cell, ...] = field(converter=_cell_tuple, validator=_check_extra_cells)
-    after: str | None = None
+    # Declared in the order the JSON form writes them; keyword-only, so the constructor
+    # takes (label, cells, *, after=...).
+    after: str | None = field(default=None, validator=_check_row_after, kw_only=True)
+    cells: tuple[Cell, ...] = field(converter=_tuple, validator=_check_extra_cells)
 
 
 def _check_after(_instance: object, _attribute: object, value: Any) -> None:
     if not is_text(value) or not value:
         raise ReportValueError(
-            f"an extra column follows a number column named by its ASCII key, got {value!r}"
+            f"an extra column follows a number column named by its ASCII key, got {value!r}",
+            at=("after",),
         )
 
 
 def _check_block(_instance: object, _attribute: object, value: Any) -> None:
     if type(value) is not int or value < 0:
-        raise ReportValueError(f"an extra column's block is an index >= 0, got {value!r}")
-
-
-def _column_tuple(value: Iterable[ExtraColumn]) -> tuple[ExtraColumn, ...]:
-    return tuple(value) if isinstance(value, Iterable) else value
+        raise ReportValueError(
+            f"an extra column's block is an index >= 0, got {value!r}", at=("block",)
+        )
 
 
 @frozen
@@ -171,20 +176,26 @@ class ExtraColumn:
     """
 
     label: str = field(validator=_check_label)
-    cells: tuple[Cell, ...] = field(converter=_cell_tuple, validator=_check_extra_cells)
-    after: str = field(validator=_check_after)
-    block: int = field(default=0, validator=_check_block)
+    # Declared in the order the JSON form writes them; keyword-only, so the constructor
+    # takes (label, cells, *, after, block=0).
+    after: str = field(validator=_check_after, kw_only=True)
+    block: int = field(
+        default=0, validator=_check_block, kw_only=True, metadata={"json": {"omit_default": True}}
+    )
+    cells: tuple[Cell, ...] = field(converter=_tuple, validator=_check_extra_cells)
 
 
-def _check_extra_columns(instance: CellTable[Any, Any], _attribute: object, value: Any) -> None:
+def _check_extra_columns(instance: CellTable[Any, Any], attribute: Any, value: Any) -> None:
+    name = attribute.name
     if not isinstance(value, tuple) or not all(isinstance(c, ExtraColumn) for c in value):
-        raise ReportValueError(f"extra_columns is a tuple of ExtraColumn, got {value!r}")
+        raise ReportValueError(f"{name} is a tuple of ExtraColumn, got {value!r}", at=(name,))
     table = instance.layout
-    for column in value:
+    for i, column in enumerate(value):
         if column.block >= len(table.blocks):
             raise ReportValueError(
                 f"table {table.number}: the extra column {column.label!r} is in block "
-                f"{column.block}; this edition's table has {len(table.blocks)} block(s)"
+                f"{column.block}; this edition's table has {len(table.blocks)} block(s)",
+                at=(name, i, "block"),
             )
         block = table.blocks[column.block]
         names = [node.key.value for node in block.columns]
@@ -192,52 +203,62 @@ def _check_extra_columns(instance: CellTable[Any, Any], _attribute: object, valu
             raise ReportValueError(
                 f"table {table.number}: the extra column {column.label!r} follows "
                 f"{column.after!r}, which is no number column of block {column.block} "
-                f"({', '.join(names)})"
+                f"({', '.join(names)})",
+                at=(name, i, "after"),
             )
         if len(column.cells) != len(block.rows):
             raise ReportValueError(
                 f"table {table.number}: the extra column {column.label!r} has "
                 f"{len(column.cells)} cells; block {column.block} has {len(block.rows)} "
-                "number rows"
+                "number rows",
+                at=(name, i, "cells"),
             )
 
 
-def _check_extras(instance: CellTable[Any, Any], _attribute: object, value: Any) -> None:
+def _check_extras(instance: CellTable[Any, Any], attribute: Any, value: Any) -> None:
+    name = attribute.name
     if not isinstance(value, tuple) or not all(isinstance(row, ExtraRow) for row in value):
-        raise ReportValueError(f"extra_rows is a tuple of ExtraRow, got {value!r}")
+        raise ReportValueError(f"{name} is a tuple of ExtraRow, got {value!r}", at=(name,))
     table = instance.layout
-    names = {plan.name: plan for plan in table.row_plans}
-    for row in value:
-        if row.after is not None and row.after not in names:
+    for i, row in enumerate(value):
+        if row.after is not None and not table.has_row_named(row.after):
             raise ReportValueError(
                 f"table {table.number}: the extra row {row.label!r} follows {row.after!r}, "
-                "which is no number row of this edition"
+                "which is no number row of this edition",
+                at=(name, i, "after"),
             )
-        width = len(names[row.after].columns) if row.after else len(table.row_plans[-1].columns)
-        if len(row.cells) != width:
+        plan = table.row_plan_named(row.after) if row.after else table.row_plans[-1]
+        if len(row.cells) != len(plan.columns):
             raise ReportValueError(
                 f"table {table.number}: the extra row {row.label!r} has {len(row.cells)} cells; "
-                f"the block it sits in has {width} columns"
+                f"the block it sits in has {len(plan.columns)} columns",
+                at=(name, i, "cells"),
             )
 
 
-def _check_annotations(instance: CellTable[Any, Any], _attribute: object, value: Any) -> None:
-    count = len(instance.layout.cells)
-    if not isinstance(value, tuple) or not all(
-        isinstance(item, tuple)
-        and len(item) == 2
-        and type(item[0]) is int
-        and 0 <= item[0] < count
-        and is_text(item[1])
-        and item[1].strip()
-        for item in value
-    ):
+def _check_annotations(instance: CellTable[Any, Any], attribute: Any, value: Any) -> None:
+    name = attribute.name
+    if not isinstance(value, tuple):
         raise ReportValueError(
-            f"annotations are (cell position, non-empty text) pairs, got {value!r}"
+            f"annotations are a tuple of (cell position, text) pairs, got {value!r}", at=(name,)
         )
+    count = len(instance.layout.cells)
+    for i, item in enumerate(value):
+        if not (
+            isinstance(item, tuple)
+            and len(item) == 2
+            and type(item[0]) is int
+            and 0 <= item[0] < count
+            and is_text(item[1])
+            and item[1].strip()
+        ):
+            raise ReportValueError(
+                f"an annotation is a (cell position, non-empty text) pair, got {item!r}",
+                at=(name, i),
+            )
     positions = [position for position, _ in value]
     if positions != sorted(set(positions)):
-        raise ReportValueError("annotations are sorted by cell position, one per cell")
+        raise ReportValueError("annotations are sorted by cell position, one per cell", at=(name,))
 
 
 @frozen(repr=False)
@@ -254,15 +275,27 @@ class CellTable(Generic[R, C]):
     row_type: ClassVar[type[LabelledEnum]]
     column_type: ClassVar[type[LabelledEnum]]
 
+    # In the JSON form a table object holds its rows, then these fields under keys that
+    # cannot be row names; the edition is the report's.
     edition: Edition = field(validator=_check_edition)
     cells: tuple[Cell, ...] = field(validator=_check_cells)
-    notes: tuple[str, ...] = field(default=(), converter=_texts)
-    annotations: tuple[tuple[int, str], ...] = field(default=(), validator=_check_annotations)
+    notes: tuple[str, ...] = field(
+        default=(), converter=_tuple, validator=_texts, metadata={"json": {"key": "_notes"}}
+    )
+    annotations: tuple[tuple[int, str], ...] = field(
+        default=(), validator=_check_annotations, metadata={"json": {"key": "_annotations"}}
+    )
     extra_rows: tuple[ExtraRow, ...] = field(
-        default=(), converter=_row_tuple, validator=_check_extras
+        default=(),
+        converter=_tuple,
+        validator=_check_extras,
+        metadata={"json": {"key": "_extra_rows"}},
     )
     extra_columns: tuple[ExtraColumn, ...] = field(
-        default=(), converter=_column_tuple, validator=_check_extra_columns
+        default=(),
+        converter=_tuple,
+        validator=_check_extra_columns,
+        metadata={"json": {"key": "_extra_columns"}},
     )
 
     # --- construction ---------------------------------------------------------------
@@ -273,13 +306,6 @@ class CellTable(Generic[R, C]):
         their column's unit)."""
         table = layout(edition).table(cls.section)
         return cls(edition, tuple(_coerce(table, spec, value) for spec in table.cells))
-
-    @classmethod
-    def trusted(cls, edition: Edition, cells: tuple[Cell, ...]) -> Self:
-        """Build without validating the cells, for readers that have checked every cell
-        against the layout already (it saves the second pass on hot paths). Passing
-        unchecked cells here breaks the model's guarantees."""
-        return cast(Self, _maker_of(cls)(edition, cells, (), (), (), ()))
 
     @classmethod
     def zeros(cls, edition: Edition) -> Self:

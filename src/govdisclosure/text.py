@@ -20,11 +20,10 @@ backslash escapes a literal ``*`` or ``\\``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, Final
+from typing import Any
 
 from attrs import field, frozen
 
-from govdisclosure._trusted import trusted_maker
 from govdisclosure.errors import ReportValueError
 
 __all__ = ["Paragraph", "Span", "is_text", "paragraphs"]
@@ -50,33 +49,28 @@ def is_text(value: object) -> bool:
 
 def _check_text(_instance: object, _attribute: object, value: Any) -> None:
     if not is_text(value):
-        raise ReportValueError(f"span text must be a str of valid Unicode text, got {value!r}")
+        raise ReportValueError(
+            f"span text must be a str of valid Unicode text, got {value!r}", at=("text",)
+        )
 
 
 def _check_bold(_instance: object, _attribute: object, value: Any) -> None:
     if not isinstance(value, bool):
-        raise ReportValueError(f"span bold must be a bool, got {value!r}")
+        raise ReportValueError(f"span bold must be a bool, got {value!r}", at=("bold",))
 
 
 @frozen
 class Span:
     """A run of text, bold or not."""
 
-    text: str = field(validator=_check_text)
+    # A span's text may be empty or white space (a paragraph drops or merges such spans).
+    text: str = field(validator=_check_text, metadata={"json": {"blank": True}})
     bold: bool = field(default=False, validator=_check_bold)
 
 
-_make_span: Final = trusted_maker(Span)
-
-
-def _plain_span(text: str) -> Span:
-    # Span(text) without re-running the validators, for text just checked by the caller.
-    return _make_span(text, False)
-
-
 def _normalise_spans(value: Iterable[Span | str] | str) -> tuple[Span, ...]:
-    if type(value) is str and value and not value.isspace() and is_text(value):
-        return (_plain_span(value),)  # the common case: a plain paragraph
+    if type(value) is str and value and not value.isspace():
+        return (Span(value),)  # the common case: a plain paragraph
     if isinstance(value, str):
         value = (value,)
     elif type(value) not in (list, tuple) and not isinstance(value, Iterable):
@@ -84,10 +78,15 @@ def _normalise_spans(value: Iterable[Span | str] | str) -> tuple[Span, ...]:
             f"a paragraph is a str or a list of Span or str items, got {value!r}"
         )
     merged: list[Span] = []
-    for item in value:
-        span = Span(item) if isinstance(item, str) else item
+    for i, item in enumerate(value):
+        try:
+            span = Span(item) if isinstance(item, str) else item
+        except ReportValueError as err:
+            raise ReportValueError(str(err), at=("spans", i, *err.at)) from None
         if not isinstance(span, Span):
-            raise ReportValueError(f"a paragraph is made of Span or str items, got {item!r}")
+            raise ReportValueError(
+                f"a paragraph is made of Span or str items, got {item!r}", at=("spans", i)
+            )
         if not span.text:
             continue
         if merged and merged[-1].bold == span.bold:

@@ -1,62 +1,54 @@
-"""The envelope of the JSON form: the format's name and version, and where the tables go."""
+"""The envelope of the JSON form: the format's name and version, then the report::
+
+{"format": "govdisclosure-annual-report", "format_version": 1, "report": {...}}
+"""
 
 from __future__ import annotations
 
 from typing import Any, Final
 
-from govdisclosure.tables import ApplicationTable, CellTable, ProactiveTable, ReviewTable
+from attrs import field, frozen
 
-__all__ = [
-    "CONTACT_KEYS",
-    "DOCUMENT_KEYS",
-    "FORMAT",
-    "FORMAT_VERSION",
-    "OVERVIEW_KEYS",
-    "PERIOD_KEYS",
-    "PREAMBLE_KEYS",
-    "REPORT_KEYS",
-    "SCOPE_KEYS",
-    "SPAN_KEYS",
-    "SUBSECTION_KEYS",
-    "TABLE_FIELDS",
-    "WEBSITE_KEYS",
-]
+from govdisclosure.errors import ReportValueError
+from govdisclosure.report import AnnualReport
+
+__all__ = ["FORMAT", "FORMAT_VERSION", "Document"]
 
 #: The name of the format, in the envelope's ``format`` key.
 FORMAT: Final = "govdisclosure-annual-report"
 #: The version of the JSON form (not of the report's edition).
 FORMAT_VERSION: Final = 1
 
-#: The report fields that hold the tables, with their types, in document order.
-TABLE_FIELDS: Final[tuple[tuple[str, type[CellTable[Any, Any]]], ...]] = (
-    ("proactive", ProactiveTable),
-    ("applications", ApplicationTable),
-    ("reviews", ReviewTable),
-)
 
-# The keys of each object of the document, in the order dumps writes them: the writer
-# prints from these, and the reader's fast path accepts an object whose keys are exactly
-# these, in this order (anything else goes through the reader's key-by-key checks).
-DOCUMENT_KEYS: Final = ("format", "format_version", "report")
-REPORT_KEYS: Final = (
-    "organ",
-    "year",
-    "edition",
-    "scope",
-    "organ_kind",
-    "published",
-    "title",
-    "preamble",
-    "overview",
-    *(name for name, _ in TABLE_FIELDS),
-    "problems",
-    "other_matters",
-)
-SCOPE_KEYS: Final = ("kind", "organs")
-PREAMBLE_KEYS: Final = ("paragraphs", "legal_basis", "period", "website", "contact")
-PERIOD_KEYS: Final = ("start", "end")
-WEBSITE_KEYS: Final = ("name", "url")
-CONTACT_KEYS: Final = ("office", "address", "postcode", "phone", "email")
-OVERVIEW_KEYS: Final = ("intro", "subsections")
-SUBSECTION_KEYS: Final = ("title", "run_in", "paragraphs")
-SPAN_KEYS: Final = ("text", "bold")
+def _check_format(_instance: object, _attribute: object, value: Any) -> None:
+    if value != FORMAT or type(value) is not str:
+        raise ReportValueError(f"expected {FORMAT!r}, got {value!r}", at=("format",))
+
+
+def _check_version(_instance: object, _attribute: object, value: Any) -> None:
+    if value != FORMAT_VERSION or type(value) is not int:
+        raise ReportValueError(
+            f"this version of govdisclosure reads format_version {FORMAT_VERSION}, got {value!r}",
+            at=("format_version",),
+        )
+
+
+def _check_report(_instance: object, _attribute: object, value: Any) -> None:
+    if not isinstance(value, AnnualReport):
+        raise ReportValueError(f"expected an AnnualReport, got {value!r}", at=("report",))
+
+
+@frozen
+class Document:
+    """A JSON document of the form: the envelope around one report."""
+
+    format: str = field(validator=_check_format, metadata={"json": {"schema": {"const": FORMAT}}})
+    format_version: int = field(
+        validator=_check_version, metadata={"json": {"schema": {"const": FORMAT_VERSION}}}
+    )
+    report: AnnualReport = field(validator=_check_report)
+
+    @classmethod
+    def of(cls, report: AnnualReport) -> Document:
+        """The document of ``report`` in this version of the format."""
+        return cls(FORMAT, FORMAT_VERSION, report)

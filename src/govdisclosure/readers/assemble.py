@@ -722,19 +722,14 @@ class _Reader:
                 source,
             )
         column = self.extra_column()
-        kind = _TABLE_CLASSES[self.section]
-        if self.table_notes or self.annotations or self.extra_rows or column is not None:
-            table = kind(
-                self.edition,
-                tuple(self.cells),
-                notes=tuple(text for text, _ in self.table_notes),
-                annotations=tuple(sorted(self.annotations.items())),
-                extra_rows=tuple(self.extra_rows),
-                extra_columns=(column,) if column is not None else (),
-            )
-        else:
-            # Every cell is BLANK or what parse_cell read for its kind: valid already.
-            table = kind.trusted(self.edition, tuple(self.cells))
+        table = _TABLE_CLASSES[self.section](
+            self.edition,
+            tuple(self.cells),
+            notes=tuple(text for text, _ in self.table_notes),
+            annotations=tuple(sorted(self.annotations.items())),
+            extra_rows=tuple(self.extra_rows),
+            extra_columns=(column,) if column is not None else (),
+        )
         return TableRead(table, self.sources, tuple(self.notes))
 
 

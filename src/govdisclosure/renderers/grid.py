@@ -20,12 +20,11 @@ from __future__ import annotations
 import enum
 import functools
 from collections.abc import Callable, Iterator
-from typing import Any, Final, NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
 from attrs import field, frozen
 
-from govdisclosure._trusted import trusted_maker
 from govdisclosure.categories import Section
 from govdisclosure.cells import Blank, Cell, Money, NotApplicable
 from govdisclosure.editions import Edition
@@ -63,11 +62,6 @@ class GridCell:
     @property
     def is_header(self) -> bool:
         return self.role is not Role.NUMBER and self.role is not Role.FILLER
-
-
-#: GridCell(...) for a text made printable already: the table's data cells, built for
-#: every render, skip the attrs __init__ (see _trusted.py).
-_make_cell: Final = trusted_maker(GridCell)
 
 
 @frozen
@@ -420,9 +414,7 @@ def table_grid(
         note = notes.get(position)
         if note is not None:  # printed in the cell after the figure: "22（其中修订16件）"
             text += f" ({note})" if english else f"（{note}）"
-        if not text.isprintable():  # figures are; a mark or a note may not be
-            text = printable(text)
-        return _make_cell(text, Role.NUMBER, 1, item.col_span, specs[position], cells[position])
+        return GridCell(text, Role.NUMBER, 1, item.col_span, specs[position], cells[position])
 
     rows = [
         tuple([item if type(item) is GridCell else number(item) for item in row])  # type: ignore[arg-type]
