@@ -100,29 +100,29 @@ def _note(name: str, measured: str) -> None:
 
 
 def bench_json_round_trip() -> None:
-    """``loads(dumps(r))`` on the seed report: at least 5,000 reports/s on one core."""
+    """``loads(dumps(r))`` on the seed report costs at most 4x the standard library's
+    ``json.loads(json.dumps(...))`` of the same document, timed side by side, although every
+    object is built through the model's constructors, every validator included."""
     import govdisclosure as gd
 
     report = gd.load(SEED)
-    rate = _per_second(lambda: gd.loads(gd.dumps(report)))
-    _report("json: loads(dumps(seed))", rate.shown("/s"), ">= 5,000/s", rate.median >= 5000)
-    dumps = _per_second(lambda: gd.dumps(report))
-    text = gd.dumps(report)
-    loads = _per_second(lambda: gd.loads(text))
-    _note("  dumps alone", dumps.shown("/s"))
-    _note("  loads alone", loads.shown("/s"))
-    # What the machine does with the same document without the model: the standard
-    # library's C decoder and encoder on the plain dict.
     data = gd.to_dict(report)
-    raw = _per_second(lambda: json.loads(json.dumps(data, ensure_ascii=False)))
-    _note("  stdlib json alone, no model", raw.shown("/s"))
     # This machine's speed can swing by half within a minute (the host, not the process):
     # timed side by side, the ratio of the two is what the code itself decides.
     ratio = _ratio(
-        lambda: gd.loads(gd.dumps(report)),
         lambda: json.loads(json.dumps(data, ensure_ascii=False)),
+        lambda: gd.loads(gd.dumps(report)),
     )
-    _note("  ours / stdlib, timed side by side", f"{ratio:.2f}x")
+    _report("json: loads(dumps(seed)) / stdlib's", f"{ratio:.2f}x", "<= 4x", ratio <= 4)
+    rate = _per_second(lambda: gd.loads(gd.dumps(report)))
+    _note("  loads(dumps(seed))", rate.shown("/s"))
+    text = gd.dumps(report)
+    _note("  dumps alone", _per_second(lambda: gd.dumps(report)).shown("/s"))
+    _note("  loads alone", _per_second(lambda: gd.loads(text)).shown("/s"))
+    # What the machine does with the same document without the model: the standard
+    # library's C decoder and encoder on the plain dict.
+    raw = _per_second(lambda: json.loads(json.dumps(data, ensure_ascii=False)))
+    _note("  stdlib json alone, no model", raw.shown("/s"))
 
 
 def _plain_tables(report: object) -> dict[str, dict[str, dict[str, object]]]:

@@ -11,6 +11,7 @@ path and says what the JSON held.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Mapping
 from typing import Any, Final
 
@@ -51,6 +52,12 @@ def _rows(edition: Edition, section: Section) -> tuple[_Row, ...]:
         )
         for plan in layout(edition).table(section).row_plans
     )
+
+
+@functools.cache
+def _column_keys(edition: Edition, section: Section) -> tuple[str, ...]:
+    """The column key of every cell, in layout order."""
+    return tuple(column for row in _rows(edition, section) for column in row.columns)
 
 
 def _fill(pieces: list[str], values: list[str]) -> str:
@@ -135,8 +142,19 @@ class TableCodec(Codec):
         self, items: Mapping[str, Any], edition: Edition, path: Path, context: Context
     ) -> list[Any]:
         """What the row objects hold, in layout order."""
+        rows = _rows(edition, self.section)
+        if context.pairs:
+            # As the decoder gives them, the rows are tuples of (column, value) pairs: all
+            # of them transposed at once are the column keys and the values of the whole
+            # table. Keys exactly in layout order leave no key missing, unknown or twice.
+            written = [items[row.name] for row in rows]
+            pairs = list(itertools.chain.from_iterable(written))
+            if pairs and all(type(row) is tuple for row in written):
+                keys, found = zip(*pairs)  # noqa: B905 (pairs, two items each)
+                if keys == _column_keys(edition, self.section):
+                    return list(found)
         values: list[Any] = []
-        for row in _rows(edition, self.section):
+        for row in rows:
             where = (path, row.name)
             cells = context.object(items[row.name], where)
             if cells.keys() != row.column_set:
