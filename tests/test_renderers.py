@@ -24,7 +24,7 @@ from govdisclosure.renderers.document import Heading, Para, Table, build_documen
 from govdisclosure.renderers.grid import Grid, Role, table_grid
 from govdisclosure.renderers.markdown import escape, escape_block
 from govdisclosure.renderers.text import grid_text
-from govdisclosure.renderers.widths import display_width
+from govdisclosure.textwidth import display_width
 from tests.strategies import reports
 
 ROOT = Path(__file__).resolve().parent.parent

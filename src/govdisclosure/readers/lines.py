@@ -28,8 +28,8 @@ from govdisclosure.readers.build import build_report, section_of
 from govdisclosure.readers.limits import MAX_TEXT_CHARS, check_size
 from govdisclosure.readers.result import Note, NoteKind, ReadResult, SourceRef
 from govdisclosure.readers.values import VALUE_TOKEN
-from govdisclosure.renderers.widths import display_width
 from govdisclosure.text import Paragraph, Span
+from govdisclosure.textwidth import display_width
 
 __all__ = ["read_text", "text_blocks"]
 

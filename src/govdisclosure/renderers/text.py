@@ -18,9 +18,10 @@ from govdisclosure.errors import OptionError
 from govdisclosure.renderers.document import Document, Heading, Para, Table, build_document
 from govdisclosure.renderers.grid import Grid, GridCell, Role
 from govdisclosure.renderers.registry import BUILTIN_EXTENSIONS
-from govdisclosure.renderers.widths import display_width, longest_word, wrap
+from govdisclosure.renderers.widths import longest_word, wrap
 from govdisclosure.report import AnnualReport
 from govdisclosure.text import Paragraph
+from govdisclosure.textwidth import display_width
 
 __all__ = ["FORMAT", "TextFormat", "grid_text", "para_text"]
 
