@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import govdisclosure as gd
-from govdisclosure.renderers import registry
+from govdisclosure import formats as registry
 from govdisclosure.renderers.document import Heading, Para, Table, build_document
 from govdisclosure.renderers.grid import Grid, Role, table_grid
 from govdisclosure.renderers.markdown import escape, escape_block
