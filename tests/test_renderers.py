@@ -3,6 +3,7 @@ formats (DOCX has tests of its own; every format has golden files)."""
 
 from __future__ import annotations
 
+import importlib
 import io
 import os
 import re
@@ -19,12 +20,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import govdisclosure as gd
-from govdisclosure.renderers import registry
+from govdisclosure import formats as registry
 from govdisclosure.renderers.document import Heading, Para, Table, build_document
 from govdisclosure.renderers.grid import Grid, Role, table_grid
 from govdisclosure.renderers.markdown import escape, escape_block
 from govdisclosure.renderers.text import grid_text
-from govdisclosure.renderers.widths import display_width
+from govdisclosure.textwidth import display_width
 from tests.strategies import reports
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,6 +116,20 @@ def test_formats_published_by_entry_points(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(registry, "_entry_points", lambda: {"shout-ep": Point()})
     assert "shout-ep" in gd.available_formats()
     assert text(SEED, "shout-ep").startswith(SEED.title.upper())
+
+
+def test_builtin_formats_name_sides_that_exist() -> None:
+    # The registry names each side as a string, which neither mypy nor an import follows.
+    for fmt in registry._BUILTIN.values():
+        sides = [("govdisclosure.readers.", fmt._read)]
+        sides += [("govdisclosure.renderers.", fmt._render)] if fmt._render else []
+        for package, target in sides:
+            module, _, attribute = target.partition(":")
+            assert module.startswith(package), target
+            assert callable(getattr(importlib.import_module(module), attribute)), target
+    assert [f.name for f in registry._BUILTIN.values() if not f.renders] == ["pdf"]
+    with pytest.raises(gd.FormatNotAvailable, match="does not write PDF"):
+        gd.get_format("pdf").render(SEED, locale="zh_CN")
 
 
 def test_render_checks_its_arguments() -> None:

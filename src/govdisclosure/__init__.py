@@ -77,6 +77,12 @@ if TYPE_CHECKING:  # what type checkers see; "X as X" marks an explicit re-expor
         ReportValueError as ReportValueError,
         UnknownLabelError as UnknownLabelError,
     )
+    from govdisclosure.formats import (
+        available_formats as available_formats,
+        get_format as get_format,
+        register_format as register_format,
+        unregister_format as unregister_format,
+    )
     from govdisclosure.jsonio import (
         FORMAT as FORMAT,
         FORMAT_VERSION as FORMAT_VERSION,
@@ -102,12 +108,8 @@ if TYPE_CHECKING:  # what type checkers see; "X as X" marks an explicit re-expor
         read as read,
     )
     from govdisclosure.renderers import (
-        available_formats as available_formats,
-        get_format as get_format,
-        register_format as register_format,
         render as render,
         render_to as render_to,
-        unregister_format as unregister_format,
     )
     from govdisclosure.report import (
         AnnualReport as AnnualReport,
@@ -161,16 +163,16 @@ _EXPORTS: dict[str, str] = {
     "validate": "govdisclosure.checker",
     "ReportInconsistent": "govdisclosure.errors",
     "FormatNotAvailable": "govdisclosure.errors",
-    "available_formats": "govdisclosure.renderers",
+    "available_formats": "govdisclosure.formats",
     "Note": "govdisclosure.readers",
     "ReadResult": "govdisclosure.readers",
     "SourceRef": "govdisclosure.readers",
     "read": "govdisclosure.readers",
-    "get_format": "govdisclosure.renderers",
-    "register_format": "govdisclosure.renderers",
+    "get_format": "govdisclosure.formats",
+    "register_format": "govdisclosure.formats",
     "render": "govdisclosure.renderers",
     "render_to": "govdisclosure.renderers",
-    "unregister_format": "govdisclosure.renderers",
+    "unregister_format": "govdisclosure.formats",
     "Applicant": "govdisclosure.categories",
     "ApplicationRow": "govdisclosure.categories",
     "Art20Item": "govdisclosure.categories",

@@ -13,6 +13,8 @@ True
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "CellValueError",
     "FormatNotAvailable",
@@ -181,12 +183,10 @@ class ReportInconsistent(GovDisclosureError, ValueError):  # noqa: N818 (the nam
     default_message = "the report is inconsistent"
 
     def __init__(self, result: object) -> None:
-        from govdisclosure.checker.findings import Severity
-
         self.result = result
-        self.findings = tuple(
-            f for f in getattr(result, "findings", ()) if f.severity is Severity.ERROR
-        )
+        # The result picks out its errors itself: this module sits below the checker and
+        # does not know its severities.
+        self.findings: tuple[Any, ...] = tuple(getattr(result, "errors", ()))
         shown = "; ".join(f.message_zh for f in self.findings[:3])
         more = f"; … {len(self.findings) - 3} more" if len(self.findings) > 3 else ""
         super().__init__(f"{len(self.findings)} error(s): {shown}{more}")

@@ -22,6 +22,7 @@ __all__ = [
     "LOCALES",
     "SOURCE_LOCALE",
     "add_translations",
+    "babel_locale",
     "catalog",
     "gettext_noop",
     "normalize_locale",
@@ -56,6 +57,17 @@ def normalize_locale(locale: str) -> str:
     raise ReportValueError(
         f"unsupported locale {locale!r}; govdisclosure speaks {', '.join(LOCALES)}"
     )
+
+
+@functools.cache
+def babel_locale(locale: str) -> str:
+    """The name babel's CLDR data knows a supported locale by (numbers and dates are
+    formatted through it).
+
+    >>> babel_locale("zh-CN"), babel_locale("en_GB")
+    ('zh_Hans_CN', 'en')
+    """
+    return "zh_Hans_CN" if normalize_locale(locale) == "zh_CN" else "en"
 
 
 @functools.cache

@@ -23,6 +23,7 @@ import re
 from typing import IO, Any
 
 from govdisclosure.errors import FormatNotAvailable, GovDisclosureError, OptionError, ReadError
+from govdisclosure.formats import available_formats, format_for_path, get_format
 from govdisclosure.readers.limits import MAX_FILE_BYTES, check_size
 from govdisclosure.readers.result import Note, NoteKind, ReadResult, SourceRef
 
@@ -121,8 +122,6 @@ def read(
     that is not a readable report ends in a :class:`~govdisclosure.errors.ReadError`
     (or its subclass :class:`~govdisclosure.errors.JSONFormatError`) saying where and
     why; nothing else escapes."""
-    from govdisclosure.renderers.registry import format_for_path, get_format
-
     content, name, extension = _bytes_of(source)
     if fmt is None and isinstance(content, bytes):
         _refuse_unreadable(content, name)
@@ -154,6 +153,4 @@ def read(
 
 def available_readers() -> tuple[str, ...]:
     """The formats that can be read."""
-    from govdisclosure.renderers.registry import available_formats
-
     return available_formats("read")

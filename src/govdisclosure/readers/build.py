@@ -460,7 +460,7 @@ class _Builder:
         preamble = Preamble(paragraphs, **facts)
         # A report without wording of its own prints one composed from its facts; read
         # back, that wording is not the report's own.
-        from govdisclosure.renderers.document import compose_preamble
+        from govdisclosure.wording import compose_preamble
 
         if (
             paragraphs

@@ -23,15 +23,16 @@ from typing import Any
 
 from govdisclosure.categories import Section
 from govdisclosure.errors import ReadError, ReportValueError
+from govdisclosure.readers import decode_text
 from govdisclosure.readers.blocks import Block, RawCell, TableBlock, TextBlock
 from govdisclosure.readers.build import build_report, section_of
 from govdisclosure.readers.limits import MAX_TEXT_CHARS, check_size
 from govdisclosure.readers.result import Note, NoteKind, ReadResult, SourceRef
 from govdisclosure.readers.values import VALUE_TOKEN
-from govdisclosure.renderers.widths import display_width
 from govdisclosure.text import Paragraph, Span
+from govdisclosure.textwidth import display_width
 
-__all__ = ["read_text", "text_blocks"]
+__all__ = ["read_markdown", "read_text", "text_blocks"]
 
 # "- 5 -", "— 5 —", "第5页 共9页". At most one space inside the dashes: in a table,
 # "－    20    —" is three cells. Pages are numbered from 1: "— 0 —" is no page number.
@@ -274,11 +275,14 @@ def _is_prose(line: str) -> bool:
 
 
 def read_text(
-    text: str, *, source: str | None = None, fmt: str = "text", **options: Any
+    text: str | bytes, *, source: str | None = None, fmt: str = "text", **options: Any
 ) -> ReadResult:
     """Read a report from its text, or with ``fmt="markdown"`` from Markdown (see the
-    module's documentation); options as for
-    :func:`~govdisclosure.readers.build.build_report`."""
+    module's documentation), as a str or as bytes (UTF-8, or GB 18030 when it is not
+    UTF-8); options as for :func:`~govdisclosure.readers.build.build_report`. The text
+    format's read side."""
+    if isinstance(text, (bytes, bytearray)):
+        text = decode_text(bytes(text), source)
     if not isinstance(text, str):
         raise ReadError(f"text must be a str, got {type(text).__name__}", source=source)
     check_size(len(text), MAX_TEXT_CHARS, "the text", source)
@@ -287,3 +291,9 @@ def read_text(
         raise ReadError("the text is empty", source=source)
     result = build_report(blocks, fmt=fmt, source=source, **options)
     return ReadResult(result.report, (*notes, *result.notes), result.sources, format=fmt)
+
+
+def read_markdown(data: str | bytes, *, source: str | None = None, **options: Any) -> ReadResult:
+    """Read a report from Markdown, as :func:`read_text` does: the markdown format's read
+    side."""
+    return read_text(data, source=source, fmt="markdown", **options)

@@ -14,10 +14,10 @@ import attrs
 
 from govdisclosure.errors import FormatNotAvailable, ReadError
 from govdisclosure.readers.limits import MAX_TEXT_CHARS, check_size
+from govdisclosure.readers.lines import read_text
 from govdisclosure.readers.result import ReadResult, SourceRef
-from govdisclosure.report import AnnualReport
 
-__all__ = ["FORMAT", "PDFFormat", "pdf_text"]
+__all__ = ["pdf_text", "read_pdf"]
 
 #: A report has a few pages; a PDF with more is refused before it is read.
 MAX_PAGES = 200
@@ -79,32 +79,15 @@ def _page_starts(text: str) -> list[int]:
     return starts
 
 
-class PDFFormat:
-    """PDF (``.pdf``), read only: its text goes to the text reader."""
-
-    name = "pdf"
-    extensions = (".pdf",)
-    media_type = "application/pdf"
-    binary = True
-    renders = False
-
-    def render(self, report: AnnualReport, *, locale: str, **options: Any) -> bytes:
-        raise FormatNotAvailable(
-            "govdisclosure does not write PDF; render DOCX and convert it (make preview does)"
-        )
-
-    def read(self, data: bytes | str, *, source: str | None = None, **options: Any) -> ReadResult:
-        from govdisclosure.readers.lines import read_text
-
-        if isinstance(data, str):
-            raise ReadError("a PDF is bytes, not text", source=source)
-        text = pdf_text(data, source)
-        result: ReadResult = read_text(text, source=source, **options)
-        # A PDF has pages: its lines are counted in their page, as its reader sees them.
-        starts = _page_starts(text)
-        notes = tuple(attrs.evolve(n, source=_paged(n.source, starts)) for n in result.notes)
-        sources = {key: _paged(ref, starts) or ref for key, ref in result.sources.items()}
-        return ReadResult(result.report, notes, sources, format=self.name)
-
-
-FORMAT = PDFFormat()
+def read_pdf(data: bytes | str, *, source: str | None = None, **options: Any) -> ReadResult:
+    """Read a report from a PDF (``.pdf``): its text goes to the text reader. The pdf
+    format's read side; the library does not write PDF."""
+    if isinstance(data, str):
+        raise ReadError("a PDF is bytes, not text", source=source)
+    text = pdf_text(data, source)
+    result: ReadResult = read_text(text, source=source, **options)
+    # A PDF has pages: its lines are counted in their page, as its reader sees them.
+    starts = _page_starts(text)
+    notes = tuple(attrs.evolve(n, source=_paged(n.source, starts)) for n in result.notes)
+    sources = {key: _paged(ref, starts) or ref for key, ref in result.sources.items()}
+    return ReadResult(result.report, notes, sources, format="pdf")

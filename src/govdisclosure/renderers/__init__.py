@@ -1,5 +1,7 @@
 """Rendering a report: DOCX laid out like the official form, HTML, Markdown, plain text
-and JSON, in Chinese or English.
+and JSON, in Chinese or English. Each format's module here is its render side; the
+registry that names the formats is :mod:`govdisclosure.formats` (its functions are
+re-exported here too).
 
 >>> import govdisclosure as gd
 >>> report = gd.load("examples/zhongning-minzheng-2020.json")
@@ -15,8 +17,7 @@ import tempfile
 from typing import Any
 
 from govdisclosure.errors import FormatNotAvailable, ReportValueError
-from govdisclosure.i18n import normalize_locale
-from govdisclosure.renderers.registry import (
+from govdisclosure.formats import (
     ENTRY_POINT_GROUP,
     Format,
     available_formats,
@@ -25,6 +26,7 @@ from govdisclosure.renderers.registry import (
     register_format,
     unregister_format,
 )
+from govdisclosure.i18n import normalize_locale
 from govdisclosure.report import AnnualReport
 
 __all__ = [

@@ -22,13 +22,14 @@ from attrs import field, frozen
 
 from govdisclosure.categories import Section
 from govdisclosure.cells import Cell
-from govdisclosure.i18n import gettext_noop as _, normalize_locale, translate, translator
+from govdisclosure.i18n import gettext_noop as _, normalize_locale, translate
 from govdisclosure.layouts import CellSpec
 from govdisclosure.renderers.clean import printable, printable_spans
 from govdisclosure.renderers.grid import Grid, table_grid
-from govdisclosure.renderers.numbers import cell_text, date_text
+from govdisclosure.renderers.numbers import cell_text
 from govdisclosure.report import AnnualReport, Preamble
 from govdisclosure.text import Paragraph, Span
+from govdisclosure.wording import compose_preamble, date_text
 
 __all__ = [
     "Block",
@@ -37,7 +38,6 @@ __all__ = [
     "Para",
     "Table",
     "build_document",
-    "compose_preamble",
     "numbering",
 ]
 
@@ -107,50 +107,6 @@ def _preamble(preamble: Preamble, report: AnnualReport, locale: str) -> list[Par
         return [Para(p.spans) for p in preamble.paragraphs]
     del report
     return [Para((Span(text),)) for text in compose_preamble(preamble, locale)]
-
-
-def compose_preamble(preamble: Preamble, locale: str) -> list[str]:
-    """The standard wording of a preamble that has none of its own, composed from the
-    facts it holds (one paragraph, or none when no fact is known). Readers compare what
-    they read with it, to tell a composed wording from a report's own.
-
-    >>> from govdisclosure.report import Period
-    >>> compose_preamble(Preamble(period=Period.calendar_year(2021)), "zh_CN")
-    ['本报告中使用的数据统计期限为2021年1月1日至2021年12月31日。']
-    """
-    tr = translator(locale)
-    sentences = []
-    if preamble.legal_basis:
-        sentences.append(
-            tr(_("本报告依据{basis}要求编制。")).format(basis="和".join(preamble.legal_basis))
-        )
-    if preamble.period is not None:
-        sentences.append(
-            tr(_("本报告中使用的数据统计期限为{start}至{end}。")).format(
-                start=date_text(preamble.period.start, locale),
-                end=date_text(preamble.period.end, locale),
-            )
-        )
-    if preamble.website is not None:
-        where = preamble.website.name + (
-            f"（{preamble.website.url}）" if preamble.website.url else ""
-        )
-        sentences.append(tr(_("本报告电子版可在{where}查阅或下载。")).format(where=where))
-    contact = preamble.contact
-    if contact is not None and contact.office:
-        details = "；".join(
-            f"{tr(label)}：{value}"
-            for label, value in (
-                (_("地址"), contact.address),
-                (_("邮编"), contact.postcode),
-                (_("电话"), contact.phone),
-                (_("电子邮箱"), contact.email),
-            )
-            if value
-        )
-        sentence = tr(_("如对本报告有任何疑问，请与{office}联系。")).format(office=contact.office)
-        sentences.append(sentence[:-1] + f"（{details}）。" if details else sentence)
-    return ["".join(sentences)] if sentences else []
 
 
 def _paragraphs(items: tuple[Paragraph, ...]) -> list[Block]:

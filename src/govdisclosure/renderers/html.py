@@ -10,7 +10,7 @@ into ``<meta name="govdisclosure:organ-kind">`` and ``<meta name="govdisclosure:
 :mod:`govdisclosure.readers.html` reads the page back into the same report.
 
 >>> import govdisclosure as gd
->>> page = FORMAT.render(gd.load("examples/zhongning-minzheng-2020.json"), locale="zh_CN")
+>>> page = render_html(gd.load("examples/zhongning-minzheng-2020.json"), locale="zh_CN")
 >>> page.startswith('<!DOCTYPE html>\\n<html lang="zh-CN">')
 True
 """
@@ -26,11 +26,10 @@ from govdisclosure.errors import OptionError
 from govdisclosure.renderers.clean import NONCHARACTERS
 from govdisclosure.renderers.document import Document, Heading, Para, Table, build_document
 from govdisclosure.renderers.grid import Grid, GridCell, Role
-from govdisclosure.renderers.registry import BUILTIN_EXTENSIONS
 from govdisclosure.report import AnnualReport, Scope
 from govdisclosure.text import Span
 
-__all__ = ["FORMAT", "HTMLFormat", "document_html", "grid_html", "page_metadata"]
+__all__ = ["document_html", "grid_html", "page_metadata", "render_html"]
 
 STYLE = """\
 .govdisclosure-report { max-width: 48em; margin: 0 auto; padding: 1em;
@@ -177,48 +176,33 @@ def document_html(doc: Document, metadata: dict[str, str] | None = None) -> str:
     return "\n".join(lines)
 
 
-class HTMLFormat:
-    """HTML (``.html``): a standalone page, or a fragment with ``standalone=False``."""
-
-    name = "html"
-    extensions = BUILTIN_EXTENSIONS["html"]
-    media_type = "text/html; charset=utf-8"
-    binary = False
-
-    def render(
-        self, report: AnnualReport, *, locale: str, standalone: bool = True, **options: Any
-    ) -> str:
-        if options:
-            raise OptionError(f"the html format takes only 'standalone', got {', '.join(options)}")
-        doc = build_document(report, locale)
-        metadata = page_metadata(report)
-        if not standalone:
-            return document_html(doc, metadata) + "\n"
-        meta = "".join(
-            f'<meta name="govdisclosure:{name}" content="{escape(value)}">\n'
-            for name, value in metadata.items()
-        )
-        return (
-            "<!DOCTYPE html>\n"
-            f'<html lang="{_LANG[doc.locale]}">\n'
-            "<head>\n"
-            '<meta charset="utf-8">\n'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"{meta}"
-            f"<title>{escape(doc.title)}</title>\n"
-            f"<style>\n{STYLE}</style>\n"
-            "</head>\n"
-            "<body>\n"
-            f"{document_html(doc)}\n"
-            "</body>\n"
-            "</html>\n"
-        )
-
-    def read(self, data: bytes | str, *, source: str | None = None, **options: Any) -> Any:
-        """Read a report from a page (see :mod:`govdisclosure.readers.html`)."""
-        from govdisclosure.readers.html import read_html
-
-        return read_html(data, source=source, fmt=self.name, **options)
-
-
-FORMAT = HTMLFormat()
+def render_html(
+    report: AnnualReport, *, locale: str, standalone: bool = True, **options: Any
+) -> str:
+    """The report as a standalone HTML page (``.html``), or with ``standalone=False`` as
+    a fragment to embed: the html format's render side."""
+    if options:
+        raise OptionError(f"the html format takes only 'standalone', got {', '.join(options)}")
+    doc = build_document(report, locale)
+    metadata = page_metadata(report)
+    if not standalone:
+        return document_html(doc, metadata) + "\n"
+    meta = "".join(
+        f'<meta name="govdisclosure:{name}" content="{escape(value)}">\n'
+        for name, value in metadata.items()
+    )
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{_LANG[doc.locale]}">\n'
+        "<head>\n"
+        '<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"{meta}"
+        f"<title>{escape(doc.title)}</title>\n"
+        f"<style>\n{STYLE}</style>\n"
+        "</head>\n"
+        "<body>\n"
+        f"{document_html(doc)}\n"
+        "</body>\n"
+        "</html>\n"
+    )

@@ -4,7 +4,7 @@ tables whose merged headers are flattened into column and row names that still r
 report's text are escaped, so the text prints as written.
 
 >>> import govdisclosure as gd
->>> md = FORMAT.render(gd.load("examples/zhongning-minzheng-2020.json"), locale="zh_CN")
+>>> md = render_markdown(gd.load("examples/zhongning-minzheng-2020.json"), locale="zh_CN")
 >>> print(md.split("\\n")[0])
 # 中宁县民政局2020年政府信息公开工作年度报告
 """
@@ -19,11 +19,10 @@ from govdisclosure.errors import OptionError
 from govdisclosure.i18n import gettext_noop as _, translate
 from govdisclosure.renderers.document import Document, Heading, Para, Table, build_document
 from govdisclosure.renderers.grid import Grid, GridCell, Role
-from govdisclosure.renderers.registry import BUILTIN_EXTENSIONS
 from govdisclosure.report import AnnualReport
 from govdisclosure.text import Span
 
-__all__ = ["FORMAT", "MarkdownFormat", "escape", "escape_block"]
+__all__ = ["escape", "escape_block", "render_markdown"]
 
 # Characters with a meaning in Markdown, escaped wherever the report's text appears.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
@@ -179,26 +178,9 @@ def document_markdown(doc: Document) -> str:
     return "\n\n".join(chunks) + "\n"
 
 
-class MarkdownFormat:
-    """GitHub-flavoured Markdown (``.md``)."""
-
-    name = "markdown"
-    extensions = BUILTIN_EXTENSIONS["markdown"]
-    media_type = "text/markdown; charset=utf-8"
-    binary = False
-
-    def render(self, report: AnnualReport, *, locale: str, **options: Any) -> str:
-        if options:
-            raise OptionError(f"the markdown format takes no options, got {', '.join(options)}")
-        return document_markdown(build_document(report, locale))
-
-    def read(self, data: bytes | str, *, source: str | None = None, **options: Any) -> Any:
-        """Read a report from Markdown (see :mod:`govdisclosure.readers.lines`)."""
-        from govdisclosure.readers import decode_text
-        from govdisclosure.readers.lines import read_text
-
-        text = data if isinstance(data, str) else decode_text(data, source)
-        return read_text(text, source=source, fmt=self.name, **options)
-
-
-FORMAT = MarkdownFormat()
+def render_markdown(report: AnnualReport, *, locale: str, **options: Any) -> str:
+    """The report as GitHub-flavoured Markdown (``.md``): the markdown format's render
+    side."""
+    if options:
+        raise OptionError(f"the markdown format takes no options, got {', '.join(options)}")
+    return document_markdown(build_document(report, locale))

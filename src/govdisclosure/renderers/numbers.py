@@ -1,10 +1,10 @@
-"""Numbers, amounts and dates as text, through babel, for a locale.
+"""Numbers and amounts as text, through babel, for a locale (dates are
+:func:`govdisclosure.wording.date_text`).
 
 Counts print as plain digits (the form prints no thousands separators), changes with
-their sign, amounts with the digits they were given and their unit, dates in the
-locale's long form. The locale's number symbols (its minus and plus signs and decimal
-mark) and date patterns come from babel's CLDR data, read once per locale; babel is
-imported on first use.
+their sign, amounts with the digits they were given and their unit. The locale's number
+symbols (its minus and plus signs and decimal mark) come from babel's CLDR data, read
+once per locale; babel is imported on first use.
 
 >>> from govdisclosure import Money
 >>> money_text(Money("6165711", "元"), "zh_CN"), money_text(Money("1.50", "万元"), "en")
@@ -15,19 +15,13 @@ imported on first use.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 
 from govdisclosure.cells import Blank, Cell, Money, NotApplicable
-from govdisclosure.i18n import normalize_locale, translate
+from govdisclosure.i18n import babel_locale, translate
 from govdisclosure.layouts import CellKind, CellSpec
 
-__all__ = ["cell_text", "count_text", "date_text", "money_text"]
-
-
-@functools.cache
-def _babel_locale(locale: str) -> str:
-    return "zh_Hans_CN" if normalize_locale(locale) == "zh_CN" else "en"
+__all__ = ["cell_text", "count_text", "money_text"]
 
 
 @functools.cache
@@ -35,7 +29,7 @@ def _symbols(locale: str) -> tuple[str, str, str]:
     """The locale's minus sign, plus sign and decimal mark (CLDR, through babel)."""
     from babel.numbers import get_decimal_symbol, get_minus_sign_symbol, get_plus_sign_symbol
 
-    name = _babel_locale(locale)
+    name = babel_locale(locale)
     return get_minus_sign_symbol(name), get_plus_sign_symbol(name), get_decimal_symbol(name)
 
 
@@ -54,13 +48,6 @@ def money_text(money: Money, locale: str) -> str:
     digits = format(abs(money.amount), "f").replace(".", decimal)
     sign = minus if money.amount < 0 else ""
     return f"{sign}{digits} {translate(money.unit.zh, locale)}"
-
-
-def date_text(date: dt.date, locale: str) -> str:
-    """A date in the locale's long form: "2021年1月20日", "January 20, 2021"."""
-    from babel.dates import format_date
-
-    return format_date(date, "long", locale=_babel_locale(locale))
 
 
 def cell_text(spec: CellSpec, cell: Cell, locale: str) -> str:

@@ -4,7 +4,7 @@ paragraphs one per line with a blank line between, and tables aligned by display
 and tall cells wrapped down their rows as the printed form does.
 
 >>> import govdisclosure as gd
->>> text = FORMAT.render(gd.load("examples/zhongning-minzheng-2020.json"), locale="zh_CN")
+>>> text = render_text(gd.load("examples/zhongning-minzheng-2020.json"), locale="zh_CN")
 >>> print(text.split("二、主动公开政府信息情况")[1].strip().splitlines()[1])
 信息内容    本年新制作数量  本年新公开数量  对外公开总数量
 """
@@ -17,12 +17,12 @@ from typing import Any
 from govdisclosure.errors import OptionError
 from govdisclosure.renderers.document import Document, Heading, Para, Table, build_document
 from govdisclosure.renderers.grid import Grid, GridCell, Role
-from govdisclosure.renderers.registry import BUILTIN_EXTENSIONS
-from govdisclosure.renderers.widths import display_width, longest_word, wrap
+from govdisclosure.renderers.widths import longest_word, wrap
 from govdisclosure.report import AnnualReport
 from govdisclosure.text import Paragraph
+from govdisclosure.textwidth import display_width
 
-__all__ = ["FORMAT", "TextFormat", "grid_text", "para_text"]
+__all__ = ["grid_text", "para_text", "render_text"]
 
 GAP = "  "
 
@@ -127,26 +127,8 @@ def document_text(doc: Document) -> str:
     return "\n\n".join(chunks) + "\n"
 
 
-class TextFormat:
-    """Plain UTF-8 text (``.txt``)."""
-
-    name = "text"
-    extensions = BUILTIN_EXTENSIONS["text"]
-    media_type = "text/plain; charset=utf-8"
-    binary = False
-
-    def render(self, report: AnnualReport, *, locale: str, **options: Any) -> str:
-        if options:
-            raise OptionError(f"the text format takes no options, got {', '.join(options)}")
-        return document_text(build_document(report, locale))
-
-    def read(self, data: bytes | str, *, source: str | None = None, **options: Any) -> Any:
-        """Read a report from text (see :mod:`govdisclosure.readers.lines`)."""
-        from govdisclosure.readers import decode_text
-        from govdisclosure.readers.lines import read_text
-
-        text = data if isinstance(data, str) else decode_text(data, source)
-        return read_text(text, source=source, fmt=self.name, **options)
-
-
-FORMAT = TextFormat()
+def render_text(report: AnnualReport, *, locale: str, **options: Any) -> str:
+    """The report as plain UTF-8 text (``.txt``): the text format's render side."""
+    if options:
+        raise OptionError(f"the text format takes no options, got {', '.join(options)}")
+    return document_text(build_document(report, locale))

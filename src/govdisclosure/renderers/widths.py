@@ -1,31 +1,17 @@
-"""Display width of text in a terminal or a monospaced file: East Asian wide and
-full-width characters take two columns.
+"""Text laid out by display width (see :mod:`govdisclosure.textwidth`): padded to a
+width, and wrapped as the printed form wraps a tall cell.
 
->>> display_width("总计"), display_width("Total"), pad("总计", 6, "right")
-(4, 5, '  总计')
+>>> pad("总计", 6, "right"), wrap("政府信息公开申请", 8)
+('  总计', ['政府信息', '公开申请'])
 """
 
 from __future__ import annotations
 
-import functools
 import re
-import unicodedata
 
-__all__ = ["display_width", "longest_word", "pad", "wrap"]
+from govdisclosure.textwidth import display_width
 
-
-def _char_width(ch: str) -> int:
-    if unicodedata.combining(ch):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-
-
-@functools.lru_cache(maxsize=8192)
-def display_width(text: str) -> int:
-    """How many columns ``text`` takes (labels and figures repeat: remembered)."""
-    if text.isascii():
-        return len(text)
-    return sum(_char_width(ch) for ch in text)
+__all__ = ["longest_word", "pad", "wrap"]
 
 
 def pad(text: str, width: int, align: str = "left") -> str:

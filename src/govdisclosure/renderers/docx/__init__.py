@@ -25,15 +25,10 @@ python-docx is imported when a document is rendered, not when this module is.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from govdisclosure.errors import OptionError
 from govdisclosure.renderers.document import Document, build_document
-from govdisclosure.report import AnnualReport
-
-if TYPE_CHECKING:
-    from govdisclosure.readers.result import ReadResult
-
 from govdisclosure.renderers.docx._body import body_xml, footer_xml
 from govdisclosure.renderers.docx._package import (
     open_document,
@@ -49,14 +44,14 @@ from govdisclosure.renderers.docx._package import (
 )
 from govdisclosure.renderers.docx._wordml import parse_fragment, preset_styles, reference_styles
 from govdisclosure.renderers.docx.preset import GB_T_9704, Font, Preset
+from govdisclosure.report import AnnualReport
 
 __all__ = [
-    "FORMAT",
     "GB_T_9704",
-    "DocxFormat",
     "Font",
     "Preset",
     "document_docx",
+    "render_docx",
     "report_properties",
 ]
 
@@ -113,45 +108,25 @@ def document_docx(
     return package_bytes(document.part.package)
 
 
-class DocxFormat:
-    """Word (``.docx``), as the report is published. Options: ``preset`` (a
-    :class:`Preset`, default :data:`GB_T_9704`) and ``reference`` (a ``.docx`` path or its
-    bytes, whose styles and page setup replace the preset's)."""
-
-    name = "docx"
-    extensions = (".docx",)
-    media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    binary = True
-
-    def render(
-        self,
-        report: AnnualReport,
-        *,
-        locale: str,
-        preset: Preset | None = None,
-        reference: str | os.PathLike[str] | bytes | None = None,
-        **options: Any,
-    ) -> bytes:
-        if options:
-            raise OptionError(
-                f"the docx format takes only 'preset' and 'reference', got {', '.join(options)}"
-            )
-        return document_docx(
-            build_document(report, locale),
-            preset=preset,
-            reference=reference,
-            properties=report_properties(report),
+def render_docx(
+    report: AnnualReport,
+    *,
+    locale: str,
+    preset: Preset | None = None,
+    reference: str | os.PathLike[str] | bytes | None = None,
+    **options: Any,
+) -> bytes:
+    """The report as Word (``.docx``), as it is published: the docx format's render
+    side. Options: ``preset`` (a :class:`Preset`, default :data:`GB_T_9704`) and
+    ``reference`` (a ``.docx`` path or its bytes, whose styles and page setup replace the
+    preset's)."""
+    if options:
+        raise OptionError(
+            f"the docx format takes only 'preset' and 'reference', got {', '.join(options)}"
         )
-
-    def read(self, data: bytes | str, *, source: str | None = None, **options: Any) -> ReadResult:
-        """Read a report from a Word document (see :mod:`govdisclosure.readers.docx`)."""
-        from govdisclosure.readers.docx import read_docx
-
-        if isinstance(data, str):
-            from govdisclosure.errors import ReadError
-
-            raise ReadError("a DOCX file is bytes, not text", source=source)
-        return read_docx(data, source=source, **options)
-
-
-FORMAT = DocxFormat()
+    return document_docx(
+        build_document(report, locale),
+        preset=preset,
+        reference=reference,
+        properties=report_properties(report),
+    )

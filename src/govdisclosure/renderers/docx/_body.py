@@ -18,8 +18,8 @@ from govdisclosure.renderers.docx._wordml import (
 )
 from govdisclosure.renderers.docx.preset import Preset
 from govdisclosure.renderers.grid import Grid, GridCell, Role
-from govdisclosure.renderers.widths import display_width
 from govdisclosure.text import Span
+from govdisclosure.textwidth import display_width
 
 
 def _text(text: str) -> str:
