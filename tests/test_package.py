@@ -83,6 +83,9 @@ def test_summary_shows_key_figures_signs_and_blanks() -> None:
     assert "行政处罚: 上一年项目数量 53 · 本年增/减 -50" in text
     assert "采购总金额 6165711 元" in text
     assert "行政复议 (blank)" in text
+    # 三 and 四 are labelled as the layout prints them, numbering and groups included.
+    assert "三、本年度办理结果: （一）予以公开 0 · （二）部分公开 0 · （七）总计 0" in text
+    assert "行政诉讼: 未经复议直接起诉 0 · 复议后起诉 0" in text
     assert "edition 2019" in text
 
 

@@ -89,9 +89,8 @@ def _render(
     return status
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 ok, 1 a report could not be read
-    or has errors, 2 usage)."""
+def _parser() -> argparse.ArgumentParser:
+    """The command line's arguments: a sub-command each for read, summary, check, render."""
     parser = argparse.ArgumentParser(
         prog="govdisclosure",
         description="政府信息公开工作年度报告: annual reports on information disclosure.",
@@ -120,12 +119,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--lang", action="append", dest="locales", help="zh_CN or en (default: both)"
     )
     render.add_argument("-o", "--out", default=".", help="the folder to write to")
-    args = parser.parse_args(argv)
-    if args.command == "read":
-        return _read(args.files, args.fmt, Path(args.out), args.notes, args.partial)
-    if args.command == "render":
-        return _render(args.files, args.formats, args.locales, Path(args.out))
+    return parser
 
+
+def _summarize_or_check(args: argparse.Namespace) -> int:
+    """Print each report's summary, or (``check``) its findings; the exit status."""
     previous = None
     if args.command == "check" and args.previous:
         try:
@@ -154,6 +152,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.write("\n")
         sys.stdout.write(f"== {path}\n{text}\n")
     return status
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0 ok, 1 a report could not be read
+    or has errors, 2 usage)."""
+    args = _parser().parse_args(argv)
+    if args.command == "read":
+        return _read(args.files, args.fmt, Path(args.out), args.notes, args.partial)
+    if args.command == "render":
+        return _render(args.files, args.formats, args.locales, Path(args.out))
+    return _summarize_or_check(args)
 
 
 if __name__ == "__main__":

@@ -133,13 +133,45 @@ def _expression_of(edition: Edition, section: Section, target: int, parts: tuple
     return f"{head} = " + " + ".join(names)
 
 
-def _short(table: TableLayout, key: Any) -> str:
+def _path(table: TableLayout, key: Any) -> tuple[Node, ...]:
+    """The row ``key`` with the groups above it, outermost first (empty if it has none)."""
     for top in table.row_tree:
         for node, ancestors in top.walk():
             if node.key is key:
-                groups = [a.numbering for a in ancestors if a.numbering.startswith("（")]
-                return "".join(groups) + (node.numbering or node.label)
-    return str(key)
+                return (*ancestors, node)
+    return ()
+
+
+def _short(table: TableLayout, key: Any) -> str:
+    path = _path(table, key)
+    if not path:
+        return str(key)
+    *ancestors, node = path
+    groups = [a.numbering for a in ancestors if a.numbering.startswith("（")]
+    return "".join(groups) + (node.numbering or node.label)
+
+
+def _balance_name(table: TableLayout, key: Any) -> str:
+    """A row as the form's printed rule E1 names it: by its top-level number ("一"), and a
+    row below that by the number and its own numbering and label ("三（七）总计")."""
+    top, *below = _path(table, key)
+    number = top.numbering.rstrip("、")
+    if not below:
+        return number
+    row = below[-1]
+    return f"{number}{row.numbering}{row.label}"
+
+
+@functools.cache
+def _balance_expression(edition: Edition) -> str:
+    """E1's expression, from the layout's balance: "一 + 二 = 三（七）总计 + 四"."""
+    table = layout(edition).applications
+    assert table.balance is not None, "table 三 has a printed balance in every edition"
+    left, right = (
+        " + ".join(_balance_name(table, key) for key in side)
+        for side in (table.balance.left, table.balance.right)
+    )
+    return f"{left} = {right}"
 
 
 def _expression(table: TableLayout, total: CellSum) -> str:
@@ -204,7 +236,7 @@ def stock_and_flow(ctx: Context) -> None:
                 "handled": handled,
                 "excess": -computed,
             },
-            expression="一 + 二 = 三（七）总计 + 四",
+            expression=_balance_expression(ctx.edition),
             reported=reported,
             computed=computed,
             involved=tuple(involved),

@@ -27,6 +27,8 @@ from govdisclosure.layouts import TableLayout, layout
 from govdisclosure.report import AnnualReport
 
 _TABLES = (Section.PROACTIVE, Section.APPLICATIONS, Section.REVIEWS)
+#: The columns of table 二 that X3 reads, in the order it names them.
+_IN_FORCE_COLUMNS = (ProactiveColumn.IN_FORCE, ProactiveColumn.ISSUED, ProactiveColumn.REPEALED)
 #: The name of a place of last year's report.
 _LAST = _("上年报告 {place}")
 
@@ -204,6 +206,20 @@ def carried_over_matches(ctx: Context) -> None:
         )
 
 
+@functools.cache
+def _item_rows(edition: Edition, last: Edition) -> tuple[tuple[int, int, int], ...]:
+    """For each row of table 二 with 上一年项目数量 in both editions and 本年增/减 last year:
+    the positions of this year's 上一年项目数量 and of last year's two cells (worked out
+    once per pair of editions)."""
+    here, there = layout(edition).proactive, layout(last).proactive
+    items, change = ProactiveColumn.PREVIOUS_ITEMS, ProactiveColumn.CHANGE
+    return tuple(
+        (here.position(row, items), there.position(row, items), there.position(row, change))
+        for row in (plan.key for plan in here.row_plans)
+        if here.has_cell(row, items) and there.has_cell(row, items) and there.has_cell(row, change)
+    )
+
+
 @rule(
     "X2",
     family="cross-year",
@@ -220,18 +236,9 @@ def items_follow_last_year(ctx: Context) -> None:
     edition, which has no item counts."""
     previous = _previous(ctx)
     section = Section.PROACTIVE
-    here, there = ctx.layout.proactive, layout(previous.edition).proactive
-    items, change = ProactiveColumn.PREVIOUS_ITEMS, ProactiveColumn.CHANGE
     cells, last_cells = ctx.report.proactive.cells, previous.proactive.cells
     mismatch = _mismatch(ctx.report, previous)
-    for plan in here.row_plans:
-        row = plan.key
-        if not (
-            here.has_cell(row, items) and there.has_cell(row, items) and there.has_cell(row, change)
-        ):
-            continue
-        position = here.position(row, items)
-        last_items, last_change = there.position(row, items), there.position(row, change)
+    for position, last_items, last_change in _item_rows(ctx.edition, previous.edition):
         reported = cells[position]
         before, delta = last_cells[last_items], last_cells[last_change]
         numbers = type(reported) is int and type(before) is int and type(delta) is int
@@ -250,25 +257,59 @@ def items_follow_last_year(ctx: Context) -> None:
             places = ((location, reported), (involved[0], before), (involved[1], delta))
             _no_number(ctx, location, _gaps(places))
             continue
-        expected = before + delta  # type: ignore[operator]
-        ctx.failed(
-            location,
-            _(
-                "{cell} 填报为 {reported}，上年报告中该项{items}为 {before}、{change}为 "
-                "{delta:+d}，合计应为 {computed}（相差 {difference:+d}）"
-            ),
-            {
-                "items": _term(there, items),
-                "before": before,
-                "change": _term(there, change),
-                "delta": delta,
-            },
-            expression=f"{_label(here, items)}（本年） = {_label(there, items)}（上年） + "
-            f"{_label(there, change)}（上年）",
-            reported=reported,
-            computed=expected,
-            involved=involved,
+        _items_differ(ctx, location, previous.edition, (reported, before, delta), involved)
+
+
+def _items_differ(
+    ctx: Context,
+    location: Location,
+    last: Edition,
+    figures: tuple[Cell, Cell, Cell],
+    involved: tuple[Location, ...],
+) -> None:
+    """X2 fails at ``location``: ``figures`` are this year's 上一年项目数量 and last year's
+    上一年项目数量 and 本年增/减, all numbers."""
+    here, there = ctx.layout.proactive, layout(last).proactive
+    items, change = ProactiveColumn.PREVIOUS_ITEMS, ProactiveColumn.CHANGE
+    reported, before, delta = figures
+    ctx.failed(
+        location,
+        _(
+            "{cell} 填报为 {reported}，上年报告中该项{items}为 {before}、{change}为 "
+            "{delta:+d}，合计应为 {computed}（相差 {difference:+d}）"
+        ),
+        {
+            "items": _term(there, items),
+            "before": before,
+            "change": _term(there, change),
+            "delta": delta,
+        },
+        expression=f"{_label(here, items)}（本年） = {_label(there, items)}（上年） + "
+        f"{_label(there, change)}（上年）",
+        reported=reported,
+        computed=before + delta,  # type: ignore[operator]
+        involved=involved,
+    )
+
+
+@functools.cache
+def _in_force_rows(edition: Edition, last: Edition) -> tuple[tuple[int, int, int, int], ...]:
+    """For each row of table 二 with 现行有效件数, 本年制发件数 and 本年废止件数 this year and
+    现行有效件数 last year: the positions of those four cells (worked out once per pair of
+    editions)."""
+    here, there = layout(edition).proactive, layout(last).proactive
+    in_force, issued, repealed = _IN_FORCE_COLUMNS
+    return tuple(
+        (
+            here.position(row, in_force),
+            here.position(row, issued),
+            here.position(row, repealed),
+            there.position(row, in_force),
         )
+        for row in (plan.key for plan in here.row_plans)
+        if all(here.has_cell(row, column) for column in _IN_FORCE_COLUMNS)
+        and there.has_cell(row, in_force)
+    )
 
 
 @rule(
@@ -287,26 +328,9 @@ def in_force_follows_last_year(ctx: Context) -> None:
     being repealed (the report should then say so)."""
     previous = _previous(ctx)
     section = Section.PROACTIVE
-    here, there = ctx.layout.proactive, layout(previous.edition).proactive
-    in_force, issued, repealed = (
-        ProactiveColumn.IN_FORCE,
-        ProactiveColumn.ISSUED,
-        ProactiveColumn.REPEALED,
-    )
     cells, last_cells = ctx.report.proactive.cells, previous.proactive.cells
     mismatch = _mismatch(ctx.report, previous)
-    for plan in here.row_plans:
-        row = plan.key
-        if not (
-            here.has_cell(row, in_force)
-            and here.has_cell(row, issued)
-            and here.has_cell(row, repealed)
-            and there.has_cell(row, in_force)
-        ):
-            continue
-        position = here.position(row, in_force)
-        issued_at, repealed_at = here.position(row, issued), here.position(row, repealed)
-        last_at = there.position(row, in_force)
+    for position, issued_at, repealed_at, last_at in _in_force_rows(ctx.edition, previous.edition):
         reported, new, gone = cells[position], cells[issued_at], cells[repealed_at]
         before = last_cells[last_at]
         numbers = all(type(c) is int for c in (reported, new, gone, before))
@@ -323,28 +347,43 @@ def in_force_follows_last_year(ctx: Context) -> None:
             places = ((location, reported), (last, before), (involved[1], new), (involved[2], gone))
             _no_number(ctx, location, _gaps(places))
             continue
-        expected = before + new - gone  # type: ignore[operator]
-        ctx.failed(
-            location,
-            _(
-                "{cell} 填报为 {reported}，按上年报告{in_force} {before} + {issued} {new} - "
-                "{repealed} {gone} 应为 {computed}（相差 {difference:+d}）；"
-                "如有文件到期失效或经修订，请在报告中说明，否则请核对"
-            ),
-            {
-                "in_force": _term(there, in_force),
-                "before": before,
-                "issued": _term(here, issued),
-                "new": new,
-                "repealed": _term(here, repealed),
-                "gone": gone,
-            },
-            expression=f"{_label(here, in_force)}（本年） ≈ {_label(there, in_force)}（上年） + "
-            f"{_label(here, issued)} - {_label(here, repealed)}",
-            reported=reported,
-            computed=expected,
-            involved=involved,
-        )
+        figures = (reported, before, new, gone)
+        _in_force_differs(ctx, location, previous.edition, figures, involved)
+
+
+def _in_force_differs(
+    ctx: Context,
+    location: Location,
+    last: Edition,
+    figures: tuple[Cell, Cell, Cell, Cell],
+    involved: tuple[Location, ...],
+) -> None:
+    """X3 fails at ``location``: ``figures`` are this year's 现行有效件数, last year's, and
+    this year's 本年制发件数 and 本年废止件数, all numbers."""
+    here, there = ctx.layout.proactive, layout(last).proactive
+    in_force, issued, repealed = _IN_FORCE_COLUMNS
+    reported, before, new, gone = figures
+    ctx.failed(
+        location,
+        _(
+            "{cell} 填报为 {reported}，按上年报告{in_force} {before} + {issued} {new} - "
+            "{repealed} {gone} 应为 {computed}（相差 {difference:+d}）；"
+            "如有文件到期失效或经修订，请在报告中说明，否则请核对"
+        ),
+        {
+            "in_force": _term(there, in_force),
+            "before": before,
+            "issued": _term(here, issued),
+            "new": new,
+            "repealed": _term(here, repealed),
+            "gone": gone,
+        },
+        expression=f"{_label(here, in_force)}（本年） ≈ {_label(there, in_force)}（上年） + "
+        f"{_label(here, issued)} - {_label(here, repealed)}",
+        reported=reported,
+        computed=before + new - gone,  # type: ignore[operator]
+        involved=involved,
+    )
 
 
 @functools.cache

@@ -120,6 +120,14 @@ def _changes(edition: Edition) -> tuple[tuple[int, int], ...]:
     )
 
 
+@functools.cache
+def _items_expression(edition: Edition) -> str:
+    """V4's expression, in the labels table 二 prints: "上一年项目数量 + 本年增/减 ≥ 0"."""
+    table = layout(edition).proactive
+    items = table.column_node(ProactiveColumn.PREVIOUS_ITEMS).label
+    return f"{items} + {table.column_node(ProactiveColumn.CHANGE).label} ≥ 0"
+
+
 @rule(
     "V4",
     family="values",
@@ -145,7 +153,7 @@ def items_not_negative(ctx: Context) -> None:
                 location,
                 _("{cell} 为 {reported:+d}，而上一年项目数量仅 {previous}，增减后为 {after}"),
                 {"previous": a, "after": a + b},
-                expression="上一年项目数量 + 本年增/减 ≥ 0",
+                expression=_items_expression(ctx.edition),
                 reported=b,
                 computed=-a,
                 involved=(ctx.cell(Section.PROACTIVE, previous),),
