@@ -25,7 +25,7 @@ import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from attrs import define
+from attrs import frozen
 
 from govdisclosure.errors import FormatNotAvailable
 
@@ -77,7 +77,7 @@ def _side(name: str, target: str) -> Any:
         ) from err
 
 
-@define(repr=False)
+@frozen(repr=False)
 class BuiltinFormat:
     """A format this library ships: its name, extensions, media type and whether it is
     bytes, and its render and read sides as ``"module:attribute"``, each imported when
