@@ -1,0 +1,235 @@
+"""A table's printed rows, sorted and put together into labelled lines of figures.
+
+Headers (and pieces of them wrapped over lines, and headers repeated after a page
+break), captions and notes under the table ("注：…") are taken out; figures printed one
+per line are joined into their row; text-only rows are placed: as the rest of a label
+wrapped over several rows (before or after the row with the figures), as a row printed
+with every cell blank, as a piece of a merged group label, or else as unplaced text in
+the notes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from govdisclosure.labels import normalize_label
+from govdisclosure.readers.blocks import RawCell, TableBlock
+from govdisclosure.readers.draft import Draft, Line, location
+from govdisclosure.readers.result import NoteKind
+from govdisclosure.readers.rows import Row, only_remarks, split_row
+from govdisclosure.readers.vocabulary import (
+    best_match,
+    header_remark,
+    is_header,
+    is_header_piece,
+    widest,
+)
+
+__all__ = ["attach", "sort_rows"]
+
+_NOTE = re.compile(r"^\s*(?:注|说明|备注)\s*[:：]")
+
+
+# --- sorting the printed rows -------------------------------------------------------------
+
+
+def sort_rows(draft: Draft, blocks: Sequence[TableBlock]) -> list[Line | Row]:
+    """The printed rows in order: rows with figures as :class:`Line`, text-only rows
+    as :class:`Row` (still to be placed). Headers, captions and notes are taken out."""
+    out: list[Line | Row] = []
+    above: tuple[RawCell, ...] = ()
+    after_header = True  # the next header row starts a new header
+    for block in blocks:
+        seen_figures = False
+        for cells in block.rows:
+            source = cells[0].source if cells else block.source
+            row = _remark_row(draft, split_row(cells, block.exact, source), cells)
+            text = row.label
+            if row.has_figures:
+                seen_figures = after_header = True
+                if not (out and _continues(draft, out[-1], row)):
+                    out.append(Line(row, text, above))
+                continue
+            if not text:
+                continue
+            if _NOTE.match(text):
+                draft.table_notes.append((text, source))
+                continue
+            if _in_header(draft, text, seen_figures):
+                if after_header:
+                    above = ()  # a new header: a new block, or a new page
+                    after_header = False
+                above += row.labels  # a new tuple: the rows read so far keep theirs
+                draft.header_text.append(text)
+                _header_remarks(draft, row)
+                continue
+            after_header = True
+            out.append(row)
+    _note_joined(draft, out)
+    return out
+
+
+def _remark_row(draft: Draft, row: Row, cells: Sequence[RawCell]) -> Row:
+    """The corner's remark "（本列数据的勾稽关系为：…）" on a line of its own reads like
+    the annotation of a blank cell: a header row, not figures. Not a row of the form,
+    though: "3.其他" is a column's label too."""
+    if row.has_figures and only_remarks(row):
+        whole = " ".join(cell.text.strip() for cell in cells if cell.text.strip())
+        if not draft.numbered_row(row.label) and is_header(whole, draft.section):
+            labels = tuple(cell for cell in cells if cell.text.strip())
+            return Row(labels, (), row.exact, row.source)
+    return row
+
+
+def _in_header(draft: Draft, text: str, seen_figures: bool) -> bool:
+    """Whether a text-only row is (part of) the header: before the first figures,
+    pieces of header labels wrapped over lines ("和）") belong to it too."""
+    return not draft.numbered_row(text) and (
+        is_header(text, draft.section)
+        or (not seen_figures and is_header_piece(text, draft.section))
+    )
+
+
+def _header_remarks(draft: Draft, row: Row) -> None:
+    """Note the header cells that print words the form has no place for."""
+    for cell in row.labels:
+        if header_remark(cell.text, draft.section):
+            draft.note(
+                NoteKind.UNPLACED,
+                location(draft.section),
+                cell.text.strip(),
+                "the table's header prints words besides the form's label; the report "
+                "has no place for them, so they are kept only in this note",
+                cell.source,
+            )
+
+
+def _continues(draft: Draft, last: Line | Row, row: Row) -> bool:
+    """Join ``row``, figures without a label, to the figures of the line before when
+    together they are no more than a row of the table holds: text extracted from a
+    PDF often has each figure of a row on a line of its own. Rows of cells that stand
+    in their columns (DOCX, HTML) are never joined."""
+    if not isinstance(last, Line) or row.label or row.exact or last.row.exact:
+        return False
+    printed = [cell for cell in row.values if cell.text.strip()]
+    before = [cell for cell in last.row.values if cell.text.strip()]
+    if len(printed) != len(row.values) or len(before) + len(printed) > widest(draft.section):
+        return False
+    last.row = Row(last.row.labels, (*before, *printed), False, last.row.source)
+    last.lines += 1
+    return True
+
+
+def _note_joined(draft: Draft, lines: list[Line | Row]) -> None:
+    for line in lines:
+        if isinstance(line, Line) and line.lines > 1:
+            figures = " ".join(cell.text.strip() for cell in line.row.values)
+            draft.note(
+                NoteKind.LAYOUT,
+                location(draft.section),
+                figures[:40],
+                f"the figures were printed on {line.lines} lines of their own; read them "
+                "as one row",
+                line.row.source,
+            )
+
+
+# --- text-only rows -----------------------------------------------------------------------
+
+
+def attach(draft: Draft, lines: list[Line | Row]) -> list[Line]:
+    """Place every text-only row: as the rest of a wrapped label (of the row before
+    or the row after), as a row printed with every cell blank, as a piece of a merged
+    group label or a header repeated after a page break (no figures of their own),
+    or else as unplaced text (in the notes, with its source)."""
+    figures = [line for line in lines if isinstance(line, Line)]
+    i = 0
+    while i < len(lines):
+        if isinstance(lines[i], Line):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and not isinstance(lines[j], Line):
+            j += 1
+        before, after = lines[i - 1] if i else None, lines[j] if j < len(lines) else None
+        run = [row for row in lines[i:j] if isinstance(row, Row)]
+        _attach_run(
+            draft,
+            run,
+            before if isinstance(before, Line) else None,
+            after if isinstance(after, Line) else None,
+            figures,
+        )
+        i = j
+    return figures
+
+
+def _attach_run(
+    draft: Draft, run: list[Row], before: Line | None, after: Line | None, figures: list[Line]
+) -> None:
+    """Read a run of text-only rows in order: a piece that completes the label before
+    it joins that label; a whole label is a row printed with every cell blank; other
+    pieces gather until they make a label; the last gathering, when it starts the
+    label after the run (or is the label of figures printed on their own), joins it."""
+    section, score = draft.section, draft.score
+    if is_header(" ".join(row.label for row in run), section) or all(
+        is_header_piece(row.label, section) and not draft.numbered_row(row.label) for row in run
+    ):
+        return  # a header printed again after a page break
+    current: Line | None = before
+    groups: list[Line] = []
+    for row in run:
+        text = row.label
+        whole = score(text) >= 1.5  # a label of its own: never a continuation
+        if current is not None and not whole and score(current.label) < 1.5:
+            now = score(current.label)
+            if score(f"{current.label} {text}") > now + 0.05:
+                current.label = f"{current.label} {text}"
+                continue
+        # Its (blank) cells are kept: in an exact row they say a row was printed.
+        current = Line(Row(row.labels, row.values, row.exact, row.source), text)
+        groups.append(current)
+    if groups and after is not None:
+        last = groups[-1]
+        whole = score(last.label) >= 1.5
+        joined = score(f"{last.label} {after.label}")
+        if not after.key or (not whole and joined > score(after.label) + 0.05):
+            after.label = f"{last.label} {after.label}"
+            groups.pop()
+    for group in groups:
+        _leftover(draft, group, after, figures)
+
+
+def _leftover(draft: Draft, line: Line, after: Line | None, figures: list[Line]) -> None:
+    text = line.label
+    score, target = best_match(normalize_label(text), draft.targets)
+    if target is not None and score >= 1.5 and not target.is_group:
+        at = next((k for k, x in enumerate(figures) if x is after), len(figures))
+        figures.insert(at, line)
+        return
+    if _is_fragment(draft, text):
+        return
+    if line.row.exact and line.row.values:
+        # A label over cells all printed empty, in a table whose cells stand in their
+        # columns (DOCX, HTML): a row the form lacks, its cells blank (not 0).
+        at = next((k for k, x in enumerate(figures) if x is after), len(figures))
+        figures.insert(at, line)
+        return
+    draft.note(
+        NoteKind.UNPLACED,
+        location(draft.section),
+        text,
+        "text in the table that is no row of the form; not read into any cell",
+        line.row.source,
+    )
+
+
+def _is_fragment(draft: Draft, text: str) -> bool:
+    """Whether ``text`` is a piece of a group's label printed down a merged cell
+    ("理 结 果", "不予公 开"), which carries no figures of its own."""
+    key = normalize_label(text)
+    if not key:
+        return True
+    groups = normalize_label("".join(t.node.label for t in draft.targets if t.is_group))
+    return key in groups or is_header(text, draft.section)
