@@ -5,17 +5,21 @@
   of the form printed above them.
 * Table 三 printed with a subtotal of the legal persons' columns (法人或其他组织小计, or
   just 小计: eight number columns) gets it as an extra column inside that group, and a
-  note says whether it equals the sum of its parts.
+  note says whether it equals the sum of its parts. The group, its label and its columns
+  are the layout's; only the word 小计 is the reader's own
+  (:data:`~govdisclosure.readers.vocabulary.SUBTOTAL`).
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
-from govdisclosure.categories import Section
+from govdisclosure.categories import Applicant, Section
 from govdisclosure.cells import BLANK, Cell
-from govdisclosure.labels import normalize_label
-from govdisclosure.layouts import RowPlan
+from govdisclosure.editions import Edition
+from govdisclosure.labels import LabelledEnum, normalize_label
+from govdisclosure.layouts import Node, RowPlan, layout
 from govdisclosure.readers.blocks import RawCell
 from govdisclosure.readers.columns import spread, trimmed
 from govdisclosure.readers.draft import Draft, Line, location
@@ -31,7 +35,15 @@ __all__ = ["extra_column", "extra_row", "split_subtotal"]
 # --- an extra subtotal column in table 三 -------------------------------------------------
 
 
-_LEGAL_PERSONS = frozenset({"commercial", "research", "public_welfare", "legal_services", "other"})
+@functools.cache
+def _subtotalled(edition: Edition) -> tuple[Node, frozenset[LabelledEnum]]:
+    """The group of table 三's columns a printed 小计 column adds up (法人或其他组织),
+    and the keys of its number columns."""
+    for top in layout(edition).table(Section.APPLICATIONS).column_tree:
+        for node, _ancestors in top.walk():
+            if node.key is Applicant.LEGAL_PERSONS:
+                return node, frozenset(leaf.key for leaf in node.leaves())
+    raise KeyError(Applicant.LEGAL_PERSONS)
 
 
 def split_subtotal(draft: Draft, row: Row, width: int) -> tuple[Sequence[RawCell], RawCell | None]:
@@ -57,7 +69,7 @@ def _subtotal_index(draft: Draft) -> int:
     """Where the 法人或其他组织小计 column stands among eight, from the header's order
     (after 其他 when the header does not say)."""
     text = normalize_label("".join(draft.header_text))
-    group = normalize_label("法人或其他组织")
+    group = normalize_label(_subtotalled(draft.edition)[0].label)
     text = text.replace(group + SUBTOTAL, SUBTOTAL).replace(group, "|")
     spot = text.find(SUBTOTAL)
     parts = [node for node in draft.table.columns_in_order if not node.total_of]
@@ -78,9 +90,10 @@ def extra_column(draft: Draft) -> ExtraColumn | None:
     columns = draft.table.columns_in_order
     after = columns[max(0, _subtotal_index(draft) - 1)].key.value
     header = normalize_label("".join(draft.header_text))
+    group, legal_persons = _subtotalled(draft.edition)
     # The whole label, not its end: "社会公益组织" before a plain "小计" ends in 组织小计 too.
-    whole = normalize_label("法人或其他组织小计")
-    label = "法人或其他组织小计" if SUBTOTAL not in header or whole in header else SUBTOTAL
+    whole = group.label + SUBTOTAL
+    label = whole if SUBTOTAL not in header or normalize_label(whole) in header else SUBTOTAL
     cells: list[Cell] = [BLANK] * len(plans)
     wrong = []
     for plan, raw in draft.subtotals:
@@ -89,7 +102,7 @@ def extra_column(draft: Draft) -> ExtraColumn | None:
         parts = [
             cell
             for node, cell in zip(plan.columns, draft.cells[plan.start : plan.stop], strict=True)
-            if node.key.value in _LEGAL_PERSONS and type(cell) is int
+            if node.key in legal_persons and type(cell) is int
         ]
         if type(value) is int and parts and sum(parts) != value:
             row = draft.table.row_node(plan.key).label
