@@ -112,7 +112,7 @@ def organ_kind(organ: str) -> OrganKind | None:
     >>> organ_kind("中宁县民政局"), organ_kind("中宁县人民政府")
     (<OrganKind.DEPARTMENT: 'department' 政府部门>, <OrganKind.GOVERNMENT: 'government' 人民政府>)
     """
-    if organ.endswith("人民政府"):
+    if organ.endswith(OrganKind.GOVERNMENT.zh):  # the kind's label ends the name: 人民政府
         return OrganKind.GOVERNMENT
     if re.search(r"(?:局|厅|委员会|委|办公室|办|部|署|中心)$", organ):
         return OrganKind.DEPARTMENT

@@ -31,11 +31,10 @@ from govdisclosure.layouts import CellKind
 __all__ = ["VALUE_TOKEN", "ParsedCell", "is_value_text", "parse_cell"]
 
 _MARKS = frozenset(NOT_APPLICABLE_MARKS)
-_UNITS = {
-    "元": MoneyUnit.YUAN,
-    "万元": MoneyUnit.TEN_THOUSAND_YUAN,
-    "亿元": MoneyUnit.HUNDRED_MILLION_YUAN,
-}
+#: The units of money printed after an amount ("6165711 元"): the units' own labels.
+_UNITS = {unit.zh: unit for unit in MoneyUnit}
+#: The same, longest first, as a regular expression ("万元" is not "元" after a 万).
+_UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
 # Counting words printed after a count ("3件"): dropped, with a note.
 _COUNT_WORDS = "件个项条次人家份"
 
@@ -46,7 +45,7 @@ _COUNT_WORDS = "件个项条次人家份"
 # spaces are only read inside a cell (parse_cell).
 _FIGURE = (
     r"[+\-−＋－]?\d[\d,，]*(?:[.．]\d+)?"
-    rf"\s?(?:万元|亿元|元|[{_COUNT_WORDS}])?"
+    rf"\s?(?:{_UNIT}|[{_COUNT_WORDS}])?"
     r"(?:\s?[（(][^（()）]{1,80}[）)])?"
 )
 _MARK = "|".join(re.escape(mark) for mark in sorted(_MARKS, key=len, reverse=True))
@@ -54,7 +53,7 @@ _MARK = "|".join(re.escape(mark) for mark in sorted(_MARKS, key=len, reverse=Tru
 VALUE_TOKEN = rf"(?:{_FIGURE}|{_MARK})"
 _WHOLE_FIGURE = re.compile(
     r"(?P<sign>[+\-−＋－]?)\s?(?P<digits>\d(?:[\d,，]|\s(?=\d))*)(?P<fraction>[.．]\d+)?"
-    rf"\s?(?P<unit>万元|亿元|元|[{_COUNT_WORDS}])?"
+    rf"\s?(?P<unit>{_UNIT}|[{_COUNT_WORDS}])?"
     r"\s?(?:[（(](?P<note>[^（()）]{1,80})[）)])?"
 )
 _VALUE = re.compile(rf"(?:{VALUE_TOKEN})\Z")
@@ -72,7 +71,7 @@ _ANNOTATED = re.compile(
 #: value in a cell of its own, though in a line of text the groups could be figures.
 _GROUPED = re.compile(
     rf"[+\-−＋－]?\d{{1,3}}(?:[ \u2009\u00a0]\d{{3}})+(?:[.．]\d+)?"
-    rf"\s?(?:万元|亿元|元|[{_COUNT_WORDS}])?(?:\s?[（(][^（()）]{{1,80}}[）)])?"
+    rf"\s?(?:{_UNIT}|[{_COUNT_WORDS}])?(?:\s?[（(][^（()）]{{1,80}}[）)])?"
 )
 _PRINTED_NOTE = re.compile(r"[（(](?P<note>[^（()）]{1,80})[）)]\s*\Z")
 

@@ -99,9 +99,11 @@ def widest(section: Section) -> int:
 def vocabulary(section: Section) -> tuple[str, ...]:
     """Every label either edition prints in the header of this section's table, longest
     first: what a header row (or a header repeated after a page break) is made of."""
-    words: set[str] = {normalize_label("信息内容"), SUBTOTAL}
+    words: set[str] = {SUBTOTAL}
     for edition in Edition:
         table = layout(edition).table(section)
+        # Table 二's corner (信息内容) counts in the header of every table, not only its own.
+        words.add(normalize_label(layout(edition).proactive.corner))
         words.add(normalize_label(table.corner))
         for block in table.blocks:
             if block.caption is not None:
