@@ -1,0 +1,350 @@
+"""The body of a Word document walked in order into :mod:`blocks
+<govdisclosure.readers.blocks>`.
+
+* a paragraph becomes a :class:`~govdisclosure.readers.blocks.TextBlock`: its runs'
+  text, bold where the run, its character style or the paragraph's style chain says so;
+  its heading level from the paragraph's style ("Title", "heading 2", "标题 2", an
+  outline level: :mod:`~govdisclosure.readers.docxstyles`) or, for a short paragraph
+  printed all bold, level 9. A line break (``w:br``) starts a new block; a tab is a
+  space. A run-in title at the paragraph's start, printed in a character style of its
+  own (this library's "Run-in Heading", or the character style linked to a heading
+  style), is marked as the block's ``lead``.
+* a table becomes a :class:`~govdisclosure.readers.blocks.TableBlock` with one cell
+  per *origin* cell: a cell merged into the one above (``w:vMerge``) is left out of its
+  row, a cell spanning grid columns (``w:gridSpan``) is one cell with that span, and a
+  table nested in a cell is flattened into the cell's text.
+* content controls (``w:sdt``), inserted text and hyperlinks are read through; deleted
+  text, field codes, text boxes, headers and footers (page numbers) are not read.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from govdisclosure.readers.blocks import Block, RawCell, TableBlock, TextBlock
+from govdisclosure.readers.docxstyles import Styles
+from govdisclosure.readers.result import SourceRef
+from govdisclosure.readers.wordml import (
+    BR,
+    CR,
+    GRID_BEFORE,
+    GRID_SPAN,
+    HMERGE,
+    NO_BREAK_HYPHEN,
+    OUTLINE,
+    PPR,
+    PSTYLE,
+    PTAB,
+    RPR,
+    RSTYLE,
+    SYM,
+    TAB,
+    TBL,
+    TC,
+    TCPR,
+    TR,
+    TRPR,
+    VAL,
+    VMERGE,
+    B,
+    P,
+    R,
+    T,
+    W,
+    flag,
+    outline,
+    small_number,
+)
+from govdisclosure.text import Span
+
+__all__ = ["body_blocks"]
+
+_SPACE = frozenset({TAB, PTAB})
+_BREAK = frozenset({BR, CR})
+#: Elements read through as if their children stood in their place: content controls,
+#: tracked insertions and moves, hyperlinks, simple fields, smart tags, custom XML.
+_TRANSPARENT = frozenset(
+    W + name
+    for name in (
+        "sdt",
+        "sdtContent",
+        "customXml",
+        "smartTag",
+        "hyperlink",
+        "fldSimple",
+        "ins",
+        "moveTo",
+        "dir",
+        "bdo",
+    )
+)
+#: A paragraph printed all bold and at most this long reads as a heading (level 9).
+_BOLD_HEADING = 40
+
+
+def body_blocks(body: Any, styles: Styles, source: str | None) -> list[Block]:
+    """The blocks of the document's body (``w:body``), in order."""
+    walker = _Walker(styles, source)
+    walker.body(body)
+    return walker.blocks
+
+
+def _children(element: Any) -> list[Any]:
+    """The children of ``element``, reading through content controls and the like."""
+    children = list(element)
+    if not any(child.tag in _TRANSPARENT for child in children):
+        return children  # the common case, without a Python call per element
+    out = []
+    for child in children:
+        if child.tag in _TRANSPARENT:
+            out += _children(child)
+        else:
+            out.append(child)
+    return out
+
+
+Piece = tuple[str, bool, bool]
+
+
+class _Walker:
+    """Walks the body, collecting blocks. lxml's ``find`` costs microseconds a call, so
+    the hot paths look at each element's children once instead."""
+
+    def __init__(self, styles: Styles, source: str | None) -> None:
+        self.styles = styles
+        self.source = source
+        self.blocks: list[Block] = []
+        self.paragraph = 0
+        self.table = 0
+
+    # -- paragraphs ------------------------------------------------------------------------
+
+    def runs(self, p: Any, style_bold: bool) -> list[list[Piece]]:
+        """The paragraph's text as lines (split at line breaks) of pieces: text, bold, and
+        whether the piece is in a run-in heading character style."""
+        lines: list[list[Piece]] = [[]]
+        for run in _children(p):
+            if run.tag != R:
+                continue
+            bold, lead = style_bold, False
+            for child in run:
+                tag = child.tag
+                if tag == T:
+                    if child.text:
+                        lines[-1].append((child.text, bold, lead))
+                elif tag == RPR:
+                    bold, lead = self.run_format(child, style_bold)
+                elif tag in _SPACE:
+                    lines[-1].append((" ", bold, lead))
+                elif tag in _BREAK:
+                    lines.append([])
+                else:
+                    text = _special(child)
+                    if text:
+                        lines[-1].append((text, bold, lead))
+        return lines
+
+    def run_format(self, rpr: Any, style_bold: bool) -> tuple[bool, bool]:
+        """Whether a run is bold (its own ``w:b``, else its character style's, else the
+        paragraph style's) and whether it is in a run-in heading style."""
+        bold: bool | None = None
+        char = None
+        for prop in rpr:
+            if prop.tag == B:
+                bold = flag(prop)
+            elif prop.tag == RSTYLE:
+                char = prop.get(VAL) or ""
+        if char is None:
+            return style_bold if bold is None else bold, False
+        if bold is None:
+            bold = self.styles.bold.get(char)
+        return style_bold if bold is None else bold, self.styles.is_lead(char)
+
+    def para(self, p: Any) -> None:
+        self.paragraph += 1
+        style_id = self.styles.default_paragraph
+        level: int | None = None
+        if len(p) and p[0].tag == PPR:
+            for prop in p[0]:
+                if prop.tag == PSTYLE:
+                    style_id = prop.get(VAL) or style_id
+                elif prop.tag == OUTLINE:
+                    level = outline(prop)
+        if level is None:
+            level = self.styles.heading(style_id)
+        where = SourceRef(line=self.paragraph, file=self.source)
+        bold = self.styles.paragraph_bold(style_id)
+        for number, line in enumerate(self.runs(p, bold)):
+            text = "".join(piece for piece, _, _ in line)
+            if not text.strip():
+                continue
+            heading = level
+            short = len(text.strip()) <= _BOLD_HEADING
+            if not heading and short and all(b for piece, b, _ in line if piece.strip()):
+                heading = 9
+            lead = 0
+            if number == 0 and line[0][2]:
+                lead = sum(len(piece) for piece, _, _ in _prefix(line))
+                if not text[lead:].strip():
+                    lead = 0  # a title alone, with nothing run in after it
+                    heading = heading or 9
+            self.blocks.append(TextBlock(_spans(line), where, heading=heading, lead=lead))
+
+    # -- tables ----------------------------------------------------------------------------
+
+    def tbl(self, tbl: Any) -> None:
+        index = self.table
+        self.table += 1
+        rows: list[tuple[RawCell, ...]] = []
+        source = self.source
+        for r, tr in enumerate(x for x in _children(tbl) if x.tag == TR):
+            column = 0
+            cells: list[RawCell] = []
+            for tc in _children(tr):
+                if tc.tag == TRPR:
+                    column = next((small_number(x, 0) for x in tc if x.tag == GRID_BEFORE), column)
+                    continue
+                if tc.tag != TC:
+                    continue
+                span, merged, widen = _cell_format(tc)
+                if merged:
+                    column += span  # covered by the cell above: not a cell of its own
+                    continue
+                if widen and cells:  # the legacy horizontal merge: widen the cell before
+                    last = cells[-1]
+                    cells[-1] = RawCell(last.text, last.source, span=last.span + span)
+                    column += span
+                    continue
+                where = SourceRef(table=index, row=r, column=column, file=source)
+                cells.append(RawCell(_cell_text(tc, self), where, span=span))
+                column += span
+            if cells:
+                rows.append(tuple(cells))
+        if rows:
+            where = SourceRef(table=index, row=0, column=0, file=source)
+            self.blocks.append(TableBlock(tuple(rows), where, exact=True))
+
+    def body(self, body: Any) -> None:
+        for child in _children(body):
+            if child.tag == P:
+                self.para(child)
+            elif child.tag == TBL:
+                self.tbl(child)
+
+
+def _special(element: Any) -> str:
+    """The text of a run's child other than text, tabs and breaks."""
+    if element.tag == NO_BREAK_HYPHEN:
+        return "-"
+    if element.tag == SYM:
+        char = element.get(W + "char") or ""
+        # Symbol-font characters (F0xx) have no Unicode meaning of their own.
+        if re.fullmatch(r"[0-9A-Fa-f]{4}", char) and not char.upper().startswith("F0"):
+            return chr(int(char, 16))
+    return ""  # field codes, deleted text, drawings, footnote marks: not read
+
+
+def _cell_format(tc: Any) -> tuple[int, bool, bool]:
+    """A cell's span, whether it continues a vertical merge (``w:vMerge`` without
+    "restart") and whether it continues a legacy horizontal one (``w:hMerge``)."""
+    span, merged, widen = 1, False, False
+    if len(tc) and tc[0].tag == TCPR:
+        for prop in tc[0]:
+            tag = prop.tag
+            if tag == GRID_SPAN:
+                span = max(1, small_number(prop, 1))
+            elif tag == VMERGE:
+                merged = (prop.get(VAL) or "continue") != "restart"
+            elif tag == HMERGE:
+                widen = (prop.get(VAL) or "continue") != "restart"
+    return span, merged, widen
+
+
+def _prefix(line: list[Piece]) -> list[Piece]:
+    """The pieces at the start of a line that are in a run-in heading style."""
+    out = []
+    for piece in line:
+        if not piece[2]:
+            break
+        out.append(piece)
+    return out
+
+
+def _spans(line: list[Piece]) -> tuple[Span, ...]:
+    spans: list[Span] = []
+    for text, bold, _lead in line:
+        if spans and spans[-1].bold == bold:
+            spans[-1] = Span(spans[-1].text + text, bold)
+        else:
+            spans.append(Span(text, bold))
+    return tuple(spans)
+
+
+#: What sends a cell to the careful walk: text that is not the cell's own (drawings, text
+#: boxes, alternate content), deleted text, symbols.
+_CAREFUL = frozenset(
+    W + name for name in ("drawing", "pict", "object", "del", "moveFrom", "txbxContent", "sym")
+) | {"{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
+
+
+def _quick_cell_text(tc: Any) -> list[str] | None:
+    """The lines of a plain cell in one pass over its elements (a cell is mostly one
+    paragraph of one run); ``None`` when the cell holds anything the pass would misread."""
+    pieces: list[str] = []
+    current: list[str] = []
+    for element in tc.iter():
+        tag = element.tag
+        if tag == T:
+            if element.text:
+                current.append(element.text)
+        elif tag == P or tag in _BREAK:  # a new paragraph or a line break: a new line
+            pieces.append("".join(current).strip())
+            current = []
+        elif tag in _SPACE:
+            current.append(" ")
+        elif tag in _CAREFUL:
+            return None
+    pieces.append("".join(current).strip())
+    return pieces
+
+
+def _cell_text(tc: Any, walker: _Walker) -> str:
+    """A cell's text: its paragraphs (and those of tables nested in it) joined, with a
+    space only where two words of Latin letters or digits would otherwise run together."""
+    quick = _quick_cell_text(tc)
+    if quick is not None:
+        return _joined([piece for piece in quick if piece])
+    pieces: list[str] = []
+
+    def collect(element: Any) -> None:
+        for child in _children(element):
+            if child.tag == P:
+                for line in walker.runs(child, False):
+                    text = "".join(piece for piece, _, _ in line).strip()
+                    if text:
+                        pieces.append(text)
+            elif child.tag == TBL:  # a nested table: its cells, row by row
+                for tr in _children(child):
+                    if tr.tag == TR:
+                        for cell in _children(tr):
+                            if cell.tag == TC:
+                                collect(cell)
+
+    collect(tc)
+    return _joined(pieces)
+
+
+def _joined(pieces: list[str]) -> str:
+    out = ""
+    for piece in pieces:
+        if (
+            out
+            and out[-1].isascii()
+            and out[-1].isalnum()
+            and piece[0].isascii()
+            and piece[0].isalnum()
+        ):
+            out += " "
+        out += piece
+    return out

@@ -1,0 +1,149 @@
+"""What the DOCX reader needs of a document's ``styles.xml``: which paragraph styles
+are headings (and of which level) or bold, which character styles are bold, and which
+print a run-in heading.
+
+A style's heading level comes from its name ("Title", "heading 2", "标题 2") or its
+outline level; a style that does not say takes what its ``w:basedOn`` chain says.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, NamedTuple
+
+from govdisclosure.readers.wordml import (
+    BASED_ON,
+    LINK,
+    NAME,
+    OUTLINE,
+    PPR,
+    RPR,
+    VAL,
+    B,
+    W,
+    flag,
+    outline,
+)
+
+__all__ = ["Styles"]
+
+_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(?P<level>[1-9])$")
+_TITLE_NAMES = frozenset({"title", "标题"})
+#: Our renderer's character style for run-in subsection titles (renderers/docx/_wordml.py).
+_LEAD_NAMES = frozenset({"run-in heading"})
+
+
+class _Style(NamedTuple):
+    """One style of ``styles.xml``, as written (before its ``w:basedOn`` chain)."""
+
+    kind: str
+    name: str  # lower case
+    based_on: str | None
+    level: int | None  # from w:outlineLvl
+    bold: bool | None
+    link: str | None  # the linked paragraph or character style
+
+
+def _style(style: Any) -> _Style:
+    name = ""
+    based = link = None
+    level = bold = None
+    for child in style:
+        tag = child.tag
+        if tag == NAME:
+            name = child.get(VAL) or ""
+        elif tag == BASED_ON:
+            based = child.get(VAL)
+        elif tag == LINK:
+            link = child.get(VAL)
+        elif tag == PPR:
+            level = next((outline(x) for x in child if x.tag == OUTLINE), None)
+        elif tag == RPR:
+            bold = next((flag(x) for x in child if x.tag == B), None)
+    kind = style.get(W + "type") or "paragraph"
+    return _Style(kind, name.strip().lower(), based, level, bold, link)
+
+
+class Styles:
+    """What the reader needs of ``styles.xml``: each paragraph style's heading level and
+    boldness (through its ``w:basedOn`` chain), each character style's boldness, and
+    the character styles that print a run-in heading."""
+
+    def __init__(self, root: Any) -> None:
+        self.default_paragraph = ""
+        self.level: dict[str, int] = {}
+        self.bold: dict[str, bool | None] = {}
+        self.lead: set[str] = set()
+        self.default_bold = False
+        if root is None:
+            return
+        defaults = root.find(f"{W}docDefaults/{W}rPrDefault/{RPR}")
+        if defaults is not None:
+            self.default_bold = bool(flag(defaults.find(B)))
+        raw: dict[str, _Style] = {}
+        for element in root.iter(W + "style"):
+            style_id = element.get(W + "styleId") or ""
+            style = raw[style_id] = _style(element)
+            default = (element.get(W + "default") or "").lower() in ("1", "true", "on")
+            if style.kind == "paragraph" and default:
+                self.default_paragraph = style_id
+
+        bold = _inherited(raw, "bold")
+        level = _inherited(raw, "level")
+        for style_id, style in raw.items():
+            self.bold[style_id] = bold[style_id]
+            if style.kind == "paragraph":
+                named = _named_level(style.name) or _named_level(style_id.lower())
+                self.level[style_id] = named or level[style_id] or 0
+        for style_id, style in raw.items():
+            linked = self.level.get(style.link or "", 0)
+            if style.kind == "character" and (style.name in _LEAD_NAMES or linked):
+                self.lead.add(style_id)
+
+    def heading(self, style_id: str) -> int:
+        """The heading level of a paragraph style; a style the document does not define
+        (a package without styles.xml) by its id: "Title", "Heading2"."""
+        level = self.level.get(style_id)
+        return _named_level(style_id.lower()) if level is None else level
+
+    def is_lead(self, style_id: str) -> bool:
+        """Whether a character style prints a run-in heading (an undefined one by its id,
+        as this library names it)."""
+        if style_id in self.bold:
+            return style_id in self.lead
+        return style_id.lower() in _LEAD_NAMES or style_id == "RunInHeading"
+
+    def paragraph_bold(self, style_id: str) -> bool:
+        bold = self.bold.get(style_id)
+        return self.default_bold if bold is None else bold
+
+
+def _inherited(raw: dict[str, _Style], field: str) -> dict[str, Any]:
+    """Each style's ``field``: its own, or the nearest one up its ``w:basedOn`` chain
+    (``None`` when none says). Each style is walked once, so a hostile chain of many
+    thousand styles costs no more than a short one."""
+    done: dict[str, Any] = {}
+    for start in raw:
+        path: list[str] = []
+        seen: set[str] = set()
+        style_id, value = start, None
+        while style_id in raw and style_id not in seen:
+            if style_id in done:
+                value = done[style_id]
+                break
+            path.append(style_id)
+            seen.add(style_id)
+            value = getattr(raw[style_id], field)
+            if value is not None:
+                break
+            style_id = raw[style_id].based_on or ""
+        for walked in path:
+            done[walked] = value
+    return done
+
+
+def _named_level(name: str) -> int:
+    if name in _TITLE_NAMES:
+        return 1
+    match = _HEADING_NAME.match(name)
+    return int(match["level"]) if match else 0
