@@ -145,7 +145,7 @@ class _Walker:
 
     def table(self, element: Any) -> None:
         rows = list(_own_rows(element))
-        if _lays_out(element, [tr for _, tr in rows]):
+        if _lays_out([tr for _, tr in rows]):
             self.children(element, False)  # cells are block elements: one paragraph each
             return
         for caption in element.iterchildren("caption"):
@@ -241,10 +241,10 @@ def _own_rows(table: Any) -> Iterator[tuple[Any, Any]]:
                     yield child, tr
 
 
-def _lays_out(table: Any, rows: list[Any]) -> bool:
-    """Whether ``table`` lays out the page rather than holding figures: a heading in it,
-    a table of several rows inside one of few rows, or no row of more than one cell (a
-    report's tables have a label and figures in every row)."""
+def _lays_out(rows: list[Any]) -> bool:
+    """Whether the table of ``rows`` lays out the page rather than holding figures: a
+    heading in it, a table of several rows inside one of few rows, or no row of more
+    than one cell (a report's tables have a label and figures in every row)."""
     if all(sum(1 for cell in tr if isinstance(cell.tag, str)) <= 1 for tr in rows):
         return True
     for tr in rows:
