@@ -54,10 +54,15 @@ class Format(Protocol):
     **options)``, which returns a :class:`~govdisclosure.readers.result.ReadResult`; one
     that cannot be written says so with ``renders = False``."""
 
-    name: str
-    extensions: tuple[str, ...]
-    media_type: str
-    binary: bool
+    # Read-only: a plain attribute provides each as well as a property does.
+    @property
+    def name(self) -> str: ...
+    @property
+    def extensions(self) -> tuple[str, ...]: ...
+    @property
+    def media_type(self) -> str: ...
+    @property
+    def binary(self) -> bool: ...
 
     def render(self, report: AnnualReport, *, locale: str, **options: Any) -> str | bytes:
         """The report in this format."""
