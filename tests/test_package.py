@@ -26,6 +26,26 @@ def test_every_public_name_resolves() -> None:
         govdisclosure.nope  # noqa: B018
 
 
+def test_type_checkers_see_the_names_the_package_exports() -> None:
+    # The package names each public name twice: as an import for type checkers, and in
+    # the table it resolves names from at run time. Both must name the same modules.
+    import ast
+
+    source = Path(govdisclosure.__file__).read_text(encoding="utf-8")
+    (block,) = (
+        node
+        for node in ast.parse(source).body
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+    )
+    imported = {
+        alias.name: node.module
+        for node in block.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert imported == govdisclosure._EXPORTS
+
+
 def test_importing_loads_neither_docx_nor_babel() -> None:
     code = (
         "import sys, govdisclosure as gd\n"
