@@ -737,6 +737,9 @@ _STRICT: list[Any] = [
         "$.report.problems[0][0]",
     ),
     _case("table-not-object", V21, ("report", "reviews"), [], "$.report.reviews"),
+    _case("row-number", V21, ("report", "reviews", "review"), 0, "$.report.reviews.review"),
+    _case("row-null", V21, ("report", "reviews", "review"), None, "$.report.reviews.review"),
+    _case("rows-empty", V21, ("report", "reviews", "review"), {}, "$.report.reviews.review"),
     _case(
         "row-not-object",
         V21,
@@ -1490,3 +1493,43 @@ def test_an_extra_row_after_something_not_a_row_name_is_refused() -> None:
     with pytest.raises(JSONFormatError) as caught:
         loads(json.dumps(document))
     assert caught.value.path == "$.report.applications._extra_rows[0].after"
+
+
+def _places(value: Any, at: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """Every place in a decoded document: objects, lists and scalars alike."""
+    places = [at] if at else []
+    if isinstance(value, dict):
+        places += [p for k, v in value.items() for p in _places(v, (*at, k))]
+    elif isinstance(value, list):
+        places += [p for i, v in enumerate(value) for p in _places(v, (*at, i))]
+    return places
+
+
+_ANY_VALUE: st.SearchStrategy[object] = st.one_of(
+    _TRICKY,
+    st.sampled_from([-1, 1.5, 2**63, 2007, "2022-02-30", {"na": "/"}, {"amount": "1"}, [0]]),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(reports(), st.data())
+def test_any_value_anywhere_is_read_or_refused_with_its_path(
+    report: AnnualReport, data: st.DataObject
+) -> None:
+    # Whatever stands wherever (a number where a row object belongs, null for a table, an
+    # object for a count), loads returns a report or a JSONFormatError with a JSON path:
+    # never another exception.
+    document = to_dict(report)
+    *parents, last = data.draw(st.sampled_from(_places(document)))
+    target: Any = document
+    for key in parents:
+        target = target[key]
+    target[last] = data.draw(_ANY_VALUE)
+    try:
+        back = loads(json.dumps(document, ensure_ascii=False))
+    except JSONFormatError as err:
+        refused: JSONFormatError | None = err
+    else:
+        refused = None
+        _assert_rebuilt_the_same(back)
+    assert refused is None or (refused.path or "").startswith("$")

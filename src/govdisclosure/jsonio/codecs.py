@@ -42,17 +42,18 @@ from govdisclosure.errors import ReportValueError
 from govdisclosure.jsonio.context import MISSING, Context, Path, describe, extend
 
 __all__ = [
-    "Boolean",
     "Codec",
     "Date",
     "DecimalText",
     "EnumCodec",
     "Field",
-    "Integer",
     "ListOf",
     "Nullable",
     "ObjectCodec",
-    "Text",
+    "Scalar",
+    "boolean",
+    "integer",
+    "text",
 ]
 
 #: Where a validator found the problem: field names and item indexes (ReportValueError.at).
@@ -85,53 +86,42 @@ class Codec:
         return ()
 
 
-class Text(Codec):
-    """A string. Whether it may be empty is the model's to check; the schema says so
-    (``blank``)."""
+class Scalar(Codec):
+    """A JSON string, integer or boolean, taken as it is when it has exactly that type:
+    never a boolean for an integer, nor a number with a fraction or exponent. What else a
+    value must be (a text not blank, a year in range) is the model's to check."""
 
-    def __init__(self, *, blank: bool = False) -> None:
-        self.blank = blank
+    def __init__(
+        self, kind: type, what: str, schema: dict[str, Any], write: Callable[[Any], str]
+    ) -> None:
+        self.kind = kind
+        self.what = what
+        self._schema = schema
+        self.write = write
 
     def decode(self, value: Any, path: Path, context: Context, siblings: Mapping[str, Any]) -> Any:
-        if type(value) is not str:
-            raise context.fail(path, f"expected a string, got {describe(value)}")
+        if type(value) is not self.kind:
+            raise context.fail(path, f"expected {self.what}, got {describe(value)}")
         return value
 
     def encode(self, value: Any, indent: str | None) -> str:
-        return encode_basestring(value)
+        return self.write(value)
 
     def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
-        return {"type": "string"} if self.blank else dict(TEXT_SCHEMA)
+        return dict(self._schema)
 
 
-class Integer(Codec):
-    """A JSON integer: never a boolean, nor a number with a fraction or exponent."""
-
-    def decode(self, value: Any, path: Path, context: Context, siblings: Mapping[str, Any]) -> Any:
-        if type(value) is not int:
-            raise context.fail(path, f"expected an integer, got {describe(value)}")
-        return value
-
-    def encode(self, value: Any, indent: str | None) -> str:
-        return str(value)
-
-    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
-        return {"type": "integer"}
+def text(*, blank: bool = False) -> Scalar:
+    """A string; the schema says whether it may be empty or white space (``blank``)."""
+    return Scalar(str, "a string", {"type": "string"} if blank else TEXT_SCHEMA, encode_basestring)
 
 
-class Boolean(Codec):
-    """``true`` or ``false``."""
+def integer() -> Scalar:
+    return Scalar(int, "an integer", {"type": "integer"}, str)
 
-    def decode(self, value: Any, path: Path, context: Context, siblings: Mapping[str, Any]) -> Any:
-        if type(value) is not bool:
-            raise context.fail(path, f"expected true or false, got {describe(value)}")
-        return value
 
-    def encode(self, value: Any, indent: str | None) -> str:
-        return "true" if value else "false"
-
-    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
-        return {"type": "boolean"}
+def boolean() -> Scalar:
+    return Scalar(bool, "true or false", {"type": "boolean"}, lambda value: str(value).lower())
 
 
 _DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

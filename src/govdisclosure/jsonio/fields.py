@@ -21,6 +21,7 @@ import functools
 import re
 import types
 import typing
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Final
 
@@ -30,17 +31,17 @@ from govdisclosure.cells import Cell, Money, NotApplicable
 from govdisclosure.errors import JSONFormatError
 from govdisclosure.jsonio.cells import CellCodec
 from govdisclosure.jsonio.codecs import (
-    Boolean,
     Codec,
     Date,
     DecimalText,
     EnumCodec,
     Field,
-    Integer,
     ListOf,
     Nullable,
     ObjectCodec,
-    Text,
+    boolean,
+    integer,
+    text,
 )
 from govdisclosure.jsonio.prose import ParagraphCodec
 from govdisclosure.jsonio.tables import AnnotationsCodec, TableCodec
@@ -55,10 +56,10 @@ __all__ = ["cell_codec", "codec_for"]
 ObjectCodec.ONE_LINE = frozenset({Period, Span, Money, NotApplicable, ExtraRow, ExtraColumn})
 
 #: The codecs of types that are no attrs class of their own.
-_SCALARS: Final[dict[Any, type[Codec]]] = {
-    str: Text,
-    bool: Boolean,
-    int: Integer,
+_SCALARS: Final[dict[Any, Callable[[], Codec]]] = {
+    str: text,
+    bool: boolean,
+    int: integer,
     Decimal: DecimalText,
     dt.date: Date,
 }
@@ -140,7 +141,7 @@ def _fields(cls: type, skip: frozenset[str] = frozenset()) -> tuple[Field, ...]:
 
 def _codec_of_field(cls: type, field: attrs.Attribute[Any], tp: Any) -> Codec:
     if tp is str and field.metadata.get("json", {}).get("blank"):
-        return Text(blank=True)
+        return text(blank=True)
     if issubclass(cls, CellTable) and field.name == "annotations":
         return AnnotationsCodec(cls.section)
     return codec_for(tp)

@@ -22,7 +22,7 @@ from govdisclosure.cells import BLANK, Cell
 from govdisclosure.editions import Edition
 from govdisclosure.errors import CellValueError, ReportValueError
 from govdisclosure.jsonio.cells import CellCodec, misfit
-from govdisclosure.jsonio.codecs import At, Codec, Field, ObjectCodec, Text
+from govdisclosure.jsonio.codecs import At, Codec, Field, ObjectCodec, text
 from govdisclosure.jsonio.context import MISSING, Context, Path, extend
 from govdisclosure.layouts import CellKind, TableLayout, layout
 from govdisclosure.tables import CellTable
@@ -148,8 +148,10 @@ class TableCodec(Codec):
             # of them transposed at once are the column keys and the values of the whole
             # table. Keys exactly in layout order leave no key missing, unknown or twice.
             written = [items[row.name] for row in rows]
-            pairs = list(itertools.chain.from_iterable(written))
-            if pairs and all(type(row) is tuple for row in written):
+            pairs = all(type(row) is tuple for row in written) and [
+                *itertools.chain.from_iterable(written)
+            ]
+            if pairs:
                 keys, found = zip(*pairs)  # noqa: B905 (pairs, two items each)
                 if keys == _column_keys(edition, self.section):
                     return list(found)
@@ -281,7 +283,7 @@ class AnnotationsCodec(Codec):
 
     def __init__(self, section: Section) -> None:
         self.section = section
-        self.text = Text()
+        self.text = text()
 
     def decode(self, value: Any, path: Path, context: Context, siblings: Mapping[str, Any]) -> Any:
         rows = {row.name: row for row in _rows(siblings["edition"], self.section)}
@@ -292,8 +294,8 @@ class AnnotationsCodec(Codec):
             row, where = rows[name], (path, name)
             texts = context.object(columns, where)
             context.keys(texts, where, row.columns, frozenset(), row.column_set)
-            for column, text in texts.items():
-                checked = self.text.decode(text, (where, column), context, siblings)
+            for column, written in texts.items():
+                checked = self.text.decode(written, (where, column), context, siblings)
                 pairs.append((row.start + row.columns.index(column), checked))
         return tuple(sorted(pairs))
 
@@ -307,14 +309,11 @@ class AnnotationsCodec(Codec):
     def encode_in(self, edition: Edition, value: Any, indent: str) -> str:
         """The annotations ``value`` of a table of ``edition``, at ``indent``."""
         rows: dict[str, list[str]] = {}
-        for position, text in value:
-            row = next(
-                r
-                for r in _rows(edition, self.section)
-                if r.start <= position < r.start + len(r.columns)
-            )
-            column = row.columns[position - row.start]
-            rows.setdefault(row.name, []).append(f'"{column}": {self.text.encode(text, None)}')
+        specs = layout(edition).table(self.section).cells
+        for position, note in value:
+            spec = specs[position]
+            written = f'"{spec.column.value}": {self.text.encode(note, None)}'
+            rows.setdefault(spec.row.value, []).append(written)
         inner = indent + "  "
         lines = [f'{inner}"{name}": {{' + ", ".join(texts) + "}" for name, texts in rows.items()]
         return "{\n" + ",\n".join(lines) + f"\n{indent}}}"
