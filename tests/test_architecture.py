@@ -36,8 +36,13 @@ CORE = tuple(
         "errors",
         "editions",
         "text",
+        "forms",
+        "fieldchecks",
     )
 )
+#: The JSON form of the model, and its schema: below the checker, renderers and readers,
+#: and above the model, which knows nothing of it.
+JSON = ("govdisclosure.jsonio", "govdisclosure.schema")
 #: What the renderers and the readers share, so that neither imports the other.
 SHARED = tuple(f"govdisclosure.{name}" for name in ("formats", "textwidth", "wording", "i18n"))
 
@@ -57,9 +62,10 @@ RULES = (
     Rule((READERS,), (RENDERERS,), "renderers and readers are siblings"),
     Rule(
         CORE,
-        (CHECKER, RENDERERS, READERS),
-        "the core model sits below the checker, the renderers and the readers",
+        (CHECKER, RENDERERS, READERS, *JSON),
+        "the core model sits below its JSON form, the checker, the renderers and the readers",
     ),
+    Rule(JSON, (CHECKER, RENDERERS, READERS), "the JSON form sits below what reads and writes"),
     Rule(SHARED, (CHECKER, RENDERERS, READERS), "renderers and readers both import it"),
     Rule(
         ("govdisclosure.errors",),

@@ -127,7 +127,7 @@ def test_part_validators() -> None:
     with pytest.raises(ReportValueError, match="must name the organs"):
         Scope(ScopeKind.AGGREGATE)
     assert Scope.aggregate(["A局", "B局"]).kind is ScopeKind.AGGREGATE
-    with pytest.raises(ReportValueError, match="list of str"):
+    with pytest.raises(ReportValueError, match="not a single str"):
         Scope.aggregate("A局")
     with pytest.raises(ReportValueError):
         Subsection("")

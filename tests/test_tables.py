@@ -280,9 +280,9 @@ def test_extra_column_cells_are_counts_money_blank_or_marks(cells: object) -> No
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
-        ({"label": ""}, "an extra column's label is a non-empty str"),
-        ({"label": "  "}, "an extra column's label is a non-empty str"),
-        ({"label": 3}, "an extra column's label is a non-empty str"),
+        ({"label": ""}, "label must be a non-empty str"),
+        ({"label": "  "}, "label must be a non-empty str"),
+        ({"label": 3}, "label must be a non-empty str"),
         ({"after": ""}, "an extra column follows a number column named by its ASCII key"),
         ({"after": None}, "an extra column follows a number column named by its ASCII key"),
         ({"block": -1}, "an extra column's block is an index >= 0"),

@@ -25,8 +25,16 @@ from attrs import field, frozen
 from govdisclosure.categories import OrganKind, ScopeKind, Section
 from govdisclosure.editions import Edition, edition_for_year
 from govdisclosure.errors import ReportValueError
+from govdisclosure.fieldchecks import (
+    as_tuple,
+    instance_of,
+    items_of,
+    optional_text,
+    text,
+    texts,
+)
 from govdisclosure.tables import ApplicationTable, CellTable, ProactiveTable, ReviewTable
-from govdisclosure.text import Paragraph, is_text, paragraphs
+from govdisclosure.text import Paragraph, paragraphs
 
 __all__ = [
     "FIRST_REPORT_YEAR",
@@ -48,34 +56,6 @@ FIRST_REPORT_YEAR = 2008
 LAST_REPORT_YEAR = 9999
 
 
-def _text(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not is_text(value) or not value.strip():
-        raise ReportValueError(
-            f"{attribute.name.lstrip('_')} must be a non-empty str of valid text, got {value!r}",
-            at=(attribute.name,),
-        )
-
-
-def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None:
-        _text(instance, attribute, value)
-
-
-def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise ReportValueError(f"expected a list of str, got {value!r}")
-    return tuple(value)
-
-
-def _texts(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    for i, item in enumerate(value):
-        if not is_text(item) or not item.strip():
-            raise ReportValueError(
-                f"{attribute.name} holds non-empty str items of valid text, got {item!r}",
-                at=(attribute.name, i),
-            )
-
-
 def _date(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     # datetime is a date subclass; a time of day has no place here and would not round-trip.
     if type(value) is not dt.date:
@@ -87,17 +67,6 @@ def _date(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> Non
 def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None:
         _date(instance, attribute, value)
-
-
-def _instance_of(cls: type, *, optional: bool = False) -> Any:
-    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, cls) and not (optional and value is None):
-            raise ReportValueError(
-                f"{attribute.name.lstrip('_')} must be a {cls.__name__}, got {value!r}",
-                at=(attribute.name,),
-            )
-
-    return check
 
 
 @frozen
@@ -127,19 +96,19 @@ class Period:
 class Website:
     """Where the report is published: a site's name and, when given, its address."""
 
-    name: str = field(validator=_text)
-    url: str | None = field(default=None, validator=_optional_text)
+    name: str = field(validator=text)
+    url: str | None = field(default=None, validator=optional_text)
 
 
 @frozen
 class Contact:
     """Whom to ask about the report."""
 
-    office: str | None = field(default=None, validator=_optional_text)
-    address: str | None = field(default=None, validator=_optional_text)
-    postcode: str | None = field(default=None, validator=_optional_text)
-    phone: str | None = field(default=None, validator=_optional_text)
-    email: str | None = field(default=None, validator=_optional_text)
+    office: str | None = field(default=None, validator=optional_text)
+    address: str | None = field(default=None, validator=optional_text)
+    postcode: str | None = field(default=None, validator=optional_text)
+    phone: str | None = field(default=None, validator=optional_text)
+    email: str | None = field(default=None, validator=optional_text)
 
 
 @frozen
@@ -154,10 +123,10 @@ class Preamble:
     """
 
     paragraphs: tuple[Paragraph, ...] = field(default=(), converter=paragraphs)
-    legal_basis: tuple[str, ...] = field(default=(), converter=_tuple, validator=_texts)
-    period: Period | None = field(default=None, validator=_instance_of(Period, optional=True))
-    website: Website | None = field(default=None, validator=_instance_of(Website, optional=True))
-    contact: Contact | None = field(default=None, validator=_instance_of(Contact, optional=True))
+    legal_basis: tuple[str, ...] = field(default=(), converter=as_tuple, validator=texts)
+    period: Period | None = field(default=None, validator=instance_of(Period, optional=True))
+    website: Website | None = field(default=None, validator=instance_of(Website, optional=True))
+    contact: Contact | None = field(default=None, validator=instance_of(Contact, optional=True))
 
 
 @frozen
@@ -170,19 +139,11 @@ class Subsection:
     punctuation.
     """
 
-    title: str = field(validator=_text)
+    title: str = field(validator=text)
     # Declared before the paragraphs, as the JSON form writes it; keyword-only, so the
     # constructor still takes the paragraphs second.
-    run_in: bool = field(default=False, validator=_instance_of(bool), kw_only=True)
+    run_in: bool = field(default=False, validator=instance_of(bool), kw_only=True)
     paragraphs: tuple[Paragraph, ...] = field(default=(), converter=paragraphs)
-
-
-def _subsections(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    for i, item in enumerate(value):
-        if not isinstance(item, Subsection):
-            raise ReportValueError(
-                f"expected Subsection items, got {item!r}", at=(attribute.name, i)
-            )
 
 
 @frozen
@@ -191,7 +152,7 @@ class Overview:
 
     intro: tuple[Paragraph, ...] = field(default=(), converter=paragraphs)
     subsections: tuple[Subsection, ...] = field(
-        default=(), converter=_tuple, validator=_subsections
+        default=(), converter=as_tuple, validator=items_of(Subsection)
     )
 
 
@@ -212,7 +173,7 @@ class Scope:
     kind: ScopeKind = field(
         default=ScopeKind.OWN, converter=_scope_kind, metadata={"json": {"required": True}}
     )
-    organs: tuple[str, ...] = field(default=(), converter=_tuple, validator=_texts)
+    organs: tuple[str, ...] = field(default=(), converter=as_tuple, validator=texts)
 
     def __attrs_post_init__(self) -> None:
         if self.kind is ScopeKind.OWN and self.organs:
@@ -285,18 +246,18 @@ class AnnualReport:
     object, and :func:`govdisclosure.fill_totals` or the checker deal with the sums.
     """
 
-    organ: str = field(validator=_text)
+    organ: str = field(validator=text)
     year: int = field(
         validator=_year,
         metadata={"json": {"schema": _YEAR_SCHEMA}},
     )
     edition: Edition = field(converter=_edition)
-    scope: Scope = field(factory=Scope, validator=_instance_of(Scope))
+    scope: Scope = field(factory=Scope, validator=instance_of(Scope))
     organ_kind: OrganKind | None = field(default=None, converter=_organ_kind)
     published: dt.date | None = field(default=None, validator=_optional_date)
-    _title: str | None = field(default=None, alias="title", validator=_optional_text)
-    preamble: Preamble = field(factory=Preamble, validator=_instance_of(Preamble))
-    overview: Overview = field(factory=Overview, validator=_instance_of(Overview))
+    _title: str | None = field(default=None, alias="title", validator=optional_text)
+    preamble: Preamble = field(factory=Preamble, validator=instance_of(Preamble))
+    overview: Overview = field(factory=Overview, validator=instance_of(Overview))
     proactive: ProactiveTable = field(validator=_table_of(ProactiveTable))
     applications: ApplicationTable = field(validator=_table_of(ApplicationTable))
     reviews: ReviewTable = field(validator=_table_of(ReviewTable))

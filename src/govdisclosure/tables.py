@@ -34,6 +34,7 @@ from govdisclosure.categories import (
 from govdisclosure.cells import BLANK, Cell, all_valid, coerce_cell, expected, is_valid_cell
 from govdisclosure.editions import Edition
 from govdisclosure.errors import CellValueError, ReportValueError, UnknownLabelError
+from govdisclosure.fieldchecks import as_tuple, instance_of, text, texts
 from govdisclosure.labels import LabelledEnum
 from govdisclosure.layouts import CellKind, CellSpec, TableLayout, layout
 from govdisclosure.text import is_text
@@ -51,11 +52,6 @@ R = TypeVar("R", bound=LabelledEnum)
 C = TypeVar("C", bound=LabelledEnum)
 
 RowInput = Mapping[Any, object] | Iterable[object]
-
-
-def _check_edition(_instance: object, _attribute: object, value: Any) -> None:
-    if not isinstance(value, Edition):
-        raise ReportValueError(f"edition must be an Edition, got {value!r}", at=("edition",))
 
 
 def _check_cells(instance: CellTable[Any, Any], _attribute: object, cells: Any) -> None:
@@ -76,22 +72,6 @@ def _check_cells(instance: CellTable[Any, Any], _attribute: object, cells: Any) 
             raise cell_error(table, spec, value)
 
 
-def _texts(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    for i, item in enumerate(value):
-        if not is_text(item) or not item.strip():
-            raise ReportValueError(
-                f"a table note is a non-empty str, got {item!r}", at=(attribute.name, i)
-            )
-
-
-def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    # A str is iterable, but never a list of notes; anything not iterable is left for
-    # the validator to refuse with a clear message.
-    if isinstance(value, str):
-        raise ReportValueError(f"expected a list, got {value!r}")
-    return tuple(value) if isinstance(value, Iterable) else value
-
-
 def _check_extra_cells(instance: object, _attribute: object, value: Any) -> None:
     if not isinstance(value, tuple):
         raise ReportValueError(
@@ -106,14 +86,6 @@ def _check_extra_cells(instance: object, _attribute: object, value: Any) -> None
                 f"NotApplicable, got {cell!r}",
                 at=("cells", i),
             )
-
-
-def _check_label(instance: object, _attribute: object, value: Any) -> None:
-    if not is_text(value) or not value.strip():
-        raise ReportValueError(
-            f"an extra {_what(instance)}'s label is a non-empty str, got {value!r}",
-            at=("label",),
-        )
 
 
 def _what(instance: object) -> str:
@@ -139,11 +111,11 @@ class ExtraRow:
     '不予受理'
     """
 
-    label: str = field(validator=_check_label)
+    label: str = field(validator=text)
     # Declared in the order the JSON form writes them; keyword-only, so the constructor
     # takes (label, cells, *, after=...).
     after: str | None = field(default=None, validator=_check_row_after, kw_only=True)
-    cells: tuple[Cell, ...] = field(converter=_tuple, validator=_check_extra_cells)
+    cells: tuple[Cell, ...] = field(converter=as_tuple, validator=_check_extra_cells)
 
 
 def _check_after(_instance: object, _attribute: object, value: Any) -> None:
@@ -175,14 +147,14 @@ class ExtraColumn:
     ('法人或其他组织小计', 'other', 0, 23)
     """
 
-    label: str = field(validator=_check_label)
+    label: str = field(validator=text)
     # Declared in the order the JSON form writes them; keyword-only, so the constructor
     # takes (label, cells, *, after, block=0).
     after: str = field(validator=_check_after, kw_only=True)
     block: int = field(
         default=0, validator=_check_block, kw_only=True, metadata={"json": {"omit_default": True}}
     )
-    cells: tuple[Cell, ...] = field(converter=_tuple, validator=_check_extra_cells)
+    cells: tuple[Cell, ...] = field(converter=as_tuple, validator=_check_extra_cells)
 
 
 def _check_extra_columns(instance: CellTable[Any, Any], attribute: Any, value: Any) -> None:
@@ -277,23 +249,23 @@ class CellTable(Generic[R, C]):
 
     # In the JSON form a table object holds its rows, then these fields under keys that
     # cannot be row names; the edition is the report's.
-    edition: Edition = field(validator=_check_edition)
+    edition: Edition = field(validator=instance_of(Edition))
     cells: tuple[Cell, ...] = field(validator=_check_cells)
     notes: tuple[str, ...] = field(
-        default=(), converter=_tuple, validator=_texts, metadata={"json": {"key": "_notes"}}
+        default=(), converter=as_tuple, validator=texts, metadata={"json": {"key": "_notes"}}
     )
     annotations: tuple[tuple[int, str], ...] = field(
         default=(), validator=_check_annotations, metadata={"json": {"key": "_annotations"}}
     )
     extra_rows: tuple[ExtraRow, ...] = field(
         default=(),
-        converter=_tuple,
+        converter=as_tuple,
         validator=_check_extras,
         metadata={"json": {"key": "_extra_rows"}},
     )
     extra_columns: tuple[ExtraColumn, ...] = field(
         default=(),
-        converter=_tuple,
+        converter=as_tuple,
         validator=_check_extra_columns,
         metadata={"json": {"key": "_extra_columns"}},
     )
