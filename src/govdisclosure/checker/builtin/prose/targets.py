@@ -13,10 +13,9 @@ from govdisclosure.categories import (
     ReviewResult,
     Section,
 )
-from govdisclosure.checker.findings import Location
+from govdisclosure.checker.findings import Location, node_path
 from govdisclosure.editions import Edition
-from govdisclosure.labels import LabelledEnum
-from govdisclosure.layouts import Node, TableLayout, layout
+from govdisclosure.layouts import TableLayout, layout
 
 __all__ = ["Target", "targets"]
 
@@ -40,20 +39,11 @@ _APPLICATION_ROWS = (
 )
 
 
-def _path(table: TableLayout, key: LabelledEnum) -> tuple[Node, ...]:
-    """The row ``key`` of ``table`` with the groups above it, outermost first."""
-    for top in table.row_tree:
-        for node, ancestors in top.walk():
-            if node.key is key:
-                return (*ancestors, node)
-    raise KeyError(key)
-
-
 def _application_total(table: TableLayout, row: ApplicationRow) -> Target:
     """三's 总计 of ``row``, named with its numbering and its group's:
     "表三 三、本年度办理结果（七）总计·总计"."""
     position = table.position(row, Applicant.TOTAL)
-    row_name = "".join(f"{node.numbering}{node.label}" for node in _path(table, row))
+    row_name = "".join(f"{node.numbering}{node.label}" for node in node_path(table.row_tree, row))
     total = table.column_node(Applicant.TOTAL).label
     cell = Location.of_cell(table.edition, table.section, position)
     return Target(table.section, (position,), cell.renamed(f"表{table.number} {row_name}·{total}"))
@@ -62,7 +52,7 @@ def _application_total(table: TableLayout, row: ApplicationRow) -> Target:
 def _review_total(table: TableLayout, case: ReviewCase) -> Target:
     """四's 总计 of ``case`` ("表四 行政复议·总计"), or of a group of cases added together
     ("表四 行政诉讼（未经复议直接起诉·总计 + 复议后起诉·总计）")."""
-    node = _path(table, case)[-1]
+    node = node_path(table.row_tree, case)[-1]
     leaves = tuple(node.leaves())
     positions = tuple(table.position(leaf.key, ReviewResult.TOTAL) for leaf in leaves)
     cells = [Location.of_cell(table.edition, table.section, p) for p in positions]
