@@ -8,9 +8,9 @@ sentence about another year) or a count of something else (信访案件, 政协�
 公开信息 174 条) is not read. A rule that finds no statement it understands records nothing.
 
 The package reads in steps, a module each: :mod:`.phrases` holds the wording looked for
-(regular expressions and word lists), :mod:`.reading` finds the statements of a report
-(:mod:`.statements` says what a statement is and where), :mod:`.targets` names the cells
-each is compared with, and this module holds the rules, which register on import.
+(regular expressions and word lists), :mod:`.reading` finds the statements of a report,
+:mod:`.targets` names the cells each is compared with, and this module holds the rules,
+which register on import.
 
 >>> import attrs, govdisclosure as gd
 >>> r = gd.load("examples/shiyan-ziranziyuan-2022.json")
@@ -26,8 +26,7 @@ each is compared with, and this module holds the rules, which register on import
 
 from __future__ import annotations
 
-from govdisclosure.checker.builtin.prose.reading import statements
-from govdisclosure.checker.builtin.prose.statements import Statement, Statements, calendar
+from govdisclosure.checker.builtin.prose.reading import Statement, Statements, calendar, statements
 from govdisclosure.checker.builtin.prose.targets import Target, targets
 from govdisclosure.checker.context import Context
 from govdisclosure.checker.findings import Location, Severity
@@ -39,7 +38,7 @@ from govdisclosure.i18n import gettext_noop as _
 
 def _compare(ctx: Context, found: Statements, statement: Statement, target: Target) -> None:
     """Record whether ``statement``'s figure equals the sum of ``target``'s cells."""
-    where = found.location(statement.place)
+    where = statement.location
     cells = ctx.cells[target.section]
     values = [cells[p] for p in target.positions]
     numbers = [v for v in values if type(v) is int]
@@ -172,7 +171,7 @@ def period_is_report_year(ctx: Context) -> None:
             )
     found = statements(ctx)
     for statement, expected in found.dated:
-        where = found.location(statement.place)
+        where = statement.location
         if statement.figure == expected:
             ctx.held(where)
             continue

@@ -3,13 +3,17 @@ which of them make a statement the rules compare, and what figure each gives.
 
 Only explicit statements are read (see :mod:`govdisclosure.checker.builtin.prose`). Each
 kind of statement is looked for from its literal anchor, and only in the paragraphs that
-hold it: most paragraphs speak of none of them.
+hold it: most paragraphs speak of none of them. A statement's paragraph is named (its
+Location built) only when an outcome needs it.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from typing import NamedTuple
 
+from govdisclosure.categories import Section
 from govdisclosure.checker.builtin.prose.phrases import (
     ALL_DONE_LEAD,
     COMPARISONS,
@@ -32,20 +36,68 @@ from govdisclosure.checker.builtin.prose.phrases import (
     VERB_LEAD,
     YEAR_ENDS,
     YEAR_FOLLOWERS,
-    number,
-)
-from govdisclosure.checker.builtin.prose.statements import (
-    Place,
-    Statement,
-    Statements,
-    calendar,
+    clause_bounds,
     find,
+    number,
     sentence_bounds,
     start_of,
 )
-from govdisclosure.checker.context import Context
+from govdisclosure.checker.context import Context, Group, paragraph_groups, paragraph_location
+from govdisclosure.checker.findings import Location
 
-__all__ = ["statements"]
+__all__ = ["Statement", "Statements", "calendar", "statements"]
+
+#: A paragraph: its group and its index in the group.
+Place = tuple[Group, int]
+#: The sections that speak of the years ahead (their periods and years are not read).
+_LOOKING_AHEAD = (Section.PROBLEMS, Section.OTHER)
+
+
+class Statement(NamedTuple):
+    """A statement read from the prose: what it is about, where, the figure it gives (or
+    implies: 0 for "未收到申请"), and where its words are in the paragraph's text."""
+
+    kind: str
+    place: Place
+    figure: int | str
+    text: str
+    start: int
+    end: int
+    #: Whether the quote is the clause (for a count) rather than the sentence.
+    clause: bool = False
+
+    @property
+    def location(self) -> Location:
+        """The location of the statement's paragraph."""
+        return paragraph_location(*self.place)
+
+    @property
+    def quote(self) -> str:
+        """The words quoted in a finding: the sentence, or for a count its clause (worked
+        out only for findings: most statements hold)."""
+        bounds = clause_bounds if self.clause else sentence_bounds
+        first, last = bounds(self.text, self.start, self.end)
+        return self.text[first:last].strip(SPACES)
+
+
+class Statements:
+    """Every statement the prose rules read in one report."""
+
+    __slots__ = ("all_done", "dated", "figures", "none", "year")
+
+    def __init__(self, year: int) -> None:
+        self.year = year
+        self.none: list[Statement] = []
+        self.figures: list[Statement] = []
+        self.all_done: list[Statement] = []
+        #: P4: each "period" or "year" statement with the figure it should give.
+        self.dated: list[tuple[Statement, int | str]] = []
+
+
+@functools.lru_cache(maxsize=64)
+def calendar(year: int) -> str:
+    """The calendar year as an ISO interval, as P4 reports periods: "2020-01-01/2020-12-31"."""
+    return f"{year:04d}-01-01/{year:04d}-12-31"
 
 
 def statements(ctx: Context) -> Statements:
@@ -57,20 +109,10 @@ def statements(ctx: Context) -> Statements:
 
 
 def _read_statements(ctx: Context) -> Statements:
-    report = ctx.report
-    found = Statements(report)
-    overview = report.overview
-    groups = (
-        report.preamble.paragraphs,
-        overview.intro,
-        *[sub.paragraphs for sub in overview.subsections],
-        report.problems,
-        report.other_matters,
-    )
-    # Sections 五 and 六 look ahead ("2021 年度，将…"): their periods and years are not read.
-    undated = len(groups) - 2
-    for group, paragraphs in enumerate(groups):
-        dated = group < undated
+    found = Statements(ctx.report.year)
+    for group, paragraphs in paragraph_groups(ctx.report):
+        # Sections 五 and 六 look ahead ("2021 年度，将…"): their periods and years are not read.
+        dated = group[0] not in _LOOKING_AHEAD
         for i, p in enumerate(paragraphs):
             spans = p.spans
             text = spans[0].text if len(spans) == 1 else p.text
