@@ -159,9 +159,7 @@ def _this_years_total(text: str, start: int, year: int, clause: int) -> bool:
     sentence = start_of(text, start, LAST_SENTENCE_END)
     at = text.find("年", sentence, start)
     while at != -1:  # "2019 年…": another year's figure
-        end = at
-        while end > sentence and text[end - 1] in SPACES:
-            end -= 1
+        end = _back(text, at, SPACES, sentence)
         digits = text[end - 4 : end] if end - 4 >= sentence else ""
         if digits.isdecimal() and int(digits) != year:
             return False
@@ -182,20 +180,20 @@ def _read_counts(found: Statements, place: Place, text: str, unit: str) -> None:
     """Every count "N 件" (or "N 起" of cases) whose words say what it counts."""
     at = text.find(unit)
     while at != -1:
-        if text[at - 1] not in COUNT_ENDS:  # "文件", "案件": no number
-            at = text.find(unit, at + 1)
-            continue
-        end = at
-        while end > 0 and text[end - 1] in SPACES:
-            end -= 1
-        start = end
-        while start > 0 and text[start - 1] in NUMERALS:
-            start -= 1
-        if start < end:
-            figure = number(text[start:end])
+        if text[at - 1] in COUNT_ENDS:  # not "文件", "案件": a number before it
+            end = _back(text, at, SPACES)
+            start = _back(text, end, NUMERALS)
+            figure = number(text[start:end]) if start < end else None
             if figure is not None:
                 _read_count(found, place, text, (start, at + 1), figure)
         at = text.find(unit, at + 1)
+
+
+def _back(text: str, end: int, chars: str, lo: int = 0) -> int:
+    """Where the run of ``chars`` that ends at ``end`` starts (not before ``lo``)."""
+    while end > lo and text[end - 1] in chars:
+        end -= 1
+    return end
 
 
 def _read_count(
@@ -287,21 +285,17 @@ def _read_periods(found: Statements, place: Place, text: str) -> None:
     at = find(text, "统计")
     while at != -1:
         m = PERIOD.match(text, at)
-        if m is None:
-            pass
-        elif m["y"] is not None:
+        if m is not None and m["y"] is not None:
             statement = Statement("year", place, int(m["y"]), text, m.start(), m.end())
             found.dated.append((statement, year))
-        else:
+        elif m is not None:
             expected = calendar(year)
             y = str(year)
-            if m.group("y1", "m1", "d1", "m2", "d2") == (y, "1", "1", "12", "31") and m["y2"] in (
-                None,
-                y,
-            ):
+            parts = m.group("y1", "m1", "d1", "m2", "d2")
+            if parts == (y, "1", "1", "12", "31") and m["y2"] in (None, y):
                 stated = expected  # the usual wording, read without converting
             else:
-                y1, m1, d1, m2, d2 = map(int, m.group("y1", "m1", "d1", "m2", "d2"))
+                y1, m1, d1, m2, d2 = map(int, parts)
                 y2 = y1 if m["y2"] is None else int(m["y2"])
                 stated = f"{y1:04d}-{m1:02d}-{d1:02d}/{y2:04d}-{m2:02d}-{d2:02d}"
             statement = Statement("period", place, stated, text, m.start(), m.end())
@@ -340,15 +334,11 @@ def _read_years(found: Statements, place: Place, text: str) -> None:
 
 def _year_before(text: str, at: int) -> int | None:
     """The four-digit year written just before ``at`` and opening a sentence, or None."""
-    end = at
-    while end > 0 and text[end - 1] in SPACES:
-        end -= 1
+    end = _back(text, at, SPACES)
     start = end - 4
     if start < 0 or not text[start:end].isdecimal():
         return None
-    before = start
-    while before > 0 and text[before - 1] in SPACES:
-        before -= 1
+    before = _back(text, start, SPACES)
     if before > 0 and text[before - 1] not in SENTENCE_ENDS + "；;":
         return None
     return int(text[start:end])
