@@ -87,10 +87,6 @@ class Context:
 
     # --- outcomes -----------------------------------------------------------------------
 
-    def _rule(self) -> Rule:
-        assert self.rule is not None, "a rule records outcomes only while it runs"
-        return self.rule
-
     def held(self, location: Location) -> None:
         """The current rule holds at ``location``."""
         self.held_outcomes.append((self.rule_id, location))
@@ -151,7 +147,8 @@ class Context:
         severity: Severity | None = None,
         **details: Any,
     ) -> Finding:
-        rule = self._rule()
+        rule = self.rule
+        assert rule is not None, "a rule records outcomes only while it runs"
         finding = Finding(
             rule.id,
             severity or rule.severity,

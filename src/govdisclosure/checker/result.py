@@ -112,16 +112,16 @@ class ValidationResult:
         >>> [f.rule for f in gd.validate(r).filter(rule="values").unchecked]
         []
         """
+        from govdisclosure.checker.registry import rules as registered, selected_rules
+
         severities = None if severity is None else {Severity.coerce(s) for s in _many(severity)}
         rules = None if rule is None else set(_many(rule))
         if rules is not None:
-            from govdisclosure.checker.registry import selected_rules
-
             selected_rules(sorted(rules), None)  # refuses a name that is no rule or family
-        families = {r: _family(r) for r in {*self.rules, *(f.rule for f in self.findings)}}
+        families = {r.id: r.family for r in registered()}
 
         def keep(rule_id: str, finding_severity: Severity | None) -> bool:
-            family = families.get(rule_id) or _family(rule_id)
+            family = families.get(rule_id, "")
             if rules is not None and rule_id not in rules and family not in rules:
                 return False
             return severities is None or finding_severity is None or finding_severity in severities
@@ -160,12 +160,3 @@ def _many(value: Any) -> list[Any]:
     if isinstance(value, (str, Severity)):
         return [value]
     return list(value)
-
-
-def _family(rule_id: str) -> str:
-    from govdisclosure.checker.registry import rules
-
-    for known in rules():
-        if known.id == rule_id:
-            return known.family
-    return ""
