@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -57,9 +58,7 @@ def _read(files: list[str], fmt: str | None, out: Path, notes: bool, partial: bo
             continue
         target = out / f"{Path(path).stem}.json"
         dump(result.report, target)
-        counts: dict[str, int] = {}
-        for note in result.notes:
-            counts[note.kind] = counts.get(note.kind, 0) + 1
+        counts = Counter(note.kind for note in result.notes)
         said = ", ".join(f"{count} {kind}" for kind, count in sorted(counts.items()))
         sys.stdout.write(f"{target}  ({result.format}; notes: {said or 'none'})\n")
         if notes:
@@ -78,9 +77,8 @@ def _render(
             for name in formats or available_formats("render"):
                 fmt = get_format(name)
                 for locale in ("zh_CN",) if name == "json" else (locales or list(LOCALES)):
-                    target = out / f"{Path(path).stem}.{locale}{fmt.extensions[0]}"
-                    if name == "json":
-                        target = out / f"{Path(path).stem}{fmt.extensions[0]}"
+                    tag = "" if name == "json" else f".{locale}"
+                    target = out / f"{Path(path).stem}{tag}{fmt.extensions[0]}"
                     render_to(report, target, fmt=name, locale=locale)
                     sys.stdout.write(f"{target}\n")
         except GovDisclosureError as err:
