@@ -204,16 +204,19 @@ def carried_over_matches(ctx: Context) -> None:
 
 
 @functools.cache
-def _item_rows(edition: Edition, last: Edition) -> tuple[tuple[int, int, int], ...]:
-    """For each row of table 二 with 上一年项目数量 in both editions and 本年增/减 last year:
-    the positions of this year's 上一年项目数量 and of last year's two cells (worked out
-    once per pair of editions)."""
+def _rows(
+    edition: Edition,
+    last: Edition,
+    ours: tuple[ProactiveColumn, ...],
+    theirs: tuple[ProactiveColumn, ...],
+) -> tuple[tuple[int, ...], ...]:
+    """For each row of table 二 with the columns ``ours`` this year and ``theirs`` last year:
+    the positions of those cells, in that order (worked out once per pair of editions)."""
     here, there = layout(edition).proactive, layout(last).proactive
-    items, change = ProactiveColumn.PREVIOUS_ITEMS, ProactiveColumn.CHANGE
     return tuple(
-        (here.position(row, items), there.position(row, items), there.position(row, change))
+        (*[here.position(row, c) for c in ours], *[there.position(row, c) for c in theirs])
         for row in (plan.key for plan in here.row_plans)
-        if here.has_cell(row, items) and there.has_cell(row, items) and there.has_cell(row, change)
+        if all(here.has_cell(row, c) for c in ours) and all(there.has_cell(row, c) for c in theirs)
     )
 
 
@@ -237,7 +240,8 @@ def items_follow_last_year(ctx: Context) -> None:
     mismatch = _mismatch(ctx.report, previous)
     here, there = ctx.layout.proactive, layout(previous.edition).proactive
     items, change = ProactiveColumn.PREVIOUS_ITEMS, ProactiveColumn.CHANGE
-    for position, last_items, last_change in _item_rows(ctx.edition, previous.edition):
+    rows = _rows(ctx.edition, previous.edition, (items,), (items, change))
+    for position, last_items, last_change in rows:
         figures = (cells[position], last_cells[last_items], last_cells[last_change])
         reported, before, delta = figures
         numbers = all(type(c) is int for c in figures)
@@ -271,26 +275,6 @@ def items_follow_last_year(ctx: Context) -> None:
         )
 
 
-@functools.cache
-def _in_force_rows(edition: Edition, last: Edition) -> tuple[tuple[int, int, int, int], ...]:
-    """For each row of table 二 with 现行有效件数, 本年制发件数 and 本年废止件数 this year and
-    现行有效件数 last year: the positions of those four cells (worked out once per pair of
-    editions)."""
-    here, there = layout(edition).proactive, layout(last).proactive
-    in_force, issued, repealed = _IN_FORCE_COLUMNS
-    return tuple(
-        (
-            here.position(row, in_force),
-            here.position(row, issued),
-            here.position(row, repealed),
-            there.position(row, in_force),
-        )
-        for row in (plan.key for plan in here.row_plans)
-        if all(here.has_cell(row, column) for column in _IN_FORCE_COLUMNS)
-        and there.has_cell(row, in_force)
-    )
-
-
 @rule(
     "X3",
     family="cross-year",
@@ -311,7 +295,8 @@ def in_force_follows_last_year(ctx: Context) -> None:
     mismatch = _mismatch(ctx.report, previous)
     here, there = ctx.layout.proactive, layout(previous.edition).proactive
     in_force, issued, repealed = _IN_FORCE_COLUMNS
-    for position, issued_at, repealed_at, last_at in _in_force_rows(ctx.edition, previous.edition):
+    rows = _rows(ctx.edition, previous.edition, _IN_FORCE_COLUMNS, (in_force,))
+    for position, issued_at, repealed_at, last_at in rows:
         figures = (cells[position], last_cells[last_at], cells[issued_at], cells[repealed_at])
         reported, before, new, gone = figures
         numbers = all(type(c) is int for c in figures)
