@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from govdisclosure.categories import Applicant, ApplicationRow, ReviewResult
+from govdisclosure.categories import Applicant, ApplicationRow, ReviewCase, ReviewResult
 from govdisclosure.cells import Cell
 from govdisclosure.labels import LabelledEnum
 from govdisclosure.layouts import CellKind, Node, TableLayout
@@ -55,10 +55,6 @@ def _show(cell: Cell, kind: CellKind = CellKind.COUNT) -> str:
     return text if text else "(blank)"
 
 
-def _heading(table: TableLayout) -> str:
-    return f"  {table.number} {table.section.zh}"
-
-
 def _name(node: Node) -> str:
     """A row as the form numbers and prints it, without the remark some labels end in for
     whoever fills the form in ("部分公开（区分处理的，只计这一情形，不计其他情形）")."""
@@ -68,11 +64,16 @@ def _name(node: Node) -> str:
     return f"{node.numbering}{label}"
 
 
+def _heading(table: TableLayout) -> str:
+    return f"  {table.number} {table.section.zh}"
+
+
 def _totals(
     table: CellTable[Any, Any], total: LabelledEnum, shown: frozenset[LabelledEnum]
 ) -> Iterator[str]:
-    """A line for each top row of ``table`` that holds rows in ``shown``, with their cells in
-    column ``total``; a group's line names the group, then its rows."""
+    """The heading of ``table``, then a line for each top row that holds rows in ``shown``,
+    with their cells in column ``total``; a group's line names the group, then its rows."""
+    yield _heading(table.layout)
     for top in table.layout.row_tree:
         figures = [
             f"{_name(row)} {_show(table[row.key, total])}"
@@ -105,10 +106,6 @@ def summarize(report: AnnualReport) -> str:
             )
         )
         lines.append(f"     {table.row_node(plan.key).label}: {values}")
-    applications, reviews = report.applications, report.reviews
-    lines.append(_heading(applications.layout))
-    lines.extend(_totals(applications, Applicant.TOTAL, _APPLICATION_ROWS))
-    lines.append(_heading(reviews.layout))
-    every_case = frozenset(row.key for row in reviews.layout.rows_in_order)
-    lines.extend(_totals(reviews, ReviewResult.TOTAL, every_case))
+    lines.extend(_totals(report.applications, Applicant.TOTAL, _APPLICATION_ROWS))
+    lines.extend(_totals(report.reviews, ReviewResult.TOTAL, frozenset(ReviewCase)))
     return "\n".join(lines)
