@@ -94,10 +94,6 @@ def _label(table: TableLayout, column: ProactiveColumn) -> str:
     return table.column_node(column).label
 
 
-def _term(table: TableLayout, column: ProactiveColumn) -> Term:
-    return Term(_label(table, column))
-
-
 def _cannot_compare(
     ctx: Context,
     mismatch: Mismatch | None,
@@ -262,9 +258,9 @@ def items_follow_last_year(ctx: Context) -> None:
                 "{delta:+d}，合计应为 {computed}（相差 {difference:+d}）"
             ),
             {
-                "items": _term(there, items),
+                "items": Term(_label(there, items)),
                 "before": before,
-                "change": _term(there, change),
+                "change": Term(_label(there, change)),
                 "delta": delta,
             },
             expression=f"{_label(here, items)}（本年） = {_label(there, items)}（上年） + "
@@ -316,11 +312,11 @@ def in_force_follows_last_year(ctx: Context) -> None:
                 "如有文件到期失效或经修订，请在报告中说明，否则请核对"
             ),
             {
-                "in_force": _term(there, in_force),
+                "in_force": Term(_label(there, in_force)),
                 "before": before,
-                "issued": _term(here, issued),
+                "issued": Term(_label(here, issued)),
                 "new": new,
-                "repealed": _term(here, repealed),
+                "repealed": Term(_label(here, repealed)),
                 "gone": gone,
             },
             expression=f"{_label(here, in_force)}（本年） ≈ {_label(there, in_force)}（上年） + "
