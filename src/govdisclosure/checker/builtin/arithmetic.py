@@ -86,28 +86,24 @@ def _check_sums(ctx: Context, section: Section) -> None:
     held: list[int] = []
     for total, parts in sums:
         reported = cells[total.target]
-        if numbers or (type(reported) is int and all(type(c) is int for c in parts(cells))):
-            computed = sum(parts(cells))
-            if reported == computed:
-                held.append(total.target)
-                continue
-            location = ctx.cell(section, total.target)
-            ctx.failed(
-                location,
-                _("{cell} 填报为 {reported}，各项之和为 {computed}（相差 {difference:+d}）"),
-                expression=_expression(ctx.edition, section, total),
-                reported=reported,
-                computed=computed,
-                involved=_names(ctx, section, total.parts),
-            )
-        else:
-            location = ctx.cell(section, total.target)
+        if not (numbers or (type(reported) is int and all(type(c) is int for c in parts(cells)))):
+            gaps = _gaps(ctx, section, cells, (total.target, *total.parts))
             _unchecked(
-                ctx,
-                location,
-                _gaps(ctx, section, cells, (total.target, *total.parts)),
-                _names(ctx, section, total.parts),
+                ctx, ctx.cell(section, total.target), gaps, _names(ctx, section, total.parts)
             )
+            continue
+        computed = sum(parts(cells))
+        if reported == computed:
+            held.append(total.target)
+            continue
+        ctx.failed(
+            ctx.cell(section, total.target),
+            _("{cell} 填报为 {reported}，各项之和为 {computed}（相差 {difference:+d}）"),
+            expression=_expression(ctx.edition, section, total),
+            reported=reported,
+            computed=computed,
+            involved=_names(ctx, section, total.parts),
+        )
     ctx.held_cells(section, held)
 
 

@@ -95,10 +95,7 @@ def _label(table: TableLayout, column: ProactiveColumn) -> str:
 
 
 def _cannot_compare(
-    ctx: Context,
-    mismatch: Mismatch | None,
-    places: tuple[Location, ...],
-    figures: tuple[Cell, ...],
+    ctx: Context, mismatch: Mismatch | None, places: tuple[Location, ...], figures: tuple[Cell, ...]
 ) -> bool:
     """Whether the cell at ``places[0]`` cannot be compared with last year, recorded as
     unchecked: the reports are not comparable (``mismatch``), or one of the ``figures``
