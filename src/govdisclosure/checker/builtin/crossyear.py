@@ -327,10 +327,7 @@ def in_force_follows_last_year(ctx: Context) -> None:
 @functools.cache
 def _same_layout(edition: Edition, other: Edition, section: Section) -> bool:
     """Whether the table of ``section`` has the same cells in both editions."""
-    a, b = layout(edition).table(section), layout(other).table(section)
-    return [(c.row, c.column, c.kind, c.unit) for c in a.cells] == [
-        (c.row, c.column, c.kind, c.unit) for c in b.cells
-    ]
+    return layout(edition).table(section).cells == layout(other).table(section).cells
 
 
 def _is_nonzero(cell: Cell) -> bool:
