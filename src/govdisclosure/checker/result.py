@@ -136,15 +136,12 @@ class ValidationResult:
     def best_match(self) -> Finding | None:
         """The most useful finding to fix first: the most serious, then the earliest in
         the document (None when nothing failed)."""
-        if not self.findings:
-            return None
-        return min(self.findings, key=lambda f: (f.severity.rank, f.location.order))
+        return min(self.findings, key=lambda f: (f.severity.rank, f.location.order), default=None)
 
     def summary(self, locale: str = "en") -> str:
         """One line: counts of errors, warnings and infos, of checks that held and of
         those that could not be checked."""
-        counts = {s: sum(f.severity is s for f in self.findings) for s in Severity}
-        e, w, i = counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO]
+        e, w, i = len(self.errors), len(self.warnings), len(self.infos)
         if locale.startswith("zh"):
             return (
                 f"错误 {e} 项，警告 {w} 项，提示 {i} 项；"
