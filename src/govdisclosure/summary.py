@@ -51,8 +51,7 @@ _APPLICATION_ROWS = frozenset(
 def _show(cell: Cell, kind: CellKind = CellKind.COUNT) -> str:
     if kind is CellKind.SIGNED and type(cell) is int and cell > 0:
         return f"+{cell}"  # a change is printed with its sign, as in the report
-    text = str(cell)
-    return text if text else "(blank)"
+    return str(cell) or "(blank)"
 
 
 def _name(node: Node) -> str:
