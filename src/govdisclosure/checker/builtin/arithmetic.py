@@ -35,9 +35,13 @@ def _getter(positions: tuple[int, ...]) -> Getter:
 
 
 @functools.cache
-def _sums(edition: Edition, section: Section, rule_id: str) -> tuple[tuple[CellSum, Getter], ...]:
+def _sums(
+    edition: Edition, section: Section, rule_id: str
+) -> tuple[tuple[int, ...], tuple[tuple[CellSum, Getter], ...]]:
+    """The totals ``rule_id`` checks: their cells, and each with a getter of its parts."""
     table = layout(edition).table(section)
-    return tuple((s, _getter(s.parts)) for s in table.sums if s.rule == rule_id)
+    sums = tuple((s, _getter(s.parts)) for s in table.sums if s.rule == rule_id)
+    return tuple(s.target for s, _ in sums), sums
 
 
 @functools.cache
@@ -47,11 +51,6 @@ def _balances(edition: Edition) -> tuple[tuple[Getter, Getter, int], ...]:
         (_getter(b.left), _getter(b.right), b.right[-1])
         for b in layout(edition).applications.balances
     )
-
-
-@functools.cache
-def _targets(edition: Edition, section: Section, rule_id: str) -> tuple[int, ...]:
-    return tuple(total.target for total, _ in _sums(edition, section, rule_id))
 
 
 def _names(ctx: Context, section: Section, positions: Sequence[int]) -> tuple[Location, ...]:
@@ -75,14 +74,12 @@ def _unchecked(
 def _check_sums(ctx: Context, section: Section) -> None:
     cells = ctx.cells[section]
     numbers = ctx.kinds(section) == {int}
-    sums = _sums(ctx.edition, section, ctx.rule_id)
-    if numbers:
-        # Every cell a count (the usual case): add up every total in one pass, and look
-        # closer only if one of them is off.
-        targets = _targets(ctx.edition, section, ctx.rule_id)
-        if [cells[t] for t in targets] == [sum(parts(cells)) for _, parts in sums]:
-            ctx.held_cells(section, targets)
-            return
+    targets, sums = _sums(ctx.edition, section, ctx.rule_id)
+    # Every cell a count (the usual case): add up every total in one pass, and look closer
+    # only if one of them is off.
+    if numbers and [cells[t] for t in targets] == [sum(parts(cells)) for _, parts in sums]:
+        ctx.held_cells(section, targets)
+        return
     held: list[int] = []
     for total, parts in sums:
         reported = cells[total.target]
