@@ -15,7 +15,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from govdisclosure.checker import validate
@@ -35,15 +36,11 @@ def load(path: str) -> AnnualReport:
     return read(Path(path)).report
 
 
-def _places(document: ReadResult, locale: str) -> Callable[[Finding], str]:
-    """Where a finding's cells were printed in ``document`` (the first three)."""
-
-    def where(finding: Finding) -> str:
-        places = document.locate(finding)
-        shown = "、".join(ref.describe(locale) for ref in places[:3])
-        return shown + ("…" if len(places) > 3 else "")
-
-    return where
+def _where(document: ReadResult, locale: str, finding: Finding) -> str:
+    """Where ``finding``'s cells were printed in ``document`` (the first three)."""
+    places = document.locate(finding)
+    shown = "、".join(ref.describe(locale) for ref in places[:3])
+    return shown + ("…" if len(places) > 3 else "")
 
 
 def _read(files: list[str], fmt: str | None, out: Path, notes: bool, partial: bool) -> int:
@@ -138,7 +135,7 @@ def _summarize_or_check(args: argparse.Namespace) -> int:
                 text = summarize(report)
             else:
                 result = validate(report, previous=previous, select=args.select, ignore=args.ignore)
-                where = None if document.format == "json" else _places(document, args.lang)
+                where = None if document.format == "json" else partial(_where, document, args.lang)
                 text = f"{report.title}\n{describe(result, locale=args.lang, where=where)}"
                 if not result.is_valid:
                     status = 1
