@@ -98,15 +98,12 @@ def _parser() -> argparse.ArgumentParser:
     reading.add_argument("--notes", action="store_true", help="print every note of the reader")
     reading.add_argument("--partial", action="store_true", help="read tables that lack rows")
     summary = commands.add_parser("summary", help="print a summary of reports")
-    summary.add_argument("files", nargs="+", help="reports: JSON or any readable document")
     check = commands.add_parser("check", help="check reports and print the findings")
-    check.add_argument("files", nargs="+", help="reports: JSON or any readable document")
     check.add_argument("--previous", help="last year's report of the same organ (cross-year rules)")
     check.add_argument("--select", action="append", help="run only these rules or families")
     check.add_argument("--ignore", action="append", help="skip these rules or families")
     check.add_argument("--lang", default="zh_CN", help="zh_CN (default) or en")
     render = commands.add_parser("render", help="write reports as DOCX, HTML, Markdown…")
-    render.add_argument("files", nargs="+", help="reports: JSON or any readable document")
     render.add_argument(
         "-f", "--format", action="append", dest="formats", help="a format (default: all)"
     )
@@ -114,6 +111,8 @@ def _parser() -> argparse.ArgumentParser:
         "--lang", action="append", dest="locales", help="zh_CN or en (default: both)"
     )
     render.add_argument("-o", "--out", default=".", help="the folder to write to")
+    for command in (summary, check, render):
+        command.add_argument("files", nargs="+", help="reports: JSON or any readable document")
     return parser
 
 
