@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from govdisclosure.checker import validate
@@ -34,15 +36,11 @@ def load(path: str) -> AnnualReport:
     return read(Path(path)).report
 
 
-def _places(document: ReadResult, locale: str) -> Callable[[Finding], str]:
-    """Where a finding's cells were printed in ``document`` (the first three)."""
-
-    def where(finding: Finding) -> str:
-        places = document.locate(finding)
-        shown = "、".join(ref.describe(locale) for ref in places[:3])
-        return shown + ("…" if len(places) > 3 else "")
-
-    return where
+def _where(document: ReadResult, locale: str, finding: Finding) -> str:
+    """Where ``finding``'s cells were printed in ``document`` (the first three)."""
+    places = document.locate(finding)
+    shown = "、".join(ref.describe(locale) for ref in places[:3])
+    return shown + ("…" if len(places) > 3 else "")
 
 
 def _read(files: list[str], fmt: str | None, out: Path, notes: bool, partial: bool) -> int:
@@ -57,9 +55,7 @@ def _read(files: list[str], fmt: str | None, out: Path, notes: bool, partial: bo
             continue
         target = out / f"{Path(path).stem}.json"
         dump(result.report, target)
-        counts: dict[str, int] = {}
-        for note in result.notes:
-            counts[note.kind] = counts.get(note.kind, 0) + 1
+        counts = Counter(note.kind for note in result.notes)
         said = ", ".join(f"{count} {kind}" for kind, count in sorted(counts.items()))
         sys.stdout.write(f"{target}  ({result.format}; notes: {said or 'none'})\n")
         if notes:
@@ -78,9 +74,8 @@ def _render(
             for name in formats or available_formats("render"):
                 fmt = get_format(name)
                 for locale in ("zh_CN",) if name == "json" else (locales or list(LOCALES)):
-                    target = out / f"{Path(path).stem}.{locale}{fmt.extensions[0]}"
-                    if name == "json":
-                        target = out / f"{Path(path).stem}{fmt.extensions[0]}"
+                    tag = "" if name == "json" else f".{locale}"
+                    target = out / f"{Path(path).stem}{tag}{fmt.extensions[0]}"
                     render_to(report, target, fmt=name, locale=locale)
                     sys.stdout.write(f"{target}\n")
         except GovDisclosureError as err:
@@ -103,15 +98,12 @@ def _parser() -> argparse.ArgumentParser:
     reading.add_argument("--notes", action="store_true", help="print every note of the reader")
     reading.add_argument("--partial", action="store_true", help="read tables that lack rows")
     summary = commands.add_parser("summary", help="print a summary of reports")
-    summary.add_argument("files", nargs="+", help="reports: JSON or any readable document")
     check = commands.add_parser("check", help="check reports and print the findings")
-    check.add_argument("files", nargs="+", help="reports: JSON or any readable document")
     check.add_argument("--previous", help="last year's report of the same organ (cross-year rules)")
     check.add_argument("--select", action="append", help="run only these rules or families")
     check.add_argument("--ignore", action="append", help="skip these rules or families")
     check.add_argument("--lang", default="zh_CN", help="zh_CN (default) or en")
     render = commands.add_parser("render", help="write reports as DOCX, HTML, Markdown…")
-    render.add_argument("files", nargs="+", help="reports: JSON or any readable document")
     render.add_argument(
         "-f", "--format", action="append", dest="formats", help="a format (default: all)"
     )
@@ -119,6 +111,8 @@ def _parser() -> argparse.ArgumentParser:
         "--lang", action="append", dest="locales", help="zh_CN or en (default: both)"
     )
     render.add_argument("-o", "--out", default=".", help="the folder to write to")
+    for command in (summary, check, render):
+        command.add_argument("files", nargs="+", help="reports: JSON or any readable document")
     return parser
 
 
@@ -140,7 +134,7 @@ def _summarize_or_check(args: argparse.Namespace) -> int:
                 text = summarize(report)
             else:
                 result = validate(report, previous=previous, select=args.select, ignore=args.ignore)
-                where = None if document.format == "json" else _places(document, args.lang)
+                where = None if document.format == "json" else partial(_where, document, args.lang)
                 text = f"{report.title}\n{describe(result, locale=args.lang, where=where)}"
                 if not result.is_valid:
                     status = 1

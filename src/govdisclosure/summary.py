@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from govdisclosure.categories import Applicant, ApplicationRow, ReviewResult
+from govdisclosure.categories import Applicant, ApplicationRow, ReviewCase, ReviewResult
 from govdisclosure.cells import Cell
 from govdisclosure.labels import LabelledEnum
 from govdisclosure.layouts import CellKind, Node, TableLayout
@@ -51,12 +51,7 @@ _APPLICATION_ROWS = frozenset(
 def _show(cell: Cell, kind: CellKind = CellKind.COUNT) -> str:
     if kind is CellKind.SIGNED and type(cell) is int and cell > 0:
         return f"+{cell}"  # a change is printed with its sign, as in the report
-    text = str(cell)
-    return text if text else "(blank)"
-
-
-def _heading(table: TableLayout) -> str:
-    return f"  {table.number} {table.section.zh}"
+    return str(cell) or "(blank)"
 
 
 def _name(node: Node) -> str:
@@ -68,11 +63,16 @@ def _name(node: Node) -> str:
     return f"{node.numbering}{label}"
 
 
+def _heading(table: TableLayout) -> str:
+    return f"  {table.number} {table.section.zh}"
+
+
 def _totals(
     table: CellTable[Any, Any], total: LabelledEnum, shown: frozenset[LabelledEnum]
 ) -> Iterator[str]:
-    """A line for each top row of ``table`` that holds rows in ``shown``, with their cells in
-    column ``total``; a group's line names the group, then its rows."""
+    """The heading of ``table``, then a line for each top row that holds rows in ``shown``,
+    with their cells in column ``total``; a group's line names the group, then its rows."""
+    yield _heading(table.layout)
     for top in table.layout.row_tree:
         figures = [
             f"{_name(row)} {_show(table[row.key, total])}"
@@ -105,10 +105,6 @@ def summarize(report: AnnualReport) -> str:
             )
         )
         lines.append(f"     {table.row_node(plan.key).label}: {values}")
-    applications, reviews = report.applications, report.reviews
-    lines.append(_heading(applications.layout))
-    lines.extend(_totals(applications, Applicant.TOTAL, _APPLICATION_ROWS))
-    lines.append(_heading(reviews.layout))
-    every_case = frozenset(row.key for row in reviews.layout.rows_in_order)
-    lines.extend(_totals(reviews, ReviewResult.TOTAL, every_case))
+    lines.extend(_totals(report.applications, Applicant.TOTAL, _APPLICATION_ROWS))
+    lines.extend(_totals(report.reviews, ReviewResult.TOTAL, frozenset(ReviewCase)))
     return "\n".join(lines)

@@ -7,6 +7,7 @@ whether it held, failed or could not be checked.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -80,25 +81,11 @@ class Context:
 
     def prose(self) -> Iterator[tuple[Location, Paragraph]]:
         """Every paragraph of the report with its location, in document order."""
-        r = self.report
-        for i, p in enumerate(r.preamble.paragraphs):
-            yield Location.of_field(f"$.report.preamble.paragraphs[{i}]", _("前言")), p
-        overview = Location.of_section(Section.OVERVIEW)
-        for i, p in enumerate(r.overview.intro):
-            yield _at(overview, f".intro[{i}]"), p
-        for s, sub in enumerate(r.overview.subsections):
-            for i, p in enumerate(sub.paragraphs):
-                yield _at(overview, f".subsections[{s}].paragraphs[{i}]", sub.title), p
-        for section, items in ((Section.PROBLEMS, r.problems), (Section.OTHER, r.other_matters)):
-            place = Location.of_section(section)
-            for i, p in enumerate(items):
-                yield _at(place, f"[{i}]"), p
+        for group, paragraphs in paragraph_groups(self.report):
+            for i, p in enumerate(paragraphs):
+                yield paragraph_location(group, i), p
 
     # --- outcomes -----------------------------------------------------------------------
-
-    def _rule(self) -> Rule:
-        assert self.rule is not None, "a rule records outcomes only while it runs"
-        return self.rule
 
     def held(self, location: Location) -> None:
         """The current rule holds at ``location``."""
@@ -160,7 +147,8 @@ class Context:
         severity: Severity | None = None,
         **details: Any,
     ) -> Finding:
-        rule = self._rule()
+        rule = self.rule
+        assert rule is not None, "a rule records outcomes only while it runs"
         finding = Finding(
             rule.id,
             severity or rule.severity,
@@ -174,7 +162,47 @@ class Context:
         return finding
 
 
-def _at(base: Location, suffix: str, title: str | None = None) -> Location:
-    # In English the paragraph is named as its section (the title is the report's text).
+#: A group of paragraphs: its section (None for the preamble), and for a subsection of the
+#: overview its index and its title.
+Group = tuple[Section | None, int | None, str | None]
+
+
+# Looked up once: an enum member is slow to look up on its class.
+_OVERVIEW = Section.OVERVIEW
+_PREAMBLE: Group = (None, None, None)
+_INTRO: Group = (_OVERVIEW, None, None)
+_PROBLEMS: Group = (Section.PROBLEMS, None, None)
+_OTHER: Group = (Section.OTHER, None, None)
+
+
+def paragraph_groups(report: AnnualReport) -> list[tuple[Group, tuple[Paragraph, ...]]]:
+    """The report's paragraphs, group by group in document order: the preamble, the
+    overview's intro, each subsection of the overview, section 五 and section 六."""
+    overview = report.overview
+    return [
+        (_PREAMBLE, report.preamble.paragraphs),
+        (_INTRO, overview.intro),
+        *[
+            ((_OVERVIEW, s, sub.title), sub.paragraphs)
+            for s, sub in enumerate(overview.subsections)
+        ],
+        (_PROBLEMS, report.problems),
+        (_OTHER, report.other_matters),
+    ]
+
+
+@functools.lru_cache(maxsize=4096)
+def paragraph_location(group: Group, i: int) -> Location:
+    """The location of paragraph ``i`` of ``group``: named by its section and the title of
+    its subsection in Chinese, by its section in English (the title is the report's text).
+    Cached: reports share their places and, mostly, their subsection titles."""
+    section, s, title = group
+    if section is None:
+        return Location.of_field(f"$.report.preamble.paragraphs[{i}]", _("前言"))
+    if section is not _OVERVIEW:
+        path = f"[{i}]"
+    else:
+        path = f".intro[{i}]" if s is None else f".subsections[{s}].paragraphs[{i}]"
+    base = Location.of_section(section)
     name_zh = base.name_zh + (f"（{title.rstrip('。：:')}）" if title else "")
-    return base.renamed(name_zh, json_path=base.json_path + suffix)
+    return base.renamed(name_zh, json_path=base.json_path + path)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import enum
 import functools
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -62,7 +62,7 @@ class Status(enum.Enum):
 
 #: Sections in document order, for sorting.
 _SECTION_ORDER = {section: number for number, section in enumerate(Section, start=1)}
-_NUMERALS = "一二三四五六"
+_NUMERALS = "一二三四五六七八九十"
 
 
 @frozen
@@ -186,14 +186,20 @@ class Location:
         )
 
 
+def node_path(tree: Iterable[Node], key: LabelledEnum) -> tuple[Node, ...]:
+    """The node ``key`` of a header tree with the groups above it, outermost first."""
+    for top in tree:
+        for node, ancestors in top.walk():
+            if node.key is key:
+                return (*ancestors, node)
+    raise KeyError(key)
+
+
 def _row_path(table: TableLayout, key: LabelledEnum) -> tuple[Node, ...]:
     """The nodes that name a row as a clerk reads the form: its groups below the top level
     ("（三）不予公开", "行政诉讼") and itself."""
-    for top in table.row_tree:
-        for node, ancestors in top.walk():
-            if node.key is key:
-                return (*(a for a in ancestors if not a.numbering.endswith("、")), node)
-    return (table.row_node(key),)
+    *groups, row = node_path((top for block in table.blocks for top in block.row_tree), key)
+    return (*(group for group in groups if not group.numbering.endswith("、")), row)
 
 
 def _row_name_zh(table: TableLayout, key: LabelledEnum) -> str:
@@ -224,11 +230,8 @@ def _cell_name_en(edition: Edition, section: Section, position: int) -> str:
 def _en_numbering(numbering: str) -> str:
     # "（七）" reads "(7) " in English, "3." stays "3. "; top-level "一、" is dropped.
     if numbering.startswith("（"):
-        return f"({_NUMERALS_ALL.index(numbering[1:-1]) + 1}) "
+        return f"({_NUMERALS.index(numbering[1:-1]) + 1}) "
     return f"{numbering} " if numbering and not numbering.endswith("、") else ""
-
-
-_NUMERALS_ALL = "一二三四五六七八九十"
 
 
 def _text(value: Value) -> str:

@@ -112,16 +112,16 @@ class ValidationResult:
         >>> [f.rule for f in gd.validate(r).filter(rule="values").unchecked]
         []
         """
+        from govdisclosure.checker.registry import rules as registered, selected_rules
+
         severities = None if severity is None else {Severity.coerce(s) for s in _many(severity)}
         rules = None if rule is None else set(_many(rule))
         if rules is not None:
-            from govdisclosure.checker.registry import selected_rules
-
             selected_rules(sorted(rules), None)  # refuses a name that is no rule or family
-        families = {r: _family(r) for r in {*self.rules, *(f.rule for f in self.findings)}}
+        families = {r.id: r.family for r in registered()}
 
         def keep(rule_id: str, finding_severity: Severity | None) -> bool:
-            family = families.get(rule_id) or _family(rule_id)
+            family = families.get(rule_id, "")
             if rules is not None and rule_id not in rules and family not in rules:
                 return False
             return severities is None or finding_severity is None or finding_severity in severities
@@ -136,15 +136,12 @@ class ValidationResult:
     def best_match(self) -> Finding | None:
         """The most useful finding to fix first: the most serious, then the earliest in
         the document (None when nothing failed)."""
-        if not self.findings:
-            return None
-        return min(self.findings, key=lambda f: (f.severity.rank, f.location.order))
+        return min(self.findings, key=lambda f: (f.severity.rank, f.location.order), default=None)
 
     def summary(self, locale: str = "en") -> str:
         """One line: counts of errors, warnings and infos, of checks that held and of
         those that could not be checked."""
-        counts = {s: sum(f.severity is s for f in self.findings) for s in Severity}
-        e, w, i = counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO]
+        e, w, i = len(self.errors), len(self.warnings), len(self.infos)
         if locale.startswith("zh"):
             return (
                 f"错误 {e} 项，警告 {w} 项，提示 {i} 项；"
@@ -160,12 +157,3 @@ def _many(value: Any) -> list[Any]:
     if isinstance(value, (str, Severity)):
         return [value]
     return list(value)
-
-
-def _family(rule_id: str) -> str:
-    from govdisclosure.checker.registry import rules
-
-    for known in rules():
-        if known.id == rule_id:
-            return known.family
-    return ""

@@ -38,10 +38,7 @@ def validate(
         raise ReportValueError(f"expected an AnnualReport to validate, got {report!r}")
     if previous is not None and not isinstance(previous, AnnualReport):
         raise ReportValueError(f"previous must be an AnnualReport or None, got {previous!r}")
-    chosen = selected_rules(
-        [select] if isinstance(select, str) else select,
-        [ignore] if isinstance(ignore, str) else ignore,
-    )
+    chosen = selected_rules(select, ignore)
     if previous is None:
         chosen = tuple(r for r in chosen if not r.needs_previous)
     ctx = Context(report, previous)

@@ -12,17 +12,17 @@ from __future__ import annotations
 import functools
 import operator
 from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from govdisclosure.categories import Section
 from govdisclosure.cells import Cell
 from govdisclosure.checker.context import Context
-from govdisclosure.checker.findings import Location, Names, Severity, Term
+from govdisclosure.checker.findings import Location, Names, Severity, Term, node_path
 from govdisclosure.checker.registry import rule
 from govdisclosure.editions import Edition
 from govdisclosure.i18n import gettext_noop as _
-from govdisclosure.layouts import CellSum, Node, TableLayout, layout
-from govdisclosure.tables import CellTable, ExtraColumn
+from govdisclosure.layouts import CellSum, TableLayout, layout
+from govdisclosure.tables import ExtraColumn
 
 Getter = Callable[[Sequence[Cell]], Any]
 
@@ -35,9 +35,13 @@ def _getter(positions: tuple[int, ...]) -> Getter:
 
 
 @functools.cache
-def _sums(edition: Edition, section: Section, rule_id: str) -> tuple[tuple[CellSum, Getter], ...]:
+def _sums(
+    edition: Edition, section: Section, rule_id: str
+) -> tuple[tuple[int, ...], tuple[tuple[CellSum, Getter], ...]]:
+    """The totals ``rule_id`` checks: their cells, and each with a getter of its parts."""
     table = layout(edition).table(section)
-    return tuple((s, _getter(s.parts)) for s in table.sums if s.rule == rule_id)
+    sums = tuple((s, _getter(s.parts)) for s in table.sums if s.rule == rule_id)
+    return tuple(s.target for s, _ in sums), sums
 
 
 @functools.cache
@@ -49,13 +53,8 @@ def _balances(edition: Edition) -> tuple[tuple[Getter, Getter, int], ...]:
     )
 
 
-@functools.cache
-def _targets(edition: Edition, section: Section, rule_id: str) -> tuple[int, ...]:
-    return tuple(total.target for total, _ in _sums(edition, section, rule_id))
-
-
-def _names(ctx: Context, section: Section, positions: Sequence[int]) -> list[Location]:
-    return [ctx.cell(section, p) for p in positions]
+def _names(ctx: Context, section: Section, positions: Sequence[int]) -> tuple[Location, ...]:
+    return tuple(ctx.cell(section, p) for p in positions)
 
 
 def _gaps(
@@ -66,87 +65,60 @@ def _gaps(
 
 
 def _unchecked(
-    ctx: Context, location: Location, gaps: list[Location], involved: list[Location]
+    ctx: Context, location: Location, gaps: list[Location], involved: tuple[Location, ...]
 ) -> None:
-    ctx.unchecked(
-        location,
-        _("{cell} 无法核对：{gaps} 未填写数字"),
-        {"gaps": Names(tuple(gaps))},
-        involved=tuple(involved),
-    )
+    template = _("{cell} 无法核对：{gaps} 未填写数字")
+    ctx.unchecked(location, template, {"gaps": Names(tuple(gaps))}, involved=involved)
 
 
 def _check_sums(ctx: Context, section: Section) -> None:
-    assert ctx.rule is not None
-    cells = _table_cells(ctx, section)
+    cells = ctx.cells[section]
     numbers = ctx.kinds(section) == {int}
-    sums = _sums(ctx.edition, section, ctx.rule.id)
-    if numbers:
-        # Every cell a count (the usual case): add up every total in one pass, and look
-        # closer only if one of them is off.
-        targets = _targets(ctx.edition, section, ctx.rule.id)
-        if [cells[t] for t in targets] == [sum(parts(cells)) for _, parts in sums]:
-            ctx.held_cells(section, targets)
-            return
+    targets, sums = _sums(ctx.edition, section, ctx.rule_id)
+    # Every cell a count (the usual case): add up every total in one pass, and look closer
+    # only if one of them is off.
+    if numbers and [cells[t] for t in targets] == [sum(parts(cells)) for _, parts in sums]:
+        ctx.held_cells(section, targets)
+        return
     held: list[int] = []
     for total, parts in sums:
         reported = cells[total.target]
-        if numbers or (type(reported) is int and all(type(c) is int for c in parts(cells))):
-            computed = sum(parts(cells))
-            if reported == computed:
-                held.append(total.target)
-                continue
-            location = ctx.cell(section, total.target)
-            ctx.failed(
-                location,
-                _("{cell} 填报为 {reported}，各项之和为 {computed}（相差 {difference:+d}）"),
-                expression=_expression(ctx.layout.table(section), total),
-                reported=reported,
-                computed=computed,
-                involved=tuple(_names(ctx, section, total.parts)),
-            )
-        else:
-            location = ctx.cell(section, total.target)
+        if not (numbers or (type(reported) is int and all(type(c) is int for c in parts(cells)))):
+            gaps = _gaps(ctx, section, cells, (total.target, *total.parts))
             _unchecked(
-                ctx,
-                location,
-                _gaps(ctx, section, cells, (total.target, *total.parts)),
-                _names(ctx, section, total.parts),
+                ctx, ctx.cell(section, total.target), gaps, _names(ctx, section, total.parts)
             )
+            continue
+        computed = sum(parts(cells))
+        if reported == computed:
+            held.append(total.target)
+            continue
+        ctx.failed(
+            ctx.cell(section, total.target),
+            _("{cell} 填报为 {reported}，各项之和为 {computed}（相差 {difference:+d}）"),
+            expression=_expression(ctx.edition, section, total),
+            reported=reported,
+            computed=computed,
+            involved=_names(ctx, section, total.parts),
+        )
     ctx.held_cells(section, held)
 
 
-def _table_cells(ctx: Context, section: Section) -> tuple[Cell, ...]:
-    return ctx.cells[section]
-
-
 @functools.cache
-def _expression_of(edition: Edition, section: Section, target: int, parts: tuple[int, ...]) -> str:
+def _expression(edition: Edition, section: Section, total: CellSum) -> str:
     table = layout(edition).table(section)
-    spec = table.cells[target]
-    if all(table.cells[p].row is spec.row for p in parts):  # a row total: across columns
-        names = [table.column_node(table.cells[p].column).label for p in parts]
+    spec = table.cells[total.target]
+    if all(table.cells[p].row is spec.row for p in total.parts):  # a row total: across columns
+        names = [table.column_node(table.cells[p].column).label for p in total.parts]
         head = table.column_node(spec.column).label
     else:  # a column total: down the rows
-        names = [_short(table, table.cells[p].row) for p in parts]
+        names = [_short(table, table.cells[p].row) for p in total.parts]
         head = _short(table, spec.row)
     return f"{head} = " + " + ".join(names)
 
 
-def _path(table: TableLayout, key: Any) -> tuple[Node, ...]:
-    """The row ``key`` with the groups above it, outermost first (empty if it has none)."""
-    for top in table.row_tree:
-        for node, ancestors in top.walk():
-            if node.key is key:
-                return (*ancestors, node)
-    return ()
-
-
 def _short(table: TableLayout, key: Any) -> str:
-    path = _path(table, key)
-    if not path:
-        return str(key)
-    *ancestors, node = path
+    *ancestors, node = node_path(table.row_tree, key)
     groups = [a.numbering for a in ancestors if a.numbering.startswith("（")]
     return "".join(groups) + (node.numbering or node.label)
 
@@ -154,7 +126,7 @@ def _short(table: TableLayout, key: Any) -> str:
 def _balance_name(table: TableLayout, key: Any) -> str:
     """A row as the form's printed rule E1 names it: by its top-level number ("一"), and a
     row below that by the number and its own numbering and label ("三（七）总计")."""
-    top, *below = _path(table, key)
+    top, *below = node_path(table.row_tree, key)
     number = top.numbering.rstrip("、")
     if not below:
         return number
@@ -172,10 +144,6 @@ def _balance_expression(edition: Edition) -> str:
         for side in (table.balance.left, table.balance.right)
     )
     return f"{left} = {right}"
-
-
-def _expression(table: TableLayout, total: CellSum) -> str:
-    return _expression_of(table.edition, table.section, total.target, total.parts)
 
 
 @rule(
@@ -199,17 +167,15 @@ def stock_and_flow(ctx: Context) -> None:
             ctx.held_cells(section, [forward for _, _, forward in sides])
             return
     for balance in ctx.layout.applications.balances:
-        left = [cells[p] for p in balance.left]
-        right = [cells[p] for p in balance.right]
+        operands = (*balance.left, *balance.right)
         forward = balance.right[-1]
         location = ctx.cell(section, forward)
-        involved = _names(ctx, section, (*balance.left, *balance.right))
-        if not all(type(c) is int for c in (*left, *right)):
-            _unchecked(
-                ctx, location, _gaps(ctx, section, cells, (*balance.left, *balance.right)), involved
-            )
+        involved = _names(ctx, section, operands)
+        if any(type(cells[p]) is not int for p in operands):
+            _unchecked(ctx, location, _gaps(ctx, section, cells, operands), involved)
             continue
-        received, handled = sum(left), sum(right)  # type: ignore[arg-type]
+        received = sum(cells[p] for p in balance.left)  # type: ignore[misc]
+        handled = sum(cells[p] for p in balance.right)  # type: ignore[misc]
         if received == handled:
             ctx.held_cell(section, forward)
             continue
@@ -239,7 +205,7 @@ def stock_and_flow(ctx: Context) -> None:
             expression=_balance_expression(ctx.edition),
             reported=reported,
             computed=computed,
-            involved=tuple(involved),
+            involved=involved,
         )
 
 
@@ -271,42 +237,6 @@ def applicants_total(ctx: Context) -> None:
     _check_sums(ctx, Section.APPLICATIONS)
 
 
-def _group_of(tree: tuple[Node, ...], key: Any) -> Node | None:
-    """The group the leaf ``key`` of a column tree is printed under, if any."""
-    for top in tree:
-        for node, ancestors in top.walk():
-            if node.key is key and not node.children:
-                return ancestors[-1] if ancestors else None
-    return None
-
-
-class _Subtotal(NamedTuple):
-    """An extra column R4 checks: its place in the table's ``extra_columns``, the group
-    it was printed in, and the columns it sums (the group's columns that are not
-    themselves totals)."""
-
-    place: int
-    column: ExtraColumn
-    group: Node
-    parts: tuple[Node, ...]
-
-
-def _subtotals(table: CellTable[Any, Any]) -> list[_Subtotal]:
-    """The extra columns of ``table`` labelled "小计" and printed after a column of a
-    group."""
-    found = []
-    for index, column in enumerate(table.extra_columns):
-        if "小计" not in column.label:
-            continue
-        block = table.layout.blocks[column.block]
-        after = next(node for node in block.columns if node.key.value == column.after)
-        group = _group_of(block.column_tree, after.key)
-        if group is not None:
-            parts = tuple(leaf for leaf in group.leaves() if not leaf.total_of)
-            found.append(_Subtotal(index, column, group, parts))
-    return found
-
-
 @rule(
     "R4",
     family="arithmetic",
@@ -323,20 +253,26 @@ def printed_subtotals(ctx: Context) -> None:
     or marked figure leaves the row unchecked. Tables without such a column have no
     place this rule applies."""
     for section in (Section.PROACTIVE, Section.APPLICATIONS, Section.REVIEWS):
-        table = ctx.report.table(section)
-        if table.extra_columns:
-            for subtotal in _subtotals(table):
-                _check_subtotal(ctx, section, subtotal)
+        for place, column in enumerate(ctx.report.table(section).extra_columns):
+            if "小计" in column.label:
+                _check_subtotal(ctx, section, place, column)
 
 
-def _check_subtotal(ctx: Context, section: Section, subtotal: _Subtotal) -> None:
-    """R4 for one subtotal column, row by row; as for the form's totals, a blank or
-    not-applicable operand leaves the row unchecked."""
-    place, column, group, parts = subtotal
+def _check_subtotal(ctx: Context, section: Section, place: int, column: ExtraColumn) -> None:
+    """R4 for the extra column ``column``, the ``place``-th of its table, when it was
+    printed after a column of a group; as for the form's totals, a blank or
+    not-applicable operand leaves a row unchecked."""
     table = ctx.layout.table(section)
-    cells = _table_cells(ctx, section)
+    block = table.blocks[column.block]
+    after = next(node for node in block.columns if node.key.value == column.after)
+    groups = node_path(block.column_tree, after.key)[:-1]
+    if not groups:
+        return
+    group = groups[-1]
+    parts = [leaf for leaf in group.leaves() if not leaf.total_of]
+    cells = ctx.cells[section]
     expression = f"{column.label} = " + " + ".join(part.label for part in parts)
-    for r, row in enumerate(table.blocks[column.block].rows):
+    for r, row in enumerate(block.rows):
         location = Location.of_extra_cell(ctx.edition, section, place, column, r)
         positions = [table.position(row.key, part.key) for part in parts]
         involved = _names(ctx, section, positions)
@@ -356,7 +292,7 @@ def _check_subtotal(ctx: Context, section: Section, subtotal: _Subtotal) -> None
             expression=expression,
             reported=reported,
             computed=computed,
-            involved=tuple(involved),
+            involved=involved,
         )
 
 

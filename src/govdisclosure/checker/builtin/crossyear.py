@@ -14,7 +14,6 @@ that follows paths can tell the two reports apart.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
 
 from govdisclosure.categories import ApplicationRow, ProactiveColumn, Section
 from govdisclosure.cells import Cell, Money
@@ -77,10 +76,6 @@ def _mismatch(report: AnnualReport, previous: AnnualReport) -> Mismatch | None:
     return template, params
 
 
-def _not_comparable(ctx: Context, location: Location, reason: Mismatch) -> None:
-    ctx.unchecked(location, *reason)
-
-
 def _last_year(location: Location) -> Location:
     """``location`` as a place in last year's report."""
     return location.renamed(
@@ -99,21 +94,20 @@ def _label(table: TableLayout, column: ProactiveColumn) -> str:
     return table.column_node(column).label
 
 
-def _term(table: TableLayout, column: ProactiveColumn) -> Term:
-    return Term(_label(table, column))
-
-
-def _gaps(places: Sequence[tuple[Location, Cell]]) -> list[Location]:
-    return [place for place, cell in places if type(cell) is not int]
-
-
-def _no_number(ctx: Context, location: Location, gaps: list[Location]) -> None:
-    ctx.unchecked(
-        location,
-        _("{cell} 无法与上年核对：{gaps} 未填写数字"),
-        {"gaps": Names(tuple(gaps), limit=len(gaps))},
-        involved=tuple(gaps),
-    )
+def _cannot_compare(
+    ctx: Context, mismatch: Mismatch | None, places: tuple[Location, ...], figures: tuple[Cell, ...]
+) -> bool:
+    """Whether the cell at ``places[0]`` cannot be compared with last year, recorded as
+    unchecked: the reports are not comparable (``mismatch``), or one of the ``figures``
+    (the values at ``places``) is not a number."""
+    if mismatch is not None:
+        ctx.unchecked(places[0], *mismatch)
+        return True
+    gaps = tuple(p for p, cell in zip(places, figures, strict=True) if type(cell) is not int)
+    if gaps:
+        template = _("{cell} 无法与上年核对：{gaps} 未填写数字")
+        ctx.unchecked(places[0], template, {"gaps": Names(gaps, limit=len(gaps))}, involved=gaps)
+    return bool(gaps)
 
 
 @rule(
@@ -180,17 +174,13 @@ def carried_over_matches(ctx: Context) -> None:
             continue
         position = here.position(ApplicationRow.CARRIED_OVER, node.key)
         last_position = there.position(ApplicationRow.CARRIED_FORWARD, node.key)
-        reported, carried = cells[position], last_cells[last_position]
+        figures = reported, carried = cells[position], last_cells[last_position]
         if mismatch is None and type(reported) is int and reported == carried:
             ctx.held_cell(section, position)
             continue
         location = ctx.cell(section, position)
-        if mismatch is not None:
-            _not_comparable(ctx, location, mismatch)
-            continue
         last = _last_cell(previous.edition, section, last_position)
-        if type(reported) is not int or type(carried) is not int:
-            _no_number(ctx, location, _gaps(((location, reported), (last, carried))))
+        if _cannot_compare(ctx, mismatch, (location, last), figures):
             continue
         ctx.failed(
             location,
@@ -207,16 +197,19 @@ def carried_over_matches(ctx: Context) -> None:
 
 
 @functools.cache
-def _item_rows(edition: Edition, last: Edition) -> tuple[tuple[int, int, int], ...]:
-    """For each row of table 二 with 上一年项目数量 in both editions and 本年增/减 last year:
-    the positions of this year's 上一年项目数量 and of last year's two cells (worked out
-    once per pair of editions)."""
+def _rows(
+    edition: Edition,
+    last: Edition,
+    ours: tuple[ProactiveColumn, ...],
+    theirs: tuple[ProactiveColumn, ...],
+) -> tuple[tuple[int, ...], ...]:
+    """For each row of table 二 with the columns ``ours`` this year and ``theirs`` last year:
+    the positions of those cells, in that order (worked out once per pair of editions)."""
     here, there = layout(edition).proactive, layout(last).proactive
-    items, change = ProactiveColumn.PREVIOUS_ITEMS, ProactiveColumn.CHANGE
     return tuple(
-        (here.position(row, items), there.position(row, items), there.position(row, change))
+        (*[here.position(row, c) for c in ours], *[there.position(row, c) for c in theirs])
         for row in (plan.key for plan in here.row_plans)
-        if here.has_cell(row, items) and there.has_cell(row, items) and there.has_cell(row, change)
+        if all(here.has_cell(row, c) for c in ours) and all(there.has_cell(row, c) for c in theirs)
     )
 
 
@@ -238,78 +231,41 @@ def items_follow_last_year(ctx: Context) -> None:
     section = Section.PROACTIVE
     cells, last_cells = ctx.report.proactive.cells, previous.proactive.cells
     mismatch = _mismatch(ctx.report, previous)
-    for position, last_items, last_change in _item_rows(ctx.edition, previous.edition):
-        reported = cells[position]
-        before, delta = last_cells[last_items], last_cells[last_change]
-        numbers = type(reported) is int and type(before) is int and type(delta) is int
+    here, there = ctx.layout.proactive, layout(previous.edition).proactive
+    items, change = ProactiveColumn.PREVIOUS_ITEMS, ProactiveColumn.CHANGE
+    rows = _rows(ctx.edition, previous.edition, (items,), (items, change))
+    for position, last_items, last_change in rows:
+        figures = (cells[position], last_cells[last_items], last_cells[last_change])
+        reported, before, delta = figures
+        numbers = all(type(c) is int for c in figures)
         if mismatch is None and numbers and reported == before + delta:  # type: ignore[operator]
             ctx.held_cell(section, position)
             continue
         location = ctx.cell(section, position)
-        if mismatch is not None:
-            _not_comparable(ctx, location, mismatch)
-            continue
         involved = (
             _last_cell(previous.edition, section, last_items),
             _last_cell(previous.edition, section, last_change),
         )
-        if not numbers:
-            places = ((location, reported), (involved[0], before), (involved[1], delta))
-            _no_number(ctx, location, _gaps(places))
+        if _cannot_compare(ctx, mismatch, (location, *involved), figures):
             continue
-        _items_differ(ctx, location, previous.edition, (reported, before, delta), involved)
-
-
-def _items_differ(
-    ctx: Context,
-    location: Location,
-    last: Edition,
-    figures: tuple[Cell, Cell, Cell],
-    involved: tuple[Location, ...],
-) -> None:
-    """X2 fails at ``location``: ``figures`` are this year's 上一年项目数量 and last year's
-    上一年项目数量 and 本年增/减, all numbers."""
-    here, there = ctx.layout.proactive, layout(last).proactive
-    items, change = ProactiveColumn.PREVIOUS_ITEMS, ProactiveColumn.CHANGE
-    reported, before, delta = figures
-    ctx.failed(
-        location,
-        _(
-            "{cell} 填报为 {reported}，上年报告中该项{items}为 {before}、{change}为 "
-            "{delta:+d}，合计应为 {computed}（相差 {difference:+d}）"
-        ),
-        {
-            "items": _term(there, items),
-            "before": before,
-            "change": _term(there, change),
-            "delta": delta,
-        },
-        expression=f"{_label(here, items)}（本年） = {_label(there, items)}（上年） + "
-        f"{_label(there, change)}（上年）",
-        reported=reported,
-        computed=before + delta,  # type: ignore[operator]
-        involved=involved,
-    )
-
-
-@functools.cache
-def _in_force_rows(edition: Edition, last: Edition) -> tuple[tuple[int, int, int, int], ...]:
-    """For each row of table 二 with 现行有效件数, 本年制发件数 and 本年废止件数 this year and
-    现行有效件数 last year: the positions of those four cells (worked out once per pair of
-    editions)."""
-    here, there = layout(edition).proactive, layout(last).proactive
-    in_force, issued, repealed = _IN_FORCE_COLUMNS
-    return tuple(
-        (
-            here.position(row, in_force),
-            here.position(row, issued),
-            here.position(row, repealed),
-            there.position(row, in_force),
+        ctx.failed(
+            location,
+            _(
+                "{cell} 填报为 {reported}，上年报告中该项{items}为 {before}、{change}为 "
+                "{delta:+d}，合计应为 {computed}（相差 {difference:+d}）"
+            ),
+            {
+                "items": Term(_label(there, items)),
+                "before": before,
+                "change": Term(_label(there, change)),
+                "delta": delta,
+            },
+            expression=f"{_label(here, items)}（本年） = {_label(there, items)}（上年） + "
+            f"{_label(there, change)}（上年）",
+            reported=reported,
+            computed=before + delta,  # type: ignore[operator]
+            involved=involved,
         )
-        for row in (plan.key for plan in here.row_plans)
-        if all(here.has_cell(row, column) for column in _IN_FORCE_COLUMNS)
-        and there.has_cell(row, in_force)
-    )
 
 
 @rule(
@@ -330,69 +286,48 @@ def in_force_follows_last_year(ctx: Context) -> None:
     section = Section.PROACTIVE
     cells, last_cells = ctx.report.proactive.cells, previous.proactive.cells
     mismatch = _mismatch(ctx.report, previous)
-    for position, issued_at, repealed_at, last_at in _in_force_rows(ctx.edition, previous.edition):
-        reported, new, gone = cells[position], cells[issued_at], cells[repealed_at]
-        before = last_cells[last_at]
-        numbers = all(type(c) is int for c in (reported, new, gone, before))
+    here, there = ctx.layout.proactive, layout(previous.edition).proactive
+    in_force, issued, repealed = _IN_FORCE_COLUMNS
+    rows = _rows(ctx.edition, previous.edition, _IN_FORCE_COLUMNS, (in_force,))
+    for position, issued_at, repealed_at, last_at in rows:
+        figures = (cells[position], last_cells[last_at], cells[issued_at], cells[repealed_at])
+        reported, before, new, gone = figures
+        numbers = all(type(c) is int for c in figures)
         if mismatch is None and numbers and reported == before + new - gone:  # type: ignore[operator]
             ctx.held_cell(section, position)
             continue
         location = ctx.cell(section, position)
-        if mismatch is not None:
-            _not_comparable(ctx, location, mismatch)
-            continue
         last = _last_cell(previous.edition, section, last_at)
         involved = (last, ctx.cell(section, issued_at), ctx.cell(section, repealed_at))
-        if not numbers:
-            places = ((location, reported), (last, before), (involved[1], new), (involved[2], gone))
-            _no_number(ctx, location, _gaps(places))
+        if _cannot_compare(ctx, mismatch, (location, *involved), figures):
             continue
-        figures = (reported, before, new, gone)
-        _in_force_differs(ctx, location, previous.edition, figures, involved)
-
-
-def _in_force_differs(
-    ctx: Context,
-    location: Location,
-    last: Edition,
-    figures: tuple[Cell, Cell, Cell, Cell],
-    involved: tuple[Location, ...],
-) -> None:
-    """X3 fails at ``location``: ``figures`` are this year's 现行有效件数, last year's, and
-    this year's 本年制发件数 and 本年废止件数, all numbers."""
-    here, there = ctx.layout.proactive, layout(last).proactive
-    in_force, issued, repealed = _IN_FORCE_COLUMNS
-    reported, before, new, gone = figures
-    ctx.failed(
-        location,
-        _(
-            "{cell} 填报为 {reported}，按上年报告{in_force} {before} + {issued} {new} - "
-            "{repealed} {gone} 应为 {computed}（相差 {difference:+d}）；"
-            "如有文件到期失效或经修订，请在报告中说明，否则请核对"
-        ),
-        {
-            "in_force": _term(there, in_force),
-            "before": before,
-            "issued": _term(here, issued),
-            "new": new,
-            "repealed": _term(here, repealed),
-            "gone": gone,
-        },
-        expression=f"{_label(here, in_force)}（本年） ≈ {_label(there, in_force)}（上年） + "
-        f"{_label(here, issued)} - {_label(here, repealed)}",
-        reported=reported,
-        computed=before + new - gone,  # type: ignore[operator]
-        involved=involved,
-    )
+        ctx.failed(
+            location,
+            _(
+                "{cell} 填报为 {reported}，按上年报告{in_force} {before} + {issued} {new} - "
+                "{repealed} {gone} 应为 {computed}（相差 {difference:+d}）；"
+                "如有文件到期失效或经修订，请在报告中说明，否则请核对"
+            ),
+            {
+                "in_force": Term(_label(there, in_force)),
+                "before": before,
+                "issued": Term(_label(here, issued)),
+                "new": new,
+                "repealed": Term(_label(here, repealed)),
+                "gone": gone,
+            },
+            expression=f"{_label(here, in_force)}（本年） ≈ {_label(there, in_force)}（上年） + "
+            f"{_label(here, issued)} - {_label(here, repealed)}",
+            reported=reported,
+            computed=before + new - gone,  # type: ignore[operator]
+            involved=involved,
+        )
 
 
 @functools.cache
 def _same_layout(edition: Edition, other: Edition, section: Section) -> bool:
     """Whether the table of ``section`` has the same cells in both editions."""
-    a, b = layout(edition).table(section), layout(other).table(section)
-    return [(c.row, c.column, c.kind, c.unit) for c in a.cells] == [
-        (c.row, c.column, c.kind, c.unit) for c in b.cells
-    ]
+    return layout(edition).table(section).cells == layout(other).table(section).cells
 
 
 def _is_nonzero(cell: Cell) -> bool:
@@ -424,7 +359,7 @@ def table_not_copied(ctx: Context) -> None:
             continue
         location = Location.of_section(section)
         if mismatch is not None:
-            _not_comparable(ctx, location, mismatch)
+            ctx.unchecked(location, *mismatch)
             continue
         cells, last_cells = ctx.report.table(section).cells, previous.table(section).cells
         if cells != last_cells:

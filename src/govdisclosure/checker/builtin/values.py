@@ -17,10 +17,6 @@ _TABLES = (Section.PROACTIVE, Section.APPLICATIONS, Section.REVIEWS)
 _FEE = (ProactiveRow.FEES, ProactiveColumn.FEE_AMOUNT)
 
 
-def _table_location(section: Section) -> Location:
-    return Location.of_section(section)
-
-
 @rule(
     "V1",
     family="values",
@@ -33,7 +29,7 @@ def blank_census(ctx: Context) -> None:
     """Each table: which cells were left blank. A blank is not zero: the rules that need a
     blank cell cannot be checked, and say so."""
     for section in _TABLES:
-        location = _table_location(section)
+        location = Location.of_section(section)
         if Blank not in ctx.kinds(section):
             ctx.held(location)
             continue
@@ -61,7 +57,7 @@ def mostly_blank(ctx: Context) -> None:
     """Each table: more than half of its cells blank usually means the table was not
     filled in at all (write 0 where the count is zero)."""
     for section in _TABLES:
-        location = _table_location(section)
+        location = Location.of_section(section)
         cells = ctx.cells[section]
         if Blank not in ctx.kinds(section) or (
             (blanks := list(map(type, cells)).count(Blank)) * 2 <= len(cells)
@@ -89,21 +85,15 @@ def marks_instead_of_numbers(ctx: Context) -> None:
     "不适用" hides whether the count is zero."""
     for section in _TABLES:
         if NotApplicable not in ctx.kinds(section):
-            ctx.held(_table_location(section))
+            ctx.held(Location.of_section(section))
             continue
-        cells = ctx.cells[section]
-        marked = False
-        for position, cell in enumerate(cells):
+        for position, cell in enumerate(ctx.cells[section]):
             if type(cell) is NotApplicable:
-                marked = True
-                location = ctx.cell(section, position)
                 ctx.failed(
-                    location,
+                    ctx.cell(section, position),
                     _("{cell} 填写了“{reported}”，此处应填数字（没有则填 0）"),
                     reported=cell.mark,
                 )
-        if not marked:
-            ctx.held(_table_location(section))
 
 
 @functools.cache
@@ -171,16 +161,13 @@ def items_not_negative(ctx: Context) -> None:
 def money_not_negative(ctx: Context) -> None:
     """Table 二: 采购总金额 (2019) and 本年收费金额 (2021) are amounts, never below zero."""
     for position, cell in enumerate(ctx.cells[Section.PROACTIVE]):
-        if type(cell) is int:
-            continue
         if type(cell) is not Money:
             continue
         if cell.amount >= 0:
             ctx.held_cell(Section.PROACTIVE, position)
             continue
-        location = ctx.cell(Section.PROACTIVE, position)
         ctx.failed(
-            location,
+            ctx.cell(Section.PROACTIVE, position),
             _("{cell} 为负数（{reported} {unit}）"),
             {"unit": Term(cell.unit.zh)},
             reported=cell.amount,
@@ -232,7 +219,7 @@ def rows_outside_the_form(ctx: Context) -> None:
     whether their figures belong in one of the form's rows."""
     for section in _TABLES:
         extra = ctx.report.table(section).extra_rows
-        location = _table_location(section)
+        location = Location.of_section(section)
         if not extra:
             ctx.held(location)
         for row in extra:

@@ -7,10 +7,11 @@ an approximate figure ("20 余件"), a subset ("其中…"), last year's figure 
 sentence about another year) or a count of something else (信访案件, 政协提案, 行政许可申请,
 公开信息 174 条) is not read. A rule that finds no statement it understands records nothing.
 
-The package reads in steps, a module each: :mod:`.phrases` holds the wording looked for
-(regular expressions and word lists), :mod:`.reading` finds the statements of a report
-(:mod:`.statements` says what a statement is and where), :mod:`.targets` names the cells
-each is compared with, and this module holds the rules, which register on import.
+The package reads in steps: :mod:`.phrases` holds the wording looked for (regular
+expressions and word lists), :mod:`.reading` finds the statements of a report, and this
+module names the cells each is compared with ("表三 一、本年新收政府信息公开申请数量·总计",
+"表四 行政复议·总计", from the layout as the form prints them) and holds the rules, which
+register on import.
 
 >>> import attrs, govdisclosure as gd
 >>> r = gd.load("examples/shiyan-ziranziyuan-2022.json")
@@ -26,20 +27,82 @@ each is compared with, and this module holds the rules, which register on import
 
 from __future__ import annotations
 
-from govdisclosure.checker.builtin.prose.reading import statements
-from govdisclosure.checker.builtin.prose.statements import Statement, Statements, calendar
-from govdisclosure.checker.builtin.prose.targets import Target, targets
+import functools
+from typing import NamedTuple
+
+from govdisclosure.categories import Applicant, ApplicationRow, ReviewCase, ReviewResult, Section
+from govdisclosure.checker.builtin.prose.reading import Statement, calendar, statements
 from govdisclosure.checker.context import Context
-from govdisclosure.checker.findings import Location, Severity
+from govdisclosure.checker.findings import Location, Severity, node_path
 from govdisclosure.checker.registry import rule
+from govdisclosure.editions import Edition
 from govdisclosure.i18n import gettext_noop as _
+from govdisclosure.layouts import TableLayout, layout
 
 # --- the cells compared -----------------------------------------------------------------
 
 
-def _compare(ctx: Context, found: Statements, statement: Statement, target: Target) -> None:
+class Target(NamedTuple):
+    """The table cells a statement is compared with (their sum), and how to name them: as
+    a place whose Chinese name reads as the form prints the row ("表三 一、…·总计") and whose
+    English name is the cells' (made only when an English message is asked for)."""
+
+    section: Section
+    positions: tuple[int, ...]
+    name: Location
+
+
+#: The rows of table 三 whose 总计 a kind of count is compared with.
+_APPLICATION_ROWS = (
+    ("new", ApplicationRow.NEW),
+    ("carried_over", ApplicationRow.CARRIED_OVER),
+    ("handled", ApplicationRow.TOTAL),
+    ("forward", ApplicationRow.CARRIED_FORWARD),
+)
+
+
+def _application_total(table: TableLayout, row: ApplicationRow) -> Target:
+    """三's 总计 of ``row``, named with its numbering and its group's:
+    "表三 三、本年度办理结果（七）总计·总计"."""
+    position = table.position(row, Applicant.TOTAL)
+    row_name = "".join(f"{node.numbering}{node.label}" for node in node_path(table.row_tree, row))
+    total = table.column_node(Applicant.TOTAL).label
+    cell = Location.of_cell(table.edition, table.section, position)
+    return Target(table.section, (position,), cell.renamed(f"表{table.number} {row_name}·{total}"))
+
+
+def _review_total(table: TableLayout, case: ReviewCase) -> Target:
+    """四's 总计 of ``case`` ("表四 行政复议·总计"), or of a group of cases added together
+    ("表四 行政诉讼（未经复议直接起诉·总计 + 复议后起诉·总计）")."""
+    node = node_path(table.row_tree, case)[-1]
+    leaves = tuple(node.leaves())
+    positions = tuple(table.position(leaf.key, ReviewResult.TOTAL) for leaf in leaves)
+    cells = [Location.of_cell(table.edition, table.section, p) for p in positions]
+    total = table.column_node(ReviewResult.TOTAL).label
+    if not node.is_group:
+        name = cells[0].renamed(f"表{table.number} {node.label}·{total}")
+        return Target(table.section, positions, name)
+    parts = " + ".join(f"{leaf.label}·{total}" for leaf in leaves)
+    group = Location.of_section(table.section).renamed(
+        f"表{table.number} {node.label}（{parts}）",
+        lambda: " + ".join(c.name_en for c in cells),
+    )
+    return Target(table.section, positions, group)
+
+
+@functools.cache
+def _targets(edition: Edition) -> dict[str, Target]:
+    """The cells each kind of statement is compared with, by kind ("new", "review"…)."""
+    tables = layout(edition)
+    found = {kind: _application_total(tables.applications, row) for kind, row in _APPLICATION_ROWS}
+    found["review"] = _review_total(tables.reviews, ReviewCase.REVIEW)
+    found["litigation"] = _review_total(tables.reviews, ReviewCase.LITIGATION)
+    return found
+
+
+def _compare(ctx: Context, statement: Statement, target: Target) -> None:
     """Record whether ``statement``'s figure equals the sum of ``target``'s cells."""
-    where = found.location(statement.place)
+    where = statement.location
     cells = ctx.cells[target.section]
     values = [cells[p] for p in target.positions]
     numbers = [v for v in values if type(v) is int]
@@ -93,10 +156,9 @@ def none_received(ctx: Context) -> None:
     """A sentence saying that no application was received ("未收到政府信息公开的申请",
     "没有收到…申请", "无依申请公开") agrees with table 三: 一、本年新收政府信息公开申请数量·
     总计 is 0 (applications carried over from last year do not matter)."""
-    found = statements(ctx)
-    target = targets(ctx.edition)["new"]
-    for statement in found.none:
-        _compare(ctx, found, statement, target)
+    target = _targets(ctx.edition)["new"]
+    for statement in statements(ctx).none:
+        _compare(ctx, statement, target)
 
 
 @rule(
@@ -113,10 +175,9 @@ def figures_agree(ctx: Context) -> None:
     with (办结/答复 N 件) with 三（七）总计·总计; carried forward (结转下年度 N 件) with 三、四
     总计; administrative reviews (行政复议 N 件) with 四、行政复议·总计; lawsuits (行政诉讼
     N 件) with the two 行政诉讼 总计 of table 四 together."""
-    found = statements(ctx)
-    by_kind = targets(ctx.edition)
-    for statement in found.figures:
-        _compare(ctx, found, statement, by_kind[statement.kind])
+    by_kind = _targets(ctx.edition)
+    for statement in statements(ctx).figures:
+        _compare(ctx, statement, by_kind[statement.kind])
 
 
 @rule(
@@ -130,10 +191,9 @@ def figures_agree(ctx: Context) -> None:
 def all_dealt_with(ctx: Context) -> None:
     """A sentence saying that every application was dealt with ("所有申请均已办结", "全部
     办结", "均已按时办结") agrees with table 三: 四、结转下年度继续办理·总计 is 0."""
-    found = statements(ctx)
-    target = targets(ctx.edition)["forward"]
-    for statement in found.all_done:
-        _compare(ctx, found, statement, target)
+    target = _targets(ctx.edition)["forward"]
+    for statement in statements(ctx).all_done:
+        _compare(ctx, statement, target)
 
 
 _PERIOD_FIELD = Location.of_field("$.report.preamble.period", _("统计期限"))
@@ -170,23 +230,20 @@ def period_is_report_year(ctx: Context) -> None:
                 reported=f"{start.isoformat()}/{end.isoformat()}",
                 computed=calendar(year),
             )
-    found = statements(ctx)
-    for statement, expected in found.dated:
-        where = found.location(statement.place)
-        if statement.figure == expected:
-            ctx.held(where)
-            continue
-        quote = statement.quote
+    for statement, expected in statements(ctx).dated:
         stated = statement.figure
+        if stated == expected:
+            ctx.held(statement.location)
+            continue
         if isinstance(stated, str) and stated[:4] == stated[11:15] == f"{year:04d}":
             template = _("{cell}：“{quote}”所述统计期限不是 {year} 年 1 月 1 日至 12 月 31 日")
         else:
             template = _("{cell}：“{quote}”所述年度为 {named} 年，与报告年度 {year} 年不符")
         ctx.failed(
-            where,
+            statement.location,
             template,
             {"year": year, "named": stated[:4] if isinstance(stated, str) else stated},
-            quote=quote,
-            reported=statement.figure,
+            quote=statement.quote,
+            reported=stated,
             computed=expected,
         )

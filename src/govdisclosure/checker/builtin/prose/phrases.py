@@ -1,6 +1,6 @@
 """The words the prose rules read: the wording of a figure, a negation, "all dealt with", a
-statistical period and a year, as regular expressions and word lists, and how a count
-written in words is read.
+statistical period and a year, as regular expressions and word lists; how a count written
+in words is read; and where the sentence or clause around some words begins and ends.
 
 Every statement is found from a literal anchor, with str.find (far cheaper than scanning
 a paragraph with a regular expression): the unit "件" of a count, a negation (未, 没有, 无),
@@ -20,7 +20,6 @@ from typing import Final
 
 __all__ = [
     "ALL_DONE_LEAD",
-    "CLAUSE_END",
     "COMPARISONS",
     "COUNT_ENDS",
     "COUNT_LEAD",
@@ -36,13 +35,16 @@ __all__ = [
     "OFF_TOPIC",
     "PERIOD",
     "PLANS",
-    "SENTENCE_END",
     "SENTENCE_ENDS",
     "SPACES",
     "VERB_LEAD",
     "YEAR_ENDS",
     "YEAR_FOLLOWERS",
+    "clause_bounds",
+    "find",
     "number",
+    "sentence_bounds",
+    "start_of",
 ]
 
 SPACES: Final = " \u3000\xa0"  # real reports put spaces around numbers: "申请 17 件"
@@ -162,3 +164,34 @@ def number(text: str) -> int | None:
     if t <= 0 or o < 0 or (ones and o == 0):
         return None
     return t * 10 + o
+
+
+def find(text: str, word: str, start: int = 0) -> int:
+    """``text.find(word, start)``, faster: finding one character is a memchr, finding two
+    is a slower scan, so the last character of ``word`` is found first."""
+    last, before = word[-1], len(word) - 1
+    at = text.find(last, start + before)
+    while at != -1 and not text.startswith(word, at - before):
+        at = text.find(last, at + 1)
+    return at if at == -1 else at - before
+
+
+def start_of(text: str, at: int, last_end: re.Pattern[str]) -> int:
+    """Where the sentence or clause holding ``at`` starts: after the last end before it."""
+    lo = at - 160 if at > 160 else 0  # look near first: most sentences are short
+    m = last_end.match(text, lo, at)
+    if m is None and lo:
+        m = last_end.match(text, 0, lo)
+    return m.end() if m else 0
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence around ``text[start:end]``."""
+    found = SENTENCE_END.search(text, end)
+    return start_of(text, start, LAST_SENTENCE_END), found.start() if found else len(text)
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the clause around ``text[start:end]``."""
+    found = CLAUSE_END.search(text, end)
+    return start_of(text, start, LAST_CLAUSE_END), found.start() if found else len(text)

@@ -3,13 +3,17 @@ which of them make a statement the rules compare, and what figure each gives.
 
 Only explicit statements are read (see :mod:`govdisclosure.checker.builtin.prose`). Each
 kind of statement is looked for from its literal anchor, and only in the paragraphs that
-hold it: most paragraphs speak of none of them.
+hold it: most paragraphs speak of none of them. A statement's paragraph is named (its
+Location built) only when an outcome needs it.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from typing import NamedTuple
 
+from govdisclosure.categories import Section
 from govdisclosure.checker.builtin.prose.phrases import (
     ALL_DONE_LEAD,
     COMPARISONS,
@@ -32,20 +36,68 @@ from govdisclosure.checker.builtin.prose.phrases import (
     VERB_LEAD,
     YEAR_ENDS,
     YEAR_FOLLOWERS,
-    number,
-)
-from govdisclosure.checker.builtin.prose.statements import (
-    Place,
-    Statement,
-    Statements,
-    calendar,
+    clause_bounds,
     find,
+    number,
     sentence_bounds,
     start_of,
 )
-from govdisclosure.checker.context import Context
+from govdisclosure.checker.context import Context, Group, paragraph_groups, paragraph_location
+from govdisclosure.checker.findings import Location
 
-__all__ = ["statements"]
+__all__ = ["Statement", "Statements", "calendar", "statements"]
+
+#: A paragraph: its group and its index in the group.
+Place = tuple[Group, int]
+#: The sections that speak of the years ahead (their periods and years are not read).
+_LOOKING_AHEAD = (Section.PROBLEMS, Section.OTHER)
+
+
+class Statement(NamedTuple):
+    """A statement read from the prose: what it is about, where, the figure it gives (or
+    implies: 0 for "未收到申请"), and where its words are in the paragraph's text."""
+
+    kind: str
+    place: Place
+    figure: int | str
+    text: str
+    start: int
+    end: int
+    #: Whether the quote is the clause (for a count) rather than the sentence.
+    clause: bool = False
+
+    @property
+    def location(self) -> Location:
+        """The location of the statement's paragraph."""
+        return paragraph_location(*self.place)
+
+    @property
+    def quote(self) -> str:
+        """The words quoted in a finding: the sentence, or for a count its clause (worked
+        out only for findings: most statements hold)."""
+        bounds = clause_bounds if self.clause else sentence_bounds
+        first, last = bounds(self.text, self.start, self.end)
+        return self.text[first:last].strip(SPACES)
+
+
+class Statements:
+    """Every statement the prose rules read in one report."""
+
+    __slots__ = ("all_done", "dated", "figures", "none", "year")
+
+    def __init__(self, year: int) -> None:
+        self.year = year
+        self.none: list[Statement] = []
+        self.figures: list[Statement] = []
+        self.all_done: list[Statement] = []
+        #: P4: each "period" or "year" statement with the figure it should give.
+        self.dated: list[tuple[Statement, int | str]] = []
+
+
+@functools.lru_cache(maxsize=64)
+def calendar(year: int) -> str:
+    """The calendar year as an ISO interval, as P4 reports periods: "2020-01-01/2020-12-31"."""
+    return f"{year:04d}-01-01/{year:04d}-12-31"
 
 
 def statements(ctx: Context) -> Statements:
@@ -57,20 +109,10 @@ def statements(ctx: Context) -> Statements:
 
 
 def _read_statements(ctx: Context) -> Statements:
-    report = ctx.report
-    found = Statements(report)
-    overview = report.overview
-    groups = (
-        report.preamble.paragraphs,
-        overview.intro,
-        *[sub.paragraphs for sub in overview.subsections],
-        report.problems,
-        report.other_matters,
-    )
-    # Sections 五 and 六 look ahead ("2021 年度，将…"): their periods and years are not read.
-    undated = len(groups) - 2
-    for group, paragraphs in enumerate(groups):
-        dated = group < undated
+    found = Statements(ctx.report.year)
+    for group, paragraphs in paragraph_groups(ctx.report):
+        # Sections 五 and 六 look ahead ("2021 年度，将…"): their periods and years are not read.
+        dated = group[0] not in _LOOKING_AHEAD
         for i, p in enumerate(paragraphs):
             spans = p.spans
             text = spans[0].text if len(spans) == 1 else p.text
@@ -117,9 +159,7 @@ def _this_years_total(text: str, start: int, year: int, clause: int) -> bool:
     sentence = start_of(text, start, LAST_SENTENCE_END)
     at = text.find("年", sentence, start)
     while at != -1:  # "2019 年…": another year's figure
-        end = at
-        while end > sentence and text[end - 1] in SPACES:
-            end -= 1
+        end = _back(text, at, SPACES, sentence)
         digits = text[end - 4 : end] if end - 4 >= sentence else ""
         if digits.isdecimal() and int(digits) != year:
             return False
@@ -140,20 +180,20 @@ def _read_counts(found: Statements, place: Place, text: str, unit: str) -> None:
     """Every count "N 件" (or "N 起" of cases) whose words say what it counts."""
     at = text.find(unit)
     while at != -1:
-        if text[at - 1] not in COUNT_ENDS:  # "文件", "案件": no number
-            at = text.find(unit, at + 1)
-            continue
-        end = at
-        while end > 0 and text[end - 1] in SPACES:
-            end -= 1
-        start = end
-        while start > 0 and text[start - 1] in NUMERALS:
-            start -= 1
-        if start < end:
-            figure = number(text[start:end])
+        if text[at - 1] in COUNT_ENDS:  # not "文件", "案件": a number before it
+            end = _back(text, at, SPACES)
+            start = _back(text, end, NUMERALS)
+            figure = number(text[start:end]) if start < end else None
             if figure is not None:
                 _read_count(found, place, text, (start, at + 1), figure)
         at = text.find(unit, at + 1)
+
+
+def _back(text: str, end: int, chars: str, lo: int = 0) -> int:
+    """Where the run of ``chars`` that ends at ``end`` starts (not before ``lo``)."""
+    while end > lo and text[end - 1] in chars:
+        end -= 1
+    return end
 
 
 def _read_count(
@@ -245,21 +285,17 @@ def _read_periods(found: Statements, place: Place, text: str) -> None:
     at = find(text, "统计")
     while at != -1:
         m = PERIOD.match(text, at)
-        if m is None:
-            pass
-        elif m["y"] is not None:
+        if m is not None and m["y"] is not None:
             statement = Statement("year", place, int(m["y"]), text, m.start(), m.end())
             found.dated.append((statement, year))
-        else:
+        elif m is not None:
             expected = calendar(year)
             y = str(year)
-            if m.group("y1", "m1", "d1", "m2", "d2") == (y, "1", "1", "12", "31") and m["y2"] in (
-                None,
-                y,
-            ):
+            parts = m.group("y1", "m1", "d1", "m2", "d2")
+            if parts == (y, "1", "1", "12", "31") and m["y2"] in (None, y):
                 stated = expected  # the usual wording, read without converting
             else:
-                y1, m1, d1, m2, d2 = map(int, m.group("y1", "m1", "d1", "m2", "d2"))
+                y1, m1, d1, m2, d2 = map(int, parts)
                 y2 = y1 if m["y2"] is None else int(m["y2"])
                 stated = f"{y1:04d}-{m1:02d}-{d1:02d}/{y2:04d}-{m2:02d}-{d2:02d}"
             statement = Statement("period", place, stated, text, m.start(), m.end())
@@ -298,15 +334,11 @@ def _read_years(found: Statements, place: Place, text: str) -> None:
 
 def _year_before(text: str, at: int) -> int | None:
     """The four-digit year written just before ``at`` and opening a sentence, or None."""
-    end = at
-    while end > 0 and text[end - 1] in SPACES:
-        end -= 1
+    end = _back(text, at, SPACES)
     start = end - 4
     if start < 0 or not text[start:end].isdecimal():
         return None
-    before = start
-    while before > 0 and text[before - 1] in SPACES:
-        before -= 1
+    before = _back(text, start, SPACES)
     if before > 0 and text[before - 1] not in SENTENCE_ENDS + "；;":
         return None
     return int(text[start:end])
