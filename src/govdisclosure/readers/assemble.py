@@ -23,7 +23,7 @@ their own modules, each working on the table's
 :class:`~govdisclosure.readers.draft.Draft`: :mod:`~govdisclosure.readers.printed`
 sorts the printed rows and puts wrapped labels together,
 :mod:`~govdisclosure.readers.placing` matches them to the form's rows and reads their
-figures (:mod:`~govdisclosure.readers.columns` says which column each stands in), and
+figures (:func:`~govdisclosure.readers.draft.spread` says which column each stands in), and
 :mod:`~govdisclosure.readers.extras` keeps the rows and the column the form lacks.
 """
 
@@ -37,8 +37,7 @@ from attrs import frozen
 from govdisclosure.categories import Section
 from govdisclosure.editions import Edition
 from govdisclosure.readers.blocks import RawCell, TableBlock
-from govdisclosure.readers.columns import spread
-from govdisclosure.readers.draft import Draft, Line, location
+from govdisclosure.readers.draft import Draft, Line, location, spread
 from govdisclosure.readers.extras import extra_column
 from govdisclosure.readers.placing import place, place_cells
 from govdisclosure.readers.printed import attach, sort_rows

@@ -21,8 +21,7 @@ from govdisclosure.editions import Edition
 from govdisclosure.labels import LabelledEnum, normalize_label
 from govdisclosure.layouts import Node, RowPlan, layout
 from govdisclosure.readers.blocks import RawCell
-from govdisclosure.readers.columns import spread, trimmed
-from govdisclosure.readers.draft import Draft, Line, location
+from govdisclosure.readers.draft import Draft, Line, location, spread, trimmed
 from govdisclosure.readers.result import NoteKind
 from govdisclosure.readers.rows import Row
 from govdisclosure.readers.values import parse_cell

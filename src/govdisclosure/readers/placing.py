@@ -21,8 +21,7 @@ from govdisclosure.editions import Edition
 from govdisclosure.labels import normalize_label
 from govdisclosure.layouts import CellKind, RowPlan, layout
 from govdisclosure.readers.blocks import RawCell
-from govdisclosure.readers.columns import spread
-from govdisclosure.readers.draft import Draft, Line, location
+from govdisclosure.readers.draft import Draft, Line, location, spread
 from govdisclosure.readers.extras import extra_row, split_subtotal
 from govdisclosure.readers.result import NoteKind, SourceRef
 from govdisclosure.readers.rows import Row
@@ -84,24 +83,21 @@ def place(draft: Draft, lines: list[Line]) -> None:
             continue
         if target.is_group:
             _group_row(draft, line, target, previous)
-            done.update(range(target.index, target.last + 1))
-            last = max(last, target.last)
-            previous = plans[target.last]
-            continue
-        plan = plans[target.index]
-        if target.index < last:
-            draft.note(
-                NoteKind.LAYOUT,
-                location(draft.section, plan.name),
-                line.label,
-                "the row is printed out of the form's order; read it where its label says",
-                line.row.source,
-            )
-        done.add(target.index)
-        last = max(last, target.index)
-        previous = plan
-        _label_note(draft, line, target, plan)
-        _fill(draft, line, plan, specs)
+        else:
+            if target.index < last:
+                draft.note(
+                    NoteKind.LAYOUT,
+                    location(draft.section, plans[target.index].name),
+                    line.label,
+                    "the row is printed out of the form's order; read it where its label says",
+                    line.row.source,
+                )
+            _label_note(draft, line, target, plans[target.index])
+            _fill(draft, line, plans[target.index], specs)
+        # A number row is a target of its own: its first and last rows are the same.
+        done.update(range(target.index, target.last + 1))
+        last = max(last, target.last)
+        previous = plans[target.last]
     _note_missing(draft, done)
 
 
@@ -146,10 +142,8 @@ def _note_missing(draft: Draft, done: set[int]) -> None:
 def _match(draft: Draft, key: str, last: int, done: set[int]) -> Target | None:
     if not key:
         # No label at all: the next row of the form, if it is still free.
-        for candidate in draft.targets:
-            if not candidate.is_group and candidate.index == last + 1:
-                return candidate if candidate.index not in done else None
-        return None
+        free = (t for t in draft.targets if not t.is_group and t.index == last + 1)
+        return None if last + 1 in done else next(free, None)
     score, target = best_match(key, draft.targets, done, after=last)
     if target is None or score < THRESHOLD:
         score, target = best_match(key, draft.targets, done)
