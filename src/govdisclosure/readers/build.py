@@ -28,14 +28,13 @@ from govdisclosure.readers.blocks import Block, TableBlock, TextBlock
 from govdisclosure.readers.facts import organ_kind, parse_title, preamble_facts
 from govdisclosure.readers.prose import overview, paragraphs, signature
 from govdisclosure.readers.result import Note, NoteKind, ReadResult, SourceRef
-from govdisclosure.readers.sections import heading_of, section_of, split_document
+from govdisclosure.readers.sections import heading_of, split_document
 from govdisclosure.readers.vocabulary import detect_edition
 from govdisclosure.report import AnnualReport, Preamble, Scope
 from govdisclosure.tables import CellTable
 from govdisclosure.text import Paragraph
 
-# section_of is the sections module's: readers/lines.py still imports it from here.
-__all__ = ["build_report", "section_of"]
+__all__ = ["build_report"]
 
 _TABLES = (Section.PROACTIVE, Section.APPLICATIONS, Section.REVIEWS)
 #: A table that lacks more than this share of its rows is not read (unless partial=True).
