@@ -236,30 +236,27 @@ class _Builder:
         return attrs.evolve(table, notes=(*table.notes, *prose))
 
     def check_complete(self, section: Section, notes: Sequence[Note], edition: Edition) -> None:
-        rows = len(layout(edition).table(section).row_plans)
+        table = layout(edition).table(section)
         missing = sum(1 for n in notes if n.kind == NoteKind.MISSING.value)
-        if missing > rows * _MOST_ROWS_MISSING and not self.options.get("partial"):
+        if missing > len(table.row_plans) * _MOST_ROWS_MISSING and not self.options.get("partial"):
             raise self.fail(
-                f"table {layout(edition).table(section).number} is incomplete: {missing} of "
-                f"{rows} rows not found; pass partial=True to read what there is"
+                f"table {table.number} is incomplete: {missing} of {len(table.row_plans)} "
+                "rows not found; pass partial=True to read what there is"
             )
 
     # -- the prose -----------------------------------------------------------------------------
 
     def preamble(self, blocks: list[Block]) -> Preamble:
         printed = [p for p, _ in paragraphs(blocks, "$.report.preamble", self.notes)]
-        facts = preamble_facts("".join(p.text for p in printed))
+        text = "".join(p.text for p in printed)
+        facts = preamble_facts(text)
         preamble = Preamble(printed, **facts)
         # A report without wording of its own prints one composed from its facts; read
         # back, that wording is not the report's own.
         from govdisclosure.wording import compose_preamble
 
-        if (
-            printed
-            and facts
-            and _may_be_composed("".join(p.text for p in printed), facts)
-            and [p.text for p in printed] == compose_preamble(Preamble(**facts), "zh_CN")
-        ):
+        composed = printed and facts and _may_be_composed(text, facts)
+        if composed and [p.text for p in printed] == compose_preamble(Preamble(**facts), "zh_CN"):
             return Preamble(**facts)
         return preamble
 
@@ -293,13 +290,10 @@ def _may_be_composed(text: str, facts: dict[str, Any]) -> bool:
     composing the wording (dates are formatted through babel) for most reports."""
     if _SPACE.search(text) is None:
         return True
-    contact, website = facts.get("contact"), facts.get("website")
     strings: list[str | None] = [*facts.get("legal_basis", ())]
-    if website is not None:
-        strings += [website.name, website.url or ""]
-    if contact is not None:
-        strings += [contact.office, contact.address, contact.postcode, contact.phone]
-        strings.append(contact.email)
+    for fact in (facts.get("website"), facts.get("contact")):
+        if fact is not None:
+            strings += attrs.astuple(fact)  # its strings: name and address, office, phone…
     for value in strings:
         if value:
             text = text.replace(value, "")
