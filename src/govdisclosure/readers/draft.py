@@ -16,6 +16,7 @@ when nothing tells, they fill the first columns, with a note.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -80,7 +81,11 @@ class Draft:
         self.header_text: list[str] = []
         #: The figures of a printed 小计 column the form does not have, by row.
         self.subtotals: list[tuple[RowPlan, RawCell]] = []
-        self.subtotal_seen: bool | None = None  # known once the header is read
+
+    @functools.cached_property
+    def header(self) -> str:
+        """The header's text, normalised (asked for once the rows are sorted)."""
+        return normalize_label("".join(self.header_text))
 
     def note(self, kind: NoteKind, where: str, snippet: str, action: str, at: SourceRef) -> None:
         self.notes.append(Note(kind.value, where, snippet, action, at))

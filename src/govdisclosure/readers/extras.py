@@ -48,7 +48,7 @@ def _subtotalled(edition: Edition) -> tuple[Node, frozenset[LabelledEnum]]:
 def split_subtotal(draft: Draft, row: Row, width: int) -> tuple[Sequence[RawCell], RawCell | None]:
     """The row's values for the form's columns, and the figure of a 小计 column the
     form does not have (table 三 printed with eight columns), if there is one."""
-    if draft.section is Section.APPLICATIONS and _has_subtotal(draft):
+    if draft.section is Section.APPLICATIONS and SUBTOTAL in draft.header:
         values = trimmed(row, width + 1)
     else:
         values = trimmed(row, width)
@@ -58,18 +58,11 @@ def split_subtotal(draft: Draft, row: Row, width: int) -> tuple[Sequence[RawCell
     return values, None
 
 
-def _has_subtotal(draft: Draft) -> bool:
-    if draft.subtotal_seen is None:
-        draft.subtotal_seen = SUBTOTAL in normalize_label("".join(draft.header_text))
-    return draft.subtotal_seen
-
-
 def _subtotal_index(draft: Draft) -> int:
     """Where the 法人或其他组织小计 column stands among eight, from the header's order
     (after 其他 when the header does not say)."""
-    text = normalize_label("".join(draft.header_text))
     group = normalize_label(_subtotalled(draft.edition)[0].label)
-    text = text.replace(group + SUBTOTAL, SUBTOTAL).replace(group, "|")
+    text = draft.header.replace(group + SUBTOTAL, SUBTOTAL).replace(group, "|")
     spot = text.find(SUBTOTAL)
     parts = [node for node in draft.table.columns_in_order if not node.total_of]
     if spot < 0:
@@ -88,7 +81,7 @@ def extra_column(draft: Draft) -> ExtraColumn | None:
     plans = draft.table.row_plans
     columns = draft.table.columns_in_order
     after = columns[max(0, _subtotal_index(draft) - 1)].key.value
-    header = normalize_label("".join(draft.header_text))
+    header = draft.header
     group, legal_persons = _subtotalled(draft.edition)
     # The whole label, not its end: "社会公益组织" before a plain "小计" ends in 组织小计 too.
     whole = group.label + SUBTOTAL
