@@ -77,8 +77,11 @@ def _spans(text: str) -> tuple[Span, ...]:
     return (Span(text),)
 
 
-# Markdown's backslash escapes (any ASCII punctuation), and its cell separator.
-_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+# Markdown's backslash escapes (any ASCII punctuation), its bold marks, and its cell
+# separator.
+_MD_PUNCTUATION = r"[!-/:-@\[-`{-~]"
+_MD_ESCAPE = re.compile(rf"\\({_MD_PUNCTUATION})")
+_MD_MARKUP = re.compile(rf"(\\{_MD_PUNCTUATION}|\*\*)")
 _MD_PIPE = re.compile(r"(?<!\\)\|")
 
 
@@ -87,18 +90,12 @@ def _markdown_spans(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     bold = False
     current: list[str] = []
-    i = 0
-    while i < len(text):
-        if text[i] == "\\" and i + 1 < len(text) and _MD_ESCAPE.match(text, i):
-            current.append(text[i + 1])
-            i += 2
-        elif text.startswith("**", i):
+    for i, piece in enumerate(_MD_MARKUP.split(text)):  # text, markup, text, markup…
+        if piece == "**":
             spans.append(Span("".join(current), bold))
             current, bold = [], not bold
-            i += 2
         else:
-            current.append(text[i])
-            i += 1
+            current.append(piece[1] if i % 2 else piece)  # an escape: the character
     if bold:  # an unclosed ** is printed as it is
         return (Span(_MD_ESCAPE.sub(r"\1", text)),)
     spans.append(Span("".join(current), bold))
@@ -114,9 +111,7 @@ def _cells(
 ) -> tuple[tuple[RawCell, ...], bool]:
     """A table line's cells, and whether they stand in their columns (tabs, pipes)."""
     if markdown:
-        parts = line.strip()
-        if "|" not in parts.replace("\\|", ""):
-            return (RawCell(_markdown_cell(parts), source),), True
+        parts = line.strip()  # a line without a pipe is one cell
         parts = parts[1:] if parts.startswith("|") else parts
         parts = parts[:-1] if parts.endswith("|") and not parts.endswith("\\|") else parts
         return tuple(RawCell(_markdown_cell(p), source) for p in _MD_PIPE.split(parts)), True
