@@ -87,35 +87,30 @@ class Styles:
     the character styles that print a run-in heading."""
 
     def __init__(self, root: Any) -> None:
+        # A package without styles.xml (``root`` is None) defines no style.
+        defaults = None if root is None else root.find(f"{W}docDefaults/{W}rPrDefault/{RPR}")
+        self.default_bold = defaults is not None and bool(flag(defaults.find(B)))
         self.default_paragraph = ""
-        self.level: dict[str, int] = {}
-        self.bold: dict[str, bool | None] = {}
-        self.lead: set[str] = set()
-        self.default_bold = False
-        if root is None:
-            return
-        defaults = root.find(f"{W}docDefaults/{W}rPrDefault/{RPR}")
-        if defaults is not None:
-            self.default_bold = bool(flag(defaults.find(B)))
         raw: dict[str, _Style] = {}
-        for element in root.iter(W + "style"):
+        for element in () if root is None else root.iter(W + "style"):
             style_id = element.get(W + "styleId") or ""
             style = raw[style_id] = _style(element)
             default = (element.get(W + "default") or "").lower() in ("1", "true", "on")
             if style.kind == "paragraph" and default:
                 self.default_paragraph = style_id
-
-        bold = _inherited(raw, "bold")
+        self.bold: dict[str, bool | None] = _inherited(raw, "bold")
         level = _inherited(raw, "level")
+        self.level: dict[str, int] = {}
         for style_id, style in raw.items():
-            self.bold[style_id] = bold[style_id]
             if style.kind == "paragraph":
                 named = _named_level(style.name) or _named_level(style_id.lower())
                 self.level[style_id] = named or level[style_id] or 0
-        for style_id, style in raw.items():
-            linked = self.level.get(style.link or "", 0)
-            if style.kind == "character" and (style.name in _LEAD_NAMES or linked):
-                self.lead.add(style_id)
+        self.lead = {
+            style_id
+            for style_id, style in raw.items()
+            if style.kind == "character"
+            and (style.name in _LEAD_NAMES or self.level.get(style.link or "", 0))
+        }
 
     def paragraph(self, p: Any) -> tuple[int, bool]:
         """A paragraph's heading level (its own outline level, else its style's) and
@@ -161,21 +156,18 @@ def _inherited(raw: dict[str, _Style], field: str) -> dict[str, Any]:
     thousand styles costs no more than a short one."""
     done: dict[str, Any] = {}
     for start in raw:
-        path: list[str] = []
-        seen: set[str] = set()
+        path: dict[str, None] = {}  # the styles walked, in order
         style_id, value = start, None
-        while style_id in raw and style_id not in seen:
+        while style_id in raw and style_id not in path:
             if style_id in done:
                 value = done[style_id]
                 break
-            path.append(style_id)
-            seen.add(style_id)
+            path[style_id] = None
             value = getattr(raw[style_id], field)
             if value is not None:
                 break
             style_id = raw[style_id].based_on or ""
-        for walked in path:
-            done[walked] = value
+        done.update(dict.fromkeys(path, value))
     return done
 
 
