@@ -43,12 +43,7 @@ from govdisclosure.readers.placing import place, place_cells
 from govdisclosure.readers.printed import attach, sort_rows
 from govdisclosure.readers.result import Note, NoteKind, SourceRef
 from govdisclosure.readers.rows import Row
-from govdisclosure.tables import (
-    ApplicationTable,
-    CellTable,
-    ProactiveTable,
-    ReviewTable,
-)
+from govdisclosure.tables import ApplicationTable, CellTable, ProactiveTable, ReviewTable
 
 __all__ = ["TableRead", "read_table"]
 

@@ -1,11 +1,8 @@
 """A table on its way from print to the model: what every step of reading it shares.
 
 :func:`~govdisclosure.readers.assemble.read_table` makes one :class:`Draft` per printed
-table and hands it from step to step: the printed rows are sorted and put together
-(:mod:`~govdisclosure.readers.printed`), matched to the form's rows and their figures
-placed (:mod:`~govdisclosure.readers.placing`), and what the form has no place for
-kept (:mod:`~govdisclosure.readers.extras`). The draft holds the layout, the cells read
-so far, where each came from, and the notes on every decision.
+table and hands it from step to step; it holds the layout, the cells read so far, where
+each came from, and the notes on every decision.
 
 Which column each printed figure of a row stands in is shared too. A row printed with a
 figure in every column is read as it stands. Text that left no trace of a blank cell

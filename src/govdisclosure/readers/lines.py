@@ -132,13 +132,8 @@ def _cells(
             continue
         tail: list[RawCell] = []
         rest = chunk
-        while rest:
-            match = _TRAILING_VALUE.search(rest)
-            if match is None:
-                break
-            token = match.group(0)
-            begin = start + match.start()
-            tail.insert(0, _cell(token, source, line, begin))
+        while (match := _TRAILING_VALUE.search(rest)) is not None:
+            tail.insert(0, _cell(match.group(0), source, line, start + match.start()))
             rest = rest[: match.start()].rstrip()
         if rest:
             cells.append(_cell(rest, source, line, start))

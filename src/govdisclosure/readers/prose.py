@@ -156,9 +156,7 @@ def signature(
     """The date the report is signed with at its end (and the organ's name above
     it), taken out of the last section."""
     texts = [b for b in blocks if isinstance(b, TextBlock) and b.text.strip()]
-    if not texts:
-        return blocks, None
-    signed = parse_date(texts[-1].text)
+    signed = parse_date(texts[-1].text) if texts else None
     if signed is None:
         return blocks, None
     drop = {id(texts[-1])}

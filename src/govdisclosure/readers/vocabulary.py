@@ -86,12 +86,8 @@ def targets(edition: Edition, section: Section) -> tuple[Target, ...]:
 def widest(section: Section) -> int:
     """The most figures a printed row of the section's table holds, in either edition:
     table 四's fifteen on one line, table 三's seven and a 小计 column."""
-    most = 0
-    for edition in Edition:
-        table = layout(edition).table(section)
-        most = max(
-            most, len(table.cells) if table.flat else max(len(p.kinds) for p in table.row_plans)
-        )
+    tables = [layout(edition).table(section) for edition in Edition]
+    most = max(len(t.cells) if t.flat else max(len(p.kinds) for p in t.row_plans) for t in tables)
     return most + (1 if section is Section.APPLICATIONS else 0)
 
 
