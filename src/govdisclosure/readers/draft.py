@@ -13,7 +13,6 @@ when nothing tells, they fill the first columns, with a note.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 
@@ -76,13 +75,9 @@ class Draft:
         self.extra_rows: list[ExtraRow] = []
         self.table_notes: list[tuple[str, SourceRef]] = []
         self.header_text: list[str] = []
+        self.header = ""  # the header's text normalised, once the rows are sorted
         #: The figures of a printed 小计 column the form does not have, by row.
         self.subtotals: list[tuple[RowPlan, RawCell]] = []
-
-    @functools.cached_property
-    def header(self) -> str:
-        """The header's text, normalised (asked for once the rows are sorted)."""
-        return normalize_label("".join(self.header_text))
 
     def note(self, kind: NoteKind, where: str, snippet: str, action: str, at: SourceRef) -> None:
         self.notes.append(Note(kind.value, where, snippet, action, at))

@@ -110,16 +110,14 @@ def _cells(
     line: str, source: SourceRef, markdown: bool = False
 ) -> tuple[tuple[RawCell, ...], bool]:
     """A table line's cells, and whether they stand in their columns (tabs, pipes)."""
-    if markdown:
-        parts = line.strip()  # a line without a pipe is one cell
-        parts = parts[1:] if parts.startswith("|") else parts
-        parts = parts[:-1] if parts.endswith("|") and not parts.endswith("\\|") else parts
-        return tuple(RawCell(_markdown_cell(p), source) for p in _MD_PIPE.split(parts)), True
     pipes = line.count("|")
-    if pipes >= 2 or (pipes == 1 and not line.strip().startswith("|")):
-        parts = line.strip()
+    if markdown or pipes >= 2 or (pipes == 1 and not line.strip().startswith("|")):
+        parts = line.strip()  # in Markdown, a line without a pipe is one cell
         parts = parts[1:] if parts.startswith("|") else parts
-        parts = parts[:-1] if parts.endswith("|") else parts
+        escaped = markdown and parts.endswith("\\|")
+        parts = parts[:-1] if parts.endswith("|") and not escaped else parts
+        if markdown:
+            return tuple(RawCell(_markdown_cell(p), source) for p in _MD_PIPE.split(parts)), True
         return _exact_cells(parts.split("|"), source), True
     if "\t" in line:
         return _exact_cells(line.split("\t"), source), True
@@ -214,7 +212,8 @@ def text_blocks(
             if found is None and current in _TABLE_SECTIONS and not _is_prose(text):
                 rows.append(_cells(line, where, markdown))
                 continue
-            blocks += _tables(rows)
+            if rows:
+                blocks += _tables(rows)
             blocks.append(
                 block or TextBlock(spans_of(text), where, heading=heading, wrapped=wrapped)
             )

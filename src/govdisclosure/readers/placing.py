@@ -83,6 +83,7 @@ def place(draft: Draft, lines: list[Line]) -> None:
             continue
         if target.is_group:
             _group_row(draft, line, target, previous)
+            done.update(range(target.index, target.last + 1))
         else:
             if target.index < last:
                 draft.note(
@@ -94,8 +95,8 @@ def place(draft: Draft, lines: list[Line]) -> None:
                 )
             _label_note(draft, line, target, plans[target.index])
             _fill(draft, line, plans[target.index], specs)
+            done.add(target.index)
         # A number row is a target of its own: its first and last rows are the same.
-        done.update(range(target.index, target.last + 1))
         last = max(last, target.last)
         previous = plans[target.last]
     _note_missing(draft, done)

@@ -67,6 +67,7 @@ def sort_rows(draft: Draft, blocks: Sequence[TableBlock]) -> list[Line | Row]:
             after_header = True
             out.append(row)
     _note_joined(draft, out)
+    draft.header = normalize_label("".join(draft.header_text))
     return out
 
 

@@ -71,4 +71,8 @@ def split_row(cells: Sequence[RawCell], exact: bool, source: SourceRef) -> Row:
 
 def only_remarks(row: Row) -> bool:
     """Whether the row's values are all parenthesised text without a figure."""
-    return all(cell.text.lstrip()[:1] in ("", "（", "(") for cell in row.values)
+    for cell in row.values:
+        text = cell.text.lstrip()
+        if text and text[0] not in "（(":
+            return False
+    return True
