@@ -48,11 +48,9 @@ def _subtotalled(edition: Edition) -> tuple[Node, frozenset[LabelledEnum]]:
 def split_subtotal(draft: Draft, row: Row, width: int) -> tuple[Sequence[RawCell], RawCell | None]:
     """The row's values for the form's columns, and the figure of a 小计 column the
     form does not have (table 三 printed with eight columns), if there is one."""
-    if draft.section is Section.APPLICATIONS and SUBTOTAL in draft.header:
-        values = trimmed(row, width + 1)
-    else:
-        values = trimmed(row, width)
-    if len(values) == width + 1 and draft.section is Section.APPLICATIONS:
+    applications = draft.section is Section.APPLICATIONS
+    values = trimmed(row, width + 1 if applications and SUBTOTAL in draft.header else width)
+    if applications and len(values) == width + 1:
         index = _subtotal_index(draft)
         return [*values[:index], *values[index + 1 :]], values[index]
     return values, None
