@@ -248,13 +248,8 @@ _SPAN_NUMBER = re.compile(r"\s*(\d+)")
 def _number(value: str | None, zero: int = 1) -> int:
     """A ``colspan`` or ``rowspan``: a positive whole number, 1 when it is none (browsers
     read "2px" as 2); 0 in a rowspan means "to the end of the row group"."""
-    if value is None:
-        return 1
-    match = _SPAN_NUMBER.match(value)
-    if match is None:
-        return 1
-    number = int(match[1][:6])
-    return zero if number == 0 else number
+    match = _SPAN_NUMBER.match(value or "")
+    return 1 if match is None else int(match[1][:6]) or zero
 
 
 def _own_rows(table: Any) -> Iterator[tuple[Any, Any]]:
