@@ -18,6 +18,7 @@ UTF-8). A file's extension decides before sniffing.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from typing import IO, Any
@@ -125,18 +126,15 @@ def read(
     content, name, extension = _bytes_of(source)
     if fmt is None and isinstance(content, bytes):
         _refuse_unreadable(content, name)
+    if fmt is None and extension:
+        with contextlib.suppress(FormatNotAvailable):
+            fmt = format_for_path(f"x{extension}").name
     if fmt is None:
-        if extension:
-            try:
-                fmt = format_for_path(f"x{extension}").name
-            except FormatNotAvailable:
-                fmt = None
-        if fmt is None:
-            fmt = "text" if isinstance(content, str) else sniff(content)
+        fmt = "text" if isinstance(content, str) else sniff(content)
     chosen = get_format(fmt)
     reader = getattr(chosen, "read", None)
     if reader is None:
-        readable = ", ".join(available_readers())
+        readable = ", ".join(available_formats("read"))
         raise FormatNotAvailable(f"the {fmt} format cannot be read; readable: {readable}")
     try:
         result: ReadResult = reader(content, source=name, **options)
@@ -149,8 +147,3 @@ def read(
             f"the document is too deeply nested or too large ({type(err).__name__})", source=name
         ) from None
     return result
-
-
-def available_readers() -> tuple[str, ...]:
-    """The formats that can be read."""
-    return available_formats("read")

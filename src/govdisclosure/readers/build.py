@@ -28,14 +28,13 @@ from govdisclosure.readers.blocks import Block, TableBlock, TextBlock
 from govdisclosure.readers.facts import organ_kind, parse_title, preamble_facts
 from govdisclosure.readers.prose import overview, paragraphs, signature
 from govdisclosure.readers.result import Note, NoteKind, ReadResult, SourceRef
-from govdisclosure.readers.sections import heading_of, section_of, split_document
+from govdisclosure.readers.sections import heading_of, split_document
 from govdisclosure.readers.vocabulary import detect_edition
 from govdisclosure.report import AnnualReport, Preamble, Scope
 from govdisclosure.tables import CellTable
 from govdisclosure.text import Paragraph
 
-# section_of is the sections module's: readers/lines.py still imports it from here.
-__all__ = ["build_report", "section_of"]
+__all__ = ["build_report"]
 
 _TABLES = (Section.PROACTIVE, Section.APPLICATIONS, Section.REVIEWS)
 #: A table that lacks more than this share of its rows is not read (unless partial=True).
@@ -237,30 +236,27 @@ class _Builder:
         return attrs.evolve(table, notes=(*table.notes, *prose))
 
     def check_complete(self, section: Section, notes: Sequence[Note], edition: Edition) -> None:
-        rows = len(layout(edition).table(section).row_plans)
+        table = layout(edition).table(section)
         missing = sum(1 for n in notes if n.kind == NoteKind.MISSING.value)
-        if missing > rows * _MOST_ROWS_MISSING and not self.options.get("partial"):
+        if missing > len(table.row_plans) * _MOST_ROWS_MISSING and not self.options.get("partial"):
             raise self.fail(
-                f"table {layout(edition).table(section).number} is incomplete: {missing} of "
-                f"{rows} rows not found; pass partial=True to read what there is"
+                f"table {table.number} is incomplete: {missing} of {len(table.row_plans)} "
+                "rows not found; pass partial=True to read what there is"
             )
 
     # -- the prose -----------------------------------------------------------------------------
 
     def preamble(self, blocks: list[Block]) -> Preamble:
         printed = [p for p, _ in paragraphs(blocks, "$.report.preamble", self.notes)]
-        facts = preamble_facts("".join(p.text for p in printed))
+        text = "".join(p.text for p in printed)
+        facts = preamble_facts(text)
         preamble = Preamble(printed, **facts)
         # A report without wording of its own prints one composed from its facts; read
         # back, that wording is not the report's own.
         from govdisclosure.wording import compose_preamble
 
-        if (
-            printed
-            and facts
-            and _may_be_composed("".join(p.text for p in printed), facts)
-            and [p.text for p in printed] == compose_preamble(Preamble(**facts), "zh_CN")
-        ):
+        composed = printed and facts and _may_be_composed(text, facts)
+        if composed and [p.text for p in printed] == compose_preamble(Preamble(**facts), "zh_CN"):
             return Preamble(**facts)
         return preamble
 
@@ -294,13 +290,10 @@ def _may_be_composed(text: str, facts: dict[str, Any]) -> bool:
     composing the wording (dates are formatted through babel) for most reports."""
     if _SPACE.search(text) is None:
         return True
-    contact, website = facts.get("contact"), facts.get("website")
     strings: list[str | None] = [*facts.get("legal_basis", ())]
-    if website is not None:
-        strings += [website.name, website.url or ""]
-    if contact is not None:
-        strings += [contact.office, contact.address, contact.postcode, contact.phone]
-        strings.append(contact.email)
+    for fact in (facts.get("website"), facts.get("contact")):
+        if fact is not None:
+            strings += attrs.astuple(fact)  # its strings: name and address, office, phone…
     for value in strings:
         if value:
             text = text.replace(value, "")

@@ -1,9 +1,11 @@
 """Word documents (DOCX): ours, and the ones organs publish.
 
-The package is opened within the limits of :mod:`~govdisclosure.readers.limits` and its
-XML parsed with lxml directly (python-docx builds an object per element and is several
-times slower), refusing DTDs and entities, never touching the network
-(:mod:`~govdisclosure.readers.docxpackage`). The body is walked in order
+The package is opened within the limits of :mod:`~govdisclosure.readers.limits`; the
+main document is found through the package's relationships (``word/document.xml`` when
+they do not say), its styles through its own, and the custom properties through the
+package's. Every XML part is parsed with lxml directly (python-docx builds an object per
+element and is several times slower), refusing DTDs and entities, never touching the
+network. The body is walked in order
 (:mod:`~govdisclosure.readers.docxbody`, with the styles of
 :mod:`~govdisclosure.readers.docxstyles`): a paragraph becomes a text block (bold spans,
 a heading level, a run-in title marked), a table a table block of its origin cells;
@@ -23,18 +25,19 @@ DOCX renderer writes: ``govdisclosure.organ_kind`` and ``govdisclosure.scope``.
 from __future__ import annotations
 
 import json
+import zipfile
 from typing import Any
+
+from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 
 from govdisclosure.categories import OrganKind
 from govdisclosure.errors import GovDisclosureError, ReadError
 from govdisclosure.readers.blocks import Block
 from govdisclosure.readers.build import build_report
 from govdisclosure.readers.docxbody import body_blocks
-from govdisclosure.readers.docxpackage import DOCUMENT, Package
-from govdisclosure.readers.docxstyles import Styles
-from govdisclosure.readers.limits import MAX_FILE_BYTES, check_size
+from govdisclosure.readers.docxstyles import Styles, W
+from govdisclosure.readers.limits import MAX_FILE_BYTES, check_size, open_zip, read_entry
 from govdisclosure.readers.result import Note, NoteKind, ReadResult
-from govdisclosure.readers.wordml import W
 from govdisclosure.report import Scope
 
 __all__ = ["ORGAN_KIND_PROPERTY", "SCOPE_PROPERTY", "docx_blocks", "read_docx"]
@@ -42,6 +45,102 @@ __all__ = ["ORGAN_KIND_PROPERTY", "SCOPE_PROPERTY", "docx_blocks", "read_docx"]
 #: The custom document properties this library writes and reads (see the renderer).
 ORGAN_KIND_PROPERTY = "govdisclosure.organ_kind"
 SCOPE_PROPERTY = "govdisclosure.scope"
+_STRICT_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}property"
+_MAIN_TYPE = "/officeDocument"
+#: Where the main document is when the package's relationships do not say.
+_DOCUMENT = "word/document.xml"
+
+
+# --- the package --------------------------------------------------------------------------
+
+
+def _part(archive: zipfile.ZipFile, part: str, source: str | None) -> Any:
+    """The root element of the XML part ``part``, parsed safely: no DTD (a part that
+    declares one is refused: Word never writes one, and entities are how XML bombs
+    work), no network, no huge trees."""
+    data = read_entry(archive, part, source)
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        raise ReadError(f"{part} declares a DTD or entities; refused", source=source)
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except (etree.LxmlError, ValueError) as err:
+        raise ReadError(f"{part} is not well-formed XML: {err}", source=source) from None
+    # A UTF-16 part hides its DOCTYPE from the byte search above; the parsed tree does not.
+    if root.getroottree().docinfo.doctype:
+        raise ReadError(f"{part} declares a DTD; refused", source=source)
+    return root
+
+
+def _links(
+    archive: zipfile.ZipFile, rels: str, base: str, source: str | None
+) -> list[tuple[str, str]]:
+    """The internal relationships in the relationships part ``rels``: each one's type
+    and the archive name of the part it points to (relative to ``base``)."""
+    if rels not in archive.NameToInfo:
+        return []
+    out = []
+    for rel in _part(archive, rels, source).iter(_RELS):
+        if rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target") or ""
+        name = target.lstrip("/") if target.startswith("/") else base + target
+        parts: list[str] = []  # "word/../docProps/x.xml" is "docProps/x.xml"
+        for piece in name.split("/"):
+            if piece == "..":
+                if parts:
+                    parts.pop()
+            elif piece not in ("", "."):
+                parts.append(piece)
+        out.append((rel.get("Type") or "", "/".join(parts)))
+    return out
+
+
+def _target(links: list[tuple[str, str]], kind: str, default: str) -> str:
+    """The part the first relationship of ``kind`` (the end of its type) points to."""
+    return next((name for rel, name in links if rel.endswith(kind)), default)
+
+
+def _parts(archive: zipfile.ZipFile, source: str | None) -> tuple[Any, Any, dict[str, str]]:
+    """The parts of a DOCX the reader needs: the main document, its styles (``None``
+    when it has none), and the custom properties."""
+    names = archive.NameToInfo
+    package = _links(archive, "_rels/.rels", "", source)
+    main = _target(package, _MAIN_TYPE, _DOCUMENT)
+    if main not in names:
+        main = _DOCUMENT
+    if main not in names:
+        raise ReadError(f"not a Word document: the archive has no {_DOCUMENT}", source=source)
+    document = _part(archive, main, source)
+    if document.tag != W + "document":
+        strict = _STRICT_NS in document.tag
+        why = " (ISO 29500 Strict is not read; save it as a Word document)" if strict else ""
+        raise ReadError(f"{main} is not a WordprocessingML document{why}", source=source)
+    folder, _, name = main.rpartition("/")
+    base = f"{folder}/" if folder else ""
+    links = _links(archive, f"{base}_rels/{name}.rels", base, source)
+    styles = _target(links, "/styles", f"{base}styles.xml")
+    style_root = _part(archive, styles, source) if styles in names else None
+    custom = _target(package, "/custom-properties", "docProps/custom.xml")
+    properties: dict[str, str] = {}
+    if custom in names:
+        for prop in _part(archive, custom, source).iter(_CUSTOM):
+            key = prop.get("name")
+            if key:
+                properties[key] = "".join(prop.itertext())
+    return document, style_root, properties
+
+
+# --- the body and the properties ----------------------------------------------------------
 
 
 def docx_blocks(data: bytes, source: str | None = None) -> tuple[list[Block], dict[str, str]]:
@@ -53,11 +152,12 @@ def docx_blocks(data: bytes, source: str | None = None) -> tuple[list[Block], di
     >>> blocks[0].text, properties["govdisclosure.organ_kind"]
     ('中宁县民政局2020年', 'department')
     """
-    package = Package(data, source)
-    body = package.document.find(W + "body")
+    with open_zip(data, source) as archive:
+        document, styles, properties = _parts(archive, source)
+    body = document.find(W + "body")
     if body is None:
-        raise ReadError(f"{DOCUMENT} has no body", source=source)
-    return body_blocks(body, Styles(package.styles), source), package.properties
+        raise ReadError(f"{_DOCUMENT} has no body", source=source)
+    return body_blocks(body, Styles(styles), source), properties
 
 
 def _property_options(properties: dict[str, str], options: dict[str, Any]) -> list[Note]:

@@ -20,65 +20,30 @@
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from typing import Any
 
 from govdisclosure.readers.blocks import Block, RawCell, TableBlock, TextBlock
-from govdisclosure.readers.docxstyles import Styles
+from govdisclosure.readers.docxstyles import RPR, VAL, Styles, W, small_number
 from govdisclosure.readers.result import SourceRef
-from govdisclosure.readers.wordml import (
-    BR,
-    CR,
-    GRID_BEFORE,
-    GRID_SPAN,
-    HMERGE,
-    NO_BREAK_HYPHEN,
-    OUTLINE,
-    PPR,
-    PSTYLE,
-    PTAB,
-    RPR,
-    RSTYLE,
-    SYM,
-    TAB,
-    TBL,
-    TC,
-    TCPR,
-    TR,
-    TRPR,
-    VAL,
-    VMERGE,
-    B,
-    P,
-    R,
-    T,
-    W,
-    flag,
-    outline,
-    small_number,
-)
 from govdisclosure.text import Span
 
 __all__ = ["body_blocks"]
 
-_SPACE = frozenset({TAB, PTAB})
-_BREAK = frozenset({BR, CR})
+P, TBL, TR, TC, R, T = (W + name for name in ("p", "tbl", "tr", "tc", "r", "t"))
+TRPR, TCPR, GRID_BEFORE = (W + n for n in ("trPr", "tcPr", "gridBefore"))
+GRID_SPAN, VMERGE, HMERGE = (W + n for n in ("gridSpan", "vMerge", "hMerge"))
+NO_BREAK_HYPHEN, SYM = W + "noBreakHyphen", W + "sym"
+_SPACE = frozenset({W + "tab", W + "ptab"})
+_BREAK = frozenset({W + "br", W + "cr"})
 #: Elements read through as if their children stood in their place: content controls,
 #: tracked insertions and moves, hyperlinks, simple fields, smart tags, custom XML.
-_TRANSPARENT = frozenset(
-    W + name
-    for name in (
-        "sdt",
-        "sdtContent",
-        "customXml",
-        "smartTag",
-        "hyperlink",
-        "fldSimple",
-        "ins",
-        "moveTo",
-        "dir",
-        "bdo",
-    )
-)
+# fmt: off
+_TRANSPARENT = frozenset(W + name for name in (
+    "sdt", "sdtContent", "customXml", "smartTag", "hyperlink", "fldSimple", "ins", "moveTo",
+    "dir", "bdo",
+))
+# fmt: on
 #: A paragraph printed all bold and at most this long reads as a heading (level 9).
 _BOLD_HEADING = 40
 
@@ -134,7 +99,7 @@ class _Walker:
                     if child.text:
                         lines[-1].append((child.text, bold, lead))
                 elif tag == RPR:
-                    bold, lead = self.run_format(child, style_bold)
+                    bold, lead = self.styles.run(child, style_bold)
                 elif tag in _SPACE:
                     lines[-1].append((" ", bold, lead))
                 elif tag in _BREAK:
@@ -145,36 +110,10 @@ class _Walker:
                         lines[-1].append((text, bold, lead))
         return lines
 
-    def run_format(self, rpr: Any, style_bold: bool) -> tuple[bool, bool]:
-        """Whether a run is bold (its own ``w:b``, else its character style's, else the
-        paragraph style's) and whether it is in a run-in heading style."""
-        bold: bool | None = None
-        char = None
-        for prop in rpr:
-            if prop.tag == B:
-                bold = flag(prop)
-            elif prop.tag == RSTYLE:
-                char = prop.get(VAL) or ""
-        if char is None:
-            return style_bold if bold is None else bold, False
-        if bold is None:
-            bold = self.styles.bold.get(char)
-        return style_bold if bold is None else bold, self.styles.is_lead(char)
-
     def para(self, p: Any) -> None:
         self.paragraph += 1
-        style_id = self.styles.default_paragraph
-        level: int | None = None
-        if len(p) and p[0].tag == PPR:
-            for prop in p[0]:
-                if prop.tag == PSTYLE:
-                    style_id = prop.get(VAL) or style_id
-                elif prop.tag == OUTLINE:
-                    level = outline(prop)
-        if level is None:
-            level = self.styles.heading(style_id)
+        level, bold = self.styles.paragraph(p)
         where = SourceRef(line=self.paragraph, file=self.source)
-        bold = self.styles.paragraph_bold(style_id)
         for number, line in enumerate(self.runs(p, bold)):
             text = "".join(piece for piece, _, _ in line)
             if not text.strip():
@@ -185,7 +124,8 @@ class _Walker:
                 heading = 9
             lead = 0
             if number == 0 and line[0][2]:
-                lead = sum(len(piece) for piece, _, _ in _prefix(line))
+                # The pieces at the line's start in a run-in heading style.
+                lead = sum(len(piece) for piece, _, _ in takewhile(lambda x: x[2], line))
                 if not text[lead:].strip():
                     lead = 0  # a title alone, with nothing run in after it
                     heading = heading or 9
@@ -259,16 +199,6 @@ def _cell_format(tc: Any) -> tuple[int, bool, bool]:
             elif tag == HMERGE:
                 widen = (prop.get(VAL) or "continue") != "restart"
     return span, merged, widen
-
-
-def _prefix(line: list[Piece]) -> list[Piece]:
-    """The pieces at the start of a line that are in a run-in heading style."""
-    out = []
-    for piece in line:
-        if not piece[2]:
-            break
-        out.append(piece)
-    return out
 
 
 def _spans(line: list[Piece]) -> tuple[Span, ...]:

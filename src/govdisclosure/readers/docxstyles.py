@@ -1,5 +1,7 @@
-"""What the DOCX reader needs of a document's ``styles.xml``: which paragraph styles
-are headings (and of which level) or bold, which character styles are bold, and which
+"""WordprocessingML's names (Clark names, ``{namespace}tag``, as lxml gives them, so that
+an element is told by one comparison of strings), how its attributes' values read, and
+what the DOCX reader needs of a document's ``styles.xml``: which paragraph styles are
+headings (and of which level) or bold, which character styles are bold, and which
 print a run-in heading.
 
 A style's heading level comes from its name ("Title", "heading 2", "标题 2") or its
@@ -11,26 +13,41 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
-from govdisclosure.readers.wordml import (
-    BASED_ON,
-    LINK,
-    NAME,
-    OUTLINE,
-    PPR,
-    RPR,
-    VAL,
-    B,
-    W,
-    flag,
-    outline,
-)
+__all__ = ["Styles", "flag", "outline", "small_number"]
 
-__all__ = ["Styles"]
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+PPR, RPR, VAL = W + "pPr", W + "rPr", W + "val"
+B, RSTYLE, PSTYLE, OUTLINE = (W + n for n in ("b", "rStyle", "pStyle", "outlineLvl"))
+NAME, BASED_ON, LINK = (W + n for n in ("name", "basedOn", "link"))
 
+_FALSE = frozenset({"0", "false", "off"})
+#: An attribute's number as Word writes one (no table spans thousands of columns; a
+#: longer string of digits is damage, and int() of a huge one raises).
+_SMALL_NUMBER = re.compile(r"[0-9]{1,4}")
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(?P<level>[1-9])$")
 _TITLE_NAMES = frozenset({"title", "标题"})
 #: Our renderer's character style for run-in subsection titles (renderers/docx/_wordml.py).
 _LEAD_NAMES = frozenset({"run-in heading"})
+
+
+def flag(element: Any) -> bool | None:
+    """A toggle property (``w:b``): on unless ``w:val`` says 0/false/off; ``None`` when
+    absent."""
+    if element is None:
+        return None
+    return (element.get(VAL) or "1").lower() not in _FALSE
+
+
+def small_number(element: Any, default: int) -> int:
+    """The number in ``w:val`` (a span, a count of grid columns), else ``default``."""
+    value = "" if element is None else element.get(VAL) or ""
+    return int(value) if _SMALL_NUMBER.fullmatch(value) else default
+
+
+def outline(element: Any) -> int | None:
+    """A heading level from ``w:outlineLvl`` (0 is level 1; 9 is body text, level 0)."""
+    value = small_number(element, -1)
+    return None if value < 0 else value + 1 if value < 9 else 0
 
 
 class _Style(NamedTuple):
@@ -70,52 +87,67 @@ class Styles:
     the character styles that print a run-in heading."""
 
     def __init__(self, root: Any) -> None:
+        # A package without styles.xml (``root`` is None) defines no style.
+        defaults = None if root is None else root.find(f"{W}docDefaults/{W}rPrDefault/{RPR}")
+        self.default_bold = defaults is not None and bool(flag(defaults.find(B)))
         self.default_paragraph = ""
-        self.level: dict[str, int] = {}
-        self.bold: dict[str, bool | None] = {}
-        self.lead: set[str] = set()
-        self.default_bold = False
-        if root is None:
-            return
-        defaults = root.find(f"{W}docDefaults/{W}rPrDefault/{RPR}")
-        if defaults is not None:
-            self.default_bold = bool(flag(defaults.find(B)))
         raw: dict[str, _Style] = {}
-        for element in root.iter(W + "style"):
+        for element in () if root is None else root.iter(W + "style"):
             style_id = element.get(W + "styleId") or ""
             style = raw[style_id] = _style(element)
             default = (element.get(W + "default") or "").lower() in ("1", "true", "on")
             if style.kind == "paragraph" and default:
                 self.default_paragraph = style_id
-
-        bold = _inherited(raw, "bold")
+        self.bold: dict[str, bool | None] = _inherited(raw, "bold")
         level = _inherited(raw, "level")
+        self.level: dict[str, int] = {}
         for style_id, style in raw.items():
-            self.bold[style_id] = bold[style_id]
             if style.kind == "paragraph":
                 named = _named_level(style.name) or _named_level(style_id.lower())
                 self.level[style_id] = named or level[style_id] or 0
-        for style_id, style in raw.items():
-            linked = self.level.get(style.link or "", 0)
-            if style.kind == "character" and (style.name in _LEAD_NAMES or linked):
-                self.lead.add(style_id)
+        self.lead = {
+            style_id
+            for style_id, style in raw.items()
+            if style.kind == "character"
+            and (style.name in _LEAD_NAMES or self.level.get(style.link or "", 0))
+        }
 
-    def heading(self, style_id: str) -> int:
-        """The heading level of a paragraph style; a style the document does not define
-        (a package without styles.xml) by its id: "Title", "Heading2"."""
-        level = self.level.get(style_id)
-        return _named_level(style_id.lower()) if level is None else level
-
-    def is_lead(self, style_id: str) -> bool:
-        """Whether a character style prints a run-in heading (an undefined one by its id,
-        as this library names it)."""
-        if style_id in self.bold:
-            return style_id in self.lead
-        return style_id.lower() in _LEAD_NAMES or style_id == "RunInHeading"
-
-    def paragraph_bold(self, style_id: str) -> bool:
+    def paragraph(self, p: Any) -> tuple[int, bool]:
+        """A paragraph's heading level (its own outline level, else its style's) and
+        whether its style is bold. A style the document does not define (a package
+        without styles.xml) is known by its id: "Title", "Heading2"."""
+        style_id, level = self.default_paragraph, None
+        if len(p) and p[0].tag == PPR:
+            for prop in p[0]:
+                if prop.tag == PSTYLE:
+                    style_id = prop.get(VAL) or style_id
+                elif prop.tag == OUTLINE:
+                    level = outline(prop)
+        if level is None:
+            level = self.level.get(style_id)
+            level = _named_level(style_id.lower()) if level is None else level
         bold = self.bold.get(style_id)
-        return self.default_bold if bold is None else bold
+        return level, self.default_bold if bold is None else bold
+
+    def run(self, rpr: Any, style_bold: bool) -> tuple[bool, bool]:
+        """Whether a run (its ``w:rPr``) is bold (its own ``w:b``, else its character
+        style's, else the paragraph style's, ``style_bold``) and whether it is in a run-in
+        heading style (an undefined one by its id, as this library names it)."""
+        bold: bool | None = None
+        char = None
+        for prop in rpr:
+            if prop.tag == B:
+                bold = flag(prop)
+            elif prop.tag == RSTYLE:
+                char = prop.get(VAL) or ""
+        if char is None:
+            return style_bold if bold is None else bold, False
+        if char in self.bold:
+            lead = char in self.lead
+            bold = self.bold[char] if bold is None else bold
+        else:
+            lead = char.lower() in _LEAD_NAMES or char == "RunInHeading"
+        return style_bold if bold is None else bold, lead
 
 
 def _inherited(raw: dict[str, _Style], field: str) -> dict[str, Any]:
@@ -124,21 +156,18 @@ def _inherited(raw: dict[str, _Style], field: str) -> dict[str, Any]:
     thousand styles costs no more than a short one."""
     done: dict[str, Any] = {}
     for start in raw:
-        path: list[str] = []
-        seen: set[str] = set()
+        path: dict[str, None] = {}  # the styles walked, in order
         style_id, value = start, None
-        while style_id in raw and style_id not in seen:
+        while style_id in raw and style_id not in path:
             if style_id in done:
                 value = done[style_id]
                 break
-            path.append(style_id)
-            seen.add(style_id)
+            path[style_id] = None
             value = getattr(raw[style_id], field)
             if value is not None:
                 break
             style_id = raw[style_id].based_on or ""
-        for walked in path:
-            done[walked] = value
+        done.update(dict.fromkeys(path, value))
     return done
 
 

@@ -1,23 +1,27 @@
 """A table on its way from print to the model: what every step of reading it shares.
 
 :func:`~govdisclosure.readers.assemble.read_table` makes one :class:`Draft` per printed
-table and hands it from step to step: the printed rows are sorted and put together
-(:mod:`~govdisclosure.readers.printed`), matched to the form's rows and their figures
-placed (:mod:`~govdisclosure.readers.placing`), and what the form has no place for
-kept (:mod:`~govdisclosure.readers.extras`). The draft holds the layout, the cells read
-so far, where each came from, and the notes on every decision.
+table and hands it from step to step; it holds the layout, the cells read so far, where
+each came from, and the notes on every decision.
+
+Which column each printed figure of a row stands in is shared too. A row printed with a
+figure in every column is read as it stands. Text that left no trace of a blank cell
+but spaces (extracted from a PDF) has fewer figures than columns: they are placed by
+where they end on the line, under the leaf labels of the header printed above them;
+when nothing tells, they fill the first columns, with a note.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from attrs import define
 
 from govdisclosure.categories import Section
 from govdisclosure.cells import BLANK, Cell
 from govdisclosure.editions import Edition
-from govdisclosure.labels import normalize_label
+from govdisclosure.labels import label_keys, normalize_label
 from govdisclosure.layouts import RowPlan, layout
 from govdisclosure.readers.blocks import RawCell
 from govdisclosure.readers.result import Note, NoteKind, SourceRef
@@ -25,7 +29,7 @@ from govdisclosure.readers.rows import Row
 from govdisclosure.readers.vocabulary import best_match, targets
 from govdisclosure.tables import ExtraRow
 
-__all__ = ["Draft", "Line", "location"]
+__all__ = ["Draft", "Line", "location", "spread", "trimmed"]
 
 # A row's own numbering: "（七）总计" is a row, though 总计 also heads a column.
 _ROW_NUMBERING = re.compile(
@@ -71,9 +75,9 @@ class Draft:
         self.extra_rows: list[ExtraRow] = []
         self.table_notes: list[tuple[str, SourceRef]] = []
         self.header_text: list[str] = []
+        self.header = ""  # the header's text normalised, once the rows are sorted
         #: The figures of a printed 小计 column the form does not have, by row.
         self.subtotals: list[tuple[RowPlan, RawCell]] = []
-        self.subtotal_seen: bool | None = None  # known once the header is read
 
     def note(self, kind: NoteKind, where: str, snippet: str, action: str, at: SourceRef) -> None:
         self.notes.append(Note(kind.value, where, snippet, action, at))
@@ -85,3 +89,64 @@ class Draft:
     def numbered_row(self, label: str) -> bool:
         """Whether ``label`` is numbered and names a row of the form ("3.其他")."""
         return bool(_ROW_NUMBERING.match(label)) and self.score(label) >= 1.5
+
+
+def trimmed(row: Row, width: int) -> Sequence[RawCell]:
+    """The row's values without the empty cells in front that stand under a label
+    column (tab-separated text keeps the cell of a second label column, empty)."""
+    values = row.values
+    skip = 0
+    while len(values) - skip > width and not values[skip].text.strip():
+        skip += 1
+    return values[skip:]
+
+
+def spread(draft: Draft, line: Line, values: Sequence[RawCell], width: int) -> list[RawCell | None]:
+    """The row's value cells, one per column (``None``: printed blank), placed by the
+    header's columns when spaces swallowed some blanks."""
+    if len(values) >= width:
+        return list(values)
+    if not values:
+        return [None] * width  # a row printed with every cell blank
+    if not line.row.exact:
+        placed = _by_position(draft, line, values, width)
+        if placed is not None:
+            return placed
+    draft.note(
+        NoteKind.LAYOUT,
+        location(draft.section),
+        " ".join([line.label, *(v.text for v in values)]).strip(),
+        f"{len(values)} figures for {width} columns, and nothing tells which columns "
+        f"were left blank; read them as the first {len(values)} columns",
+        line.row.source,
+    )
+    return [*values, *([None] * (width - len(values)))]
+
+
+def _by_position(
+    draft: Draft, line: Line, values: Sequence[RawCell], width: int
+) -> list[RawCell | None] | None:
+    starts = _column_starts(draft, line.header, width)
+    if starts is None or any(v.end is None for v in values):
+        return None
+    placed: list[RawCell | None] = [None] * width
+    for value in values:
+        assert value.end is not None
+        column = max((i for i, start in enumerate(starts) if start < value.end), default=0)
+        if placed[column] is not None:
+            return None
+        placed[column] = value
+    return placed
+
+
+def _column_starts(draft: Draft, header: Sequence[RawCell], width: int) -> list[int] | None:
+    """Where each number column starts on a line, from the leaf labels of the header
+    printed above (``None`` when the header does not show them all)."""
+    leaves = {key for node in draft.table.columns_in_order for key in label_keys(node.label)}
+    found = sorted(
+        cell.start
+        for cell in header
+        if cell.start is not None and normalize_label(cell.text) in leaves
+    )
+    # An extra row of table 四 prints its figures under the first columns.
+    return found[:width] if len(found) >= width else None

@@ -21,8 +21,7 @@ from govdisclosure.editions import Edition
 from govdisclosure.labels import LabelledEnum, normalize_label
 from govdisclosure.layouts import Node, RowPlan, layout
 from govdisclosure.readers.blocks import RawCell
-from govdisclosure.readers.columns import spread, trimmed
-from govdisclosure.readers.draft import Draft, Line, location
+from govdisclosure.readers.draft import Draft, Line, location, spread, trimmed
 from govdisclosure.readers.result import NoteKind
 from govdisclosure.readers.rows import Row
 from govdisclosure.readers.values import parse_cell
@@ -49,28 +48,19 @@ def _subtotalled(edition: Edition) -> tuple[Node, frozenset[LabelledEnum]]:
 def split_subtotal(draft: Draft, row: Row, width: int) -> tuple[Sequence[RawCell], RawCell | None]:
     """The row's values for the form's columns, and the figure of a 小计 column the
     form does not have (table 三 printed with eight columns), if there is one."""
-    if draft.section is Section.APPLICATIONS and _has_subtotal(draft):
-        values = trimmed(row, width + 1)
-    else:
-        values = trimmed(row, width)
-    if len(values) == width + 1 and draft.section is Section.APPLICATIONS:
+    applications = draft.section is Section.APPLICATIONS
+    values = trimmed(row, width + 1 if applications and SUBTOTAL in draft.header else width)
+    if applications and len(values) == width + 1:
         index = _subtotal_index(draft)
         return [*values[:index], *values[index + 1 :]], values[index]
     return values, None
 
 
-def _has_subtotal(draft: Draft) -> bool:
-    if draft.subtotal_seen is None:
-        draft.subtotal_seen = SUBTOTAL in normalize_label("".join(draft.header_text))
-    return draft.subtotal_seen
-
-
 def _subtotal_index(draft: Draft) -> int:
     """Where the 法人或其他组织小计 column stands among eight, from the header's order
     (after 其他 when the header does not say)."""
-    text = normalize_label("".join(draft.header_text))
     group = normalize_label(_subtotalled(draft.edition)[0].label)
-    text = text.replace(group + SUBTOTAL, SUBTOTAL).replace(group, "|")
+    text = draft.header.replace(group + SUBTOTAL, SUBTOTAL).replace(group, "|")
     spot = text.find(SUBTOTAL)
     parts = [node for node in draft.table.columns_in_order if not node.total_of]
     if spot < 0:
@@ -89,7 +79,7 @@ def extra_column(draft: Draft) -> ExtraColumn | None:
     plans = draft.table.row_plans
     columns = draft.table.columns_in_order
     after = columns[max(0, _subtotal_index(draft) - 1)].key.value
-    header = normalize_label("".join(draft.header_text))
+    header = draft.header
     group, legal_persons = _subtotalled(draft.edition)
     # The whole label, not its end: "社会公益组织" before a plain "小计" ends in 组织小计 too.
     whole = group.label + SUBTOTAL

@@ -45,13 +45,9 @@ _DETAILS = {
 }
 
 
-def _squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 def parse_title(title: str) -> tuple[str, int] | None:
     """The organ and year a report's title names, or ``None`` when it names neither."""
-    match = _TITLE.match(_squeeze(title))
+    match = _TITLE.match(re.sub(r"\s+", "", title))
     if match is None:
         return None
     return match["organ"], int(match["year"])

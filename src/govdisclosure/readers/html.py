@@ -12,8 +12,8 @@ The document is then walked in order into :mod:`blocks <govdisclosure.readers.bl
 (:mod:`~govdisclosure.readers.sitechrome`: navigation, headers, footers, breadcrumbs,
 hidden elements, article information and the site's footer, each with a note); headings
 become headings, every other paragraph a text block with its bold runs, white space
-collapsed as a browser shows it (:mod:`~govdisclosure.readers.htmltext`); a ``table``
-becomes a table block of its cells as printed, each where it stands in the grid.
+collapsed as a browser shows it; a ``table`` becomes a table block of its cells as
+printed, each where it stands in the grid.
 
 What a page of this library's HTML format does not print — the organ's kind and the
 scope — is read from its metadata (``govdisclosure:organ-kind``, ``govdisclosure:scope``;

@@ -19,15 +19,18 @@ True
 from __future__ import annotations
 
 import re
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from govdisclosure.categories import Section
 from govdisclosure.errors import ReadError, ReportValueError
 from govdisclosure.readers import decode_text
 from govdisclosure.readers.blocks import Block, RawCell, TableBlock, TextBlock
-from govdisclosure.readers.build import build_report, section_of
+from govdisclosure.readers.build import build_report
 from govdisclosure.readers.limits import MAX_TEXT_CHARS, check_size
 from govdisclosure.readers.result import Note, NoteKind, ReadResult, SourceRef
+from govdisclosure.readers.sections import next_section
 from govdisclosure.readers.values import VALUE_TOKEN
 from govdisclosure.text import Paragraph, Span
 from govdisclosure.textwidth import display_width
@@ -74,8 +77,11 @@ def _spans(text: str) -> tuple[Span, ...]:
     return (Span(text),)
 
 
-# Markdown's backslash escapes (any ASCII punctuation), and its cell separator.
-_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+# Markdown's backslash escapes (any ASCII punctuation), its bold marks, and its cell
+# separator.
+_MD_PUNCTUATION = r"[!-/:-@\[-`{-~]"
+_MD_ESCAPE = re.compile(rf"\\({_MD_PUNCTUATION})")
+_MD_MARKUP = re.compile(rf"(\\{_MD_PUNCTUATION}|\*\*)")
 _MD_PIPE = re.compile(r"(?<!\\)\|")
 
 
@@ -84,18 +90,12 @@ def _markdown_spans(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     bold = False
     current: list[str] = []
-    i = 0
-    while i < len(text):
-        if text[i] == "\\" and i + 1 < len(text) and _MD_ESCAPE.match(text, i):
-            current.append(text[i + 1])
-            i += 2
-        elif text.startswith("**", i):
+    for i, piece in enumerate(_MD_MARKUP.split(text)):  # text, markup, text, markup…
+        if piece == "**":
             spans.append(Span("".join(current), bold))
             current, bold = [], not bold
-            i += 2
         else:
-            current.append(text[i])
-            i += 1
+            current.append(piece[1] if i % 2 else piece)  # an escape: the character
     if bold:  # an unclosed ** is printed as it is
         return (Span(_MD_ESCAPE.sub(r"\1", text)),)
     spans.append(Span("".join(current), bold))
@@ -110,18 +110,14 @@ def _cells(
     line: str, source: SourceRef, markdown: bool = False
 ) -> tuple[tuple[RawCell, ...], bool]:
     """A table line's cells, and whether they stand in their columns (tabs, pipes)."""
-    if markdown:
-        parts = line.strip()
-        if "|" not in parts.replace("\\|", ""):
-            return (RawCell(_markdown_cell(parts), source),), True
-        parts = parts[1:] if parts.startswith("|") else parts
-        parts = parts[:-1] if parts.endswith("|") and not parts.endswith("\\|") else parts
-        return tuple(RawCell(_markdown_cell(p), source) for p in _MD_PIPE.split(parts)), True
     pipes = line.count("|")
-    if pipes >= 2 or (pipes == 1 and not line.strip().startswith("|")):
-        parts = line.strip()
+    if markdown or pipes >= 2 or (pipes == 1 and not line.strip().startswith("|")):
+        parts = line.strip()  # in Markdown, a line without a pipe is one cell
         parts = parts[1:] if parts.startswith("|") else parts
-        parts = parts[:-1] if parts.endswith("|") else parts
+        escaped = markdown and parts.endswith("\\|")
+        parts = parts[:-1] if parts.endswith("|") and not escaped else parts
+        if markdown:
+            return tuple(RawCell(_markdown_cell(p), source) for p in _MD_PIPE.split(parts)), True
         return _exact_cells(parts.split("|"), source), True
     if "\t" in line:
         return _exact_cells(line.split("\t"), source), True
@@ -134,13 +130,8 @@ def _cells(
             continue
         tail: list[RawCell] = []
         rest = chunk
-        while rest:
-            match = _TRAILING_VALUE.search(rest)
-            if match is None:
-                break
-            token = match.group(0)
-            begin = start + match.start()
-            tail.insert(0, _cell(token, source, line, begin))
+        while (match := _TRAILING_VALUE.search(rest)) is not None:
+            tail.insert(0, _cell(match.group(0), source, line, start + match.start()))
             rest = rest[: match.start()].rstrip()
         if rest:
             cells.append(_cell(rest, source, line, start))
@@ -162,18 +153,6 @@ def _cell(text: str, source: SourceRef, line: str, begin: int) -> RawCell:
     return RawCell(text, source, start=start, end=start + display_width(text))
 
 
-_SECTIONS = tuple(Section)
-
-
-def _following(current: Section | None) -> tuple[Section, ...]:
-    return _SECTIONS[_SECTIONS.index(current) + 1 :] if current else _SECTIONS
-
-
-def _section_heading(block: TextBlock, current: Section | None) -> Section | None:
-    """The section ``block`` is the heading of, among those after ``current``."""
-    return next((s for s in _following(current) if section_of(block, s)), None)
-
-
 def _cleaned(line: str, where: SourceRef, current: Section | None, notes: list[Note]) -> str | None:
     """The line without page numbers and link brackets; ``None`` when nothing is left."""
     if not line.strip():
@@ -187,42 +166,16 @@ def _cleaned(line: str, where: SourceRef, current: Section | None, notes: list[N
         notes.append(Note(NoteKind.TEXT.value, "$", line.strip(), "dropped a page number", where))
         return None
     stripped = _GLUED_PAGE_NUMBER.sub("", line) if _DASHES.search(line) else line
-    if stripped != line and current in _TABLE_SECTIONS:
-        # In a table, only before the next section's heading ("— 3 —四、政府…").
-        heading = TextBlock.plain(stripped.strip(), where)
-        if not any(section_of(heading, s) for s in _following(current)):
-            stripped = line
+    if (  # in a table, only before the next section's heading ("— 3 —四、政府…")
+        stripped != line
+        and current in _TABLE_SECTIONS
+        and next_section(TextBlock.plain(stripped.strip(), where), current) is None
+    ):
+        stripped = line
     if stripped != line:
         action = "dropped a page number printed on the line"
         notes.append(Note(NoteKind.TEXT.value, "$", line.strip()[:20], action, where))
     return _AUTOLINK.sub(r"\1", stripped) if "<" in stripped else stripped
-
-
-class _Blocks:
-    """The blocks of a text, line by line: table rows gathered into table blocks."""
-
-    def __init__(self) -> None:
-        self.blocks: list[Block] = []
-        self.rows: list[tuple[tuple[RawCell, ...], bool]] = []
-
-    def text(self, block: TextBlock) -> None:
-        self.flush()
-        self.blocks.append(block)
-
-    def flush(self) -> None:
-        """Close the table rows gathered so far: one block per run of rows that stand in
-        their columns (tabs, pipes) or not."""
-        run: list[tuple[RawCell, ...]] = []
-        exact = self.rows[0][1] if self.rows else True
-        for cells, row_exact in self.rows:
-            if row_exact != exact and run:
-                self.blocks.append(TableBlock(tuple(run), run[0][0].source, exact))
-                run = []
-            exact = row_exact
-            run.append(cells)
-        if run:
-            self.blocks.append(TableBlock(tuple(run), run[0][0].source, exact))
-        self.rows.clear()
 
 
 def text_blocks(
@@ -231,11 +184,11 @@ def text_blocks(
     """The blocks of a report's text (or Markdown), and notes on what was cleaned."""
     spans_of = _markdown_spans if markdown else _spans
     notes: list[Note] = []
-    out = _Blocks()
+    blocks: list[Block] = []
+    rows: list[tuple[tuple[RawCell, ...], bool]] = []  # table rows not yet in a block
     current: Section | None = None
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     wrapped = not markdown
-    add_row = out.rows.append
     # A form feed (a page break) ends a line; what follows is on the same line number.
     for number, whole in enumerate(lines, start=1):
         for raw in whole.split("\f") if "\f" in whole else (whole,):
@@ -250,22 +203,32 @@ def text_blocks(
                 heading = len(line) - len(line.lstrip("#"))
                 line = line.lstrip("#").strip()
             text = line.strip()
-            block = None
+            block: TextBlock | None = None
+            found: Section | None = None
             if heading or _MAYBE_HEADING.match(text):
                 block = TextBlock(spans_of(text), where, heading=heading, wrapped=wrapped)
-                found = _section_heading(block, current)
-                if found is not None:
-                    current = found
-                    out.text(block)
-                    continue
-            if current in _TABLE_SECTIONS and not _is_prose(text):
-                add_row(_cells(line, where, markdown))
-            else:
-                out.text(
-                    block or TextBlock(spans_of(text), where, heading=heading, wrapped=wrapped)
-                )
-    out.flush()
-    return out.blocks, notes
+                found = next_section(block, current)
+                current = found or current
+            if found is None and current in _TABLE_SECTIONS and not _is_prose(text):
+                rows.append(_cells(line, where, markdown))
+                continue
+            if rows:
+                blocks += _tables(rows)
+            blocks.append(
+                block or TextBlock(spans_of(text), where, heading=heading, wrapped=wrapped)
+            )
+    return blocks + _tables(rows), notes
+
+
+def _tables(rows: list[tuple[tuple[RawCell, ...], bool]]) -> list[Block]:
+    """The table rows gathered so far, taken out of ``rows`` into blocks: one per run of
+    rows that stand in their columns (tabs, pipes) or not."""
+    tables: list[Block] = []
+    for exact, run in groupby(rows, key=itemgetter(1)):
+        cells = tuple(cells for cells, _ in run)
+        tables.append(TableBlock(cells, cells[0][0].source, exact))
+    rows.clear()
+    return tables
 
 
 def _is_prose(line: str) -> bool:

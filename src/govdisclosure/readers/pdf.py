@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import io
+import itertools
 import logging
 from typing import Any
 
@@ -73,10 +74,8 @@ def _paged(ref: SourceRef | None, starts: list[int]) -> SourceRef | None:
 
 def _page_starts(text: str) -> list[int]:
     """The line each page of :func:`pdf_text`'s text starts on."""
-    starts = [1]
-    for page in text.split("\n\f")[:-1]:
-        starts.append(starts[-1] + page.count("\n") + 1)
-    return starts
+    lines = (page.count("\n") + 1 for page in text.split("\n\f")[:-1])
+    return list(itertools.accumulate(lines, initial=1))
 
 
 def read_pdf(data: bytes | str, *, source: str | None = None, **options: Any) -> ReadResult:

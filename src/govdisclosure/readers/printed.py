@@ -67,6 +67,7 @@ def sort_rows(draft: Draft, blocks: Sequence[TableBlock]) -> list[Line | Row]:
             after_header = True
             out.append(row)
     _note_joined(draft, out)
+    draft.header = normalize_label("".join(draft.header_text))
     return out
 
 
@@ -144,24 +145,16 @@ def attach(draft: Draft, lines: list[Line | Row]) -> list[Line]:
     group label or a header repeated after a page break (no figures of their own),
     or else as unplaced text (in the notes, with its source)."""
     figures = [line for line in lines if isinstance(line, Line)]
-    i = 0
-    while i < len(lines):
-        if isinstance(lines[i], Line):
-            i += 1
+    before: Line | None = None
+    run: list[Row] = []
+    for line in [*lines, None]:
+        if isinstance(line, Row):
+            run.append(line)
             continue
-        j = i
-        while j < len(lines) and not isinstance(lines[j], Line):
-            j += 1
-        before, after = lines[i - 1] if i else None, lines[j] if j < len(lines) else None
-        run = [row for row in lines[i:j] if isinstance(row, Row)]
-        _attach_run(
-            draft,
-            run,
-            before if isinstance(before, Line) else None,
-            after if isinstance(after, Line) else None,
-            figures,
-        )
-        i = j
+        if run:
+            _attach_run(draft, run, before, line, figures)
+            run = []
+        before = line
     return figures
 
 
@@ -204,15 +197,12 @@ def _attach_run(
 def _leftover(draft: Draft, line: Line, after: Line | None, figures: list[Line]) -> None:
     text = line.label
     score, target = best_match(normalize_label(text), draft.targets)
-    if target is not None and score >= 1.5 and not target.is_group:
-        at = next((k for k, x in enumerate(figures) if x is after), len(figures))
-        figures.insert(at, line)
+    whole = target is not None and score >= 1.5 and not target.is_group
+    if not whole and _is_fragment(draft, text):
         return
-    if _is_fragment(draft, text):
-        return
-    if line.row.exact and line.row.values:
-        # A label over cells all printed empty, in a table whose cells stand in their
-        # columns (DOCX, HTML): a row the form lacks, its cells blank (not 0).
+    # Not a row of the form, but a label over cells all printed empty in a table whose
+    # cells stand in their columns (DOCX, HTML): a row the form lacks, its cells blank.
+    if whole or (line.row.exact and line.row.values):
         at = next((k for k, x in enumerate(figures) if x is after), len(figures))
         figures.insert(at, line)
         return

@@ -87,15 +87,14 @@ def _runs_on(previous: TextBlock, spans: list[Span], block: TextBlock) -> bool:
 def overview(blocks: list[Block], notes: list[Note]) -> Overview:
     """Section 一: its introduction, and its subsections by their numbering."""
     intro: list[Paragraph] = []
-    subsections: list[Subsection] = []
-    current: tuple[str, bool, list[Paragraph]] | None = None
-    expected = 1
+    started: list[tuple[str, bool, list[Paragraph]]] = []  # title, run in, paragraphs
     for paragraph, block in paragraphs(blocks, "$.report.overview", notes):
         text = paragraph.text
         match = SUBSECTION.match(text)
         if match is None:
-            (current[2] if current else intro).append(paragraph)
+            (started[-1][2] if started else intro).append(paragraph)
             continue
+        expected = len(started) + 1
         if _chinese_number(match["number"]) != expected:
             notes.append(
                 Note(
@@ -107,13 +106,8 @@ def overview(blocks: list[Block], notes: list[Note]) -> Overview:
                     block.source,
                 )
             )
-        expected += 1
-        if current:
-            subsections.append(_subsection(*current))
-        current = _subsection_start(paragraph, block, match.end())
-    if current:
-        subsections.append(_subsection(*current))
-    return Overview(intro, subsections)
+        started.append(_subsection_start(paragraph, block, match.end()))
+    return Overview(intro, [Subsection(t, body, run_in=run_in) for t, run_in, body in started])
 
 
 def _subsection_start(
@@ -134,7 +128,7 @@ def _subsection_start(
         return rest_text.strip(), False, []
     title = run_in["title"]
     body = _drop(rest, len(title))
-    return title.strip(), True, [Paragraph(body)] if _has_text(body) else []
+    return title.strip(), True, [Paragraph(body)] if any(s.text.strip() for s in body) else []
 
 
 def _chinese_number(numeral: str) -> int:
@@ -153,10 +147,6 @@ def _chinese_number(numeral: str) -> int:
     return high * 10 + low if high > 0 and low >= 0 and len(tens) <= 1 and len(units) <= 1 else 0
 
 
-def _subsection(title: str, run_in: bool, paragraphs: list[Paragraph]) -> Subsection:
-    return Subsection(title, paragraphs, run_in=run_in)
-
-
 # --- the signature ------------------------------------------------------------------------
 
 
@@ -166,9 +156,7 @@ def signature(
     """The date the report is signed with at its end (and the organ's name above
     it), taken out of the last section."""
     texts = [b for b in blocks if isinstance(b, TextBlock) and b.text.strip()]
-    if not texts:
-        return blocks, None
-    signed = parse_date(texts[-1].text)
+    signed = parse_date(texts[-1].text) if texts else None
     if signed is None:
         return blocks, None
     drop = {id(texts[-1])}
@@ -203,10 +191,6 @@ def _signs_for(text: str, organ: str) -> bool:
 
 
 # --- spans --------------------------------------------------------------------------------
-
-
-def _has_text(spans: Sequence[Span]) -> bool:
-    return any(span.text.strip() for span in spans)
 
 
 def _stripped(spans: list[Span]) -> list[Span]:

@@ -22,7 +22,7 @@ from govdisclosure.readers.blocks import Block, TextBlock
 from govdisclosure.readers.facts import parse_title
 from govdisclosure.readers.result import Note, NoteKind
 
-__all__ = ["NUMERALS", "SUBSECTION", "heading_of", "section_of", "split_document"]
+__all__ = ["NUMERALS", "SUBSECTION", "heading_of", "next_section", "section_of", "split_document"]
 
 NUMERALS = "一二三四五六七八九十"
 #: Words that name each section in its heading, in the official wording and the
@@ -38,6 +38,7 @@ _SECTION_WORDS: dict[Section, tuple[str, ...]] = {
 _HEADING = re.compile(rf"^\s*(?P<number>[{NUMERALS}])\s*[、.．,，]\s*(?P<rest>\S.{{0,40}})$")
 #: How every numbered heading starts (what :data:`_HEADING` matches first).
 _HEADING_START = re.compile(rf"\s*[{NUMERALS}]\s*[、.．,，]")
+_ORDER = tuple(Section)
 _SECTION_NUMBER = {section: number for number, section in enumerate(Section)}
 #: The numbering of a subsection of 一 ("（二）").
 SUBSECTION = re.compile(rf"^\s*[（(]\s*(?P<number>[{NUMERALS}]+)\s*[)）]\s*")
@@ -85,6 +86,16 @@ def section_of(block: TextBlock, expected: Section) -> bool:
     return any(word in text for word in words) and similarity.ratio() >= 0.6
 
 
+def next_section(block: TextBlock, current: Section | None = None) -> Section | None:
+    """The section ``block`` is the heading of, among those after ``current`` (all of
+    them when it is ``None``): sections come in the report's order, so a numbered item
+    inside one ("四是推进…") starts no section."""
+    if not block.heading and _HEADING_START.match(block.text) is None:
+        return None  # most blocks: no number, no mark (section_of asks for one)
+    following = _ORDER[_ORDER.index(current) + 1 :] if current else _ORDER
+    return next((section for section in following if section_of(block, section)), None)
+
+
 def split_document(
     blocks: Sequence[Block], notes: list[Note]
 ) -> tuple[list[TextBlock], list[Block], dict[Section, list[Block]]]:
@@ -98,19 +109,13 @@ def split_document(
         rest = list(blocks)
     preamble: list[Block] = []
     sections: dict[Section, list[Block]] = {}
-    order = list(Section)
     current: Section | None = None
     for block in rest:
-        if isinstance(block, TextBlock) and (
-            block.heading or _HEADING_START.match(block.text) is not None
-        ):  # only these can be headings (see section_of)
-            following = order[order.index(current) + 1 :] if current else order
-            found = next((s for s in following if section_of(block, s)), None)
-            if found is not None:
-                current = found
-                sections[found] = []
-                continue
-        if current is None:
+        found = next_section(block, current) if isinstance(block, TextBlock) else None
+        if found is not None:
+            current = found
+            sections[found] = []
+        elif current is None:
             preamble.append(block)
         else:
             sections[current].append(block)
@@ -131,7 +136,7 @@ def _title_start(blocks: Sequence[Block], notes: list[Note]) -> int:
         start = 0
         for at in range(1, min(len(blocks), _TITLE_SEARCH)):
             block = blocks[at]
-            if isinstance(block, TextBlock) and any(section_of(block, s) for s in Section):
+            if isinstance(block, TextBlock) and next_section(block) is not None:
                 break  # the report has begun: it prints no title
             title = _title_blocks(blocks[at:])
             printed = "".join(b.text for b in title)

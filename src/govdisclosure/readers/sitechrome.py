@@ -15,11 +15,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from govdisclosure.categories import Section
 from govdisclosure.readers.blocks import Block, TableBlock, TextBlock
 from govdisclosure.readers.facts import parse_title
 from govdisclosure.readers.result import Note, NoteKind
-from govdisclosure.readers.sections import section_of
+from govdisclosure.readers.sections import next_section
 
 __all__ = ["CHROME_TAGS", "UNSEEN_TAGS", "chrome", "hidden", "without_site_text"]
 
@@ -105,7 +104,7 @@ def without_site_text(blocks: list[Block]) -> tuple[list[Block], list[Note]]:
     started = False
     for block in blocks:
         if isinstance(block, TextBlock) and not started:
-            if any(section_of(block, section) for section in Section):
+            if next_section(block) is not None:
                 started = True
             elif len(block.text) <= _SHORT and _PAGE_INFO.match(block.text):
                 action = "dropped a line of the page's navigation or article information"

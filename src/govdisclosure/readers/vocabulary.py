@@ -19,7 +19,7 @@ from attrs import field, frozen
 from govdisclosure.categories import Section
 from govdisclosure.editions import Edition
 from govdisclosure.labels import label_keys, normalize_label
-from govdisclosure.layouts import Node, layout
+from govdisclosure.layouts import Node, TableLayout, layout
 from govdisclosure.readers.blocks import TableBlock
 
 __all__ = [
@@ -86,12 +86,8 @@ def targets(edition: Edition, section: Section) -> tuple[Target, ...]:
 def widest(section: Section) -> int:
     """The most figures a printed row of the section's table holds, in either edition:
     table 四's fifteen on one line, table 三's seven and a 小计 column."""
-    most = 0
-    for edition in Edition:
-        table = layout(edition).table(section)
-        most = max(
-            most, len(table.cells) if table.flat else max(len(p.kinds) for p in table.row_plans)
-        )
+    tables = [layout(edition).table(section) for edition in Edition]
+    most = max(len(t.cells) if t.flat else max(len(p.kinds) for p in t.row_plans) for t in tables)
     return most + (1 if section is Section.APPLICATIONS else 0)
 
 
@@ -105,17 +101,25 @@ def vocabulary(section: Section) -> tuple[str, ...]:
         # Table 二's corner (信息内容) counts in the header of every table, not only its own.
         words.add(normalize_label(layout(edition).proactive.corner))
         words.add(normalize_label(table.corner))
-        for block in table.blocks:
-            if block.caption is not None:
-                words.add(normalize_label(block.caption.zh))
-            # Table 四 is printed flat: its row labels stand in the header too.
-            trees = (block.column_tree, block.row_tree) if table.flat else (block.column_tree,)
-            for tree in trees:
-                for top in tree:
-                    for node, _ in top.walk():
-                        words.update(label_keys(node.label))
+        # Table 四 is printed flat: its row labels stand in the header too.
+        words |= _labels(table, rows=table.flat)
     words.discard("")
     return tuple(sorted(words, key=len, reverse=True))
+
+
+def _labels(table: TableLayout, *, rows: bool) -> set[str]:
+    """The keys of the labels ``table`` prints: its captions, its column labels and,
+    with ``rows``, its row labels."""
+    words: set[str] = set()
+    for block in table.blocks:
+        if block.caption is not None:
+            words.add(normalize_label(block.caption.zh))
+        trees = (block.column_tree, block.row_tree) if rows else (block.column_tree,)
+        for tree in trees:
+            for top in tree:
+                for node, _ in top.walk():
+                    words.update(label_keys(node.label))
+    return words
 
 
 @functools.lru_cache(maxsize=4096)  # headers are the form's: they repeat in every report
@@ -252,18 +256,10 @@ def best_match(
 @functools.cache
 def _markers() -> tuple[tuple[str, Edition], ...]:
     """Labels of tables 二 and 三 that only one edition prints, longest first."""
-    labels: dict[Edition, set[str]] = {}
-    for edition in Edition:
-        words: set[str] = set()
-        for table in layout(edition).tables[:2]:
-            for block in table.blocks:
-                if block.caption is not None:
-                    words.add(normalize_label(block.caption.zh))
-                for tree in (block.row_tree, block.column_tree):
-                    for top in tree:
-                        for node, _ in top.walk():
-                            words.update(label_keys(node.label))
-        labels[edition] = words
+    labels = {
+        edition: set().union(*(_labels(table, rows=True) for table in layout(edition).tables[:2]))
+        for edition in Edition
+    }
     first, second = Edition.V2019, Edition.V2021
     found = [(m, first) for m in labels[first] - labels[second]]
     found += [(m, second) for m in labels[second] - labels[first]]
@@ -293,9 +289,9 @@ def detect_edition(blocks: Sequence[TableBlock]) -> tuple[Edition | None, str]:
         if marker in text:
             found[edition].append(marker)
             text = text.replace(marker, "|")
-    counts = {edition: len(set(words)) for edition, words in found.items()}
-    if counts[Edition.V2019] == counts[Edition.V2021]:
+    # Each marker is found once at most: the counts compare.
+    if len(found[Edition.V2019]) == len(found[Edition.V2021]):
         return None, "the tables' labels do not tell the edition"
-    edition = max(counts, key=lambda e: counts[e])
-    words = "、".join(dict.fromkeys(found[edition]))
+    edition = max(found, key=lambda e: len(found[e]))
+    words = "、".join(found[edition])
     return edition, f"labels only the {edition.value} edition prints: {words}"
