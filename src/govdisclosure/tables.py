@@ -92,10 +92,14 @@ def _what(instance: object) -> str:
     return "column" if isinstance(instance, ExtraColumn) else "row"
 
 
-def _check_row_after(_instance: object, _attribute: object, value: Any) -> None:
-    if value is not None and not (is_text(value) and value):
+def _check_after(instance: object, _attribute: object, value: Any) -> None:
+    # An extra row may also stand at the end of its table (after None).
+    if value is None and isinstance(instance, ExtraRow):
+        return
+    if not is_text(value) or not value:
+        what = _what(instance)
         raise ReportValueError(
-            f"an extra row follows a number row named by its ASCII key, or None, got {value!r}",
+            f"an extra {what} follows a number {what} named by its ASCII key, got {value!r}",
             at=("after",),
         )
 
@@ -114,16 +118,8 @@ class ExtraRow:
     label: str = field(validator=text)
     # Declared in the order the JSON form writes them; keyword-only, so the constructor
     # takes (label, cells, *, after=...).
-    after: str | None = field(default=None, validator=_check_row_after, kw_only=True)
+    after: str | None = field(default=None, validator=_check_after, kw_only=True)
     cells: tuple[Cell, ...] = field(converter=as_tuple, validator=_check_extra_cells)
-
-
-def _check_after(_instance: object, _attribute: object, value: Any) -> None:
-    if not is_text(value) or not value:
-        raise ReportValueError(
-            f"an extra column follows a number column named by its ASCII key, got {value!r}",
-            at=("after",),
-        )
 
 
 def _check_block(_instance: object, _attribute: object, value: Any) -> None:

@@ -39,7 +39,7 @@ from typing import Any, ClassVar, Final
 import attrs
 
 from govdisclosure.errors import ReportValueError
-from govdisclosure.jsonio.context import MISSING, Context, Path, describe, extend
+from govdisclosure.jsonio.context import Context, Path, describe, extend
 
 __all__ = [
     "Codec",
@@ -237,6 +237,22 @@ class ListOf(Codec):
         return ()
 
 
+def decode_fields(
+    fields: tuple[Field, ...],
+    items: Mapping[str, Any],
+    path: Path,
+    context: Context,
+    given: dict[str, Any],
+) -> dict[str, Any]:
+    """``given`` with the value of each of ``fields`` the object ``items`` has, read, under
+    the constructor's keyword; a key the object does not have leaves the model's default."""
+    for field in fields:
+        if field.key in items:
+            item = items[field.key]
+            given[field.alias] = field.codec.decode(item, (path, field.key), context, given)
+    return given
+
+
 @attrs.frozen
 class Field:
     """One field of a model class as the JSON form holds it."""
@@ -290,12 +306,7 @@ class ObjectCodec(Codec):
     def decode(self, value: Any, path: Path, context: Context, siblings: Mapping[str, Any]) -> Any:
         items = context.object(value, path)
         context.keys(items, path, self.keys, self.required, self.allowed)
-        given: dict[str, Any] = {}
-        for field in self.fields:
-            item = items.get(field.key, MISSING)
-            if item is not MISSING:  # a missing key leaves the model's default
-                given[field.alias] = field.codec.decode(item, (path, field.key), context, given)
-        return self.build(given, path, context)
+        return self.build(decode_fields(self.fields, items, path, context, {}), path, context)
 
     def build(self, given: dict[str, Any], path: Path, context: Context) -> Any:
         """The object, through the class's own constructor; a model error gets the path of

@@ -11,11 +11,11 @@ pair (``"$"`` at the top).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, Final, TypeAlias
+from typing import Any, TypeAlias
 
 from govdisclosure.errors import JSONFormatError
 
-__all__ = ["MISSING", "Context", "Float", "Path", "describe", "extend", "spell"]
+__all__ = ["Context", "Float", "Path", "describe", "extend", "spell"]
 
 #: A JSON path while reading: "$", or (the parent's path, a key or an index).
 Path: TypeAlias = "str | tuple[Path, str | int]"
@@ -39,16 +39,6 @@ def extend(path: Path, keys: Iterable[str | int]) -> Path:
 class Float(str):
     """A JSON number with a fraction or exponent, kept as its text so that it can be
     refused where an integer belongs (the decoder makes no float of it)."""
-
-
-class _Missing:
-    """The value of a key an object does not have (``null`` is ``None``)."""
-
-    def __repr__(self) -> str:
-        return "<missing>"
-
-
-MISSING: Final = _Missing()
 
 
 def describe(value: Any) -> str:

@@ -22,8 +22,8 @@ from govdisclosure.cells import BLANK, Cell
 from govdisclosure.editions import Edition
 from govdisclosure.errors import CellValueError, ReportValueError
 from govdisclosure.jsonio.cells import CellCodec, misfit
-from govdisclosure.jsonio.codecs import At, Codec, Field, ObjectCodec, text
-from govdisclosure.jsonio.context import MISSING, Context, Path, extend
+from govdisclosure.jsonio.codecs import At, Codec, Field, ObjectCodec, decode_fields, text
+from govdisclosure.jsonio.context import Context, Path, extend
 from govdisclosure.layouts import CellKind, TableLayout, layout
 from govdisclosure.tables import CellTable
 
@@ -60,25 +60,14 @@ def _column_keys(edition: Edition, section: Section) -> tuple[str, ...]:
     return tuple(column for row in _rows(edition, section) for column in row.columns)
 
 
-def _fill(pieces: list[str], values: list[str]) -> str:
-    # The fixed text with the values in its slots, in one join.
-    text = pieces.copy()
-    text[1::2] = values
-    return "".join(text)
-
-
 @functools.cache
-def _pieces(edition: Edition, section: Section, indent: str) -> list[str]:
-    """The text of the table's rows with an empty slot for each cell in layout order
-    (the odd items), so that a table is written by one join."""
+def _template(edition: Edition, section: Section, indent: str) -> str:
+    """The text of the table's rows, with a ``%s`` for each cell in layout order."""
     lines = [
         f'{indent}  "{row.name}": {{' + ", ".join(f'"{c}": %s' for c in row.columns) + "}"
         for row in _rows(edition, section)
     ]
-    fixed = ("{\n" + ",\n".join(lines) + f"\n{indent}}}").split("%s")
-    pieces = [""] * (2 * len(fixed) - 1)
-    pieces[0::2] = fixed
-    return pieces
+    return "{\n" + ",\n".join(lines) + f"\n{indent}}}"
 
 
 _PLAIN: Final = frozenset({int})
@@ -114,14 +103,10 @@ class TableCodec(Codec):
         context.keys(items, path, *self._keys[edition])
         values = self._values(items, edition, path, context)
         table = layout(edition).table(self.section)
-        given: dict[str, Any] = {
-            "edition": edition,
-            "cells": self._cells(values, table, path, context),
-        }
-        for field in self.extras:
-            item = items.get(field.key, MISSING)
-            if item is not MISSING:
-                given[field.alias] = field.codec.decode(item, (path, field.key), context, given)
+        cells = self._cells(values, table, path, context)
+        given = decode_fields(
+            self.extras, items, path, context, {"edition": edition, "cells": cells}
+        )
         try:
             return self.cls(**given)
         except CellValueError as err:
@@ -191,7 +176,7 @@ class TableCodec(Codec):
         assert indent is not None  # a table is never written on one line
         encode = self.cells[CellKind.COUNT].encode
         texts = [str(cell) if type(cell) is int else encode(cell, None) for cell in value.cells]
-        text = _fill(_pieces(value.edition, self.section, indent), texts)
+        text = _template(value.edition, self.section, indent) % tuple(texts)
         inner = indent + "  "
         extras = []
         for field in self.extras:
@@ -301,10 +286,6 @@ class AnnotationsCodec(Codec):
 
     def locate(self, at: At) -> At:
         return at[:2]  # the row and column keys (TableCodec puts them there)
-
-    def encode(self, value: Any, indent: str | None) -> str:
-        # Cell positions mean rows and columns only in an edition: see encode_in.
-        raise NotImplementedError("annotations are written by their table (encode_in)")
 
     def encode_in(self, edition: Edition, value: Any, indent: str) -> str:
         """The annotations ``value`` of a table of ``edition``, at ``indent``."""
