@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import subprocess
 import sys
 import types
@@ -132,3 +134,43 @@ def test_cli_check_with_a_previous_report_and_bad_arguments(
     assert "missing.json" in capsys.readouterr().err
     assert main(["check", good, "--select", "NO-SUCH-RULE"]) == 1
     assert "NO-SUCH-RULE" in capsys.readouterr().err
+
+
+def test_cli_never_overwrites_an_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    source = tmp_path / "r.json"
+    govdisclosure.dump(govdisclosure.AnnualReport(organ="某县统计局", year=2022), source)
+    source.write_text(source.read_text("utf-8") + "\n", encoding="utf-8")  # not as dumps writes
+    before = source.read_bytes()
+    assert main(["read", str(source), "-o", str(tmp_path)]) == 1
+    assert main(["render", str(source), "-f", "json", "-f", "text", "-o", str(tmp_path)]) == 1
+    assert source.read_bytes() == before
+    assert capsys.readouterr().err.count("it is one of the inputs") == 2
+    assert (tmp_path / "r.zh_CN.txt").exists()  # the other outputs are written
+
+
+def test_cli_writes_files_with_the_users_umask(tmp_path: Path) -> None:
+    source = ROOT / "examples" / "zhongning-minzheng-2020.json"
+    mask = os.umask(0o027)
+    try:
+        assert main(["render", str(source), "-f", "html", "-o", str(tmp_path)]) == 0
+        assert main(["read", str(source), "-o", str(tmp_path / "read")]) == 0
+    finally:
+        os.umask(mask)
+    written = [*tmp_path.glob("*.html"), *(tmp_path / "read").glob("*.json")]
+    assert len(written) == 3
+    assert {stat.S_IMODE(path.stat().st_mode) for path in written} == {0o640}
+
+
+def test_cli_stops_quietly_when_the_reader_of_its_output_does() -> None:
+    # `govdisclosure summary … | head -1`: no traceback once head has gone.
+    examples = sorted(str(path) for path in (ROOT / "examples").glob("*.json"))
+    command = [sys.executable, "-m", "govdisclosure", "summary", *examples * 20]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        process.stdout.readline()
+        process.stdout.close()  # as head does once it has its line
+        errors = process.stderr.read()
+        status = process.wait()
+    assert errors == b""
+    assert status in (0, 141)

@@ -13,6 +13,7 @@ in the formats and languages asked for (all of them by default) to DIR. ``summar
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -24,7 +25,6 @@ from govdisclosure.checker.findings import Finding
 from govdisclosure.checker.listing import describe
 from govdisclosure.errors import GovDisclosureError
 from govdisclosure.i18n import LOCALES
-from govdisclosure.jsonio import dump
 from govdisclosure.readers import ReadResult, read
 from govdisclosure.renderers import available_formats, get_format, render_to
 from govdisclosure.report import AnnualReport
@@ -43,6 +43,17 @@ def _where(document: ReadResult, locale: str, finding: Finding) -> str:
     return shown + ("…" if len(places) > 3 else "")
 
 
+def _an_input(target: Path, files: list[str]) -> bool:
+    """Whether ``target`` is one of the input ``files`` (which are never overwritten);
+    says so when it is."""
+    if not any(target.resolve() == Path(path).resolve() for path in files):
+        return False
+    sys.stderr.write(
+        f"govdisclosure: {target}: not written, it is one of the inputs (choose another --out)\n"
+    )
+    return True
+
+
 def _read(files: list[str], fmt: str | None, out: Path, notes: bool, partial: bool) -> int:
     status = 0
     out.mkdir(parents=True, exist_ok=True)
@@ -54,7 +65,10 @@ def _read(files: list[str], fmt: str | None, out: Path, notes: bool, partial: bo
             status = 1
             continue
         target = out / f"{Path(path).stem}.json"
-        dump(result.report, target)
+        if _an_input(target, files):
+            status = 1
+            continue
+        render_to(result.report, target, fmt="json")
         counts = Counter(note.kind for note in result.notes)
         said = ", ".join(f"{count} {kind}" for kind, count in sorted(counts.items()))
         sys.stdout.write(f"{target}  ({result.format}; notes: {said or 'none'})\n")
@@ -76,6 +90,9 @@ def _render(
                 for locale in ("zh_CN",) if name == "json" else (locales or list(LOCALES)):
                     tag = "" if name == "json" else f".{locale}"
                     target = out / f"{Path(path).stem}{tag}{fmt.extensions[0]}"
+                    if _an_input(target, files):
+                        status = 1
+                        continue
                     render_to(report, target, fmt=name, locale=locale)
                     sys.stdout.write(f"{target}\n")
         except GovDisclosureError as err:
@@ -152,11 +169,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 a report could not be read
     or has errors, 2 usage)."""
     args = _parser().parse_args(argv)
-    if args.command == "read":
-        return _read(args.files, args.fmt, Path(args.out), args.notes, args.partial)
-    if args.command == "render":
-        return _render(args.files, args.formats, args.locales, Path(args.out))
-    return _summarize_or_check(args)
+    try:
+        if args.command == "read":
+            return _read(args.files, args.fmt, Path(args.out), args.notes, args.partial)
+        if args.command == "render":
+            return _render(args.files, args.formats, args.locales, Path(args.out))
+        return _summarize_or_check(args)
+    except BrokenPipeError:
+        # Whoever read the output stopped (``| head``): stop quietly, as cat does, with
+        # the status of a process ended by SIGPIPE. What is left unflushed goes nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 128 + 13
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ re-exported here too).
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from typing import Any
 
 from govdisclosure.errors import FormatNotAvailable, ReportValueError
@@ -66,13 +66,15 @@ def render_to(
 ) -> None:
     """Write ``report`` to ``path``, in the format its extension names unless ``fmt`` is
     given. The file is written whole or not at all: a temporary file in the same folder,
-    renamed into place."""
+    renamed into place. It gets the mode the user's umask gives a new file."""
     target = os.fspath(path)
     chosen = get_format(fmt) if fmt is not None else format_for_path(target)
     output = render(report, chosen.name, locale=locale, **options)
     data = output if isinstance(output, bytes) else output.encode("utf-8")
     folder = os.path.dirname(os.path.abspath(target))
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".govdisclosure-", suffix=".part")
+    # Not tempfile.mkstemp: its files are 0600 whatever the umask says.
+    temporary = os.path.join(folder, f".govdisclosure-{secrets.token_hex(8)}.part")
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
