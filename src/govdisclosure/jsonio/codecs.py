@@ -34,7 +34,7 @@ import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from json.encoder import encode_basestring
-from typing import Any, ClassVar, Final
+from typing import Any, Final
 
 import attrs
 
@@ -288,12 +288,11 @@ class Field:
 
 class ObjectCodec(Codec):
     """An attrs class of the model as a JSON object, one key per field, in the order the
-    fields are declared. Objects of ``ONE_LINE`` classes are written on one line."""
+    fields are declared; with ``one_line``, on one line."""
 
-    #: Classes whose objects are written on one line (set by the fields module).
-    ONE_LINE: ClassVar[frozenset[type]] = frozenset()
-
-    def __init__(self, cls: type, fields: tuple[Field, ...], resolve: Resolve) -> None:
+    def __init__(
+        self, cls: type, fields: tuple[Field, ...], resolve: Resolve, *, one_line: bool
+    ) -> None:
         self.cls = cls
         self.fields = fields
         self.resolve = resolve
@@ -301,7 +300,7 @@ class ObjectCodec(Codec):
         self.required = frozenset(field.key for field in fields if field.required)
         self.allowed = frozenset(self.keys)
         self.by_name = {field.name: field for field in fields}
-        self.one_line = cls in self.ONE_LINE
+        self.one_line = one_line
 
     def decode(self, value: Any, path: Path, context: Context, siblings: Mapping[str, Any]) -> Any:
         items = context.object(value, path)

@@ -52,8 +52,8 @@ from govdisclosure.text import Paragraph, Span
 
 __all__ = ["cell_codec", "codec_for"]
 
-# Objects written on one line: small ones, and those inside lists of them.
-ObjectCodec.ONE_LINE = frozenset({Period, Span, Money, NotApplicable, ExtraRow, ExtraColumn})
+#: Classes whose objects are written on one line: small ones, and those inside lists of them.
+_ONE_LINE: Final = frozenset({Period, Span, Money, NotApplicable, ExtraRow, ExtraColumn})
 
 #: The codecs of types that are no attrs class of their own.
 _SCALARS: Final[dict[Any, Callable[[], Codec]]] = {
@@ -148,7 +148,8 @@ def _codec_of_field(cls: type, field: attrs.Attribute[Any], tp: Any) -> Codec:
 
 
 def _object(cls: type) -> ObjectCodec:
-    return ObjectCodec(cls, _fields(cls), codec_for)
+    one_line = any(issubclass(cls, small) for small in _ONE_LINE)
+    return ObjectCodec(cls, _fields(cls), codec_for, one_line=one_line)
 
 
 def _table(cls: type[CellTable[Any, Any]]) -> TableCodec:
