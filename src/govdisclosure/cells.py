@@ -62,7 +62,23 @@ BLANK: Final = Blank.BLANK
 COUNT_LIMIT: Final = 2**63
 
 #: The marks real reports print in place of a number that does not apply.
-NOT_APPLICABLE_MARKS: Final = ("/", "／", "-", "－", "--", "—", "——", "无", "不适用")
+#: What reports print in a cell instead of a number. The dots and 空 are placeholders
+#: documents print for an empty cell: kept as printed, like the dashes.
+NOT_APPLICABLE_MARKS: Final = (
+    "/",
+    "／",
+    "-",
+    "－",
+    "--",
+    "—",
+    "——",
+    "–",
+    "·",
+    "・",
+    "无",
+    "空",
+    "不适用",
+)
 
 
 def _check_mark(_instance: object, _attribute: object, mark: Any) -> None:
