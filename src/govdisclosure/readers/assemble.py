@@ -34,23 +34,21 @@ form lacks.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from attrs import frozen
 
 from govdisclosure.categories import MoneyUnit, Section
-from govdisclosure.cells import BLANK, is_number
+from govdisclosure.cells import is_number
 from govdisclosure.editions import Edition
-from govdisclosure.labels import normalize_label
 from govdisclosure.layouts import CellKind, RowPlan, layout
-from govdisclosure.readers.blocks import RawCell, TableBlock
+from govdisclosure.readers.blocks import TableBlock
 from govdisclosure.readers.draft import Draft, Line, location, spread
 from govdisclosure.readers.extras import extra_column, extra_row, split_subtotal
 from govdisclosure.readers.printed import attach, sort_rows
 from govdisclosure.readers.result import Note, NoteKind, SourceRef
-from govdisclosure.readers.rows import Row
+from govdisclosure.readers.reviews import place_cells, review_rows
 from govdisclosure.readers.values import ParsedCell, parse_cell
 from govdisclosure.readers.vocabulary import THRESHOLD, Target, best_match
 from govdisclosure.tables import ApplicationTable, CellTable, ProactiveTable, ReviewTable
@@ -72,6 +70,8 @@ class TableRead:
     table: CellTable[Any, Any]
     sources: dict[int, SourceRef]
     notes: tuple[Note, ...]
+    #: The positions of the cells placed by a guess.
+    guessed: frozenset[int] = frozenset()
 
 
 def read_table(
@@ -85,35 +85,26 @@ def read_table(
     split over pages or into pieces comes as several blocks)."""
     draft = Draft(section, edition, source)
     figures = attach(draft, sort_rows(draft, blocks))
-    flat = section is Section.REVIEWS and figures and not figures[0].key
-    if flat and len(figures[0].row.values) > len(draft.table.row_plans[0].columns):
-        figures = [*_flat_reviews(draft, figures[0]), *figures[1:]]
-    if section is Section.REVIEWS and figures and all(len(f.row.values) == 1 for f in figures):
-        _place_cells(draft, figures)
-    else:
-        _place(draft, figures)
+    if section is Section.REVIEWS:
+        figures = review_rows(draft, figures)
+        if figures and all(len(f.row.values) == 1 for f in figures):
+            place_cells(draft, figures)
+            return _finished(draft)
+    _place(draft, figures)
     return _finished(draft)
-
-
-def _flat_reviews(draft: Draft, line: Line) -> list[Line]:
-    """Table 四 as the form prints it: one row of fifteen figures under the header, cut
-    here into its three rows of five."""
-    plans = draft.table.row_plans
-    width = sum(len(plan.columns) for plan in plans)
-    values = spread(draft, line, line.row.values, width)
-    out = []
-    for plan in plans:
-        cells = tuple(
-            raw if raw is not None else RawCell("", line.row.source)
-            for raw in values[plan.start : plan.stop]
-        )
-        label = draft.table.row_node(plan.key).label
-        out.append(Line(Row((), cells, True, line.row.source), label))
-    return out
 
 
 def _finished(draft: Draft) -> TableRead:
     """The table read, with its notes, annotations, extra rows and extra column."""
+    if draft.generic_header is not None:
+        draft.note(
+            NoteKind.LAYOUT,
+            location(draft.section),
+            "类别 | 数据1 | …",
+            "the table's headers name no column (数据1, 数据2 …); the figures were read "
+            "in the form's column order, by their rows' labels",
+            draft.generic_header,
+        )
     for text, source in draft.table_notes:
         draft.note(
             NoteKind.EXTRA,
@@ -131,7 +122,7 @@ def _finished(draft: Draft) -> TableRead:
         extra_rows=tuple(draft.extra_rows),
         extra_columns=(column,) if column is not None else (),
     )
-    return TableRead(table, draft.sources, tuple(draft.notes))
+    return TableRead(table, draft.sources, tuple(draft.notes), frozenset(draft.guessed))
 
 
 # --- rows ---------------------------------------------------------------------------------
@@ -149,6 +140,9 @@ def _place(draft: Draft, lines: list[Line]) -> None:
     plans = draft.table.row_plans
     for line in lines:
         target = _match(draft, line.key, last, done)
+        if target is None and not line.key:
+            _unlabelled(draft, line)
+            continue
         if target is None:
             extra_row(draft, line, previous, "no row of the form matches its label")
             continue
@@ -167,10 +161,41 @@ def _place(draft: Draft, lines: list[Line]) -> None:
             _label_note(draft, line, target, plans[target.index])
             _fill(draft, line, plans[target.index], specs)
             done.add(target.index)
+            if line.guess or not line.key:
+                _guessed(draft, line, plans[target.index])
         # A number row is a target of its own: its first and last rows are the same.
         last = max(last, target.last)
         previous = plans[target.last]
     _note_missing(draft, done)
+
+
+def _unlabelled(draft: Draft, line: Line) -> None:
+    """A row of figures without a label, where the next row of the form is taken."""
+    draft.note(
+        NoteKind.UNPLACED,
+        location(draft.section),
+        " ".join(cell.text.strip() for cell in line.row.values)[:60],
+        "a row of figures without a label, and the row of the form after the one "
+        "above it is taken: not read into any cell",
+        line.row.source,
+    )
+
+
+def _guessed(draft: Draft, line: Line, plan: RowPlan) -> None:
+    """Note that ``line``'s figures were placed in ``plan``'s row by a guess."""
+    why = line.guess or (
+        "a row of figures without a label, between labelled rows: read as the row of "
+        "the form that follows the one above it"
+    )
+    draft.guessed.update(range(plan.start, plan.stop))
+    draft.note(
+        NoteKind.GUESSED,
+        location(draft.section, plan.name),
+        " ".join(cell.text.strip() for cell in line.row.values)[:60],
+        f"{why} — a guess: check the row {draft.table.row_node(plan.key).label} against "
+        "the document",
+        line.row.source,
+    )
 
 
 def _nothing_under_header(draft: Draft, lines: list[Line]) -> None:
@@ -313,7 +338,7 @@ def _fill(draft: Draft, line: Line, plan: RowPlan, specs: tuple[_CellSpec, ...])
                 parsed.repair,
                 raw.source,
             )
-    if blanks:
+    if blanks and not line.unplaced:
         draft.note(
             NoteKind.BLANK,
             location(draft.section, plan.name),
@@ -331,61 +356,3 @@ def _fill(draft: Draft, line: Line, plan: RowPlan, specs: tuple[_CellSpec, ...])
                 f"a figure beyond the row's {width} columns; not read into any cell",
                 raw.source,
             )
-
-
-# --- table 四 cell by cell ----------------------------------------------------------------
-
-
-def _place_cells(draft: Draft, lines: list[Line]) -> None:
-    """Rows of one figure each, labelled with their row and column ("行政复议·结果维持
-    | 3", as Markdown lists table 四): each figure goes to the cell its label names."""
-    table = draft.table
-    columns = table.columns_in_order
-    extras: dict[str, dict[int, RawCell]] = {}
-    first: dict[str, Line] = {}
-    for line in lines:
-        key = line.key
-        score, target = best_match(key, draft.targets, leaves_only=True)
-        named = [c for c in columns if key.endswith(normalize_label(c.label))]
-        if not named:
-            extra_row(draft, line, None, "no cell of the form matches its label")
-            continue
-        column = max(named, key=lambda c: len(c.label))
-        if target is None or score < 1:
-            # A row the form lacks, listed cell by cell ("不予受理·结果维持 | 3").
-            label = re.sub(rf"\s*[·・.]?\s*{re.escape(column.label)}\s*$", "", line.label)
-            extras.setdefault(label, {})[columns.index(column)] = line.row.values[0]
-            first.setdefault(label, line)
-            continue
-        plan = table.row_plans[target.index]
-        position = table.position(plan.key, column.key)
-        raw = line.row.values[0]
-        draft.sources[position] = raw.source
-        if raw.text.strip():
-            parsed = parse_cell(raw.text, plan.kinds[0])
-            draft.cells[position] = parsed.value
-            if parsed.annotation:
-                draft.annotations[position] = parsed.annotation
-    for label, figures in extras.items():
-        source = first[label].row.source
-        cells = [figures.get(i, RawCell("", source)) for i in range(len(columns))]
-        line = Line(Row((), tuple(cells), True, source), label)
-        extra_row(draft, line, None, "no row of the form matches its label")
-    _note_blank_cells(draft, lines[0].row.source)
-
-
-def _note_blank_cells(draft: Draft, at: SourceRef) -> None:
-    table = draft.table
-    blank = [
-        f"{table.row_node(spec.row).label}·{table.column_node(spec.column).label}"
-        for spec, cell in zip(table.cells, draft.cells, strict=True)
-        if cell is BLANK
-    ]
-    if blank:
-        draft.note(
-            NoteKind.BLANK,
-            location(draft.section),
-            "、".join(blank),
-            f"{len(blank)} cells printed empty or not printed, kept blank (not 0)",
-            at,
-        )

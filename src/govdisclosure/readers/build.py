@@ -51,6 +51,7 @@ class _Builder:
         self.source = source
         self.options = options
         self.notes: list[Note] = []
+        self.guessed: set[tuple[Section, int]] = set()
 
     def note(
         self, kind: NoteKind, where: str, snippet: str, action: str, at: SourceRef | None
@@ -91,7 +92,8 @@ class _Builder:
             other_matters=self.prose(sections, Section.OTHER, "$.report.other_matters"),
             **tables,
         )
-        return ReadResult(report, tuple(self.notes), sources, format=fmt)
+        guessed = frozenset(self.guessed)
+        return ReadResult(report, tuple(self.notes), sources, format=fmt, guessed=guessed)
 
     def organ_and_year(self, title: list[TextBlock]) -> tuple[str, int, str | None]:
         printed = "".join(block.text.strip() for block in title)
@@ -216,6 +218,7 @@ class _Builder:
             tables[section.value] = self.with_prose(read.table, section, blocks)
             self.notes.extend(read.notes)
             sources.update({(section, p): ref for p, ref in read.sources.items()})
+            self.guessed.update((section, position) for position in read.guessed)
         return tables, sources
 
     def with_prose(

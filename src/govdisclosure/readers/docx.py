@@ -28,6 +28,7 @@ import json
 import zipfile
 from typing import Any
 
+import attrs
 from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 
 from govdisclosure.categories import OrganKind
@@ -229,4 +230,4 @@ def read_docx(data: bytes, *, source: str | None = None, **options: Any) -> Read
     options = dict(options)
     notes = _property_options(properties, options)
     result = build_report(blocks, fmt="docx", source=source, **options)
-    return ReadResult(result.report, (*notes, *result.notes), result.sources, format="docx")
+    return attrs.evolve(result, notes=(*notes, *result.notes), format="docx")

@@ -47,6 +47,11 @@ class Line:
     header: tuple[RawCell, ...] = ()
     #: How many printed lines its figures were on (one each, in text from some PDFs).
     lines: int = 1
+    #: Why its label is a guess (paired by order with figures printed apart from it),
+    #: or "" when the document printed label and figures together.
+    guess: str = ""
+    #: Whether its figures could not be placed (kept in a note; its cells stay blank).
+    unplaced: bool = False
 
     @property
     def key(self) -> str:
@@ -76,8 +81,12 @@ class Draft:
         self.table_notes: list[tuple[str, SourceRef]] = []
         self.header_text: list[str] = []
         self.header = ""  # the header's text normalised, once the rows are sorted
+        #: Where the table printed generic headers ("类别 | 数据1 | …"), if it did.
+        self.generic_header: SourceRef | None = None
         #: The figures of a printed 小计 column the form does not have, by row.
         self.subtotals: list[tuple[RowPlan, RawCell]] = []
+        #: The cells placed by a guess (by order), by position.
+        self.guessed: set[int] = set()
 
     def note(self, kind: NoteKind, where: str, snippet: str, action: str, at: SourceRef) -> None:
         self.notes.append(Note(kind.value, where, snippet, action, at))
@@ -85,6 +94,14 @@ class Draft:
     def score(self, text: str) -> float:
         """How well ``text`` names a row (or group) of the form: 1.5 and more, whole."""
         return best_match(normalize_label(text), self.targets)[0]
+
+    def row_name(self, line: Line) -> tuple[str, ...]:
+        """The JSON name of the row of the form ``line``'s label names, if one does (for
+        a note's location)."""
+        score, target = best_match(line.key, self.targets)
+        if target is None or target.is_group or score < 1.5:
+            return ()
+        return (self.table.row_plans[target.index].name,)
 
     def numbered_row(self, label: str) -> bool:
         """Whether ``label`` is numbered and names a row of the form ("3.其他")."""
@@ -103,7 +120,12 @@ def trimmed(row: Row, width: int) -> Sequence[RawCell]:
 
 def spread(draft: Draft, line: Line, values: Sequence[RawCell], width: int) -> list[RawCell | None]:
     """The row's value cells, one per column (``None``: printed blank), placed by the
-    header's columns when spaces swallowed some blanks."""
+    header's columns when spaces swallowed some blanks.
+
+    A row with fewer cells than columns and nothing to tell which were left blank: when
+    its cells stand in their columns (pipes, tabs, a document's table), the printed ones
+    are read into the first columns and ``line.guess`` says so; when spaces split them,
+    none is placed, ``line.unplaced`` is set and the figures are kept in a note."""
     if len(values) >= width:
         return list(values)
     if not values:
@@ -112,15 +134,21 @@ def spread(draft: Draft, line: Line, values: Sequence[RawCell], width: int) -> l
         placed = _by_position(draft, line, values, width)
         if placed is not None:
             return placed
+    shown = " ".join([line.label, *(v.text for v in values)]).strip()
+    count = f"{len(values)} cells for {width} columns, and nothing tells which columns "
+    if line.row.exact:
+        line.guess = count + f"were left blank: read as the first {len(values)} columns"
+        return [*values, *([None] * (width - len(values)))]
+    line.unplaced = True
     draft.note(
-        NoteKind.LAYOUT,
-        location(draft.section),
-        " ".join([line.label, *(v.text for v in values)]).strip(),
-        f"{len(values)} figures for {width} columns, and nothing tells which columns "
-        f"were left blank; read them as the first {len(values)} columns",
+        NoteKind.UNPLACED,
+        location(draft.section, *draft.row_name(line)),
+        shown,
+        count.replace("cells", "figures")
+        + "were left blank: not read into any cell (the row's cells stay blank)",
         line.row.source,
     )
-    return [*values, *([None] * (width - len(values)))]
+    return [None] * width
 
 
 def _by_position(

@@ -16,10 +16,10 @@ import functools
 from collections.abc import Sequence
 
 from govdisclosure.categories import Applicant, Section
-from govdisclosure.cells import BLANK, Cell
+from govdisclosure.cells import BLANK, Cell, is_number
 from govdisclosure.editions import Edition
 from govdisclosure.labels import LabelledEnum, normalize_label
-from govdisclosure.layouts import Node, RowPlan, layout
+from govdisclosure.layouts import CellKind, Node, RowPlan, layout
 from govdisclosure.readers.blocks import RawCell
 from govdisclosure.readers.draft import Draft, Line, location, spread, trimmed
 from govdisclosure.readers.result import NoteKind
@@ -115,11 +115,30 @@ def extra_column(draft: Draft) -> ExtraColumn | None:
 # --- rows the form does not have ----------------------------------------------------------
 
 
+def _extra_cell(draft: Draft, raw: RawCell | None, kind: CellKind) -> Cell:
+    """An extra row's cell: a count, money or a mark (an extra row holds no signed
+    change); what it cannot hold stays in a note."""
+    if raw is None:
+        return BLANK
+    parsed = parse_cell(raw.text, CellKind.COUNT if kind is CellKind.SIGNED else kind)
+    if parsed.repair and not is_number(parsed.value):
+        draft.note(
+            NoteKind.UNPLACED,
+            location(draft.section, "_extra_rows"),
+            raw.text,
+            f"an extra row's cell cannot hold it ({parsed.repair}); kept only in this note",
+            raw.source,
+        )
+        return BLANK
+    return parsed.value
+
+
 def extra_row(draft: Draft, line: Line, previous: RowPlan | None, why: str) -> None:
     """Keep ``line`` as an extra row after the row of the form ``previous`` (``None``:
     at the table's start), its figures read for that row's columns; ``why`` says why
     it is no row of the form."""
-    plan = previous or draft.table.row_plans[0]
+    # None is the table's end in the model: the row takes the last block's columns.
+    plan = previous or draft.table.row_plans[-1]
     width = len(plan.columns)
     values, subtotal = split_subtotal(draft, line.row, width)
     if subtotal is not None and subtotal.text.strip():
@@ -132,8 +151,7 @@ def extra_row(draft: Draft, line: Line, previous: RowPlan | None, why: str) -> N
         )
     placed = spread(draft, line, values, width)[:width]
     cells = tuple(
-        BLANK if raw is None else parse_cell(raw.text, kind).value
-        for raw, kind in zip(placed, plan.kinds, strict=True)
+        _extra_cell(draft, raw, kind) for raw, kind in zip(placed, plan.kinds, strict=True)
     )
     label = line.label.strip() or "（无标签）"
     # After the table's last row is at the table's end, which the model spells None.
@@ -141,6 +159,8 @@ def extra_row(draft: Draft, line: Line, previous: RowPlan | None, why: str) -> N
     after = previous.name if previous is not None and previous is not last else None
     draft.extra_rows.append(ExtraRow(label, cells, after=after))
     where = draft.table.row_node(previous.key).label if previous else "the table's start"
+    if line.guess:
+        why += f" ({line.guess}: a guess)"
     draft.note(
         NoteKind.EXTRA,
         location(draft.section, "_extra_rows"),

@@ -35,6 +35,7 @@ import json
 import re
 from typing import Any
 
+import attrs
 import lxml.etree
 import lxml.html
 
@@ -257,9 +258,4 @@ def read_html(
         given.update(scope)
         notes.append(note)
     result = build_report(blocks, fmt=fmt, source=source, **given, **options)
-    return ReadResult(
-        result.report,
-        (*notes, *walked, *result.notes),
-        result.sources,
-        format=fmt,
-    )
+    return attrs.evolve(result, notes=(*notes, *walked, *result.notes), format=fmt)

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import re
 from itertools import groupby
-from operator import itemgetter
 from typing import Any
+
+import attrs
 
 from govdisclosure.categories import Section
 from govdisclosure.errors import ReadError, ReportValueError
@@ -29,9 +30,10 @@ from govdisclosure.readers import decode_text
 from govdisclosure.readers.blocks import Block, RawCell, TableBlock, TextBlock
 from govdisclosure.readers.build import build_report
 from govdisclosure.readers.limits import MAX_TEXT_CHARS, check_size
+from govdisclosure.readers.pipes import PIPES, TABS, TextRow, join_cell_lines
 from govdisclosure.readers.result import Note, NoteKind, ReadResult, SourceRef
 from govdisclosure.readers.sections import next_section
-from govdisclosure.readers.values import VALUE_TOKEN
+from govdisclosure.readers.values import VALUE_TOKEN, is_value_text
 from govdisclosure.text import Paragraph, Span
 from govdisclosure.textwidth import display_width
 
@@ -55,6 +57,9 @@ _GAP = re.compile(r"\s{2,}|\u3000+")
 _TRAILING_VALUE = re.compile(rf"(?:^|(?<=\s))(?:{VALUE_TOKEN})$")
 _TABLE_SECTIONS = (Section.PROACTIVE, Section.APPLICATIONS, Section.REVIEWS)
 _MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# A header's rule of single dashes ("| - | - |"): a rule only under a header, since a
+# row of "-" marks (not applicable) is printed the same.
+_DASH_RULE = re.compile(r"^\s*\|(?:\s*:?-+:?\s*\|)+\s*$")
 
 
 def _spans(text: str) -> tuple[Span, ...]:
@@ -106,21 +111,23 @@ def _markdown_cell(text: str) -> str:
     return "".join(span.text for span in _markdown_spans(text.strip()))
 
 
-def _cells(
-    line: str, source: SourceRef, markdown: bool = False
-) -> tuple[tuple[RawCell, ...], bool]:
-    """A table line's cells, and whether they stand in their columns (tabs, pipes)."""
+def _cells(line: str, source: SourceRef, markdown: bool = False) -> TextRow:
+    """A table line's cells, and what split them into their columns (tabs, pipes), if
+    anything did ("": runs of spaces)."""
     pipes = line.count("|")
+    if line.strip() == "|":
+        return (RawCell("", source),), PIPES  # an empty cell printed on its own line
     if markdown or pipes >= 2 or (pipes == 1 and not line.strip().startswith("|")):
         parts = line.strip()  # in Markdown, a line without a pipe is one cell
         parts = parts[1:] if parts.startswith("|") else parts
         escaped = markdown and parts.endswith("\\|")
         parts = parts[:-1] if parts.endswith("|") and not escaped else parts
         if markdown:
-            return tuple(RawCell(_markdown_cell(p), source) for p in _MD_PIPE.split(parts)), True
-        return _exact_cells(parts.split("|"), source), True
+            split = _MD_PIPE.split(parts)
+            return tuple(RawCell(_markdown_cell(p), source) for p in split), PIPES
+        return _exact_cells(parts.split("|"), source), PIPES
     if "\t" in line:
-        return _exact_cells(line.split("\t"), source), True
+        return _exact_cells(line.split("\t"), source), TABS
     cells: list[RawCell] = []
     position = 0
     for chunk in _GAP.split(line):
@@ -136,7 +143,7 @@ def _cells(
         if rest:
             cells.append(_cell(rest, source, line, start))
         cells += tail
-    return tuple(cells), False
+    return tuple(cells), ""
 
 
 _new_tuple = tuple.__new__
@@ -185,7 +192,7 @@ def text_blocks(
     spans_of = _markdown_spans if markdown else _spans
     notes: list[Note] = []
     blocks: list[Block] = []
-    rows: list[tuple[tuple[RawCell, ...], bool]] = []  # table rows not yet in a block
+    rows: list[TextRow] = []  # table rows not yet in a block
     current: Section | None = None
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     wrapped = not markdown
@@ -210,7 +217,8 @@ def text_blocks(
                 found = next_section(block, current)
                 current = found or current
             if found is None and current in _TABLE_SECTIONS and not _is_prose(text):
-                rows.append(_cells(line, where, markdown))
+                if not (rows and _DASH_RULE.match(line) and _is_header(rows[-1][0])):
+                    rows.append(_cells(line, where, markdown))
                 continue
             if rows:
                 blocks += _tables(rows)
@@ -220,15 +228,24 @@ def text_blocks(
     return blocks + _tables(rows), notes
 
 
-def _tables(rows: list[tuple[tuple[RawCell, ...], bool]]) -> list[Block]:
+def _tables(rows: list[TextRow]) -> list[Block]:
     """The table rows gathered so far, taken out of ``rows`` into blocks: one per run of
     rows that stand in their columns (tabs, pipes) or not."""
     tables: list[Block] = []
-    for exact, run in groupby(rows, key=itemgetter(1)):
+    for _, group in groupby(join_cell_lines(rows), key=lambda row: bool(row[1])):
+        run = list(group)
         cells = tuple(cells for cells, _ in run)
-        tables.append(TableBlock(cells, cells[0][0].source, exact))
+        exact = bool(run[0][1])
+        pipes = all(split == PIPES for _, split in run)
+        tables.append(TableBlock(cells, cells[0][0].source, exact, edges=pipes))
     rows.clear()
     return tables
+
+
+def _is_header(cells: tuple[RawCell, ...]) -> bool:
+    """Whether a table row holds words and no value: a header, for the rule under it."""
+    texts = [cell.text.strip() for cell in cells if cell.text.strip()]
+    return bool(texts) and not any(is_value_text(text) for text in texts)
 
 
 def _is_prose(line: str) -> bool:
@@ -253,7 +270,7 @@ def read_text(
     if not blocks:
         raise ReadError("the text is empty", source=source)
     result = build_report(blocks, fmt=fmt, source=source, **options)
-    return ReadResult(result.report, (*notes, *result.notes), result.sources, format=fmt)
+    return attrs.evolve(result, notes=(*notes, *result.notes), format=fmt)
 
 
 def read_markdown(data: str | bytes, *, source: str | None = None, **options: Any) -> ReadResult:

@@ -89,4 +89,4 @@ def read_pdf(data: bytes | str, *, source: str | None = None, **options: Any) ->
     starts = _page_starts(text)
     notes = tuple(attrs.evolve(n, source=_paged(n.source, starts)) for n in result.notes)
     sources = {key: _paged(ref, starts) or ref for key, ref in result.sources.items()}
-    return ReadResult(result.report, notes, sources, format="pdf")
+    return attrs.evolve(result, notes=notes, sources=sources, format="pdf")

@@ -20,6 +20,7 @@ from govdisclosure.readers.result import NoteKind
 from govdisclosure.readers.rows import Row, only_remarks, split_row
 from govdisclosure.readers.vocabulary import (
     best_match,
+    generic_header,
     header_remark,
     is_header,
     is_header_piece,
@@ -42,10 +43,16 @@ def sort_rows(draft: Draft, blocks: Sequence[TableBlock]) -> list[Line | Row]:
     after_header = True  # the next header row starts a new header
     for block in blocks:
         seen_figures = False
-        for cells in block.rows:
+        label_row: Row | None = None  # the row before, when it is a label alone
+        for cells in _without_edges(block):
             source = cells[0].source if cells else block.source
             row = _remark_row(draft, split_row(cells, block.exact, source), cells)
             text = row.label
+            if not text and not row.has_figures and label_row is not None and len(cells) > 1:
+                # A label on a row of its own over a row of empty cells (as a table
+                # prints an extra row of table 四): the label's cells, all blank.
+                out[-1] = Row(label_row.labels, tuple(cells), True, label_row.source)
+            label_row = None
             if row.has_figures:
                 seen_figures = after_header = True
                 if not (out and _continues(draft, out[-1], row)):
@@ -55,6 +62,10 @@ def sort_rows(draft: Draft, blocks: Sequence[TableBlock]) -> list[Line | Row]:
                 continue
             if _NOTE.match(text):
                 draft.table_notes.append((text, source))
+                continue
+            if generic_header(row.labels):
+                above, after_header = (), True  # says nothing of the columns
+                draft.generic_header = draft.generic_header or row.source
                 continue
             if _in_header(draft, text, seen_figures):
                 if after_header:
@@ -66,8 +77,25 @@ def sort_rows(draft: Draft, blocks: Sequence[TableBlock]) -> list[Line | Row]:
                 continue
             after_header = True
             out.append(row)
+            label_row = row if block.exact and not row.values else None
     _note_joined(draft, out)
     draft.header = normalize_label("".join(draft.header_text))
+    return out
+
+
+def _without_edges(block: TableBlock) -> tuple[tuple[RawCell, ...], ...]:
+    """The block's rows without an empty cell that every row has at its end (or start),
+    as pages converted to pipes print ("| 1.属于国家秘密 | 3 | 0 |  |"): that is no
+    column, and counting it would move every figure of a row with a blank cell. One
+    row alone does not tell an edge from a blank last column."""
+    rows = [cells for cells in block.rows if any(cell.text.strip() for cell in cells)]
+    if not block.edges or len(rows) < 2:
+        return block.rows
+    out = block.rows
+    if all(len(cells) > 1 and not cells[-1].text.strip() for cells in rows):
+        out = tuple(cells[:-1] for cells in out)
+    if all(len(cells) > 1 and not cells[0].text.strip() for cells in rows):
+        out = tuple(cells[1:] for cells in out)
     return out
 
 
@@ -75,9 +103,12 @@ def _remark_row(draft: Draft, row: Row, cells: Sequence[RawCell]) -> Row:
     """The corner's remark "（本列数据的勾稽关系为：…）" on a line of its own reads like
     the annotation of a blank cell: a header row, not figures. Not a row of the form,
     though: "3.其他" is a column's label too."""
-    if row.has_figures and only_remarks(row):
+    corner = normalize_label(draft.table.corner)
+    if corner and row.has_figures and only_remarks(row):
         whole = " ".join(cell.text.strip() for cell in cells if cell.text.strip())
-        if not draft.numbered_row(row.label) and is_header(whole, draft.section):
+        # A piece of the corner's words; "（政）" under a column is a blank cell's note.
+        remark = normalize_label(re.sub(r"[（()）]", "", whole))
+        if remark in corner and not draft.numbered_row(row.label):
             labels = tuple(cell for cell in cells if cell.text.strip())
             return Row(labels, (), row.exact, row.source)
     return row
@@ -144,6 +175,7 @@ def attach(draft: Draft, lines: list[Line | Row]) -> list[Line]:
     or the row after), as a row printed with every cell blank, as a piece of a merged
     group label or a header repeated after a page break (no figures of their own),
     or else as unplaced text (in the notes, with its source)."""
+    lines = _pair_apart(draft, lines)
     figures = [line for line in lines if isinstance(line, Line)]
     before: Line | None = None
     run: list[Row] = []
@@ -156,6 +188,80 @@ def attach(draft: Draft, lines: list[Line | Row]) -> list[Line]:
             run = []
         before = line
     return figures
+
+
+def _pair_apart(draft: Draft, lines: list[Line | Row]) -> list[Line | Row]:
+    """Labels printed on lines of their own, several together, next to as many rows of
+    figures without labels (text extracted from a PDF in its columns' order): paired in
+    order, each pair noted as a guess. When the counts differ nothing tells which
+    figures are whose: the figures are noted, unplaced, and their rows stay blank."""
+    out = list(lines)
+    at = 0
+    while at < len(out):
+        labels = _whole_labels(draft, out, at)
+        if len(labels) < 2:
+            at += 1
+            continue
+        end = at + len(labels)
+        after = _unlabelled(out, end)
+        before = _unlabelled(out, at, backwards=True)
+        if not after and not before:
+            at = end  # rows printed with every cell blank, or a table's labels alone
+            continue
+        if len(after) == len(labels):
+            rows, where = after, "before"
+        elif len(before) == len(labels) and len(after) == 0:
+            rows, where = before, "after"
+        else:
+            rows = after or before
+            _unpaired(draft, labels, rows)
+            out = [x for x in out if x not in rows and not any(x is y for y in labels)]
+            continue
+        for label, line in zip(labels, rows, strict=True):
+            line.label = label.label
+            line.guess = f"its label was printed apart from its figures, {where} them"
+        out = [x for x in out if not any(x is y for y in labels)]
+    return out
+
+
+def _whole_labels(draft: Draft, lines: list[Line | Row], at: int) -> list[Row]:
+    """The run of text-only rows at ``at`` that are each a whole label of a row of the
+    form (no fragments, no groups)."""
+    run: list[Row] = []
+    for item in lines[at:]:
+        if not isinstance(item, Row):
+            break
+        score, target = best_match(normalize_label(item.label), draft.targets)
+        if target is None or target.is_group or score < 1.5:
+            return []
+        run.append(item)
+    return run
+
+
+def _unlabelled(lines: list[Line | Row], at: int, *, backwards: bool = False) -> list[Line]:
+    """The run of rows of figures without a label that starts at ``at`` (or ends just
+    before it)."""
+    items = reversed(lines[:at]) if backwards else iter(lines[at:])
+    run: list[Line] = []
+    for item in items:
+        if not isinstance(item, Line) or item.key:
+            break
+        run.append(item)
+    return run[::-1] if backwards else run
+
+
+def _unpaired(draft: Draft, labels: list[Row], rows: list[Line]) -> None:
+    printed = "、".join(row.label for row in labels)
+    for line in rows:
+        draft.note(
+            NoteKind.UNPLACED,
+            location(draft.section),
+            " ".join(cell.text.strip() for cell in line.row.values),
+            f"figures printed apart from their labels ({printed}), and {len(rows)} rows "
+            f"of figures for {len(labels)} labels: nothing tells which are whose; "
+            "not read into any cell",
+            line.row.source,
+        )
 
 
 def _attach_run(

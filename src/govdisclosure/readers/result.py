@@ -29,6 +29,7 @@ class NoteKind(enum.Enum):
     LABEL = "label"  # a label repaired: a typo, width, numbering, spacing
     NUMBER = "number"  # a number taken out of a cell that held more (units, annotations)
     UNPLACED = "unplaced"  # a row, column or text the reader could not place (kept here)
+    GUESSED = "guessed"  # a figure placed by order, similarity or count: check it
     MISSING = "missing"  # a section or table not found
     EXTRA = "extra"  # a row kept as an extra row, a note kept under a table
     TEXT = "text"  # prose joined or cleaned (line wraps, page numbers)
@@ -111,6 +112,9 @@ class ReadResult:
     notes: tuple[Note, ...] = ()
     sources: dict[tuple[Section, int], SourceRef] = field(factory=dict, eq=False)
     format: str = ""
+    #: The cells placed by a guess (by order or by count), keyed as ``sources`` is: a
+    #: finding that involves one says so (:meth:`validate`).
+    guessed: frozenset[tuple[Section, int]] = field(factory=frozenset, eq=False)
 
     def notes_of(self, kind: str | NoteKind) -> tuple[Note, ...]:
         """The notes of one kind."""

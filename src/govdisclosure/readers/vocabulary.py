@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 from collections.abc import Container, Sequence
 
 from attrs import field, frozen
@@ -20,7 +21,7 @@ from govdisclosure.categories import Section
 from govdisclosure.editions import Edition
 from govdisclosure.labels import label_keys, normalize_label
 from govdisclosure.layouts import Node, TableLayout, layout
-from govdisclosure.readers.blocks import TableBlock
+from govdisclosure.readers.blocks import RawCell, TableBlock
 
 __all__ = [
     "SUBTOTAL",
@@ -28,6 +29,7 @@ __all__ = [
     "Target",
     "best_match",
     "detect_edition",
+    "generic_header",
     "header_remark",
     "is_header",
     "is_header_piece",
@@ -139,6 +141,29 @@ def _beyond_labels(key: str, section: Section) -> str:
         if word in key:
             key = key.replace(word, "")
     return key
+
+
+#: What converters head columns with when they do not keep the document's header.
+_GENERIC = re.compile(r"(?:类别|项目|名称|内容|分类|指标|序号|总计|合计|小计|数量|备注|单位)")
+_NUMBERED_GENERIC = re.compile(
+    r"(?:数据|列|栏|字段|column|col|field)\s*\d{1,2}|第\s*\d{1,2}\s*列", re.I
+)
+
+
+def generic_header(cells: Sequence[RawCell]) -> bool:
+    """Whether a header row names its columns generically ("类别 | 数据1 | … | 总计"), as
+    documents converted by some tools print above every row: it says nothing of which
+    column is which.
+
+    >>> from govdisclosure.readers.result import SourceRef
+    >>> generic_header([RawCell(t, SourceRef()) for t in ("类别", "数据1", "数据2", "总计")])
+    True
+    >>> generic_header([RawCell(t, SourceRef()) for t in ("信息内容", "本年新制作数量")])
+    False
+    """
+    texts = [cell.text.strip() for cell in cells if cell.text.strip()]
+    numbered = [text for text in texts if _NUMBERED_GENERIC.fullmatch(text)]
+    return bool(numbered) and all(text in numbered or _GENERIC.fullmatch(text) for text in texts)
 
 
 @functools.lru_cache(maxsize=4096)
