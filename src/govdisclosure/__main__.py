@@ -150,7 +150,10 @@ def _summarize_or_check(args: argparse.Namespace) -> int:
             if args.command == "summary":
                 text = summarize(report)
             else:
-                result = validate(report, previous=previous, select=args.select, ignore=args.ignore)
+                # The document's result: findings name the cells it placed by a guess.
+                result = validate(
+                    document, previous=previous, select=args.select, ignore=args.ignore
+                )
                 where = None if document.format == "json" else partial(_where, document, args.lang)
                 text = f"{report.title}\n{describe(result, locale=args.lang, where=where)}"
                 if not result.is_valid:

@@ -26,7 +26,7 @@ from attrs import field, frozen
 
 from govdisclosure.categories import Section
 from govdisclosure.editions import Edition
-from govdisclosure.i18n import translate
+from govdisclosure.i18n import gettext_noop as _, translate
 from govdisclosure.labels import LabelledEnum
 from govdisclosure.layouts import Node, TableLayout, layout
 from govdisclosure.tables import ExtraColumn
@@ -234,6 +234,11 @@ def _en_numbering(numbering: str) -> str:
     return f"{numbering} " if numbering and not numbering.endswith("、") else ""
 
 
+def _plain(value: Value) -> int | str | None:
+    """A value as JSON holds it: an amount of money as its exact decimal text."""
+    return str(value) if isinstance(value, Decimal) else value
+
+
 def _text(value: Value) -> str:
     return "（空）" if value is None else str(value)
 
@@ -269,6 +274,10 @@ def _shown(value: object, locale: str) -> object:
     return value
 
 
+#: What a finding adds when a reader placed some of its cells by a guess.
+_GUESSED = _("（注意：{cells} 的数字是读取文档时推测所在位置的，请先对照原文核实）")
+
+
 @frozen
 class Finding:
     """One rule that failed, or could not be checked, at one place.
@@ -290,6 +299,10 @@ class Finding:
     computed: Value = None
     involved: tuple[Location, ...] = ()
     quote: str | None = None
+    #: The cells of the finding (its place and those it involves) that the reader of
+    #: the document placed by a guess: the message says so, since the finding may be
+    #: the reader's mistake rather than the report's.
+    guessed: tuple[Location, ...] = ()
 
     @property
     def difference(self) -> int | Decimal | None:
@@ -314,6 +327,40 @@ class Finding:
         )
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
+    def to_dict(self) -> dict[str, Any]:
+        """The finding as plain data (JSON-ready: numbers as they are, decimals as text),
+        for files and data frames.
+
+        >>> import attrs, govdisclosure as gd
+        >>> report = gd.load("examples/zhongning-minzheng-2020.json")
+        >>> apps = report.applications.with_cell("（七）总计", "自然人", 3)
+        >>> finding = gd.validate(attrs.evolve(report, applications=apps), select="R2")[0]
+        >>> data = finding.to_dict()
+        >>> data["rule"], data["path"], data["reported"], data["computed"], data["difference"]
+        ('R2', '$.report.applications.total.natural_person', 3, 0, 3)
+        """
+        place = self.location
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "status": self.status.value,
+            "path": place.json_path,
+            "section": place.section.value if place.section else None,
+            "row": place.row,
+            "column": place.column,
+            "place_zh": place.name_zh,
+            "place_en": place.name_en,
+            "message_zh": self.message_zh,
+            "message_en": self.message_en,
+            "reported": _plain(self.reported),
+            "computed": _plain(self.computed),
+            "difference": _plain(self.difference),
+            "involved": [other.json_path for other in self.involved],
+            "guessed": [cell.json_path for cell in self.guessed],
+            "quote": self.quote,
+            "fingerprint": self.fingerprint,
+        }
+
     def message(self, locale: str = "zh_CN") -> str:
         """The message in ``locale``: Chinese (the default) or English."""
         values: dict[str, Any] = {
@@ -326,7 +373,11 @@ class Finding:
             **dict(self.params),
         }
         shown = {name: _shown(value, locale) for name, value in values.items()}
-        return translate(self.template, locale).format(**shown)
+        text = translate(self.template, locale).format(**shown)
+        if self.guessed:
+            cells = _shown(Names(self.guessed), locale)
+            text += translate(_GUESSED, locale).format(cells=cells)
+        return text
 
     @property
     def message_zh(self) -> str:

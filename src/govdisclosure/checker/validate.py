@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from typing import Protocol
 
+import attrs
+
+from govdisclosure.categories import Section
 from govdisclosure.checker.context import Context
+from govdisclosure.checker.findings import Finding, Location
 from govdisclosure.checker.registry import selected_rules
 from govdisclosure.checker.result import ValidationResult
 from govdisclosure.errors import GovDisclosureError, ReportInconsistent, ReportValueError
@@ -13,18 +18,33 @@ from govdisclosure.report import AnnualReport
 __all__ = ["check", "is_valid", "validate"]
 
 
+class _ReadReport(Protocol):
+    """What :func:`~govdisclosure.read` returns, as the checker sees it."""
+
+    @property
+    def report(self) -> AnnualReport: ...
+
+    @property
+    def guessed(self) -> Collection[tuple[Section, int]]: ...
+
+
 def validate(
-    report: AnnualReport,
+    report: AnnualReport | _ReadReport,
     *,
     previous: AnnualReport | None = None,
     select: Iterable[str] | str | None = None,
     ignore: Iterable[str] | str | None = None,
+    guessed: Collection[tuple[Section, int]] = (),
 ) -> ValidationResult:
     """Check ``report`` against every rule (or those ``select`` names, minus those
     ``ignore`` names: rule ids such as ``"R3"`` or families such as ``"cross-year"``).
 
     With ``previous`` (last year's report of the same organ) the cross-year rules run;
     without it they do not apply and are left out of ``result.rules``.
+
+    ``report`` may be what :func:`~govdisclosure.read` returned: its report is checked,
+    and the cells the reader placed by a guess (``guessed``: table section and cell
+    position) are named in every finding that involves them (:attr:`Finding.guessed`).
 
     >>> import govdisclosure as gd
     >>> report = gd.load("examples/zhongning-minzheng-2020.json")
@@ -34,6 +54,12 @@ def validate(
     >>> print(result.findings[0].message_zh)
     三、（七）总计·自然人 填报为 3，各项之和为 0（相差 +3）
     """
+    if not isinstance(report, AnnualReport) and isinstance(
+        getattr(report, "report", None), AnnualReport
+    ):
+        # A reader's result: its report, and the cells it placed by a guess.
+        guessed = guessed or getattr(report, "guessed", ())
+        report = report.report
     if not isinstance(report, AnnualReport):
         raise ReportValueError(f"expected an AnnualReport to validate, got {report!r}")
     if previous is not None and not isinstance(previous, AnnualReport):
@@ -46,9 +72,23 @@ def validate(
         ctx.begin(rule)
         rule.check(ctx)
     ctx.begin(None)
+    findings = _with_guesses(ctx.findings, report, guessed) if guessed else ctx.findings
     return ValidationResult(
-        report.edition, tuple(r.id for r in chosen), ctx.findings, ctx.held_outcomes
+        report.edition, tuple(r.id for r in chosen), findings, ctx.held_outcomes
     )
+
+
+def _with_guesses(
+    findings: Iterable[Finding], report: AnnualReport, guessed: Collection[tuple[Section, int]]
+) -> list[Finding]:
+    """``findings``, each naming the cells among its own that were placed by a guess."""
+    paths = {Location.of_cell(report.edition, s, p).json_path for s, p in guessed}
+    out = []
+    for finding in findings:
+        places = (finding.location, *finding.involved)
+        mine = tuple(place for place in places if place.json_path in paths)
+        out.append(attrs.evolve(finding, guessed=mine) if mine else finding)
+    return out
 
 
 def is_valid(report: object, **options: object) -> bool:
