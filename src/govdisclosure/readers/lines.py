@@ -25,9 +25,9 @@ from typing import Any
 
 from govdisclosure.categories import Section
 from govdisclosure.errors import ReadError, ReportValueError
-from govdisclosure.readers import decode_text
 from govdisclosure.readers.blocks import Block, RawCell, TableBlock, TextBlock
 from govdisclosure.readers.build import build_report
+from govdisclosure.readers.encodings import decode_bytes, encoding_note
 from govdisclosure.readers.limits import MAX_TEXT_CHARS, check_size
 from govdisclosure.readers.result import Note, NoteKind, ReadResult, SourceRef
 from govdisclosure.readers.sections import next_section
@@ -241,15 +241,20 @@ def read_text(
     text: str | bytes, *, source: str | None = None, fmt: str = "text", **options: Any
 ) -> ReadResult:
     """Read a report from its text, or with ``fmt="markdown"`` from Markdown (see the
-    module's documentation), as a str or as bytes (UTF-8, or GB 18030 when it is not
-    UTF-8); options as for :func:`~govdisclosure.readers.build.build_report`. The text
-    format's read side."""
+    module's documentation), as a str or as bytes (UTF-8, UTF-16 or GB 18030: see
+    :mod:`~govdisclosure.readers.encodings`; an encoding other than UTF-8 is noted);
+    options as for :func:`~govdisclosure.readers.build.build_report`. The text format's
+    read side."""
+    decoded: list[Note] = []
     if isinstance(text, (bytes, bytearray)):
-        text = decode_text(bytes(text), source)
+        text, encoding = decode_bytes(bytes(text), source)
+        note = encoding_note(encoding)
+        decoded += [note] if note else []
     if not isinstance(text, str):
         raise ReadError(f"text must be a str, got {type(text).__name__}", source=source)
     check_size(len(text), MAX_TEXT_CHARS, "the text", source)
     blocks, notes = text_blocks(text, source, markdown=fmt == "markdown")
+    notes[:0] = decoded
     if not blocks:
         raise ReadError("the text is empty", source=source)
     result = build_report(blocks, fmt=fmt, source=source, **options)

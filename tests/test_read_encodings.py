@@ -1,0 +1,218 @@
+"""Something real published reports do that the readers cope with: text saved by
+Windows tools in another encoding than UTF-8 (GBK, GB 18030, UTF-16 with or without a
+byte-order mark, UTF-8 with one).
+
+The fixture ``traditional-2021.txt`` is an invented report in Traditional script (the
+organ and every figure made up, the tables adding up); ``traditional-2021-simplified.txt``
+is its Simplified twin, the same report character for character in Simplified script.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+from hypothesis import given, strategies as st
+
+import govdisclosure as gd
+from govdisclosure.errors import ReadError
+from govdisclosure.readers import decode_bytes, decode_text
+from govdisclosure.readers.encodings import utf16_without_bom
+from govdisclosure.readers.html import decode_html
+from govdisclosure.readers.lines import read_text
+from govdisclosure.readers.result import NoteKind, ReadResult
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "examples" / "sources" / "zhongning-minzheng-2020.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "text"
+TRADITIONAL = FIXTURES / "traditional-2021.txt"
+TWIN = FIXTURES / "traditional-2021-simplified.txt"
+
+#: The codecs Windows tools save text with, and the name the reader gives each encoding.
+ENCODINGS = [
+    ("utf-8-sig", "UTF-8 (BOM)"),
+    ("gbk", "GB 18030"),
+    ("gb18030", "GB 18030"),
+    ("utf-16", "UTF-16LE (BOM)"),  # what Notepad calls "Unicode"
+    ("utf-16-be-bom", "UTF-16BE (BOM)"),
+    ("utf-16-le", "UTF-16LE"),
+    ("utf-16-be", "UTF-16BE"),
+]
+
+
+def encoded(text: str, codec: str) -> bytes:
+    if codec == "utf-16-be-bom":
+        return codecs.BOM_UTF16_BE + text.encode("utf-16-be")
+    return text.encode(codec)
+
+
+def encoding_notes(result: ReadResult) -> list[str]:
+    """The snippets of the notes on the document's encoding."""
+    return [
+        n.snippet
+        for n in result.notes_of(NoteKind.TEXT)
+        if n.location == "$" and n.action.startswith("decoded")
+    ]
+
+
+# --- encodings --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [SEED, TWIN], ids=lambda p: p.stem)
+@pytest.mark.parametrize(("codec", "name"), ENCODINGS)
+def test_text_in_every_encoding_reads_as_in_utf8(path: Path, codec: str, name: str) -> None:
+    text = path.read_text("utf-8")
+    expected = read_text(text)
+    assert encoding_notes(read_text(text.encode())) == []  # plain UTF-8 needs no word
+    data = encoded(text, codec)
+    for result in (gd.read(data), read_text(data)):
+        assert result.report == expected.report
+        assert encoding_notes(result) == [name]
+        assert result.notes[1:] == expected.notes  # and nothing else differs
+    assert decode_bytes(data) == (text, name)
+    assert decode_text(data) == text
+
+
+@pytest.mark.parametrize(("codec", "name"), ENCODINGS)
+def test_a_file_in_another_encoding_says_so(tmp_path: Path, codec: str, name: str) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes(encoded(TWIN.read_text("utf-8"), codec))
+    result = gd.read(path)
+    assert result.report == gd.read(TWIN).report
+    note = result.notes[0]
+    assert (note.kind, note.location, note.snippet) == ("text", "$", name)
+    assert note.action.startswith("decoded the text as ")
+    assert note.source is None  # the whole document's
+
+
+def test_the_notes_name_the_encoding_and_why() -> None:
+    text = TWIN.read_text("utf-8")
+    actions = {name: read_text(encoded(text, codec)).notes[0].action for codec, name in ENCODINGS}
+    assert actions["GB 18030"] == (
+        "decoded the text as GB 18030 (not UTF-8), which covers GBK and GB 2312"
+    )
+    assert actions["UTF-8 (BOM)"] == "decoded the text as UTF-8 and dropped its byte-order mark"
+    assert "as its byte-order mark says" in actions["UTF-16BE (BOM)"]
+    assert "big-endian" in actions["UTF-16BE (BOM)"]
+    assert "no byte-order mark" in actions["UTF-16LE"]
+    assert "little-endian" in actions["UTF-16LE"]
+
+
+# What the UTF-16 heuristic is judged on: Chinese text in every proportion of ASCII
+# (which gives NUL bytes on one side) and of U+3000 and U+xx00 ideographs such as 一 and 最
+# (which give them on the other side).
+_REPORT_TEXT = st.text(
+    alphabet=st.sampled_from(
+        "一最与丈万政府信息公开年度报告申请总计结转复议诉讼办理　，。、；：“”（）《》"
+        "0123456789 \t-+%abcXYZ"
+    ),
+    max_size=300,
+)
+
+
+@given(_REPORT_TEXT)
+def test_utf16_without_a_bom_is_told_by_what_it_reads_as(body: str) -> None:
+    text = body + "\n"  # a text file's lines end with a line break
+    for codec, name in (("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE")):
+        assert decode_bytes(text.encode(codec)) == (text, name)
+    for codec in ("utf-8", "utf-16"):
+        assert decode_bytes(text.encode(codec))[0] == text
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("　　一、总体情况\r\n　　最近一年，一一落实。\r\n", "utf-16-le"),  # NULs mostly even
+        ("　　一、总体情况\r\n　　最近一年，一一落实。\r\n", "utf-16-be"),
+        ("一\n", "utf-16-le"),
+        ("2021\n", "utf-16-be"),
+        ("政府信息公开工作年度报告" * 500 + "\n", "utf-16-le"),  # one NUL, at the end
+    ],
+)
+def test_utf16_heuristic_where_nul_bytes_mislead(text: str, codec: str) -> None:
+    data = text.encode(codec)
+    name = {"utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE"}[codec]
+    assert utf16_without_bom(data) == (codec, name)
+    assert decode_bytes(data) == (text, name)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "政府信息公开".encode(),  # no NUL byte: not UTF-16
+        "政府信息公开\n".encode("gb18030"),
+        "政府信息公开\n".encode("utf-16-le")[:-1],  # an odd number of bytes
+        b"\x00\x00\x00\x00",  # NUL characters either way round
+    ],
+)
+def test_utf16_heuristic_declines(data: bytes) -> None:
+    assert utf16_without_bom(data) is None
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        # A Traditional report saved as Big5: GB 18030 reads it, into private-use
+        # characters, kana and Greek; it is refused rather than read as mojibake.
+        (TRADITIONAL.read_text("utf-8").encode("big5"), "garbage"),
+        ("café résumé".encode("latin-1"), "neither UTF-8 nor GB 18030"),
+        (bytes(range(256)) * 8, "neither UTF-8 nor GB 18030|garbage"),
+        ("一、总体情况\n".encode("utf-32"), "garbage"),  # UTF-32 starts like UTF-16LE
+        ("一、总体情况".encode() + b"\x00\x01\x02\x03" * 3, "garbage"),
+        ("一、总体\ufffd\ufffd情况\ufffd".encode(), "garbage"),
+        # UTF-16 as far as it is judged on, and then not (a lone surrogate).
+        (("政府信息公开\n" * 2000).encode("utf-16-le") + b"\x00\xd8A\x00", "starts as UTF-16LE"),
+        (codecs.BOM_UTF8 + "总体情况".encode("gbk"), "byte-order mark of UTF-8 but is not"),
+        (codecs.BOM_UTF16_LE + "总体情况".encode("utf-16-le") + b"\x00", "byte-order mark"),
+    ],
+)
+def test_bytes_in_no_encoding_read_here_are_refused(data: bytes, message: str) -> None:
+    with pytest.raises(ReadError, match=message):
+        decode_bytes(data, "report.txt")
+    with pytest.raises(ReadError, match=message):
+        gd.read(data)
+
+
+def test_a_few_stray_control_characters_are_no_garbage() -> None:
+    text = SEED.read_text("utf-8").replace("一、总体情况", "一、总体情况\x07")
+    assert decode_bytes(text.encode()) == (text, "UTF-8")
+
+
+def test_bytes_too_long_to_be_a_text_are_refused_before_decoding(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("govdisclosure.readers.encodings._MAX_BYTES", 100)
+    with pytest.raises(ReadError, match="the text is 101 long; the limit is 100"):
+        decode_bytes(b"x" * 101)
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-16-be-bom"])
+def test_utf16_json_and_pages_are_sniffed_as_json_and_html(tmp_path: Path, codec: str) -> None:
+    example = gd.load(ROOT / "examples" / "shiyan-ziranziyuan-2022.json")
+    for fmt in ("json", "html"):
+        rendered = gd.render(example, fmt)
+        assert isinstance(rendered, str)
+        data = encoded(rendered, codec)
+        result = gd.read(data)
+        assert (result.format, result.report) == (fmt, example)
+        assert result.notes[0].snippet == dict(ENCODINGS)[codec]
+        # With the file's extension, the same.
+        path = tmp_path / f"report.{fmt}"
+        path.write_bytes(data)
+        assert gd.read(path).report == example
+    # A UTF-16 page without a byte-order mark decodes as a page too.
+    page = encoded('<meta charset="utf-8"><p>中宁县</p>', codec)
+    assert decode_html(page)[0].endswith("<p>中宁县</p>")
+
+
+def test_markdown_in_utf16_is_read_from_its_extension(tmp_path: Path) -> None:
+    report = gd.read(TWIN).report
+    path = tmp_path / "report.md"
+    rendered = gd.render(report, "markdown")
+    assert isinstance(rendered, str)
+    path.write_bytes(rendered.encode("utf-16-le"))
+    result = gd.read(path)
+    assert result.format == "markdown"
+    assert result.report.applications == report.applications
+    assert encoding_notes(result) == ["UTF-16LE"]
