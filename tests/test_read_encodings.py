@@ -1,6 +1,6 @@
-"""Something real published reports do that the readers cope with: text saved by
+"""Two things real published reports do that the readers cope with: text saved by
 Windows tools in another encoding than UTF-8 (GBK, GB 18030, UTF-16 with or without a
-byte-order mark, UTF-8 with one).
+byte-order mark, UTF-8 with one), and copies printed in Traditional script.
 
 The fixture ``traditional-2021.txt`` is an invented report in Traditional script (the
 organ and every figure made up, the tables adding up); ``traditional-2021-simplified.txt``
@@ -16,12 +16,22 @@ import pytest
 from hypothesis import given, strategies as st
 
 import govdisclosure as gd
+from govdisclosure.categories import Section
+from govdisclosure.editions import Edition
 from govdisclosure.errors import ReadError
+from govdisclosure.layouts import layout
 from govdisclosure.readers import decode_bytes, decode_text
 from govdisclosure.readers.encodings import utf16_without_bom
 from govdisclosure.readers.html import decode_html
 from govdisclosure.readers.lines import read_text
 from govdisclosure.readers.result import NoteKind, ReadResult
+from govdisclosure.readers.sections import _SECTION_WORDS
+from govdisclosure.readers.traditional import (
+    TO_SIMPLIFIED,
+    is_traditional,
+    simplified,
+    traditional_count,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "sources" / "zhongning-minzheng-2020.txt"
@@ -216,3 +226,90 @@ def test_markdown_in_utf16_is_read_from_its_extension(tmp_path: Path) -> None:
     assert result.format == "markdown"
     assert result.report.applications == report.applications
     assert encoding_notes(result) == ["UTF-16LE"]
+
+
+# --- Traditional script -----------------------------------------------------------------------
+
+
+def _labels() -> set[str]:
+    """Every word the readers match: the layouts' labels (rows, columns, captions,
+    corners, notes) in both editions, the sections' titles and the words their headings
+    are known by, the title's words and the names' endings that tell an organ's kind."""
+    words = {"年度", "政府信息公开", "政务公开", "工作", "报告", "年报", "关于"}
+    words |= {"人民政府", "局", "厅", "委员会", "委", "办公室", "办", "部", "署", "中心"}
+    words |= {"街道办事处", "乡", "镇", "县", "区", "市"}
+    for edition in Edition:
+        for table in layout(edition).tables:
+            words |= {table.corner, table.note}
+            for block in table.blocks:
+                if block.caption is not None:
+                    words.add(block.caption.zh)
+                for tree in (block.row_tree, block.column_tree):
+                    for top in tree:
+                        words |= {n.numbering + n.label + n.key.zh for n, _ in top.walk()}
+    for section in Section:
+        words |= {section.zh, *_SECTION_WORDS[section]}
+    return words
+
+
+def _chinese(words: set[str]) -> set[str]:
+    return {c for word in words for c in word if "\u4e00" <= c <= "\u9fff"}
+
+
+#: The characters of the labels that Traditional text prints as they are (checked by
+#: hand); every other one must have its Traditional form in the map.
+UNCHANGED = set(
+    "一七三上下不中主之九予事二五人仍他以件企位作供保信元全八公六其具再出分列到制加勾十危"
+    "卷及反取另只可合告和商四在基增外大委存安定室家容密尚局工已年府度形律心性息情成或投持"
+    "按掌接提握收改政效文新方明有服期未本果查案概止正民求法然版物理用由申的益目直相知研社"
+    "禁科秘程稽章第等管署自行街要起述通逾道部重量金集需市"
+)
+#: Characters Traditional text prints as they are in some words and in another form in
+#: others: 制发 and 製作, 只计 and 隻.
+BOTH = set("制只")
+
+
+def test_the_map_covers_every_character_of_the_labels() -> None:
+    labels = _chinese(_labels())
+    forms = set(TO_SIMPLIFIED.values())
+    missing = sorted(c for c in labels if c not in UNCHANGED and c not in forms)
+    assert missing == [], f"no Traditional form in the map for {''.join(missing)}"
+    # A character listed as unchanged that the map also converts to is a mistake in
+    # one list or the other.
+    assert sorted(UNCHANGED & forms) == sorted(BOTH)
+    assert labels >= UNCHANGED  # and the list holds no character the labels lack
+    # The labels are Simplified: converting them changes nothing.
+    assert all(simplified(word) == word for word in _labels())
+
+
+def test_the_map_goes_from_traditional_to_simplified_characters() -> None:
+    from govdisclosure.readers import traditional
+
+    pairs = traditional._PAIRS.split()
+    assert all(len(pair) == 2 and pair[0] != pair[1] for pair in pairs)
+    assert len(pairs) == len(TO_SIMPLIFIED), "a Traditional character is listed twice"
+
+    def gb2312(char: str) -> bool:
+        try:
+            char.encode("gb2312")
+        except UnicodeEncodeError:
+            return False
+        return True
+
+    # Simplified text is written in GB 2312's characters; the Traditional forms are not
+    # among them (but for three that GB 2312 also holds, see the module).
+    assert all(gb2312(simple) for simple in TO_SIMPLIFIED.values())
+    assert {t for t in TO_SIMPLIFIED if gb2312(t)} == set("於後覆")
+    assert not set(TO_SIMPLIFIED) & set(TO_SIMPLIFIED.values())
+    assert all(len(simplified(t)) == 1 for t in TO_SIMPLIFIED)
+
+
+def test_one_stray_traditional_character_does_not_make_a_traditional_text() -> None:
+    twin = TWIN.read_text("utf-8")
+    quoting = twin.replace("依申请公开情况。", "依申请公开情况（含臺灣居民）。")
+    assert traditional_count(quoting)[0] == 2
+    assert not is_traditional(quoting)
+    result = gd.read(quoting)
+    assert result.report.applications == gd.read(TWIN).report.applications
+    assert not any("Traditional" in n.action for n in result.notes)
+    assert is_traditional(TRADITIONAL.read_text("utf-8"))
