@@ -10,8 +10,10 @@ is its Simplified twin, the same report character for character in Simplified sc
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, strategies as st
 
@@ -22,8 +24,9 @@ from govdisclosure.errors import ReadError
 from govdisclosure.layouts import layout
 from govdisclosure.readers import decode_bytes, decode_text
 from govdisclosure.readers.encodings import utf16_without_bom
-from govdisclosure.readers.html import decode_html
-from govdisclosure.readers.lines import read_text
+from govdisclosure.readers.facts import organ_kind
+from govdisclosure.readers.html import decode_html, read_html
+from govdisclosure.readers.lines import read_markdown, read_text
 from govdisclosure.readers.result import NoteKind, ReadResult
 from govdisclosure.readers.sections import _SECTION_WORDS
 from govdisclosure.readers.traditional import (
@@ -69,7 +72,7 @@ def encoding_notes(result: ReadResult) -> list[str]:
 # --- encodings --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", [SEED, TWIN], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [SEED, TWIN, TRADITIONAL], ids=lambda p: p.stem)
 @pytest.mark.parametrize(("codec", "name"), ENCODINGS)
 def test_text_in_every_encoding_reads_as_in_utf8(path: Path, codec: str, name: str) -> None:
     text = path.read_text("utf-8")
@@ -313,3 +316,171 @@ def test_one_stray_traditional_character_does_not_make_a_traditional_text() -> N
     assert result.report.applications == gd.read(TWIN).report.applications
     assert not any("Traditional" in n.action for n in result.notes)
     assert is_traditional(TRADITIONAL.read_text("utf-8"))
+
+
+def test_a_traditional_copy_reads_into_its_simplified_twin() -> None:
+    result = gd.read(TRADITIONAL)
+    twin = gd.read(TWIN).report
+    report = result.report
+    printed = TRADITIONAL.read_text("utf-8")
+    # The structure as the twin's: every cell of every table, the edition, the year.
+    assert report.proactive == twin.proactive
+    assert report.applications == twin.applications
+    assert report.reviews == twin.reviews
+    assert (report.edition, report.year, report.published) == (Edition.V2021, 2021, twin.published)
+    assert report.organ_kind == twin.organ_kind == gd.OrganKind.DEPARTMENT
+    # The organ and the title as printed, in Traditional script.
+    assert report.organ == printed.splitlines()[0] == "臨溪縣衛生健康委員會"
+    assert report.custom_title == "".join(printed.splitlines()[:2])
+    assert twin.custom_title is None
+    # The prose as printed: each paragraph is a line of the document (without its
+    # indent), and it is the twin's but for the script, character for character.
+    lines = {line.strip() for line in printed.splitlines()}
+    paragraphs = [
+        *report.preamble.paragraphs,
+        *report.overview.intro,
+        *(p for s in report.overview.subsections for p in s.paragraphs),
+        *report.problems,
+        *report.other_matters,
+    ]
+    assert len(paragraphs) == 9
+    for paragraph in paragraphs:
+        assert any(paragraph.text in line for line in lines)
+        assert simplified(paragraph.text) != paragraph.text
+    # The whole report, read through the Simplified forms, is the twin (the facts the
+    # preamble states too).
+    assert gd.loads(simplified(gd.dumps(attrs.evolve(report, title=None)))) == twin
+    # The facts the preamble states, as printed.
+    assert report.preamble.contact is not None
+    assert report.preamble.contact.office == "臨溪縣衛生健康委員會辦公室"
+    assert report.preamble.website is not None
+    assert report.preamble.website.name == "臨溪縣人民政府門戶網站"
+    # And it checks as its twin does.
+    validation = gd.validate(report)
+    assert validation.errors == ()
+    assert [f.rule for f in gd.validate(twin).findings] == []
+
+
+def test_reading_a_traditional_copy_says_so() -> None:
+    result = gd.read(TRADITIONAL)
+    script = result.notes[0]
+    assert (script.kind, script.location) == ("text", "$")
+    assert "Traditional script" in script.action
+    assert "6 section headings" in script.action
+    assert script.snippet
+    assert all(c in TO_SIMPLIFIED for c in script.snippet)
+    found, chinese = traditional_count(TRADITIONAL.read_text("utf-8"))
+    assert f"{found} of its {chinese} Chinese characters" in script.action
+    title = [n for n in result.notes if n.location == "$.report.title"]
+    assert [(n.kind, n.snippet) for n in title] == [("text", result.report.custom_title)]
+    assert "Traditional script" in title[0].action
+    # The twin says nothing of the kind.
+    twin = gd.read(TWIN)
+    assert not any("Traditional" in n.action for n in twin.notes)
+    # Every other note is the twin's (with Simplified labels, the organ as printed).
+    assert [n.action for n in result.notes[2:]] == [n.action for n in twin.notes]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "臨溪縣衛生健康委員會2021年政府信息公開工作年度報告",
+        "臨溪縣衛生健康委員會關於2021年政府信息公開工作年度報告",
+        "臨溪縣衛生健康委員會 2021 年度政府信息公開工作報告",
+        "臨溪縣衛生健康委員會\n2021年政府信息公開\n工作年度報告",
+    ],
+)
+def test_a_traditional_title_keeps_the_organ_and_the_title_as_printed(title: str) -> None:
+    text = TRADITIONAL.read_text("utf-8")
+    first = "\n".join(text.splitlines()[:2])
+    result = gd.read(text.replace(first, title))
+    report = result.report
+    assert (report.organ, report.year) == ("臨溪縣衛生健康委員會", 2021)
+    assert report.custom_title == title.replace("\n", "")
+    assert report.applications == gd.read(TWIN).report.applications
+
+
+def test_annotations_in_cells_are_read_through_their_simplified_words() -> None:
+    text = TRADITIONAL.read_text("utf-8").replace(
+        "行政事業性收費\t1.25", "行政事業性收費\t1.25萬元"
+    )
+    result = gd.read(text)
+    assert result.report.proactive == gd.read(TWIN).report.proactive
+
+
+@pytest.mark.parametrize(
+    ("organ", "kind"),
+    [
+        ("臨溪縣人民政府", gd.OrganKind.GOVERNMENT),
+        ("臨溪縣人民政府辦公室", gd.OrganKind.DEPARTMENT),
+        ("臨溪縣衛生健康委員會", gd.OrganKind.DEPARTMENT),
+        ("某省教育廳", gd.OrganKind.DEPARTMENT),
+        ("臨溪縣發展和改革委", gd.OrganKind.DEPARTMENT),
+        ("臨溪縣水務局", gd.OrganKind.DEPARTMENT),
+        ("臨溪縣城關街道辦事處", None),
+    ],
+)
+def test_the_kind_of_an_organ_named_in_traditional_script(
+    organ: str, kind: gd.OrganKind | None
+) -> None:
+    assert organ_kind(organ) is kind
+    assert organ_kind(simplified(organ)) is kind
+
+
+def _markdown(text: str) -> str:
+    """The fixture as Markdown: its tables' rows between pipes, its sections' headings
+    marked as headings, its title as the document's."""
+    out = []
+    for number, line in enumerate(text.splitlines()):
+        if "\t" in line:
+            out.append("| " + " | ".join(line.split("\t")) + " |")
+        elif number < 2 and line:
+            out.append(f"# {line}")
+        elif re.match(r"[一二三四五六]、", line):
+            out.append(f"## {line}")
+        else:
+            out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def _page(text: str) -> str:
+    """The fixture as a web page: its tables' rows as tables, every other line a
+    paragraph."""
+    out, rows = ["<html><body>"], []
+    for line in [*text.splitlines(), ""]:
+        if "\t" in line:
+            rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in line.split("\t")) + "</tr>")
+            continue
+        if rows:
+            out.append("<table>" + "".join(rows) + "</table>")
+            rows = []
+        if line.strip():
+            out.append(f"<p>{line.strip()}</p>")
+    return "\n".join(out) + "</body></html>"
+
+
+@pytest.mark.parametrize("how", ["markdown", "markdown-file", "html", "html-file"])
+def test_a_traditional_copy_in_markdown_and_html(tmp_path: Path, how: str) -> None:
+    text = TRADITIONAL.read_text("utf-8")
+    twin = gd.read(TWIN).report
+    if how.startswith("markdown"):
+        document, suffix = _markdown(text), ".md"
+        result = read_markdown(document)
+    else:
+        document, suffix = _page(text), ".html"
+        result = read_html(document)
+    if how.endswith("file"):
+        path = tmp_path / f"report{suffix}"
+        path.write_text(document, encoding="utf-8")
+        result = gd.read(path)
+    report = result.report
+    assert (report.proactive, report.applications, report.reviews) == (
+        twin.proactive,
+        twin.applications,
+        twin.reviews,
+    )
+    assert report.organ == "臨溪縣衛生健康委員會"
+    problems = next(line.strip() for line in text.splitlines() if "一是" in line)
+    assert [p.text for p in report.problems] == [problems]
+    assert any("Traditional script" in n.action for n in result.notes_of(NoteKind.TEXT))
+    assert gd.validate(report).errors == ()

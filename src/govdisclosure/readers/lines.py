@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
@@ -30,7 +31,9 @@ from govdisclosure.readers.build import build_report
 from govdisclosure.readers.encodings import decode_bytes, encoding_note
 from govdisclosure.readers.limits import MAX_TEXT_CHARS, check_size
 from govdisclosure.readers.result import Note, NoteKind, ReadResult, SourceRef
+from govdisclosure.readers.script import simplified_block
 from govdisclosure.readers.sections import next_section
+from govdisclosure.readers.traditional import is_traditional
 from govdisclosure.readers.values import VALUE_TOKEN
 from govdisclosure.text import Paragraph, Span
 from govdisclosure.textwidth import display_width
@@ -153,7 +156,18 @@ def _cell(text: str, source: SourceRef, line: str, begin: int) -> RawCell:
     return RawCell(text, source, start=start, end=start + display_width(text))
 
 
-def _cleaned(line: str, where: SourceRef, current: Section | None, notes: list[Note]) -> str | None:
+#: How a heading is read: as printed, or (a text in Traditional script) through the
+#: Simplified forms of its characters.
+_Script = Callable[[TextBlock], TextBlock]
+
+
+def _as_printed(block: TextBlock) -> TextBlock:
+    return block
+
+
+def _cleaned(
+    line: str, where: SourceRef, current: Section | None, notes: list[Note], script: _Script
+) -> str | None:
     """The line without page numbers and link brackets; ``None`` when nothing is left."""
     if not line.strip():
         return None
@@ -169,7 +183,7 @@ def _cleaned(line: str, where: SourceRef, current: Section | None, notes: list[N
     if (  # in a table, only before the next section's heading ("— 3 —四、政府…")
         stripped != line
         and current in _TABLE_SECTIONS
-        and next_section(TextBlock.plain(stripped.strip(), where), current) is None
+        and next_section(script(TextBlock.plain(stripped.strip(), where)), current) is None
     ):
         stripped = line
     if stripped != line:
@@ -181,8 +195,13 @@ def _cleaned(line: str, where: SourceRef, current: Section | None, notes: list[N
 def text_blocks(
     text: str, source: str | None = None, *, markdown: bool = False
 ) -> tuple[list[Block], list[Note]]:
-    """The blocks of a report's text (or Markdown), and notes on what was cleaned."""
+    """The blocks of a report's text (or Markdown), and notes on what was cleaned.
+
+    A text in Traditional script has its headings read through their Simplified forms,
+    to tell where the tables' sections are; the blocks keep the text as printed (the
+    shared back end reads their structure, with a note)."""
     spans_of = _markdown_spans if markdown else _spans
+    script = simplified_block if is_traditional(text) else _as_printed
     notes: list[Note] = []
     blocks: list[Block] = []
     rows: list[tuple[tuple[RawCell, ...], bool]] = []  # table rows not yet in a block
@@ -195,7 +214,7 @@ def text_blocks(
             if not raw or raw.isspace():
                 continue  # a blank line (what _cleaned drops first), without a SourceRef
             where = SourceRef(line=number, file=source)
-            line = _cleaned(raw.rstrip(), where, current, notes)
+            line = _cleaned(raw.rstrip(), where, current, notes, script)
             if line is None:
                 continue
             heading = 0
@@ -207,7 +226,7 @@ def text_blocks(
             found: Section | None = None
             if heading or _MAYBE_HEADING.match(text):
                 block = TextBlock(spans_of(text), where, heading=heading, wrapped=wrapped)
-                found = next_section(block, current)
+                found = next_section(script(block), current)
                 current = found or current
             if found is None and current in _TABLE_SECTIONS and not _is_prose(text):
                 rows.append(_cells(line, where, markdown))
