@@ -7,8 +7,10 @@ binary stream, or a ``str`` of text, and returns a :class:`ReadResult`: the repo
 notes on everything the reader decided, and where each figure came from. When the
 format is not given it is sniffed, in this order: a zip archive is DOCX, ``%PDF-`` is
 PDF, a document starting with ``{`` is JSON, one with ``<html``, ``<body``, ``<article``
-or ``<table`` is HTML, and anything else is text (UTF-8, or GB 18030 when it is not
-UTF-8). A file's extension decides before sniffing.
+or ``<table`` is HTML, and anything else is text (in UTF-8, UTF-16 or GB 18030: see
+:mod:`~govdisclosure.readers.encodings`). A document in UTF-16 is decoded before its
+format is sniffed, so a UTF-16 page is HTML and a UTF-16 JSON document is JSON. A file's
+extension decides before sniffing.
 
 >>> import pathlib, govdisclosure as gd
 >>> result = gd.read(pathlib.Path("examples/zhongning-minzheng-2020.json"))
@@ -23,12 +25,24 @@ import os
 import re
 from typing import IO, Any
 
+import attrs
+
 from govdisclosure.errors import FormatNotAvailable, GovDisclosureError, OptionError, ReadError
 from govdisclosure.formats import available_formats, format_for_path, get_format
+from govdisclosure.readers.encodings import decode_bytes, encoding_note, is_utf16
 from govdisclosure.readers.limits import MAX_FILE_BYTES, check_size
 from govdisclosure.readers.result import Note, NoteKind, ReadResult, SourceRef
 
-__all__ = ["Note", "NoteKind", "ReadResult", "SourceRef", "decode_text", "read", "sniff"]
+__all__ = [
+    "Note",
+    "NoteKind",
+    "ReadResult",
+    "SourceRef",
+    "decode_bytes",
+    "decode_text",
+    "read",
+    "sniff",
+]
 
 _HTML = re.compile(rb"<(?:!doctype\s+html|html|body|article|table)[\s>]", re.IGNORECASE)
 
@@ -49,14 +63,10 @@ def sniff(data: bytes) -> str:
 
 
 def decode_text(data: bytes, source: str | None = None) -> str:
-    """Text from bytes: UTF-8 (with or without a byte-order mark), else GB 18030 (the
-    encoding Chinese Windows writes), else a :class:`~govdisclosure.errors.ReadError`."""
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ReadError("the text is neither UTF-8 nor GB 18030", source=source)
+    """Text from bytes: UTF-8 (with or without a byte-order mark), UTF-16 (with or without
+    one), else GB 18030 (the encoding Chinese Windows writes), else a
+    :class:`~govdisclosure.errors.ReadError`; :func:`decode_bytes` also says which."""
+    return decode_bytes(data, source)[0]
 
 
 def _bytes_of(source: object) -> tuple[bytes | str, str | None, str | None]:
@@ -129,6 +139,9 @@ def read(
     if fmt is None and extension:
         with contextlib.suppress(FormatNotAvailable):
             fmt = format_for_path(f"x{extension}").name
+    decoded: Note | None = None
+    if isinstance(content, bytes) and fmt in (None, "json", "html") and is_utf16(content):
+        content, fmt, decoded = _from_utf16(content, fmt, name)
     if fmt is None:
         fmt = "text" if isinstance(content, str) else sniff(content)
     chosen = get_format(fmt)
@@ -146,4 +159,21 @@ def read(
         raise ReadError(
             f"the document is too deeply nested or too large ({type(err).__name__})", source=name
         ) from None
+    if decoded is not None:
+        result = attrs.evolve(result, notes=(decoded, *result.notes))
     return result
+
+
+def _from_utf16(
+    data: bytes, fmt: str | None, name: str | None
+) -> tuple[bytes | str, str, Note | None]:
+    """A UTF-16 document's content, format and the note on its encoding: its format is
+    sniffed from its text, and a JSON document or a page is given to its reader as text
+    (they read bytes as UTF-8, or as the page declares). Text goes as bytes to the text
+    reader, which notes the encoding itself."""
+    text, encoding = decode_bytes(data, name)
+    if fmt is None:
+        fmt = sniff(text[:4096].encode("utf-8", "surrogatepass"))
+    if fmt not in ("json", "html"):
+        return data, fmt, None
+    return text, fmt, encoding_note(encoding)

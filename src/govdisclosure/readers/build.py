@@ -7,7 +7,8 @@ and year from the title and the facts the preamble states
 (:mod:`~govdisclosure.readers.facts`), the prose of 一, 五 and 六 and the signature's date
 (:mod:`~govdisclosure.readers.prose`), the tables of 二, 三 and 四 (through
 :func:`~govdisclosure.readers.assemble.read_table`) and the edition their labels use —
-and notes every decision.
+and notes every decision. A document in Traditional script is first given Simplified
+structure (:mod:`~govdisclosure.readers.script`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from govdisclosure.readers.blocks import Block, TableBlock, TextBlock
 from govdisclosure.readers.facts import organ_kind, parse_title, preamble_facts
 from govdisclosure.readers.prose import overview, paragraphs, signature
 from govdisclosure.readers.result import Note, NoteKind, ReadResult, SourceRef
+from govdisclosure.readers.script import simplified_structure
 from govdisclosure.readers.sections import heading_of, split_document
 from govdisclosure.readers.vocabulary import detect_edition
 from govdisclosure.report import AnnualReport, Preamble, Scope
@@ -314,4 +316,6 @@ def build_report(
     unknown = set(options) - {"organ", "year", "edition", "organ_kind", "scope", "partial"}
     if unknown:
         raise OptionError(f"unknown reader options: {', '.join(sorted(unknown))}")
-    return _Builder(blocks, source, options).build(fmt)
+    # A copy in Traditional script: its title, headings and tables read as Simplified.
+    script = simplified_structure(blocks)
+    return script.restore(_Builder(script.blocks, source, options).build(fmt))

@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from govdisclosure.categories import OrganKind
+from govdisclosure.readers.traditional import simplified
 from govdisclosure.report import Contact, Period, Website
 
 __all__ = ["organ_kind", "parse_date", "parse_title", "preamble_facts"]
@@ -32,6 +33,7 @@ _PERIOD = re.compile(
 )
 _ONE_DATE = re.compile(r"^\s*" + _DATE.format(p="") + r"\s*$")
 _BASIS = re.compile(r"《[^《》]{2,80}》(?:[（(][^（）()《》]{1,60}[）)])?")
+_SHORT_NAME = re.compile(r"[（(]以下简称[^（）()]*[）)]")
 _WEBSITE = re.compile(
     r"(?:可在|可登录|可以在|请登录|通过)(?P<name>[^，。；（(]{2,40}?)"
     r"(?:[（(](?P<url>(?:https?://|www\.)[^）)\s]+)[）)])?\s*(?:上|上的)?(?:查阅|下载|查询|浏览)"
@@ -68,37 +70,63 @@ def parse_date(text: str) -> dt.date | None:
 
 def preamble_facts(text: str) -> dict[str, Any]:
     """What the preamble's wording states, by :class:`~govdisclosure.report.Preamble`
-    field; fields it does not state are left out."""
+    field; fields it does not state are left out.
+
+    The words are looked for in the text's Simplified form (a preamble printed in
+    Traditional script says 依據, 查閱, 請與…聯繫), and the facts taken as printed: the
+    Simplified form is as long as the text, a place in one is the place in the other.
+
+    >>> preamble_facts("請與臨溪縣衛生局辦公室聯繫（電話：0000-6123456）")["contact"].office
+    '臨溪縣衛生局辦公室'
+    """
+    key = simplified(text)
     facts: dict[str, Any] = {}
-    basis_at = text.find("依据")
+    basis_at = key.find("依据")
     if basis_at >= 0:
         end = min(
-            (i for i in (text.find("要求", basis_at), text.find("编制", basis_at)) if i > 0),
-            default=len(text),
+            (i for i in (key.find("要求", basis_at), key.find("编制", basis_at)) if i > 0),
+            default=len(key),
         )
         # "（以下简称《条例》）" names a document already cited, under a short name.
-        cited = re.sub(r"[（(]以下简称[^（）()]*[）)]", "", text[basis_at:end])
-        found = _BASIS.findall(cited)
+        cited, printed = _without(_SHORT_NAME, key[basis_at:end], text[basis_at:end])
+        found = tuple(printed[m.start() : m.end()] for m in _BASIS.finditer(cited))
         if found:
-            facts["legal_basis"] = tuple(found)
-    match = _PERIOD.search(text)
+            facts["legal_basis"] = found
+    match = _PERIOD.search(key)
     if match:
         start = _date(match["ay"], match["am"], match["ad"])
         end_date = _date(match["by"] or match["ay"], match["bm"], match["bd"])
         if start and end_date and start <= end_date:
             facts["period"] = Period(start, end_date)
-    match = _WEBSITE.search(text)
+    match = _WEBSITE.search(key)
     if match:
-        facts["website"] = Website(match["name"].strip(), match["url"])
-    match = _CONTACT.search(text)
+        url = match["url"] and text[match.start("url") : match.end("url")]
+        facts["website"] = Website(_printed(text, match, "name").strip(), url)
+    match = _CONTACT.search(key)
     if match:
+        rest, printed = key[match.end() :], text[match.end() :]
         details = {
-            field: detail["v"].strip()
+            field: _printed(printed, detail, "v").strip()
             for field, pattern in _DETAILS.items()
-            if (detail := pattern.search(text[match.end() :]))
+            if (detail := pattern.search(rest))
         }
-        facts["contact"] = Contact(office=match["office"].strip(), **details)
+        facts["contact"] = Contact(office=_printed(text, match, "office").strip(), **details)
     return facts
+
+
+def _printed(text: str, match: re.Match[str], group: str) -> str:
+    """What ``text`` prints where ``match`` found ``group`` in its Simplified form."""
+    return text[match.start(group) : match.end(group)]
+
+
+def _without(pattern: re.Pattern[str], key: str, text: str) -> tuple[str, str]:
+    """``key`` without what ``pattern`` finds in it, and ``text`` without the same places."""
+    kept_key, kept_text, at = [], [], 0
+    for match in pattern.finditer(key):
+        kept_key.append(key[at : match.start()])
+        kept_text.append(text[at : match.start()])
+        at = match.end()
+    return "".join(kept_key) + key[at:], "".join(kept_text) + text[at:]
 
 
 def organ_kind(organ: str) -> OrganKind | None:
@@ -107,9 +135,12 @@ def organ_kind(organ: str) -> OrganKind | None:
 
     >>> organ_kind("中宁县民政局"), organ_kind("中宁县人民政府")
     (<OrganKind.DEPARTMENT: 'department' 政府部门>, <OrganKind.GOVERNMENT: 'government' 人民政府>)
+    >>> organ_kind("雲溪縣人民政府辦公室")
+    <OrganKind.DEPARTMENT: 'department' 政府部门>
     """
-    if organ.endswith(OrganKind.GOVERNMENT.zh):  # the kind's label ends the name: 人民政府
+    name = simplified(organ)  # a name printed in Traditional script ends alike: 辦公室
+    if name.endswith(OrganKind.GOVERNMENT.zh):  # the kind's label ends the name: 人民政府
         return OrganKind.GOVERNMENT
-    if re.search(r"(?:局|厅|委员会|委|办公室|办|部|署|中心)$", organ):
+    if re.search(r"(?:局|厅|委员会|委|办公室|办|部|署|中心)$", name):
         return OrganKind.DEPARTMENT
     return None

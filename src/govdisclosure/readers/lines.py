@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import groupby
 from typing import Any
 
@@ -26,13 +27,15 @@ import attrs
 
 from govdisclosure.categories import Section
 from govdisclosure.errors import ReadError, ReportValueError
-from govdisclosure.readers import decode_text
 from govdisclosure.readers.blocks import Block, RawCell, TableBlock, TextBlock
 from govdisclosure.readers.build import build_report
+from govdisclosure.readers.encodings import decode_bytes, encoding_note
 from govdisclosure.readers.limits import MAX_TEXT_CHARS, check_size
 from govdisclosure.readers.pipes import PIPES, TABS, TextRow, join_cell_lines
 from govdisclosure.readers.result import Note, NoteKind, ReadResult, SourceRef
+from govdisclosure.readers.script import simplified_block
 from govdisclosure.readers.sections import next_section
+from govdisclosure.readers.traditional import is_traditional
 from govdisclosure.readers.values import VALUE_TOKEN, is_value_text
 from govdisclosure.text import Paragraph, Span
 from govdisclosure.textwidth import display_width
@@ -160,7 +163,18 @@ def _cell(text: str, source: SourceRef, line: str, begin: int) -> RawCell:
     return RawCell(text, source, start=start, end=start + display_width(text))
 
 
-def _cleaned(line: str, where: SourceRef, current: Section | None, notes: list[Note]) -> str | None:
+#: How a heading is read: as printed, or (a text in Traditional script) through the
+#: Simplified forms of its characters.
+_Script = Callable[[TextBlock], TextBlock]
+
+
+def _as_printed(block: TextBlock) -> TextBlock:
+    return block
+
+
+def _cleaned(
+    line: str, where: SourceRef, current: Section | None, notes: list[Note], script: _Script
+) -> str | None:
     """The line without page numbers and link brackets; ``None`` when nothing is left."""
     if not line.strip():
         return None
@@ -176,7 +190,7 @@ def _cleaned(line: str, where: SourceRef, current: Section | None, notes: list[N
     if (  # in a table, only before the next section's heading ("— 3 —四、政府…")
         stripped != line
         and current in _TABLE_SECTIONS
-        and next_section(TextBlock.plain(stripped.strip(), where), current) is None
+        and next_section(script(TextBlock.plain(stripped.strip(), where)), current) is None
     ):
         stripped = line
     if stripped != line:
@@ -188,8 +202,13 @@ def _cleaned(line: str, where: SourceRef, current: Section | None, notes: list[N
 def text_blocks(
     text: str, source: str | None = None, *, markdown: bool = False
 ) -> tuple[list[Block], list[Note]]:
-    """The blocks of a report's text (or Markdown), and notes on what was cleaned."""
+    """The blocks of a report's text (or Markdown), and notes on what was cleaned.
+
+    A text in Traditional script has its headings read through their Simplified forms,
+    to tell where the tables' sections are; the blocks keep the text as printed (the
+    shared back end reads their structure, with a note)."""
     spans_of = _markdown_spans if markdown else _spans
+    script = simplified_block if is_traditional(text) else _as_printed
     notes: list[Note] = []
     blocks: list[Block] = []
     rows: list[TextRow] = []  # table rows not yet in a block
@@ -202,7 +221,7 @@ def text_blocks(
             if not raw or raw.isspace():
                 continue  # a blank line (what _cleaned drops first), without a SourceRef
             where = SourceRef(line=number, file=source)
-            line = _cleaned(raw.rstrip(), where, current, notes)
+            line = _cleaned(raw.rstrip(), where, current, notes, script)
             if line is None:
                 continue
             heading = 0
@@ -214,7 +233,7 @@ def text_blocks(
             found: Section | None = None
             if heading or _MAYBE_HEADING.match(text):
                 block = TextBlock(spans_of(text), where, heading=heading, wrapped=wrapped)
-                found = next_section(block, current)
+                found = next_section(script(block), current)
                 current = found or current
             if found is None and current in _TABLE_SECTIONS and not _is_prose(text):
                 if not (rows and _DASH_RULE.match(line) and _is_header(rows[-1][0])):
@@ -258,15 +277,20 @@ def read_text(
     text: str | bytes, *, source: str | None = None, fmt: str = "text", **options: Any
 ) -> ReadResult:
     """Read a report from its text, or with ``fmt="markdown"`` from Markdown (see the
-    module's documentation), as a str or as bytes (UTF-8, or GB 18030 when it is not
-    UTF-8); options as for :func:`~govdisclosure.readers.build.build_report`. The text
-    format's read side."""
+    module's documentation), as a str or as bytes (UTF-8, UTF-16 or GB 18030: see
+    :mod:`~govdisclosure.readers.encodings`; an encoding other than UTF-8 is noted);
+    options as for :func:`~govdisclosure.readers.build.build_report`. The text format's
+    read side."""
+    decoded: list[Note] = []
     if isinstance(text, (bytes, bytearray)):
-        text = decode_text(bytes(text), source)
+        text, encoding = decode_bytes(bytes(text), source)
+        note = encoding_note(encoding)
+        decoded += [note] if note else []
     if not isinstance(text, str):
         raise ReadError(f"text must be a str, got {type(text).__name__}", source=source)
     check_size(len(text), MAX_TEXT_CHARS, "the text", source)
     blocks, notes = text_blocks(text, source, markdown=fmt == "markdown")
+    notes[:0] = decoded
     if not blocks:
         raise ReadError("the text is empty", source=source)
     result = build_report(blocks, fmt=fmt, source=source, **options)
