@@ -28,9 +28,9 @@ from govdisclosure.errors import ReadError, ReportValueError
 from govdisclosure.readers import decode_text
 from govdisclosure.readers.blocks import Block, RawCell, TableBlock, TextBlock
 from govdisclosure.readers.build import build_report
+from govdisclosure.readers.headings import Position, find_heading, may_be_heading
 from govdisclosure.readers.limits import MAX_TEXT_CHARS, check_size
 from govdisclosure.readers.result import Note, NoteKind, ReadResult, SourceRef
-from govdisclosure.readers.sections import next_section
 from govdisclosure.readers.values import VALUE_TOKEN
 from govdisclosure.text import Paragraph, Span
 from govdisclosure.textwidth import display_width
@@ -49,7 +49,6 @@ _GLUED_PAGE_NUMBER = re.compile(rf"^\s*{_DASHED}\s*(?=[^\s\d])|(?<=\S)\s*{_DASHE
 _DASHES = re.compile(r"[-—–－] ?\d")
 # What every page number (and Markdown rule) holds: most lines hold none of it.
 _MAYBE_PAGE_NUMBER = re.compile(r"[-—–－第]")
-_MAYBE_HEADING = re.compile(r"\s*[一二三四五六]\s*[、.．,，]")
 _AUTOLINK = re.compile(r"<((?:https?://|www\.)[^<>\s]+)>")
 _GAP = re.compile(r"\s{2,}|\u3000+")
 _TRAILING_VALUE = re.compile(rf"(?:^|(?<=\s))(?:{VALUE_TOKEN})$")
@@ -153,7 +152,7 @@ def _cell(text: str, source: SourceRef, line: str, begin: int) -> RawCell:
     return RawCell(text, source, start=start, end=start + display_width(text))
 
 
-def _cleaned(line: str, where: SourceRef, current: Section | None, notes: list[Note]) -> str | None:
+def _cleaned(line: str, where: SourceRef, at: Position, notes: list[Note]) -> str | None:
     """The line without page numbers and link brackets; ``None`` when nothing is left."""
     if not line.strip():
         return None
@@ -168,8 +167,8 @@ def _cleaned(line: str, where: SourceRef, current: Section | None, notes: list[N
     stripped = _GLUED_PAGE_NUMBER.sub("", line) if _DASHES.search(line) else line
     if (  # in a table, only before the next section's heading ("— 3 —四、政府…")
         stripped != line
-        and current in _TABLE_SECTIONS
-        and next_section(TextBlock.plain(stripped.strip(), where), current) is None
+        and at.section in _TABLE_SECTIONS
+        and find_heading(TextBlock.plain(stripped.strip(), where), at) is None
     ):
         stripped = line
     if stripped != line:
@@ -186,7 +185,7 @@ def text_blocks(
     notes: list[Note] = []
     blocks: list[Block] = []
     rows: list[tuple[tuple[RawCell, ...], bool]] = []  # table rows not yet in a block
-    current: Section | None = None
+    at = Position()  # the section the lines are in (see split_document, which agrees)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     wrapped = not markdown
     # A form feed (a page break) ends a line; what follows is on the same line number.
@@ -195,7 +194,7 @@ def text_blocks(
             if not raw or raw.isspace():
                 continue  # a blank line (what _cleaned drops first), without a SourceRef
             where = SourceRef(line=number, file=source)
-            line = _cleaned(raw.rstrip(), where, current, notes)
+            line = _cleaned(raw.rstrip(), where, at, notes)
             if line is None:
                 continue
             heading = 0
@@ -204,12 +203,12 @@ def text_blocks(
                 line = line.lstrip("#").strip()
             text = line.strip()
             block: TextBlock | None = None
-            found: Section | None = None
-            if heading or _MAYBE_HEADING.match(text):
+            found = None
+            if heading or may_be_heading(text):
                 block = TextBlock(spans_of(text), where, heading=heading, wrapped=wrapped)
-                found = next_section(block, current)
-                current = found or current
-            if found is None and current in _TABLE_SECTIONS and not _is_prose(text):
+                found = find_heading(block, at)
+                at = at.after(found) if found else at
+            if found is None and at.section in _TABLE_SECTIONS and not _is_prose(text):
                 rows.append(_cells(line, where, markdown))
                 continue
             if rows:
