@@ -162,8 +162,7 @@ def _title_start(blocks: Sequence[Block], notes: list[Note]) -> int:
     first = _title_blocks(blocks)
     if first and parse_title("".join(b.text for b in first)) is not None:
         start = next((i for i, b in enumerate(first) if parse_title(b.text)), 0)
-        while start and _PLACE.match(first[start - 1].text.strip()):
-            start -= 1  # "某市某区" above "教育局2023年…报告": the organ's name, cut
+        start = _place_above(first, start, notes)
     else:
         start = 0
         for at in range(1, min(len(blocks), _TITLE_SEARCH)):
@@ -191,13 +190,34 @@ def _title_start(blocks: Sequence[Block], notes: list[Note]) -> int:
     return start
 
 
+def _place_above(title: list[TextBlock], start: int, notes: list[Note]) -> int:
+    """Where a title that names its organ and year at ``start`` begins: a line above
+    that holds a place ("某市某区" above "城市管理局2022年…报告") starts the organ's
+    name, cut by a line break; noted."""
+    begin = start
+    while begin and _PLACE.match(title[begin - 1].text.strip()):
+        begin -= 1
+    if begin < start:
+        joined = "".join(block.text.strip() for block in title[begin : start + 1])
+        action = "joined the line above the title to it: it holds the start of the organ's name"
+        notes.append(
+            Note(NoteKind.LAYOUT.value, "$.report.title", joined, action, title[begin].source)
+        )
+    return begin
+
+
+def _may_be_title(text: str) -> bool:
+    return len(text.strip()) <= _LONGEST_TITLE and not text.rstrip().endswith(("。", "；"))
+
+
 def _title_blocks(blocks: Sequence[Block]) -> list[TextBlock]:
     """The title at the start of ``blocks``: up to three short text blocks, to the first
-    that says 报告 or 年报; none when they do not say it (a preamble that starts
-    "本报告依据…" is no title)."""
+    that says 报告 or 年报; none when they do not say it. A sentence is no title: a
+    preamble that starts "本报告依据…", or "根据《条例》要求，现向社会公布某局…报告。"
+    (a long block, or one that ends as a sentence does)."""
     title: list[TextBlock] = []
     for block in blocks[:3]:
-        if not isinstance(block, TextBlock) or len(block.text.strip()) > _LONGEST_TITLE:
+        if not isinstance(block, TextBlock) or not _may_be_title(block.text):
             break
         title.append(block)
         if "报告" in block.text or "年报" in block.text:
