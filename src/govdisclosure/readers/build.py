@@ -25,7 +25,7 @@ from govdisclosure.editions import Edition, edition_for_year
 from govdisclosure.errors import OptionError, ReadError
 from govdisclosure.layouts import layout
 from govdisclosure.readers.assemble import read_table
-from govdisclosure.readers.blocks import Block, TableBlock
+from govdisclosure.readers.blocks import Block, TableBlock, TextBlock
 from govdisclosure.readers.facts import organ_kind, preamble_facts
 from govdisclosure.readers.identity import identity
 from govdisclosure.readers.prose import overview, paragraphs, signature
@@ -69,6 +69,8 @@ class _Builder:
 
     def build(self, fmt: str) -> ReadResult:
         title, preamble_blocks, sections = split_document(self.blocks, self.notes)
+        for section in (s for s in _TABLES if s in sections):
+            sections[section] = _captions(sections[section], section, self.notes)
         if not sections:
             # Checked before the title: asking for organ= and year= would not help.
             raise self.fail(
@@ -195,7 +197,7 @@ class _Builder:
             f"{table.number}、{section.zh}",
             "the document prints no table here (an excerpt, or a table printed as an image): "
             f"left all {len(table.cells)} cells blank (not 0), as partial=True asks",
-            SourceRef(file=self.source),
+            None,
         )
         return _TABLE_CLASSES[section].blank(edition)
 
@@ -262,6 +264,35 @@ class _Builder:
 
 
 _SPACE = re.compile(r"\s")
+_DIGIT = re.compile(r"\d")
+
+
+def _captions(blocks: list[Block], section: Section, notes: list[Note]) -> list[Block]:
+    """``blocks`` with the lines of text that the text reader took for a table's rows
+    turned back into text when that is all the section holds: lines split at nothing,
+    with no figure ("（统计表见附图）" where the table is an image), are no table. (A
+    caption "第二十条第（一）项" above a table's figures stays one of its rows.)"""
+    tables = [block for block in blocks if isinstance(block, TableBlock)]
+    if not tables or not all(_text_lines(block) for block in tables):
+        return blocks
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, TextBlock):
+            out.append(block)
+            continue
+        for (cell,) in block.rows:
+            action = "read as text, not as a table's row: the section holds no figure"
+            where = f"$.report.{section.value}"
+            notes.append(Note(NoteKind.LAYOUT.value, where, cell.text[:40], action, cell.source))
+            out.append(TextBlock.plain(cell.text, cell.source))
+    return out
+
+
+def _text_lines(block: TableBlock) -> bool:
+    """Whether ``block`` is lines of text split at nothing, without a figure."""
+    return not block.exact and all(
+        len(row) == 1 and _DIGIT.search(row[0].text) is None for row in block.rows
+    )
 
 
 def _may_be_composed(text: str, facts: dict[str, Any]) -> bool:
