@@ -204,7 +204,8 @@ def text_blocks(
             text = line.strip()
             block: TextBlock | None = None
             found = None
-            if heading or may_be_heading(text):
+            # A heading printed bold ("**三、收到和处理…**") is one too.
+            if heading or may_be_heading(text.replace("**", "") if "**" in text else text):
                 block = TextBlock(spans_of(text), where, heading=heading, wrapped=wrapped)
                 found = find_heading(block, at)
                 at = at.after(found) if found else at
