@@ -166,16 +166,16 @@ def find_year(preamble: Sequence[Block], sections: dict[Section, list[Block]]) -
     text = "".join(block.text for block in printed)
     period = preamble_facts(text).get("period")
     if period is not None and period.start.year == period.end.year:
-        block = next((b for b in printed if str(period.start.year) in b.text), printed[0])
+        # The paragraph that states it (unless a line wrap cut the period in two).
+        stating = (b for b in printed if preamble_facts(b.text).get("period") == period)
+        block = next(stating, printed[0])
         where = "the statistical period of the preamble"
-        return Inferred(
-            period.start.year, where, _around(block.text, period.start.year), block.source
-        )
+        return Inferred(period.start.year, where, _around(block.text, "统计"), block.source)
     for block in printed:
         match = _YEAR_OF_REPORT.search(block.text)
         if match is not None:
             year = int(match[1])
-            return Inferred(year, "the preamble", _around(block.text, year), block.source)
+            return Inferred(year, "the preamble", _around(block.text, match[0]), block.source)
     opening = next(_texts(sections.get(Section.OVERVIEW, [])), None)
     match = _OPENING_YEAR.match(opening.text) if opening is not None else None
     if opening is not None and match is not None:
@@ -183,7 +183,7 @@ def find_year(preamble: Sequence[Block], sections: dict[Section, list[Block]]) -
     return None
 
 
-def _around(text: str, year: int) -> str:
-    """The words around the first ``year`` in ``text``."""
-    at = max(text.find(str(year)), 0)
-    return text[max(at - 20, 0) : at + 30].strip()
+def _around(text: str, words: str) -> str:
+    """The words around the first ``words`` in ``text`` (its start when it has none)."""
+    at = max(text.find(words), 0)
+    return text[max(at - 10, 0) : at + 30].strip()
