@@ -79,11 +79,13 @@ _WORDS: dict[Section, tuple[str, ...]] = {
 }
 #: The topics of 总体情况 (the 2021 form names them), which reports print as items.
 _TOPIC = re.compile("主动公开|依申请公开|信息管理|平台建设|监督保障")
-#: Titles printed alone on a line, without a number, that are taken as headings.
+#: Titles printed alone on a line, without a number, that are taken as headings: the
+#: official ones, and the variants real reports print.
+_VARIANTS = {Section.PROBLEMS: ("存在问题及改进情况", "政府信息公开工作存在的主要问题及改进情况")}
 _BARE_TITLES = {
     normalize_label(title): section
     for section in Section
-    for title in (section.zh, *{Section.PROBLEMS: ("存在问题及改进情况",)}.get(section, ()))
+    for title in (section.zh, *_VARIANTS.get(section, ()))
 }
 #: The words a section's title ends with, where a paragraph run in after it starts.
 _TITLE_END = "情况|事项|措施|概述|概况"
@@ -95,7 +97,8 @@ _RUN_IN = re.compile(
     re.S,
 )
 _SPACE = re.compile(r"\s+")
-#: A whole line is a title when no longer than this (as before: "…" of 40 characters).
+#: A numbered line is all title when no longer than this (spaces aside) and it does not
+#: read as a title followed by a paragraph or as a sentence.
 _LONGEST_TITLE = 41
 #: A heading without a number, marked by the document, is a section's when it reads
 #: this much like its official title.

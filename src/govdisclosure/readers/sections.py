@@ -86,7 +86,7 @@ def split_document(
         found = find_heading(block, at) if isinstance(block, TextBlock) else None
         if found is not None and isinstance(block, TextBlock):
             at = at.after(found)
-            sections[found.section] = _heading_notes(block, found, notes)
+            sections[found.section] = _section_start(block, found, notes)
         elif at.section is None:
             preamble.append(block)
         else:
@@ -96,7 +96,7 @@ def split_document(
     return title, preamble, sections
 
 
-def _heading_notes(block: TextBlock, heading: Heading, notes: list[Note]) -> list[Block]:
+def _section_start(block: TextBlock, heading: Heading, notes: list[Note]) -> list[Block]:
     """The blocks a section starts with: the paragraph printed on its heading's line, if
     any. What was decided is noted: a number that is not the form's, a heading without
     one, the paragraph split off."""
