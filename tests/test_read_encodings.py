@@ -25,10 +25,10 @@ from govdisclosure.layouts import layout
 from govdisclosure.readers import decode_bytes, decode_text
 from govdisclosure.readers.encodings import utf16_without_bom
 from govdisclosure.readers.facts import organ_kind
+from govdisclosure.readers.headings import _VARIANTS, _WORDS as _SECTION_WORDS
 from govdisclosure.readers.html import decode_html, read_html
 from govdisclosure.readers.lines import read_markdown, read_text
 from govdisclosure.readers.result import NoteKind, ReadResult
-from govdisclosure.readers.sections import _SECTION_WORDS
 from govdisclosure.readers.traditional import (
     TO_SIMPLIFIED,
     is_traditional,
@@ -251,7 +251,7 @@ def _labels() -> set[str]:
                     for top in tree:
                         words |= {n.numbering + n.label + n.key.zh for n, _ in top.walk()}
     for section in Section:
-        words |= {section.zh, *_SECTION_WORDS[section]}
+        words |= {section.zh, *_SECTION_WORDS[section], *_VARIANTS.get(section, ())}
     return words
 
 

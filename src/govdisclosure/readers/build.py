@@ -3,7 +3,8 @@
 The front ends (text, HTML, DOCX) turn a document into :mod:`blocks
 <govdisclosure.readers.blocks>`; :func:`build_report` divides them into the title, the
 preamble and the six sections (:mod:`~govdisclosure.readers.sections`), reads the organ
-and year from the title and the facts the preamble states
+and year from the title or, when it does not name them, the report's words
+(:mod:`~govdisclosure.readers.identity`), the facts the preamble states
 (:mod:`~govdisclosure.readers.facts`), the prose of 一, 五 and 六 and the signature's date
 (:mod:`~govdisclosure.readers.prose`), the tables of 二, 三 and 四 (through
 :func:`~govdisclosure.readers.assemble.read_table`) and the edition their labels use —
@@ -26,23 +27,27 @@ from govdisclosure.errors import OptionError, ReadError
 from govdisclosure.layouts import layout
 from govdisclosure.readers.assemble import read_table
 from govdisclosure.readers.blocks import Block, TableBlock, TextBlock
-from govdisclosure.readers.facts import organ_kind, parse_title, preamble_facts
+from govdisclosure.readers.facts import organ_kind, preamble_facts
+from govdisclosure.readers.identity import identity
 from govdisclosure.readers.prose import overview, paragraphs, signature
 from govdisclosure.readers.result import Note, NoteKind, ReadResult, SourceRef
 from govdisclosure.readers.script import simplified_structure
 from govdisclosure.readers.sections import heading_of, split_document
 from govdisclosure.readers.vocabulary import detect_edition
 from govdisclosure.report import AnnualReport, Preamble, Scope
-from govdisclosure.tables import CellTable
+from govdisclosure.tables import ApplicationTable, CellTable, ProactiveTable, ReviewTable
 from govdisclosure.text import Paragraph
 
 __all__ = ["build_report"]
 
 _TABLES = (Section.PROACTIVE, Section.APPLICATIONS, Section.REVIEWS)
+_TABLE_CLASSES: dict[Section, type[CellTable[Any, Any]]] = {
+    Section.PROACTIVE: ProactiveTable,
+    Section.APPLICATIONS: ApplicationTable,
+    Section.REVIEWS: ReviewTable,
+}
 #: A table that lacks more than this share of its rows is not read (unless partial=True).
 _MOST_ROWS_MISSING = 0.25
-#: The title a report prints unless it has one of its own (AnnualReport.title's).
-_STANDARD_TITLE = "{organ}{year}年政府信息公开工作年度报告"
 #: The blocks of each section found.
 _Sections = dict[Section, list[Block]]
 
@@ -67,6 +72,8 @@ class _Builder:
 
     def build(self, fmt: str) -> ReadResult:
         title, preamble_blocks, sections = split_document(self.blocks, self.notes)
+        for section in (s for s in _TABLES if s in sections):
+            sections[section] = _captions(sections[section], section, self.notes)
         if not sections:
             # Checked before the title: asking for organ= and year= would not help.
             raise self.fail(
@@ -74,7 +81,14 @@ class _Builder:
                 f"{heading_of(Section.OTHER)}) found: "
                 "this is not an annual report on government information disclosure"
             )
-        organ, year, custom_title = self.organ_and_year(title)
+        organ, year, custom_title = identity(
+            title,
+            preamble_blocks,
+            sections,
+            options=self.options,
+            notes=self.notes,
+            source=self.source,
+        )
         self.note_missing(sections)
         edition = self.edition(self.table_blocks(sections), year)
         published = self.signed(sections, organ)
@@ -97,60 +111,6 @@ class _Builder:
         guessed = frozenset(self.guessed)
         return ReadResult(report, tuple(self.notes), sources, format=fmt, guessed=guessed)
 
-    def organ_and_year(self, title: list[TextBlock]) -> tuple[str, int, str | None]:
-        printed = "".join(block.text.strip() for block in title)
-        organ = self.options.get("organ")
-        year = self.options.get("year")
-        parsed = parse_title(printed) if printed else None
-        if parsed is not None:
-            # What the caller passed wins over the title; a title that says otherwise is
-            # noted (the report's text may still speak of the printed organ or year).
-            for name, given, said in (("organ", organ, parsed[0]), ("year", year, parsed[1])):
-                if given and given != said:
-                    self.note(
-                        NoteKind.LAYOUT,
-                        f"$.report.{name}",
-                        printed,
-                        f"the title says {said}; used the {name} {given} as asked",
-                        title[0].source,
-                    )
-            organ = organ or parsed[0]
-            year = year or parsed[1]
-        if not organ or not year:
-            shown = printed[:60] or "(no title)"
-            raise self.fail(
-                f"the title {shown!r} does not name an organ and a year as "
-                f"'{_STANDARD_TITLE}' does; pass organ= and year="
-            )
-        return organ, year, self.custom_title(printed, organ, year, title)
-
-    def custom_title(
-        self, printed: str, organ: str, year: int, title: list[TextBlock]
-    ) -> str | None:
-        """The printed title when it is the report's own, ``None`` when it is the
-        standard one (spaces and line breaks aside)."""
-        derived = _STANDARD_TITLE.format(organ=organ, year=year)
-        squeezed = re.sub(r"\s+", "", printed)
-        if squeezed == derived or not printed:
-            if printed and printed != derived:
-                self.note(
-                    NoteKind.TEXT,
-                    "$.report.title",
-                    printed,
-                    "removed the spaces and line breaks of the title; it is the standard one",
-                    title[0].source,
-                )
-            return None
-        custom = re.sub(r"\s*\n\s*", "", printed)
-        self.note(
-            NoteKind.TEXT,
-            "$.report.title",
-            custom,
-            "kept the printed title as the report's own: it is not the standard one",
-            title[0].source,
-        )
-        return custom
-
     def note_missing(self, sections: _Sections) -> None:
         for section in Section:
             if section not in sections:
@@ -163,17 +123,22 @@ class _Builder:
                 )
 
     def table_blocks(self, sections: _Sections) -> list[TableBlock]:
-        """The tables printed in the sections of tables 二, 三 and 四: some there must be."""
+        """The tables printed in the sections of tables 二, 三 and 四: some there must be,
+        unless the caller asked for what there is (a page excerpt, a report whose tables
+        are images: its prose is read, its tables left blank)."""
         tables = [b for s in _TABLES for b in sections.get(s, []) if isinstance(b, TableBlock)]
-        if not tables:
+        if not tables and not self.options.get("partial"):
             # Every edition numbers its tables alike.
             numbers = ", ".join(layout(Edition.V2021).table(s).number for s in _TABLES)
-            raise self.fail(f"the document holds none of the report's tables ({numbers})")
+            raise self.fail(
+                f"the document holds none of the report's tables ({numbers}); "
+                "pass partial=True to read its prose, with the tables left blank"
+            )
         return tables
 
     def edition(self, tables: list[TableBlock], year: int) -> Edition:
         given = self.options.get("edition")
-        edition, why = detect_edition(tables)
+        edition, why = detect_edition(tables) if tables else (None, "the document prints no table")
         if given is not None:
             chosen = Edition(given)
             action = f"used the {chosen.value} edition as asked"
@@ -210,6 +175,11 @@ class _Builder:
         sources: dict[tuple[Section, int], SourceRef] = {}
         for section in _TABLES:
             blocks = sections.get(section, [])
+            if self.options.get("partial") and not any(isinstance(b, TableBlock) for b in blocks):
+                tables[section.value] = self.with_prose(
+                    self.unprinted(section, edition), section, blocks
+                )
+                continue
             read = read_table(
                 section,
                 edition,
@@ -222,6 +192,19 @@ class _Builder:
             sources.update({(section, p): ref for p, ref in read.sources.items()})
             self.guessed.update((section, position) for position in read.guessed)
         return tables, sources
+
+    def unprinted(self, section: Section, edition: Edition) -> CellTable[Any, Any]:
+        """The blank table of a section that prints none (read with partial=True)."""
+        table = layout(edition).table(section)
+        self.note(
+            NoteKind.MISSING,
+            f"$.report.{section.value}",
+            f"{table.number}、{section.zh}",
+            "the document prints no table here (an excerpt, or a table printed as an image): "
+            f"left all {len(table.cells)} cells blank (not 0), as partial=True asks",
+            None,
+        )
+        return _TABLE_CLASSES[section].blank(edition)
 
     def with_prose(
         self, table: CellTable[Any, Any], section: Section, blocks: list[Block]
@@ -286,6 +269,35 @@ class _Builder:
 
 
 _SPACE = re.compile(r"\s")
+_DIGIT = re.compile(r"\d")
+
+
+def _captions(blocks: list[Block], section: Section, notes: list[Note]) -> list[Block]:
+    """``blocks`` with the lines of text that the text reader took for a table's rows
+    turned back into text when that is all the section holds: lines split at nothing,
+    with no figure ("（统计表见附图）" where the table is an image), are no table. (A
+    caption "第二十条第（一）项" above a table's figures stays one of its rows.)"""
+    tables = [block for block in blocks if isinstance(block, TableBlock)]
+    if not tables or not all(_text_lines(block) for block in tables):
+        return blocks
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, TextBlock):
+            out.append(block)
+            continue
+        for (cell,) in block.rows:
+            action = "read as text, not as a table's row: the section holds no figure"
+            where = f"$.report.{section.value}"
+            notes.append(Note(NoteKind.LAYOUT.value, where, cell.text[:40], action, cell.source))
+            out.append(TextBlock.plain(cell.text, cell.source))
+    return out
+
+
+def _text_lines(block: TableBlock) -> bool:
+    """Whether ``block`` is lines of text split at nothing, without a figure."""
+    return not block.exact and all(
+        len(row) == 1 and _DIGIT.search(row[0].text) is None for row in block.rows
+    )
 
 
 def _may_be_composed(text: str, facts: dict[str, Any]) -> bool:

@@ -19,12 +19,14 @@ from govdisclosure.categories import OrganKind
 from govdisclosure.readers.traditional import simplified
 from govdisclosure.report import Contact, Period, Website
 
-__all__ = ["organ_kind", "parse_date", "parse_title", "preamble_facts"]
+__all__ = ["organ_kind", "parse_date", "parse_title", "preamble_facts", "title_parts"]
 
-_TITLE = re.compile(
-    r"^(?P<organ>.+?)(?:关于)?(?P<year>\d{4})年度?(?:政府信息公开|政务公开)"
-    r"(?:工作)?(?:年度)?(?:报告|年报)"
-)
+_REPORT = r"(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)"
+_TITLE = re.compile(rf"^(?P<organ>.+?)(?:关于)?(?P<year>\d{{4}})年度?{_REPORT}")
+#: A title that names the year first ("2024年某市人民政府办公厅政府信息公开工作年度报告"),
+#: or only one of the organ and the year: the organ is all up to the report's name.
+_YEAR_FIRST = re.compile(rf"^(?P<year>\d{{4}})年度?(?P<organ>(?!度).*){_REPORT}")
+_NO_YEAR = re.compile(rf"^(?P<organ>.*?)(?:关于)?{_REPORT}")
 _DATE = r"(?P<{p}y>\d{{4}})\s*年\s*(?P<{p}m>\d{{1,2}})\s*月\s*(?P<{p}d>\d{{1,2}})\s*日"
 _PERIOD = re.compile(
     _DATE.format(p="a")
@@ -48,11 +50,36 @@ _DETAILS = {
 
 
 def parse_title(title: str) -> tuple[str, int] | None:
-    """The organ and year a report's title names, or ``None`` when it names neither."""
-    match = _TITLE.match(re.sub(r"\s+", "", title))
-    if match is None:
-        return None
-    return match["organ"], int(match["year"])
+    """The organ and year a report's title names, or ``None`` unless it names both.
+
+    >>> parse_title("2024年某市人民政府办公厅政府信息公开工作年度报告")
+    ('某市人民政府办公厅', 2024)
+    """
+    organ, year = title_parts(title)
+    return (organ, year) if organ and year else None
+
+
+def title_parts(title: str) -> tuple[str | None, int | None]:
+    """The organ and the year a report's title names, each ``None`` when it does not
+    name it: the organ before the year or after it, or none ("2023年度政府信息公开工作
+    年度报告"); a title without a year may still name the organ.
+
+    >>> title_parts("某某局2023年度政府信息公开工作年度报告")
+    ('某某局', 2023)
+    >>> title_parts("2023年度政府信息公开工作年度报告"), title_parts("某某局政务公开工作年度报告")
+    ((None, 2023), ('某某局', None))
+    >>> title_parts("某某局政府信息公开工作年度报告（2023年度）")
+    ('某某局', 2023)
+    """
+    squeezed = re.sub(r"\s+", "", title)
+    match = _TITLE.match(squeezed) or _YEAR_FIRST.match(squeezed)
+    if match is not None:
+        return match["organ"] or None, int(match["year"])
+    match = _NO_YEAR.match(squeezed)
+    organ = match["organ"] or None if match else None
+    # A year printed after the report's name: "某某局政府信息公开工作年度报告（2023年度）".
+    year = re.search(r"(?<!\d)(\d{4})年", squeezed[match.end() :]) if match else None
+    return organ, int(year[1]) if year else None
 
 
 def _date(year: str, month: str, day: str) -> dt.date | None:

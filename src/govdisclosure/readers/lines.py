@@ -30,11 +30,11 @@ from govdisclosure.errors import ReadError, ReportValueError
 from govdisclosure.readers.blocks import Block, RawCell, TableBlock, TextBlock
 from govdisclosure.readers.build import build_report
 from govdisclosure.readers.encodings import decode_bytes, encoding_note
+from govdisclosure.readers.headings import Position, find_heading, may_be_heading
 from govdisclosure.readers.limits import MAX_TEXT_CHARS, check_size
 from govdisclosure.readers.pipes import PIPES, TABS, TextRow, join_cell_lines
 from govdisclosure.readers.result import Note, NoteKind, ReadResult, SourceRef
 from govdisclosure.readers.script import simplified_block
-from govdisclosure.readers.sections import next_section
 from govdisclosure.readers.traditional import is_traditional
 from govdisclosure.readers.values import VALUE_TOKEN, is_value_text
 from govdisclosure.text import Paragraph, Span
@@ -54,7 +54,6 @@ _GLUED_PAGE_NUMBER = re.compile(rf"^\s*{_DASHED}\s*(?=[^\s\d])|(?<=\S)\s*{_DASHE
 _DASHES = re.compile(r"[-—–－] ?\d")
 # What every page number (and Markdown rule) holds: most lines hold none of it.
 _MAYBE_PAGE_NUMBER = re.compile(r"[-—–－第]")
-_MAYBE_HEADING = re.compile(r"\s*[一二三四五六]\s*[、.．,，]")
 _AUTOLINK = re.compile(r"<((?:https?://|www\.)[^<>\s]+)>")
 _GAP = re.compile(r"\s{2,}|\u3000+")
 _TRAILING_VALUE = re.compile(rf"(?:^|(?<=\s))(?:{VALUE_TOKEN})$")
@@ -173,7 +172,7 @@ def _as_printed(block: TextBlock) -> TextBlock:
 
 
 def _cleaned(
-    line: str, where: SourceRef, current: Section | None, notes: list[Note], script: _Script
+    line: str, where: SourceRef, at: Position, notes: list[Note], script: _Script
 ) -> str | None:
     """The line without page numbers and link brackets; ``None`` when nothing is left."""
     if not line.strip():
@@ -189,8 +188,8 @@ def _cleaned(
     stripped = _GLUED_PAGE_NUMBER.sub("", line) if _DASHES.search(line) else line
     if (  # in a table, only before the next section's heading ("— 3 —四、政府…")
         stripped != line
-        and current in _TABLE_SECTIONS
-        and next_section(script(TextBlock.plain(stripped.strip(), where)), current) is None
+        and at.section in _TABLE_SECTIONS
+        and find_heading(script(TextBlock.plain(stripped.strip(), where)), at) is None
     ):
         stripped = line
     if stripped != line:
@@ -212,7 +211,7 @@ def text_blocks(
     notes: list[Note] = []
     blocks: list[Block] = []
     rows: list[TextRow] = []  # table rows not yet in a block
-    current: Section | None = None
+    at = Position()  # the section the lines are in (see split_document, which agrees)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     wrapped = not markdown
     # A form feed (a page break) ends a line; what follows is on the same line number.
@@ -221,7 +220,7 @@ def text_blocks(
             if not raw or raw.isspace():
                 continue  # a blank line (what _cleaned drops first), without a SourceRef
             where = SourceRef(line=number, file=source)
-            line = _cleaned(raw.rstrip(), where, current, notes, script)
+            line = _cleaned(raw.rstrip(), where, at, notes, script)
             if line is None:
                 continue
             heading = 0
@@ -230,12 +229,16 @@ def text_blocks(
                 line = line.lstrip("#").strip()
             text = line.strip()
             block: TextBlock | None = None
-            found: Section | None = None
-            if heading or _MAYBE_HEADING.match(text):
+            found = None
+            # A heading printed bold ("**三、收到和处理…**") is one too.
+            probe = text.replace("**", "") if "**" in text else text
+            if script is not _as_printed:  # a bare title in Traditional script
+                probe = script(TextBlock.plain(probe, where)).text
+            if heading or may_be_heading(probe):
                 block = TextBlock(spans_of(text), where, heading=heading, wrapped=wrapped)
-                found = next_section(script(block), current)
-                current = found or current
-            if found is None and current in _TABLE_SECTIONS and not _is_prose(text):
+                found = find_heading(script(block), at)
+                at = at.after(found) if found else at
+            if found is None and at.section in _TABLE_SECTIONS and not _is_prose(text):
                 if not (rows and _DASH_RULE.match(line) and _is_header(rows[-1][0])):
                     rows.append(_cells(line, where, markdown))
                 continue

@@ -4,47 +4,43 @@ sections, found by their headings.
 The title is at the start, unless other text comes before it (a web page's navigation,
 the information printed above an article): then it is the first short block that names
 an organ and a year, and what stands before it is dropped with a note. A section starts
-at its heading: "三、收到和处理…" with the right number and a word of its title, or a
-heading the document marked as such that reads like the section's title. Sections are
-looked for in the report's order, so a numbered item inside one ("四是推进…") starts no
-section.
+at its heading, found by the words of its title (:mod:`~govdisclosure.readers.headings`):
+a numeral that is not the form's is noted, and a heading printed with the section's first
+paragraph on its line is split into the two. Sections are looked for in the report's
+order, so a numbered item inside one ("四是推进…") starts no section.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
 
 from govdisclosure.categories import Section
-from govdisclosure.labels import normalize_label
 from govdisclosure.readers.blocks import Block, TextBlock
 from govdisclosure.readers.facts import parse_title
+from govdisclosure.readers.headings import (
+    NUMERALS,
+    SUBSECTION,
+    Heading,
+    Position,
+    chinese_numeral,
+    find_heading,
+    form_numeral,
+    passed_over,
+)
 from govdisclosure.readers.result import Note, NoteKind
+from govdisclosure.text import Span
 
-__all__ = ["NUMERALS", "SUBSECTION", "heading_of", "next_section", "section_of", "split_document"]
+__all__ = ["NUMERALS", "SUBSECTION", "heading_of", "next_section", "split_document"]
 
-NUMERALS = "一二三四五六七八九十"
-#: Words that name each section in its heading, in the official wording and the
-#: variants real reports print ("五、存在问题及改进情况", "四、…行政复议及行政诉讼情况").
-_SECTION_WORDS: dict[Section, tuple[str, ...]] = {
-    Section.OVERVIEW: ("总体情况", "概述", "基本情况"),
-    Section.PROACTIVE: ("主动公开",),
-    Section.APPLICATIONS: ("申请",),
-    Section.REVIEWS: ("复议", "诉讼"),
-    Section.PROBLEMS: ("问题",),
-    Section.OTHER: ("其他",),
-}
-_HEADING = re.compile(rf"^\s*(?P<number>[{NUMERALS}])\s*[、.．,，]\s*(?P<rest>\S.{{0,40}})$")
-#: How every numbered heading starts (what :data:`_HEADING` matches first).
-_HEADING_START = re.compile(rf"\s*[{NUMERALS}]\s*[、.．,，]")
-_ORDER = tuple(Section)
-_SECTION_NUMBER = {section: number for number, section in enumerate(Section)}
-#: The numbering of a subsection of 一 ("（二）").
-SUBSECTION = re.compile(rf"^\s*[（(]\s*(?P<number>[{NUMERALS}]+)\s*[)）]\s*")
 #: A title is looked for among this many blocks at the start, and is no longer than this.
 _TITLE_SEARCH = 15
 _LONGEST_TITLE = 80
+#: A line above the title that holds the start of the organ's name: a place ("某市某区"),
+#: not the name of a site ("某市人民政府") printed above the article.
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,18}(?:省|市|区|县|州|盟|旗|镇|乡|街道)$")
+#: What separates a heading from the paragraph printed after it on its line.
+_RUN_IN_SEPARATORS = " \t\u3000：:。"
 
 
 def heading_of(section: Section) -> str:
@@ -53,47 +49,23 @@ def heading_of(section: Section) -> str:
     >>> heading_of(Section.OTHER)
     '六、其他需要报告的事项'
     """
-    return f"{NUMERALS[_SECTION_NUMBER[section]]}、{section.zh}"
-
-
-def section_of(block: TextBlock, expected: Section) -> bool:
-    """Whether ``block`` is the heading of section ``expected``: "三、收到和处理…" with the
-    right number and a word of its title, or a heading the document marked as such that
-    holds a word of the title.
-
-    >>> from govdisclosure.readers.result import SourceRef
-    >>> heading = TextBlock.plain("四、政府信息公开行政复议、行政诉讼情况", SourceRef())
-    >>> section_of(heading, Section.REVIEWS)
-    True
-    >>> section_of(TextBlock.plain("四是推进管理公开。", SourceRef()), Section.REVIEWS)
-    False
-    """
-    if not block.heading and _HEADING_START.match(block.text) is None:
-        return False  # most blocks: no number, no mark (what follows asks for one)
-    text = block.text.strip()
-    words = _SECTION_WORDS[expected]
-    match = _HEADING.match(text)
-    if match is not None:
-        number = _SECTION_NUMBER[expected]
-        if match["number"] == NUMERALS[number] and not match["rest"].endswith("。"):
-            return any(word in match["rest"] for word in words)
-        return False
-    if block.heading == 0 or len(text) > 40 or SUBSECTION.match(text):
-        return False
-    # A heading without its number must read like the section's title, not merely share
-    # a word with it (a subsection "依申请公开" is no section 三).
-    similarity = difflib.SequenceMatcher(None, normalize_label(text), normalize_label(expected.zh))
-    return any(word in text for word in words) and similarity.ratio() >= 0.6
+    return f"{NUMERALS[form_numeral(section) - 1]}、{section.zh}"
 
 
 def next_section(block: TextBlock, current: Section | None = None) -> Section | None:
     """The section ``block`` is the heading of, among those after ``current`` (all of
     them when it is ``None``): sections come in the report's order, so a numbered item
-    inside one ("四是推进…") starts no section."""
-    if not block.heading and _HEADING_START.match(block.text) is None:
-        return None  # most blocks: no number, no mark (section_of asks for one)
-    following = _ORDER[_ORDER.index(current) + 1 :] if current else _ORDER
-    return next((section for section in following if section_of(block, section)), None)
+    inside one ("四是推进…") starts no section.
+
+    >>> from govdisclosure.readers.result import SourceRef
+    >>> heading = TextBlock.plain("四、政府信息公开行政复议、行政诉讼情况", SourceRef())
+    >>> next_section(heading, Section.APPLICATIONS)
+    <Section.REVIEWS: 'reviews' 政府信息公开行政复议、行政诉讼情况>
+    >>> next_section(TextBlock.plain("四是推进管理公开。", SourceRef())) is None
+    True
+    """
+    found = find_heading(block, Position(current))
+    return found.section if found else None
 
 
 def split_document(
@@ -109,17 +81,75 @@ def split_document(
         rest = list(blocks)
     preamble: list[Block] = []
     sections: dict[Section, list[Block]] = {}
-    current: Section | None = None
+    at = Position()
     for block in rest:
-        found = next_section(block, current) if isinstance(block, TextBlock) else None
-        if found is not None:
-            current = found
-            sections[found] = []
-        elif current is None:
+        found = find_heading(block, at) if isinstance(block, TextBlock) else None
+        if found is not None and isinstance(block, TextBlock):
+            at = at.after(found)
+            sections[found.section] = _section_start(block, found, notes)
+        elif at.section is None:
             preamble.append(block)
         else:
-            sections[current].append(block)
+            if isinstance(block, TextBlock):
+                _note_passed_over(block, at, notes)
+            sections[at.section].append(block)
     return title, preamble, sections
+
+
+def _section_start(block: TextBlock, heading: Heading, notes: list[Note]) -> list[Block]:
+    """The blocks a section starts with: the paragraph printed on its heading's line, if
+    any. What was decided is noted: a number that is not the form's, a heading without
+    one, the paragraph split off."""
+    where = f"$.report.{heading.section.value}"
+    official = heading_of(heading.section)
+    snippet = block.text.strip()[:40]
+    if heading.renumbered:
+        action = (
+            f"the heading is numbered {chinese_numeral(heading.numeral or 0)} where the form "
+            f"numbers the section {official[0]}; read as {official} by its words"
+        )
+        notes.append(Note(NoteKind.LAYOUT.value, where, snippet, action, block.source))
+    elif heading.numeral is None and not block.heading:
+        action = f"a line without a number read as the heading {official} by its words"
+        notes.append(Note(NoteKind.LAYOUT.value, where, snippet, action, block.source))
+    body = _spans_from(block.spans, heading.end)
+    if not any(span.text.strip(_RUN_IN_SEPARATORS) for span in body):
+        return []
+    paragraph = TextBlock(body, block.source, wrapped=block.wrapped)
+    action = "split the heading from the paragraph printed after it on its line"
+    notes.append(Note(NoteKind.LAYOUT.value, where, snippet, action, block.source))
+    return [paragraph]
+
+
+def _note_passed_over(block: TextBlock, at: Position, notes: list[Note]) -> None:
+    """Note a numbered line that reads like a later section's heading but starts none
+    (a topic of 一 numbered like a section)."""
+    named = passed_over(block, at) if at.section is Section.OVERVIEW else None
+    if named is not None:
+        action = (
+            f"reads like the heading {heading_of(named)}, but its number does not follow "
+            f"the last section's: kept as a topic of {heading_of(Section.OVERVIEW)}"
+        )
+        snippet = block.text.strip()[:40]
+        notes.append(
+            Note(NoteKind.LAYOUT.value, "$.report.overview", snippet, action, block.source)
+        )
+
+
+def _spans_from(spans: Sequence[Span], start: int) -> tuple[Span, ...]:
+    """``spans`` from the character ``start`` on, without the separators there."""
+    out: list[Span] = []
+    for span in spans:
+        if start >= len(span.text):
+            start -= len(span.text)
+            continue
+        text = span.text[start:]
+        if not out:
+            text = text.lstrip(_RUN_IN_SEPARATORS)
+        if text:
+            out.append(Span(text, span.bold))
+        start = 0
+    return tuple(out)
 
 
 def _title_start(blocks: Sequence[Block], notes: list[Note]) -> int:
@@ -132,6 +162,7 @@ def _title_start(blocks: Sequence[Block], notes: list[Note]) -> int:
     first = _title_blocks(blocks)
     if first and parse_title("".join(b.text for b in first)) is not None:
         start = next((i for i, b in enumerate(first) if parse_title(b.text)), 0)
+        start = _place_above(first, start, notes)
     else:
         start = 0
         for at in range(1, min(len(blocks), _TITLE_SEARCH)):
@@ -159,12 +190,34 @@ def _title_start(blocks: Sequence[Block], notes: list[Note]) -> int:
     return start
 
 
+def _place_above(title: list[TextBlock], start: int, notes: list[Note]) -> int:
+    """Where a title that names its organ and year at ``start`` begins: a line above
+    that holds a place ("某市某区" above "城市管理局2022年…报告") starts the organ's
+    name, cut by a line break; noted."""
+    begin = start
+    while begin and _PLACE.match(title[begin - 1].text.strip()):
+        begin -= 1
+    if begin < start:
+        joined = "".join(block.text.strip() for block in title[begin : start + 1])
+        action = "joined the line above the title to it: it holds the start of the organ's name"
+        notes.append(
+            Note(NoteKind.LAYOUT.value, "$.report.title", joined, action, title[begin].source)
+        )
+    return begin
+
+
+def _may_be_title(text: str) -> bool:
+    return len(text.strip()) <= _LONGEST_TITLE and not text.rstrip().endswith(("。", "；"))
+
+
 def _title_blocks(blocks: Sequence[Block]) -> list[TextBlock]:
-    """The title at the start of ``blocks``: up to three text blocks, to the first that
-    says 报告 or 年报; none when they do not say it."""
+    """The title at the start of ``blocks``: up to three short text blocks, to the first
+    that says 报告 or 年报; none when they do not say it. A sentence is no title: a
+    preamble that starts "本报告依据…", or "根据《条例》要求，现向社会公布某局…报告。"
+    (a long block, or one that ends as a sentence does)."""
     title: list[TextBlock] = []
     for block in blocks[:3]:
-        if not isinstance(block, TextBlock):
+        if not isinstance(block, TextBlock) or not _may_be_title(block.text):
             break
         title.append(block)
         if "报告" in block.text or "年报" in block.text:
