@@ -34,6 +34,7 @@ form lacks.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
@@ -85,6 +86,7 @@ def read_table(
     split over pages or into pieces comes as several blocks)."""
     draft = Draft(section, edition, source)
     figures = attach(draft, sort_rows(draft, blocks))
+    draft.lines = figures
     if section is Section.REVIEWS:
         figures = review_rows(draft, figures)
         if figures and all(len(f.row.values) == 1 for f in figures):
@@ -139,7 +141,11 @@ def _place(draft: Draft, lines: list[Line]) -> None:
     previous: RowPlan | None = None
     plans = draft.table.row_plans
     for line in lines:
-        target = _match(draft, line.key, last, done)
+        target = _by_numbering(draft, line.label, last, done) if line.label else None
+        if target is not None:
+            _numbered_alone(draft, line, target)
+        else:
+            target = _match(draft, line.key, last, done)
         if target is None and not line.key:
             _unlabelled(draft, line)
             continue
@@ -167,6 +173,19 @@ def _place(draft: Draft, lines: list[Line]) -> None:
         last = max(last, target.last)
         previous = plans[target.last]
     _note_missing(draft, done)
+
+
+def _numbered_alone(draft: Draft, line: Line, target: Target) -> None:
+    node = target.node
+    line.label = node.numbering + node.label  # its label is the form's: no label note
+    draft.note(
+        NoteKind.LABEL,
+        location(draft.section, draft.table.row_plans[target.index].name),
+        line.row.label,
+        f"a label of a numbering alone: read as 「{node.numbering}{node.label}」, the "
+        "next row of the form numbered so",
+        line.row.source,
+    )
 
 
 def _unlabelled(draft: Draft, line: Line) -> None:
@@ -234,6 +253,33 @@ def _note_missing(draft: Draft, done: set[int]) -> None:
                 "the row is not in the document; its cells are left blank",
                 SourceRef(file=draft.source),
             )
+
+
+#: A label that is a numbering alone ("一", "（三）", "2."), and its parts.
+_BARE_NUMBERING = re.compile(
+    r"\s*(?P<open>[（(])?\s*(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})\s*[）)]?\s*[、.．]?\s*"
+)
+
+
+def _numbering_key(numbering: str) -> str | None:
+    """A numbering as compared: its numeral, with "(" when it is in brackets."""
+    match = _BARE_NUMBERING.fullmatch(numbering)
+    if match is None:
+        return None
+    return ("(" if match["open"] else "") + match["n"]
+
+
+def _by_numbering(draft: Draft, label: str, last: int, done: set[int]) -> Target | None:
+    """The first row (or group) after ``last`` numbered as ``label``, a numbering alone
+    ("一 | 412 | 17 | …": a converter kept only the numbering of the label)."""
+    wanted = _numbering_key(label)
+    if wanted is None:
+        return None
+    for target in draft.targets:
+        free = target.is_group or target.index not in done
+        if target.index > last and free and _numbering_key(target.node.numbering) == wanted:
+            return target
+    return None
 
 
 def _match(draft: Draft, key: str, last: int, done: set[int]) -> Target | None:

@@ -85,6 +85,8 @@ class Draft:
         self.generic_header: SourceRef | None = None
         #: The figures of a printed 小计 column the form does not have, by row.
         self.subtotals: list[tuple[RowPlan, RawCell]] = []
+        #: The printed rows with figures, once sorted (what their neighbours tell).
+        self.lines: list[Line] = []
         #: The cells placed by a guess (by order), by position.
         self.guessed: set[int] = set()
 
@@ -154,27 +156,48 @@ def spread(draft: Draft, line: Line, values: Sequence[RawCell], width: int) -> l
 def _by_position(
     draft: Draft, line: Line, values: Sequence[RawCell], width: int
 ) -> list[RawCell | None] | None:
-    starts = _column_starts(draft, line.header, width)
-    if starts is None or any(v.end is None for v in values):
+    spans = _column_spans(draft, line.header, width)
+    if spans is None or any(v.end is None for v in values):
+        return None
+    starts = [start for start, _ in spans]
+    if not _columns_line_up(draft, line, starts, width):
         return None
     placed: list[RawCell | None] = [None] * width
     for value in values:
-        assert value.end is not None
-        column = max((i for i, start in enumerate(starts) if start < value.end), default=0)
+        column = _column_of(value, starts)
         if placed[column] is not None:
             return None
         placed[column] = value
     return placed
 
 
-def _column_starts(draft: Draft, header: Sequence[RawCell], width: int) -> list[int] | None:
-    """Where each number column starts on a line, from the leaf labels of the header
-    printed above (``None`` when the header does not show them all)."""
+def _column_of(value: RawCell, starts: list[int]) -> int:
+    assert value.end is not None
+    return max((i for i, start in enumerate(starts) if start < value.end), default=0)
+
+
+def _columns_line_up(draft: Draft, line: Line, starts: list[int], width: int) -> bool:
+    """Whether the header's columns say where figures stand: not when a row under it
+    printed with a figure in every column has one outside its own column (text whose
+    runs of spaces are not aligned in columns, where a figure's place tells nothing)."""
+    return all(
+        value.end is not None and _column_of(value, starts) == i
+        for other in draft.lines
+        if other.header is line.header and len(other.row.values) == width
+        for i, value in enumerate(other.row.values)
+    )
+
+
+def _column_spans(
+    draft: Draft, header: Sequence[RawCell], width: int
+) -> list[tuple[int, int]] | None:
+    """Where each number column's label starts and ends on a line, from the leaf labels
+    of the header printed above (``None`` when the header does not show them all)."""
     leaves = {key for node in draft.table.columns_in_order for key in label_keys(node.label)}
     found = sorted(
-        cell.start
+        (cell.start, cell.end)
         for cell in header
-        if cell.start is not None and normalize_label(cell.text) in leaves
+        if cell.start is not None and cell.end is not None and normalize_label(cell.text) in leaves
     )
     # An extra row of table 四 prints its figures under the first columns.
     return found[:width] if len(found) >= width else None

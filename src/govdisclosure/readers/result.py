@@ -57,14 +57,19 @@ class SourceRef:
     page: int | None = None
 
     def __str__(self) -> str:
-        where = (
-            f"line {self.line}"
-            if self.line is not None
-            else f"table {(self.table or 0) + 1}, row {(self.row or 0) + 1}, "
-            f"column {(self.column or 0) + 1}"
-        )
+        if self.line is not None:
+            where = f"line {self.line}"
+        elif self.table is None and self.row is None:
+            where = ""  # the document as a whole (a row the form has and it lacks)
+        else:
+            where = (
+                f"table {(self.table or 0) + 1}, row {(self.row or 0) + 1}, "
+                f"column {(self.column or 0) + 1}"
+            )
         if self.page is not None:
-            where = f"page {self.page}, {where}"
+            where = f"page {self.page}, {where}" if where else f"page {self.page}"
+        if not where:
+            return self.file or "the document"
         return f"{self.file}: {where}" if self.file else where
 
     def describe(self, locale: str = "zh_CN") -> str:
@@ -81,6 +86,8 @@ class SourceRef:
         page = f"第 {self.page} 页" if self.page is not None else ""
         if self.line is not None:
             return f"{page}第 {self.line} 行"
+        if self.table is None and self.row is None:
+            return page or "全文"
         table, row, column = ((value or 0) + 1 for value in (self.table, self.row, self.column))
         return f"{page}第 {table} 个表格第 {row} 行第 {column} 列"
 

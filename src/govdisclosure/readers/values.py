@@ -49,8 +49,9 @@ _FIGURE = (
     r"(?:\s?[（(][^（()）]{1,80}[）)])?"
 )
 _MARK = "|".join(re.escape(mark) for mark in sorted(_MARKS, key=len, reverse=True))
-#: A value as it stands in a line of text: a figure or a not-applicable mark.
-VALUE_TOKEN = rf"(?:{_FIGURE}|{_MARK})"
+#: A value as it stands in a line of text: a figure or a not-applicable mark, either
+#: with an annotation ("—（暂无数据）").
+VALUE_TOKEN = rf"(?:{_FIGURE}|(?:{_MARK})(?:\s?[（(][^（()）]{{1,80}}[）)])?)"
 _WHOLE_FIGURE = re.compile(
     r"(?P<sign>[+\-−＋－]?)\s?(?P<digits>\d(?:[\d,，]|\s(?=\d))*)(?P<fraction>[.．]\d+)?"
     rf"\s?(?P<unit>{_UNIT}|[{_COUNT_WORDS}])?"

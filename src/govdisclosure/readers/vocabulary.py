@@ -145,6 +145,8 @@ def _beyond_labels(key: str, section: Section) -> str:
 
 #: What converters head columns with when they do not keep the document's header.
 _GENERIC = re.compile(r"(?:类别|项目|名称|内容|分类|指标|序号|总计|合计|小计|数量|备注|单位)")
+#: What a generic header heads its label column with.
+_CATEGORY = re.compile(r"类别|分类|名称")
 _NUMBERED_GENERIC = re.compile(
     r"(?:数据|列|栏|字段|column|col|field)\s*\d{1,2}|第\s*\d{1,2}\s*列", re.I
 )
@@ -161,9 +163,12 @@ def generic_header(cells: Sequence[RawCell]) -> bool:
     >>> generic_header([RawCell(t, SourceRef()) for t in ("信息内容", "本年新制作数量")])
     False
     """
-    texts = [cell.text.strip() for cell in cells if cell.text.strip()]
-    numbered = [text for text in texts if _NUMBERED_GENERIC.fullmatch(text)]
-    return bool(numbered) and all(text in numbered or _GENERIC.fullmatch(text) for text in texts)
+    texts = [word for cell in cells for word in cell.text.split()]
+    if not texts or not all(_NUMBERED_GENERIC.fullmatch(t) or _GENERIC.fullmatch(t) for t in texts):
+        return False
+    return any(_NUMBERED_GENERIC.fullmatch(t) for t in texts) or (
+        len(texts) >= 2 and _CATEGORY.fullmatch(texts[0]) is not None
+    )
 
 
 @functools.lru_cache(maxsize=4096)
