@@ -38,7 +38,7 @@ class Distortion:
     per_line: bool = False  # one figure per line, each ending in "|", and "||||" lines
     reviews: str = "row"  # table 四: "row" (1 × 15), "three" (three of 5), "grid" (3 × 5)
     units: bool = False  # counts printed with 件, money with its unit
-    spaces: bool = False  # cells separated by runs of spaces, not pipes (PDF text)
+    spaces: bool = False  # cells separated by spaces, not pipes (text copied from a page)
 
     def __str__(self) -> str:
         on = [f"{k}={v!r}" for k, v in vars(self).items() if v not in ("", False, "row")]
@@ -51,7 +51,7 @@ def _cell_text(cell: Cell, annotation: str | None, glyph: str, units: bool) -> s
     elif isinstance(cell, NotApplicable):
         text = cell.mark
     elif isinstance(cell, Money):
-        text = f"{cell.amount}{cell.unit.zh}"
+        text = f"{cell.amount:f}{cell.unit.zh}"  # as documents print it: no exponent
     else:
         assert isinstance(cell, int)
         text = f"{cell:+d}" if cell < 0 else str(cell)
@@ -72,7 +72,7 @@ class _Writer:
         elif self.d.edge == "end":
             cells.append("")
         if self.d.spaces:
-            self.lines.append("  ".join(cells).strip())
+            self.lines.append(" ".join(cell for cell in cells if cell))
         else:
             self.lines.append("| " + " | ".join(cells) + " |")
 
