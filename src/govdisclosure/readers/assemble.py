@@ -141,7 +141,9 @@ def _place(draft: Draft, lines: list[Line]) -> None:
     previous: RowPlan | None = None
     plans = draft.table.row_plans
     for line in lines:
-        target = _by_numbering(draft, line.label, last, done) if line.label else None
+        # A numbering alone is a short label (most labels are words).
+        alone = line.label and len(line.label) <= _LONGEST_NUMBERING
+        target = _by_numbering(draft, line.label, last, done) if alone else None
         if target is not None:
             _numbered_alone(draft, line, target)
         else:
@@ -259,6 +261,9 @@ def _note_missing(draft: Draft, done: set[int]) -> None:
 _BARE_NUMBERING = re.compile(
     r"\s*(?P<open>[（(])?\s*(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})\s*[）)]?\s*[、.．]?\s*"
 )
+
+
+_LONGEST_NUMBERING = 8
 
 
 def _numbering_key(numbering: str) -> str | None:

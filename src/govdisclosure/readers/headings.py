@@ -26,6 +26,7 @@ ends where its title does (:attr:`Heading.end`).
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 
 from attrs import frozen
@@ -163,8 +164,13 @@ def _value(numeral: str) -> int:
 def may_be_heading(text: str) -> bool:
     """Whether a line of text may be a section's heading (what :func:`find_heading`
     asks of a block the document did not mark): numbered, or a bare title."""
-    return HEADING_START.match(text) is not None or (
-        len(text) <= _LONGEST_TITLE and normalize_label(text) in _BARE_TITLES
+    if HEADING_START.match(text) is not None:
+        return True
+    # Every bare title ends in 情况 or 事项: most lines (a table's rows) end otherwise.
+    return (
+        len(text) <= _LONGEST_TITLE
+        and text.rstrip().endswith(("况", "项"))
+        and normalize_label(text) in _BARE_TITLES
     )
 
 
@@ -187,10 +193,15 @@ def find_heading(block: TextBlock, at: Position = Position()) -> Heading | None:
     """
     if not block.heading and not may_be_heading(block.text):
         return None  # most blocks: no number, no mark, no title alone on its line
+    return _find_heading(block.text, block.heading, at)
+
+
+@functools.lru_cache(maxsize=4096)  # headings and numbered rows repeat in every report
+def _find_heading(text: str, marked: int, at: Position) -> Heading | None:
     following = _ORDER[_ORDER.index(at.section) + 1 :] if at.section else _ORDER
-    numbered = _NUMBERED.match(block.text)
+    numbered = _NUMBERED.match(text)
     if numbered is None:
-        return _unnumbered(block, following, at)
+        return _unnumbered(text, marked, following, at)
     numeral = _value(numbered["number"])
     rest = numbered["rest"]
     title = _title_of(rest)
@@ -236,19 +247,21 @@ def _topic(title: str, at: Position) -> bool:
     return at.section in (None, Section.OVERVIEW) and _TOPIC.search(title) is not None
 
 
-def _unnumbered(block: TextBlock, following: tuple[Section, ...], at: Position) -> Heading | None:
+def _unnumbered(
+    printed: str, marked: int, following: tuple[Section, ...], at: Position
+) -> Heading | None:
     """A heading without a number: a title alone on its line, or one the document
     marked that reads like the section's official title. In a report that numbers its
     sections, a title a topic of 一 may have is that topic."""
-    text = block.text.strip()
+    text = printed.strip()
     if len(text) > _LONGEST_TITLE or SUBSECTION.match(text):
         return None
     bare = _BARE_TITLES.get(normalize_label(text))
     for section in following:
-        if section is bare or (block.heading and _marked(text, section)):
+        if section is bare or (marked and _marked(text, section)):
             if _topic(_SPACE.sub("", text), at) and at.numeral is not None:
                 return None
-            return Heading(section, None, len(block.text))
+            return Heading(section, None, len(printed))
     return None
 
 

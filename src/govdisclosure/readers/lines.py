@@ -171,6 +171,23 @@ def _as_printed(block: TextBlock) -> TextBlock:
     return block
 
 
+# What a heading's line may start with, or hold: most lines (a table's rows, prose)
+# are told to be none at the cost of a match and two searches.
+_HEADING_HINT = re.compile(r"\s*(?:\*\*|[一二三四五六七八九十])")
+
+
+def _may_be_heading(text: str, where: SourceRef, script: _Script) -> bool:
+    """Whether a line of text may be a section's heading: numbered, or a bare title, in
+    either script; printed bold ("**三、收到和处理…**") too."""
+    bare = text.rstrip(" *").endswith(("况", "项"))  # as every bare title ends
+    if script is _as_printed and not (bare or _HEADING_HINT.match(text)):
+        return False
+    probe = text.replace("**", "") if "**" in text else text
+    if script is not _as_printed:  # a bare title in Traditional script
+        probe = script(TextBlock.plain(probe, where)).text
+    return may_be_heading(probe)
+
+
 def _cleaned(
     line: str, where: SourceRef, at: Position, notes: list[Note], script: _Script
 ) -> str | None:
@@ -230,11 +247,7 @@ def text_blocks(
             text = line.strip()
             block: TextBlock | None = None
             found = None
-            # A heading printed bold ("**三、收到和处理…**") is one too.
-            probe = text.replace("**", "") if "**" in text else text
-            if script is not _as_printed:  # a bare title in Traditional script
-                probe = script(TextBlock.plain(probe, where)).text
-            if heading or may_be_heading(probe):
+            if heading or _may_be_heading(text, where, script):
                 block = TextBlock(spans_of(text), where, heading=heading, wrapped=wrapped)
                 found = find_heading(script(block), at)
                 at = at.after(found) if found else at

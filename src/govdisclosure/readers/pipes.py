@@ -39,7 +39,7 @@ def join_cell_lines(rows: list[TextRow]) -> list[TextRow]:
     """``rows`` with every run of one-cell lines that starts with a label joined into
     one row (see the module's documentation); other rows as they are. A run without a
     label in front is left alone: nothing tells which row its figures are."""
-    if sum(1 for row in rows if _one_cell(row)) < 2:
+    if sum(1 for cells, split in rows if split and len(cells) == 1) < 2:
         return rows  # most tables: nothing printed one cell per line
     out: list[TextRow] = []
     pending: list[RawCell] | None = None

@@ -63,7 +63,7 @@ def sort_rows(draft: Draft, blocks: Sequence[TableBlock]) -> list[Line | Row]:
             if _NOTE.match(text):
                 draft.table_notes.append((text, source))
                 continue
-            if generic_header(row.labels):
+            if generic_header(text):
                 above, after_header = (), True  # says nothing of the columns
                 draft.generic_header = draft.generic_header or row.source
                 continue
@@ -88,8 +88,10 @@ def _without_edges(block: TableBlock) -> tuple[tuple[RawCell, ...], ...]:
     as pages converted to pipes print ("| 1.属于国家秘密 | 3 | 0 |  |"): that is no
     column, and counting it would move every figure of a row with a blank cell. One
     row alone does not tell an edge from a blank last column."""
+    if not block.edges:
+        return block.rows
     rows = [cells for cells in block.rows if any(cell.text.strip() for cell in cells)]
-    if not block.edges or len(rows) < 2:
+    if len(rows) < 2:
         return block.rows
     out = block.rows
     if all(len(cells) > 1 and not cells[-1].text.strip() for cells in rows):
@@ -198,7 +200,7 @@ def _pair_apart(draft: Draft, lines: list[Line | Row]) -> list[Line | Row]:
     out = list(lines)
     at = 0
     while at < len(out):
-        labels = _whole_labels(draft, out, at)
+        labels = _whole_labels(draft, out, at) if isinstance(out[at], Row) else []
         if len(labels) < 2:
             at += 1
             continue

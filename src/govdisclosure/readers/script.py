@@ -40,6 +40,9 @@ __all__ = ["Simplified", "simplified_block", "simplified_structure"]
 #: The title is looked for among this many blocks at the start (as the sections' module
 #: does), is no longer than this, and ends with a block that says 报告 or 年报.
 _TITLE_SEARCH = 15
+#: The blocks at the start of a document that tell its script (is_traditional reads no
+#: further than its first pages).
+_FIRST_BLOCKS = 40
 _LONGEST_TITLE = 80
 #: Where the words of the title start after the organ's name: at the year (or the
 #: 关于 before it, or that ends the organ's line), else at the first word of the
@@ -120,9 +123,11 @@ def simplified_structure(blocks: Sequence[Block]) -> Simplified:
     """The blocks with their structure in Simplified script when they are printed in
     Traditional (see the module's documentation), and the note saying so; the blocks as
     they are, and no note, when they are not."""
-    printed = "\n".join(_texts(blocks))
-    if not is_traditional(printed):
+    # The title, the preamble and the headings tell the script, before any table.
+    start = [b.text for b in blocks[:_FIRST_BLOCKS] if isinstance(b, TextBlock)]
+    if not is_traditional("\n".join(start)):
         return Simplified(list(blocks))
+    printed = "\n".join(_texts(blocks))
     out = list(blocks)
     title = _simplified_title(out)
     headings = _simplified_headings(out)

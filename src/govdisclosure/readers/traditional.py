@@ -90,6 +90,8 @@ _CJK: Final = re.compile("[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 #: characters: a Simplified report quoting a name (臺灣) is not.
 _FEWEST: Final = 10
 _SHARE: Final = 0.05
+#: How many characters at the start of a text tell its script.
+_LOOKED_AT: Final = 1000
 
 
 def simplified(text: str) -> str:
@@ -129,7 +131,10 @@ def telling(text: str, most: int = 10) -> str:
 def is_traditional(text: str) -> bool:
     """Whether ``text`` is printed in Traditional script: it holds at least
     :data:`_FEWEST` characters only Traditional text prints, and they are at least
-    :data:`_SHARE` of its Chinese characters (counted only then: a Simplified text is
-    told at the cost of one search)."""
+    :data:`_SHARE` of its Chinese characters, in its first :data:`_LOOKED_AT`
+    characters (counted only then: a Simplified text is told at the cost of a search)."""
+    # A document in Traditional script shows it from its first page: the start is enough
+    # (and reading a long Simplified text costs one short search).
+    text = text[:_LOOKED_AT]
     found = len(_TELLING.findall(text))
     return found >= _FEWEST and found >= _chinese(text) * _SHARE

@@ -21,7 +21,7 @@ from govdisclosure.categories import Section
 from govdisclosure.editions import Edition
 from govdisclosure.labels import label_keys, normalize_label
 from govdisclosure.layouts import Node, TableLayout, layout
-from govdisclosure.readers.blocks import RawCell, TableBlock
+from govdisclosure.readers.blocks import TableBlock
 
 __all__ = [
     "SUBTOTAL",
@@ -152,18 +152,16 @@ _NUMBERED_GENERIC = re.compile(
 )
 
 
-def generic_header(cells: Sequence[RawCell]) -> bool:
-    """Whether a header row names its columns generically ("类别 | 数据1 | … | 总计"), as
-    documents converted by some tools print above every row: it says nothing of which
-    column is which.
+@functools.lru_cache(maxsize=4096)
+def generic_header(text: str) -> bool:
+    """Whether a header row's text names its columns generically ("类别 | 数据1 | … |
+    总计"), as documents converted by some tools print above every row: it says nothing
+    of which column is which.
 
-    >>> from govdisclosure.readers.result import SourceRef
-    >>> generic_header([RawCell(t, SourceRef()) for t in ("类别", "数据1", "数据2", "总计")])
-    True
-    >>> generic_header([RawCell(t, SourceRef()) for t in ("信息内容", "本年新制作数量")])
-    False
+    >>> generic_header("类别 数据1 数据2 总计"), generic_header("信息内容 本年新制作数量")
+    (True, False)
     """
-    texts = [word for cell in cells for word in cell.text.split()]
+    texts = text.split()
     if not texts or not all(_NUMBERED_GENERIC.fullmatch(t) or _GENERIC.fullmatch(t) for t in texts):
         return False
     return any(_NUMBERED_GENERIC.fullmatch(t) for t in texts) or (
