@@ -77,8 +77,8 @@ class TableBlock:
     ``exact`` is true when every row has its cells in their grid columns (HTML and
     DOCX tables, tab-separated text): an empty cell is then a blank cell for sure.
     Rows of text split at spaces are not exact. ``edges`` is true for rows split at
-    pipes, where a converter may print an empty cell at an edge of every row ("| 规章 |
-    3 | 0 |  |") that is no column.
+    pipes, where a converter may print an empty cell at an edge of every row
+    (``| 规章 | 3 | 0 |  |``) that is no column.
     """
 
     rows: tuple[tuple[RawCell, ...], ...]
