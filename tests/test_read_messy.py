@@ -23,7 +23,7 @@ from govdisclosure import Section
 from govdisclosure.cells import BLANK, NotApplicable
 from govdisclosure.readers.result import NoteKind, ReadResult
 from tests.messy import GLYPHS, Distortion, messy_text, silent_shifts
-from tests.readable import annotation_texts
+from tests.readable import annotation_texts, readable_reports
 from tests.strategies import reports
 
 MESSY = Path(__file__).resolve().parent / "fixtures" / "messy"
@@ -314,3 +314,31 @@ def test_each_distortion_alone_reads_back_exactly(distortion: Distortion) -> Non
         result = gd.read(messy_text(expected, distortion), "text")
         for table in TABLES:
             assert getattr(result.report, table).cells == getattr(expected, table).cells
+
+
+def _distorted(text: str, fmt: str, how: str) -> str:
+    """This library's text or Markdown as a converter or a copy leaves it: Markdown tables
+    with an empty cell at the end of every row, or placeholders in empty cells; text with
+    its runs of spaces collapsed (copied from a page: no columns left)."""
+    out = []
+    for line in text.split("\n"):
+        if fmt == "markdown" and line.startswith("|"):
+            line = line + "  |" if how == "edge" else line.replace("|  |", "| · |")
+        elif fmt == "text" and how == "collapsed":
+            line = re.sub(r" {2,}", " ", line)
+        out.append(line)
+    return "\n".join(out)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    report=readable_reports(),
+    case=st.sampled_from([("markdown", "edge"), ("markdown", "glyphs"), ("text", "collapsed")]),
+)
+def test_our_own_output_distorted_never_shifts_a_figure(
+    report: gd.AnnualReport, case: tuple[str, str]
+) -> None:
+    fmt, how = case
+    text = _distorted(gd.render(report, fmt), fmt, how)
+    result = gd.read(text, fmt, partial=True, edition=report.edition.value)
+    assert list(silent_shifts(report, result)) == [], how

@@ -58,7 +58,9 @@ _AUTOLINK = re.compile(r"<((?:https?://|www\.)[^<>\s]+)>")
 _GAP = re.compile(r"\s{2,}|\u3000+")
 _TRAILING_VALUE = re.compile(rf"(?:^|(?<=\s))(?:{VALUE_TOKEN})$")
 _TABLE_SECTIONS = (Section.PROACTIVE, Section.APPLICATIONS, Section.REVIEWS)
-_MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# A Markdown table's rule, or a line of dashes: pipes, colons and spaces around runs of
+# three dashes or more (and empty cells at its edges, as some converters print them).
+_MARKDOWN_RULE = re.compile(r"^[\s|:]*-{3,}(?:[\s|:]*-{3,})*[\s|:]*$")
 # A header's rule of single dashes ("| - | - |"): a rule only under a header, since a
 # row of "-" marks (not applicable) is printed the same.
 _DASH_RULE = re.compile(r"^\s*\|(?:\s*:?-+:?\s*\|)+\s*$")

@@ -90,14 +90,17 @@ def _without_edges(block: TableBlock) -> tuple[tuple[RawCell, ...], ...]:
     row alone does not tell an edge from a blank last column."""
     if not block.edges:
         return block.rows
-    rows = [cells for cells in block.rows if any(cell.text.strip() for cell in cells)]
+    # Rows of one cell (a caption, a label on a line of its own) have no edges.
+    rows = [
+        cells for cells in block.rows if len(cells) > 1 and any(cell.text.strip() for cell in cells)
+    ]
     if len(rows) < 2:
         return block.rows
     out = block.rows
-    if all(len(cells) > 1 and not cells[-1].text.strip() for cells in rows):
-        out = tuple(cells[:-1] for cells in out)
-    if all(len(cells) > 1 and not cells[0].text.strip() for cells in rows):
-        out = tuple(cells[1:] for cells in out)
+    if all(not cells[-1].text.strip() for cells in rows):
+        out = tuple(cells[:-1] if len(cells) > 1 else cells for cells in out)
+    if all(not cells[0].text.strip() for cells in rows):
+        out = tuple(cells[1:] if len(cells) > 1 else cells for cells in out)
     return out
 
 
