@@ -322,11 +322,12 @@ def _distorted(text: str, fmt: str, how: str) -> str:
     its runs of spaces collapsed (copied from a page: no columns left)."""
     out = []
     for line in text.split("\n"):
+        printed = line
         if fmt == "markdown" and line.startswith("|"):
-            line = line + "  |" if how == "edge" else line.replace("|  |", "| · |")
+            printed = line + "  |" if how == "edge" else line.replace("|  |", "| · |")
         elif fmt == "text" and how == "collapsed":
-            line = re.sub(r" {2,}", " ", line)
-        out.append(line)
+            printed = re.sub(r" {2,}", " ", line)
+        out.append(printed)
     return "\n".join(out)
 
 
@@ -339,6 +340,8 @@ def test_our_own_output_distorted_never_shifts_a_figure(
     report: gd.AnnualReport, case: tuple[str, str]
 ) -> None:
     fmt, how = case
-    text = _distorted(gd.render(report, fmt), fmt, how)
+    rendered = gd.render(report, fmt)
+    assert isinstance(rendered, str)
+    text = _distorted(rendered, fmt, how)
     result = gd.read(text, fmt, partial=True, edition=report.edition.value)
     assert list(silent_shifts(report, result)) == [], how
