@@ -334,7 +334,7 @@ class Finding:
         >>> import attrs, govdisclosure as gd
         >>> report = gd.load("examples/zhongning-minzheng-2020.json")
         >>> apps = report.applications.with_cell("（七）总计", "自然人", 3)
-        >>> finding = gd.validate(attrs.evolve(report, applications=apps), select="R2")[0]
+        >>> finding = gd.validate(attrs.evolve(report, applications=apps), select="R2").findings[0]
         >>> data = finding.to_dict()
         >>> data["rule"], data["path"], data["reported"], data["computed"], data["difference"]
         ('R2', '$.report.applications.total.natural_person', 3, 0, 3)

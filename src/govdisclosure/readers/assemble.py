@@ -360,7 +360,7 @@ def _cell_specs(edition: Edition, section: Section) -> tuple[_CellSpec, ...]:
 
 def _fill(draft: Draft, line: Line, plan: RowPlan, specs: tuple[_CellSpec, ...]) -> None:
     width = len(plan.columns)
-    values, subtotal = split_subtotal(draft, line.row, width)
+    values, subtotal = split_subtotal(draft, line, width)
     if subtotal is not None:
         draft.subtotals.append((plan, subtotal))
     placed = spread(draft, line, values, width)

@@ -120,7 +120,9 @@ def trimmed(row: Row, width: int) -> Sequence[RawCell]:
     return values[skip:]
 
 
-def spread(draft: Draft, line: Line, values: Sequence[RawCell], width: int) -> list[RawCell | None]:
+def spread(
+    draft: Draft, line: Line, values: Sequence[RawCell | None], width: int
+) -> list[RawCell | None]:
     """The row's value cells, one per column (``None``: printed blank), placed by the
     header's columns when spaces swallowed some blanks.
 
@@ -132,6 +134,12 @@ def spread(draft: Draft, line: Line, values: Sequence[RawCell], width: int) -> l
         return list(values)
     if not values:
         return [None] * width  # a row printed with every cell blank
+    return _fewer(draft, line, [value for value in values if value is not None], width)
+
+
+def _fewer(draft: Draft, line: Line, values: list[RawCell], width: int) -> list[RawCell | None]:
+    """A row with fewer figures than columns: placed by the header's columns, or (cells
+    that stand in their columns) read from the left as a guess, or not placed."""
     if not line.row.exact:
         placed = _by_position(draft, line, values, width)
         if placed is not None:

@@ -23,7 +23,6 @@ from govdisclosure.layouts import CellKind, Node, RowPlan, layout
 from govdisclosure.readers.blocks import RawCell
 from govdisclosure.readers.draft import Draft, Line, location, spread, trimmed
 from govdisclosure.readers.result import NoteKind
-from govdisclosure.readers.rows import Row
 from govdisclosure.readers.values import parse_cell
 from govdisclosure.readers.vocabulary import SUBTOTAL
 from govdisclosure.tables import ExtraColumn, ExtraRow
@@ -45,11 +44,18 @@ def _subtotalled(edition: Edition) -> tuple[Node, frozenset[LabelledEnum]]:
     raise KeyError(Applicant.LEGAL_PERSONS)
 
 
-def split_subtotal(draft: Draft, row: Row, width: int) -> tuple[Sequence[RawCell], RawCell | None]:
-    """The row's values for the form's columns, and the figure of a 小计 column the
-    form does not have (table 三 printed with eight columns), if there is one."""
+def split_subtotal(
+    draft: Draft, line: Line, width: int
+) -> tuple[Sequence[RawCell | None], RawCell | None]:
+    """The row's values for the form's columns (``None``: blank), and the figure of a 小计
+    column the form does not have (table 三 printed with eight columns), if there is one.
+    Under a header that prints the 小计 column, a row with fewer figures is placed among
+    all eight columns (:func:`spread`: by position, or not at all)."""
     applications = draft.section is Section.APPLICATIONS
-    values = trimmed(row, width + 1 if applications and SUBTOTAL in draft.header else width)
+    printed = applications and SUBTOTAL in draft.header
+    values: Sequence[RawCell | None] = trimmed(line.row, width + 1 if printed else width)
+    if printed and 0 < len(values) < width + 1:
+        values = spread(draft, line, values, width + 1)
     if applications and len(values) == width + 1:
         index = _subtotal_index(draft)
         return [*values[:index], *values[index + 1 :]], values[index]
@@ -140,7 +146,7 @@ def extra_row(draft: Draft, line: Line, previous: RowPlan | None, why: str) -> N
     # None is the table's end in the model: the row takes the last block's columns.
     plan = previous or draft.table.row_plans[-1]
     width = len(plan.columns)
-    values, subtotal = split_subtotal(draft, line.row, width)
+    values, subtotal = split_subtotal(draft, line, width)
     if subtotal is not None and subtotal.text.strip():
         draft.note(
             NoteKind.UNPLACED,
