@@ -287,11 +287,18 @@ def _printable_reports(draw: st.DrawFn) -> gd.AnnualReport:
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(report=_printable_reports(), distortion=_DISTORTIONS, seed=st.integers(0, 9))
-def test_no_silent_shift(report: gd.AnnualReport, distortion: Distortion, seed: int) -> None:
+@given(
+    report=_printable_reports(),
+    distortion=_DISTORTIONS,
+    seed=st.integers(0, 9),
+    fmt=st.sampled_from(["text", "markdown"]),
+)
+def test_no_silent_shift(
+    report: gd.AnnualReport, distortion: Distortion, seed: int, fmt: str
+) -> None:
     text = messy_text(report, distortion, seed)
     # The edition as written: a table printed blank shows no label that tells it.
-    result = gd.read(text, "text", partial=True, edition=report.edition.value)
+    result = gd.read(text, fmt, partial=True, edition=report.edition.value)
     assert list(silent_shifts(report, result)) == [], str(distortion)
 
 

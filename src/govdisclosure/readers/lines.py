@@ -32,7 +32,7 @@ from govdisclosure.readers.build import build_report
 from govdisclosure.readers.encodings import decode_bytes, encoding_note
 from govdisclosure.readers.headings import Position, find_heading, may_be_heading
 from govdisclosure.readers.limits import MAX_TEXT_CHARS, check_size
-from govdisclosure.readers.pipes import PIPES, TABS, TextRow, join_cell_lines
+from govdisclosure.readers.pipes import CELL_LINE, PIPES, TABS, TextRow, join_cell_lines
 from govdisclosure.readers.result import Note, NoteKind, ReadResult, SourceRef
 from govdisclosure.readers.script import simplified_block
 from govdisclosure.readers.traditional import is_traditional
@@ -119,9 +119,15 @@ def _cells(line: str, source: SourceRef, markdown: bool = False) -> TextRow:
     """A table line's cells, and what split them into their columns (tabs, pipes), if
     anything did ("": runs of spaces)."""
     pipes = line.count("|")
-    if line.strip() == "|":
-        return (RawCell("", source),), PIPES  # an empty cell printed on its own line
-    if markdown or pipes >= 2 or (pipes == 1 and not line.strip().startswith("|")):
+    stripped = line.strip()
+    if stripped == "|":
+        return (RawCell("", source),), CELL_LINE  # an empty cell printed on its own line
+    if pipes == 1 and stripped.endswith("|") and not (markdown and stripped.endswith("\\|")):
+        # One cell on its line ("3|"): a piece of a row printed one cell per line.
+        return (
+            RawCell(_markdown_cell(stripped[:-1]) if markdown else stripped[:-1].strip(), source),
+        ), CELL_LINE
+    if markdown or pipes >= 2 or (pipes == 1 and not stripped.startswith("|")):
         parts = line.strip()  # in Markdown, a line without a pipe is one cell
         parts = parts[1:] if parts.startswith("|") else parts
         escaped = markdown and parts.endswith("\\|")
@@ -273,7 +279,7 @@ def _tables(rows: list[TextRow]) -> list[Block]:
         run = list(group)
         cells = tuple(cells for cells, _ in run)
         exact = bool(run[0][1])
-        pipes = all(split == PIPES for _, split in run)
+        pipes = all(split in (PIPES, CELL_LINE) for _, split in run)
         tables.append(TableBlock(cells, cells[0][0].source, exact, edges=pipes))
     rows.clear()
     return tables

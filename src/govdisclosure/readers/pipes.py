@@ -21,25 +21,28 @@ from __future__ import annotations
 from govdisclosure.readers.blocks import RawCell
 from govdisclosure.readers.values import is_value_text
 
-__all__ = ["PIPES", "TABS", "TextRow", "join_cell_lines"]
+__all__ = ["CELL_LINE", "PIPES", "TABS", "TextRow", "join_cell_lines"]
 
 #: What split a line of text into cells that stand in their columns.
 PIPES, TABS = "pipes", "tabs"
+#: A line of one cell ending in its pipe ("3|"), or a pipe alone (an empty cell): a piece
+#: of a row printed one cell per line. A line with a pipe on each side ("| 3 |") is a
+#: table of one column, and a line without one is text: neither is a piece.
+CELL_LINE = "cell line"
 #: A table row as the text front end reads it: its cells, and what split them into
 #: their columns ("": runs of spaces, which leave no trace of a blank cell).
 TextRow = tuple[tuple[RawCell, ...], str]
 
 
 def _one_cell(row: TextRow) -> bool:
-    cells, split = row
-    return bool(split) and len(cells) == 1
+    return row[1] == CELL_LINE
 
 
 def join_cell_lines(rows: list[TextRow]) -> list[TextRow]:
     """``rows`` with every run of one-cell lines that starts with a label joined into
     one row (see the module's documentation); other rows as they are. A run without a
     label in front is left alone: nothing tells which row its figures are."""
-    if sum(1 for cells, split in rows if split and len(cells) == 1) < 2:
+    if sum(1 for _, split in rows if split == CELL_LINE) < 2:
         return rows  # most tables: nothing printed one cell per line
     out: list[TextRow] = []
     pending: list[RawCell] | None = None

@@ -41,10 +41,11 @@ def sort_rows(draft: Draft, blocks: Sequence[TableBlock]) -> list[Line | Row]:
     out: list[Line | Row] = []
     above: tuple[RawCell, ...] = ()
     after_header = True  # the next header row starts a new header
+    end, start = _edges(blocks)
     for block in blocks:
         seen_figures = False
         label_row: Row | None = None  # the row before, when it is a label alone
-        for cells in _without_edges(block):
+        for cells in _without_edges(block, end, start):
             source = cells[0].source if cells else block.source
             row = _remark_row(draft, split_row(cells, block.exact, source), cells)
             text = row.label
@@ -83,23 +84,34 @@ def sort_rows(draft: Draft, blocks: Sequence[TableBlock]) -> list[Line | Row]:
     return out
 
 
-def _without_edges(block: TableBlock) -> tuple[tuple[RawCell, ...], ...]:
-    """The block's rows without an empty cell that every row has at its end (or start),
-    as pages converted to pipes print ("| 1.属于国家秘密 | 3 | 0 |  |"): that is no
-    column, and counting it would move every figure of a row with a blank cell. One
-    row alone does not tell an edge from a blank last column."""
-    if not block.edges:
-        return block.rows
-    # Rows of one cell (a caption, a label on a line of its own) have no edges.
+def _edges(blocks: Sequence[TableBlock]) -> tuple[bool, bool]:
+    """Whether every row of several cells split at pipes, in all the table's pieces, has an
+    empty cell at its end (and at its start), as pages converted to pipes print ("| 1.属于
+    国家秘密 | 3 | 0 |  |"): that is no column, and counting it would move every figure of a
+    row with a blank cell. Rows of one cell (a caption, a label on a line of its own) have
+    no edges; one row alone does not tell an edge from a blank last column."""
     rows = [
-        cells for cells in block.rows if len(cells) > 1 and any(cell.text.strip() for cell in cells)
+        cells
+        for block in blocks
+        if block.edges
+        for cells in block.rows
+        if len(cells) > 1 and any(cell.text.strip() for cell in cells)
     ]
     if len(rows) < 2:
+        return False, False
+    end = all(not cells[-1].text.strip() for cells in rows)
+    start = all(not cells[0].text.strip() for cells in rows)
+    return end, start
+
+
+def _without_edges(block: TableBlock, end: bool, start: bool) -> tuple[tuple[RawCell, ...], ...]:
+    """The block's rows without the empty edge cells :func:`_edges` found."""
+    if not block.edges or not (end or start):
         return block.rows
     out = block.rows
-    if all(not cells[-1].text.strip() for cells in rows):
+    if end:
         out = tuple(cells[:-1] if len(cells) > 1 else cells for cells in out)
-    if all(not cells[0].text.strip() for cells in rows):
+    if start:
         out = tuple(cells[1:] if len(cells) > 1 else cells for cells in out)
     return out
 
