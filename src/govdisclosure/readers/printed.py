@@ -10,6 +10,7 @@ the notes.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -116,18 +117,23 @@ def _without_edges(block: TableBlock, end: bool, start: bool) -> tuple[tuple[Raw
     return out
 
 
+@functools.cache
+def _corner_key(corner: str) -> str:
+    return normalize_label(corner)
+
+
 def _remark_row(draft: Draft, row: Row, cells: Sequence[RawCell]) -> Row:
     """The corner's remark "（本列数据的勾稽关系为：…）" on a line of its own reads like
     the annotation of a blank cell: a header row, not figures. Not a row of the form,
     though: "3.其他" is a column's label too."""
-    corner = normalize_label(draft.table.corner)
-    if corner and row.has_figures and only_remarks(row):
-        whole = " ".join(cell.text.strip() for cell in cells if cell.text.strip())
-        # A piece of the corner's words; "（政）" under a column is a blank cell's note.
-        remark = normalize_label(re.sub(r"[（()）]", "", whole))
-        if remark in corner and not draft.numbered_row(row.label):
-            labels = tuple(cell for cell in cells if cell.text.strip())
-            return Row(labels, (), row.exact, row.source)
+    if not (row.has_figures and draft.table.corner and only_remarks(row)):
+        return row
+    whole = " ".join(cell.text.strip() for cell in cells if cell.text.strip())
+    # A piece of the corner's words; "（政）" under a column is a blank cell's note.
+    remark = normalize_label(re.sub(r"[（()）]", "", whole))
+    if remark in _corner_key(draft.table.corner) and not draft.numbered_row(row.label):
+        labels = tuple(cell for cell in cells if cell.text.strip())
+        return Row(labels, (), row.exact, row.source)
     return row
 
 
