@@ -352,3 +352,17 @@ def test_our_own_output_distorted_never_shifts_a_figure(
     text = _distorted(rendered, fmt, how)
     result = gd.read(text, fmt, partial=True, edition=report.edition.value)
     assert list(silent_shifts(report, result)) == [], how
+
+
+def test_a_label_matched_by_similarity_is_a_guess() -> None:
+    expected = _expected("2021")
+    text = messy_text(expected, Distortion())
+    typo = text.replace("| 2.其他法律行政法规禁止公开 |", "| 2.其他法律行政止公开 |")
+    assert typo != text
+    result = gd.read(typo, "text")
+    assert result.report.applications == expected.applications
+    [guess] = result.notes_of(NoteKind.GUESSED)
+    assert guess.location == "$.report.applications.withheld_prohibited_by_law"
+    assert "similarity" in guess.action
+    plan = expected.applications.layout.row_plan_named("withheld_prohibited_by_law")
+    assert result.guessed == {(Section.APPLICATIONS, p) for p in range(plan.start, plan.stop)}

@@ -305,8 +305,8 @@ def _match(draft: Draft, key: str, last: int, done: set[int]) -> Target | None:
 def _label_note(draft: Draft, line: Line, target: Target, plan: RowPlan) -> None:
     printed = line.label
     node = target.node
-    if printed in (node.numbering + node.label, node.label):
-        return
+    if printed in (node.numbering + node.label, node.label) or not line.key:
+        return  # the form's label; or none (a row without a label: a guess, noted so)
     if target.keys[0] in line.key:
         how = "spacing, width, numbering or group labels differ"
     elif any(key in line.key for key in target.keys):
@@ -314,6 +314,10 @@ def _label_note(draft: Draft, line: Line, target: Target, plan: RowPlan) -> None
         how = "the printed remark differs (a typo?); matched by the label before it"
     else:
         how = "the printed label differs (a typo?); matched by similarity and order"
+        # A placement by similarity is a guess: findings on the row say so.
+        line.guess = (
+            line.guess or "its label is not the form's, and was matched to it by similarity"
+        )
     draft.note(
         NoteKind.LABEL,
         location(draft.section, plan.name),
