@@ -164,10 +164,9 @@ def _fewer(draft: Draft, line: Line, values: list[RawCell], width: int) -> list[
 def _by_position(
     draft: Draft, line: Line, values: Sequence[RawCell], width: int
 ) -> list[RawCell | None] | None:
-    spans = _column_spans(draft, line.header, width)
-    if spans is None or any(v.end is None for v in values):
+    starts = _column_starts(draft, line.header, width)
+    if starts is None or any(v.end is None for v in values):
         return None
-    starts = [start for start, _ in spans]
     if not _columns_line_up(draft, line, starts, width):
         return None
     placed: list[RawCell | None] = [None] * width
@@ -196,16 +195,14 @@ def _columns_line_up(draft: Draft, line: Line, starts: list[int], width: int) ->
     )
 
 
-def _column_spans(
-    draft: Draft, header: Sequence[RawCell], width: int
-) -> list[tuple[int, int]] | None:
-    """Where each number column's label starts and ends on a line, from the leaf labels
-    of the header printed above (``None`` when the header does not show them all)."""
+def _column_starts(draft: Draft, header: Sequence[RawCell], width: int) -> list[int] | None:
+    """Where each number column starts on a line, from the leaf labels of the header
+    printed above (``None`` when the header does not show them all)."""
     leaves = {key for node in draft.table.columns_in_order for key in label_keys(node.label)}
     found = sorted(
-        (cell.start, cell.end)
+        cell.start
         for cell in header
-        if cell.start is not None and cell.end is not None and normalize_label(cell.text) in leaves
+        if cell.start is not None and normalize_label(cell.text) in leaves
     )
     # An extra row of table 四 prints its figures under the first columns.
     return found[:width] if len(found) >= width else None
