@@ -288,27 +288,48 @@ for _ in range(3 + int(sys.argv[2])):
     gd.loads(gd.dumps(report))
 """
 
+_SEED_READS = """
+import sys, govdisclosure as gd
+text = open(sys.argv[1], encoding="utf-8").read()
+for _ in range(3 + int(sys.argv[2])):
+    gd.read(text, "text")
+"""
 
-def bench_json_instructions() -> None:
-    """Instructions per ``loads(dumps(seed))``, counted by valgrind: unlike the rates,
-    the same for the same code whatever else the machine is doing, so it shows what a
-    change to the code did on a noisy machine."""
+
+def _instructions(script: str, argument: Path, count: int) -> float | None:
+    """Instructions per repetition of what ``script`` repeats ``sys.argv[2]`` times (after
+    three to warm its caches), counted by valgrind: unlike the rates, the same for the
+    same code whatever else the machine is doing, so it shows what a change to the code
+    did on a noisy machine. ``None`` without valgrind."""
     if shutil.which("valgrind") is None:
-        _note("json: instructions per round trip", "(valgrind not found)")
-        return
+        return None
 
-    def collected(round_trips: int) -> int:
+    def collected(repeats: int) -> int:
         env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONHASHSEED": "0"}
         command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
-        command += [sys.executable, "-c", _ROUND_TRIPS, str(SEED), str(round_trips)]
+        command += [sys.executable, "-c", script, str(argument), str(repeats)]
         done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
         match = re.search(r"Collected : (\d+)", done.stderr)
         assert match, done.stderr
         return int(match.group(1))
 
-    count = 300
-    per_trip = (collected(count) - collected(0)) / count
-    _note("json: instructions per round trip", f"{per_trip:,.0f}")
+    return (collected(count) - collected(0)) / count
+
+
+def bench_json_instructions() -> None:
+    """Instructions per ``loads(dumps(seed))`` (see :func:`_instructions`)."""
+    per_trip = _instructions(_ROUND_TRIPS, SEED, 300)
+    shown = "(valgrind not found)" if per_trip is None else f"{per_trip:,.0f}"
+    _note("json: instructions per round trip", shown)
+
+
+def bench_read_instructions() -> None:
+    """Instructions per read of the seed's text as published (see :func:`_instructions`):
+    what the ``read`` rate costs, whatever the machine's load does to the rate."""
+    seed_text = ROOT / "examples" / "sources" / "zhongning-minzheng-2020.txt"
+    per_read = _instructions(_SEED_READS, seed_text, 20)
+    shown = "(valgrind not found)" if per_read is None else f"{per_read:,.0f}"
+    _note("read text: instructions per read of the seed", shown)
 
 
 BENCHMARKS: dict[str, Callable[[], None]] = {
@@ -320,6 +341,7 @@ BENCHMARKS: dict[str, Callable[[], None]] = {
     "read-docx": bench_read_docx,
     "import": bench_import,
     "read": bench_read,
+    "read-instructions": bench_read_instructions,
 }
 
 

@@ -372,16 +372,19 @@ def _fill(draft: Draft, line: Line, plan: RowPlan, specs: tuple[_CellSpec, ...])
     cells, sources = draft.cells, draft.sources
     for position, raw in enumerate(placed[:width], plan.start):
         spec = specs[position]
-        if raw is not None:
-            sources[position] = raw.source
-        if raw is None or not raw.text.strip():
+        if raw is None:
             blanks.append(spec.label)
             continue
-        parsed = spec.parsed.get(raw.text)
+        sources[position] = raw.source
+        text = raw.text
+        parsed = spec.parsed.get(text)
         if parsed is None:
-            parsed = parse_cell(raw.text, spec.kind, spec.unit)
+            if not text.strip():
+                blanks.append(spec.label)
+                continue
+            parsed = parse_cell(text, spec.kind, spec.unit)
             if len(spec.parsed) < _PARSED_CACHE:
-                spec.parsed[raw.text] = parsed
+                spec.parsed[text] = parsed  # never a blank text: see above
         cells[position] = parsed.value
         if parsed.annotation:
             draft.annotations[position] = parsed.annotation

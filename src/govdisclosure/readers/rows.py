@@ -59,13 +59,15 @@ def split_row(cells: Sequence[RawCell], exact: bool, source: SourceRef) -> Row:
     """
     cut = len(cells)
     while cut > 0:
-        text = cells[cut - 1].text.strip()
+        text = cells[cut - 1].text
         # Plain digits (most figures) are values without asking is_value_text.
-        if (exact and not text) or (text and (text.isdecimal() or is_value_text(text))):
+        if text.isdecimal() or (exact and (not text or text.isspace())):
             cut -= 1
             continue
-        break
-    labels = tuple([cell for cell in cells[:cut] if cell.text.strip()])
+        if not (text := text.strip()) or not is_value_text(text):
+            break
+        cut -= 1
+    labels = tuple([cell for cell in cells[:cut] if cell.text and not cell.text.isspace()])
     return Row(labels, tuple(cells[cut:]), exact, source)
 
 
