@@ -41,10 +41,15 @@ class Float(str):
     refused where an integer belongs (the decoder makes no float of it)."""
 
 
+class LongInteger(str):
+    """A JSON integer of more digits than :func:`int` converts (4,300), kept as its text
+    so that it is refused where it stands, with its path: no count is that large."""
+
+
 def describe(value: Any) -> str:
     """A JSON value in words, for messages: ``null``, ``a list``, ``'2022'``."""
-    if isinstance(value, Float):
-        return f"the number {value} (not an integer)"
+    if isinstance(value, (Float, LongInteger)):
+        return _number(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
@@ -54,6 +59,12 @@ def describe(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     return repr(value)
+
+
+def _number(value: str) -> str:
+    if isinstance(value, LongInteger):
+        return f"an integer of {len(value.lstrip('-')):,} digits"
+    return f"the number {value} (not an integer)"
 
 
 class Context:

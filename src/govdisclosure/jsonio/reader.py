@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import sys
+from array import array
 from collections.abc import Mapping
+from itertools import accumulate
 from typing import IO, Any, Final
 
 from govdisclosure.errors import JSONFormatError
 from govdisclosure.jsonio.codecs import ObjectCodec
-from govdisclosure.jsonio.context import Context, Float, describe
+from govdisclosure.jsonio.context import Context, Float, LongInteger, describe
 from govdisclosure.jsonio.envelope import FORMAT, FORMAT_VERSION, Document
 from govdisclosure.jsonio.fields import codec_for
 from govdisclosure.report import AnnualReport
@@ -29,10 +33,39 @@ def _refuse_constant(name: str) -> Any:
     raise JSONFormatError(f"{name} is not valid in a govdisclosure document", path=None)
 
 
+def _integer(text: str) -> int | LongInteger:
+    limit = sys.get_int_max_str_digits()  # 0: no limit
+    return int(text) if not limit or len(text.lstrip("-")) <= limit else LongInteger(text)
+
+
 # Built once (json.loads with options builds a decoder per call).
 _DECODER: Final = json.JSONDecoder(
     object_pairs_hook=tuple, parse_float=Float, parse_constant=_refuse_constant
 )
+#: The decoder for a document holding an integer too long for int(): every integer goes
+#: through Python, so it is used only once the fast one has failed on one.
+_LONG_INTEGERS: Final = json.JSONDecoder(
+    object_pairs_hook=tuple,
+    parse_float=Float,
+    parse_constant=_refuse_constant,
+    parse_int=_integer,
+)
+#: How deep a document may nest: this format nests eight deep, and the decoder recurses
+#: once per level (refused before decoding, never by the interpreter's recursion limit).
+MAX_DEPTH: Final = 200
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_STEPS = str.maketrans({"[": "\x01", "{": "\x01", "]": "\xff", "}": "\xff"})
+
+
+def _nesting(text: str) -> int:
+    """How deep ``text`` nests its arrays and objects (brackets in strings aside), or some
+    depth up to :data:`MAX_DEPTH` when fewer brackets open than that."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return 0  # cannot nest deeper, wherever they stand
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    steps = array("b", brackets.translate(_STEPS).encode("latin-1"))  # +1 and -1
+    return max(accumulate(steps), default=0)
 
 
 def _report(data: Any, context: Context) -> AnnualReport:
@@ -80,8 +113,17 @@ def _decode(text: str | bytes, source: str | None) -> Any:
             path=None,
             source=source,
         )
+    if _nesting(text) > MAX_DEPTH:
+        raise JSONFormatError(
+            f"the document nests more than {MAX_DEPTH} deep", path=None, source=source
+        )
     try:
-        return _DECODER.decode(text)
+        try:
+            return _DECODER.decode(text)
+        except ValueError as err:
+            if isinstance(err, json.JSONDecodeError) or "digits" not in str(err):
+                raise
+            return _LONG_INTEGERS.decode(text)  # refused where the integer stands
     except json.JSONDecodeError as err:
         raise JSONFormatError(
             f"not valid JSON: {err.msg}",
@@ -91,14 +133,6 @@ def _decode(text: str | bytes, source: str | None) -> Any:
         ) from None
     except JSONFormatError as err:
         raise JSONFormatError(err.reason, path=None, source=source) from None
-    except ValueError as err:  # an integer too long for int() (sys.get_int_max_str_digits)
-        raise JSONFormatError(
-            f"not a usable JSON number: {err}", path=None, source=source
-        ) from None
-    except RecursionError:
-        raise JSONFormatError(
-            "the document is nested too deeply", path=None, source=source
-        ) from None
 
 
 def loads(text: str | bytes, *, source: str | None = None) -> AnnualReport:
