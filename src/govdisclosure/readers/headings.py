@@ -33,6 +33,7 @@ from attrs import frozen
 
 from govdisclosure.categories import Section
 from govdisclosure.labels import normalize_label
+from govdisclosure.numerals import NUMERAL_CHARACTERS, chinese, value
 from govdisclosure.readers.blocks import TextBlock
 
 __all__ = [
@@ -55,7 +56,7 @@ _NUMBERED = re.compile(rf"^\s*(?P<number>{_NUMBER})\s*[、.．,，]\s*(?P<rest>\
 #: How every numbered heading starts.
 HEADING_START = re.compile(rf"\s*(?:{_NUMBER})\s*[、.．,，]")
 #: The numbering of a subsection of 一 ("（二）").
-SUBSECTION = re.compile(rf"^\s*[（(]\s*(?P<number>[{NUMERALS}]+)\s*[)）]\s*")
+SUBSECTION = re.compile(rf"^\s*[（(]\s*(?P<number>[{NUMERAL_CHARACTERS}]+)\s*[)）]\s*")
 _ORDER = tuple(Section)
 
 #: Words that name each section clearly: no topic of 总体情况 nor a table's row says them
@@ -151,14 +152,12 @@ def chinese_numeral(value: int) -> str:
     >>> chinese_numeral(3), chinese_numeral(10), chinese_numeral(11)
     ('三', '十', '十一')
     """
-    tens, units = divmod(value, 10)
-    return ("十" if tens else "") + (NUMERALS[units - 1] if units else "")
+    return chinese(value)
 
 
 def _value(numeral: str) -> int:
     """The value of a section's number: "三" is 3, "十一" is 11."""
-    _, ten, units = numeral.rpartition("十")
-    return (10 if ten else 0) + (NUMERALS.index(units) + 1 if units else 0)
+    return value(numeral) or 0
 
 
 def may_be_heading(text: str) -> bool:

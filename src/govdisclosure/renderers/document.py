@@ -24,6 +24,7 @@ from govdisclosure.categories import Section
 from govdisclosure.cells import Cell
 from govdisclosure.i18n import gettext_noop as _, normalize_locale, translate
 from govdisclosure.layouts import CellSpec
+from govdisclosure.numerals import chinese
 from govdisclosure.renderers.clean import printable, printable_spans
 from govdisclosure.renderers.grid import Grid, table_grid
 from govdisclosure.renderers.numbers import cell_text
@@ -41,14 +42,12 @@ __all__ = [
     "numbering",
 ]
 
-_CHINESE = "一二三四五六七八九十"
-
 
 def numbering(level: int, number: int, locale: str) -> str:
     """The numbering of a heading: "一、" / "（一）" in Chinese, "1." / "(1)" in English."""
     if locale == "en":
         return f"{number}. " if level == 1 else f"({number}) "
-    return f"{_CHINESE[number - 1]}、" if level == 1 else f"（{_CHINESE[number - 1]}）"
+    return f"{chinese(number)}、" if level == 1 else f"（{chinese(number)}）"
 
 
 @frozen

@@ -30,6 +30,7 @@ from govdisclosure.cells import Blank, Cell, Money, NotApplicable
 from govdisclosure.editions import Edition
 from govdisclosure.i18n import normalize_locale, translator
 from govdisclosure.layouts import Block, CellKind, CellSpec, Node, TableLayout, layout
+from govdisclosure.numerals import value
 from govdisclosure.renderers.clean import printable
 from govdisclosure.tables import CellTable, ExtraColumn
 
@@ -366,14 +367,11 @@ def row_numbering(printed: str, locale: str) -> str:
     """
     if locale != "en" or not printed:
         return printed
-    if printed.startswith("（"):
-        return f"({_CHINESE.index(printed[1:-1]) + 1}) "
-    if printed.endswith("、"):
-        return f"{_CHINESE.index(printed[:-1]) + 1}. "
+    if printed.startswith("（") and (number := value(printed[1:-1])) is not None:
+        return f"({number}) "
+    if printed.endswith("、") and (number := value(printed[:-1])) is not None:
+        return f"{number}. "
     return printed + " "
-
-
-_CHINESE = "一二三四五六七八九十"
 
 
 def table_grid(
