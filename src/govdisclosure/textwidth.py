@@ -16,15 +16,27 @@ import unicodedata
 __all__ = ["display_width"]
 
 
+@functools.lru_cache(maxsize=4096)
 def _char_width(ch: str) -> int:
     if unicodedata.combining(ch):
         return 0
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
-@functools.lru_cache(maxsize=8192)
+#: Texts up to this long are remembered (labels and figures repeat); a longer one would
+#: keep its memory held by the cache.
+_REMEMBERED = 64
+
+
 def display_width(text: str) -> int:
-    """How many columns ``text`` takes (labels and figures repeat: remembered)."""
+    """How many columns ``text`` takes."""
     if text.isascii():
         return len(text)
-    return sum(_char_width(ch) for ch in text)
+    if len(text) > _REMEMBERED:
+        return sum(map(_char_width, text))
+    return _short_width(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _short_width(text: str) -> int:
+    return sum(map(_char_width, text))

@@ -24,9 +24,11 @@ __all__ = [
     "MAX_FIGURE_DIGITS",
     "MAX_FILE_BYTES",
     "MAX_LABEL_CHARS",
+    "MAX_LINES",
     "MAX_PAGES",
     "MAX_PAGE_CONTENT_BYTES",
     "MAX_RATIO",
+    "MAX_ROW_CHARS",
     "MAX_TABLE_COLUMNS",
     "MAX_TABLE_ROWS",
     "MAX_TEXT_CHARS",
@@ -59,15 +61,25 @@ MAX_PAGES: Final = 200
 #: The content of one PDF page, decoded: a page of dense text draws with some 50 KB of
 #: operators; a page that holds more is refused before its text is extracted.
 MAX_PAGE_CONTENT_BYTES: Final = 4 * 1024 * 1024
+#: The most lines of text read (blank ones aside): a 200-page report (see MAX_PAGES)
+#: extracted from a PDF has some 50 lines a page; the readers' cost is per line.
+MAX_LINES: Final = 10_000
 #: A table this large is no table of a report (they have some 40 rows and 17 columns), and
 #: reading it would cost time for nothing.
 MAX_TABLE_ROWS: Final = 500
 MAX_TABLE_COLUMNS: Final = 100
-#: The most digits a figure has (before and after the point): the largest count or sum of
-#: money a report prints has a dozen; Python refuses to convert more than 4,300.
-MAX_FIGURE_DIGITS: Final = 20
-#: A label longer than this is no row's label (the longest official one has 40
-#: characters): it is not matched against the form's, whose cost grows with its length.
+#: The longest row of figures: as many cells as a row may have, each of the longest value
+#: (a figure of MAX_FIGURE_DIGITS with its separators, unit and annotation, some 300
+#: characters). Of a longer line of text, only so much at its end is split into figures.
+MAX_ROW_CHARS: Final = MAX_TABLE_COLUMNS * 300
+#: The most digits a figure read may have (before and after the point): no report prints
+#: more than a dozen, yet the model holds amounts of any length, and a test's may have
+#: thirty; the cost of reading a figure grows with its length, and Python refuses to
+#: convert one of more than 4,300 digits. A longer figure is kept as text, with a note.
+MAX_FIGURE_DIGITS: Final = 100
+#: Printed text longer than this is no row's label (the longest official one, with its
+#: groups' labels in front, has some 60 characters): it is matched against the form's
+#: labels only when it holds one whole, never by similarity, whose cost is quadratic.
 MAX_LABEL_CHARS: Final = 200
 
 

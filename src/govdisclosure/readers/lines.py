@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Callable
 from itertools import groupby
 from typing import Any
@@ -28,10 +29,16 @@ import attrs
 from govdisclosure.categories import Section
 from govdisclosure.errors import ReadError, ReportValueError
 from govdisclosure.readers.blocks import Block, RawCell, TableBlock, TextBlock
+from govdisclosure.readers.budget import TextBudget
 from govdisclosure.readers.build import build_report
 from govdisclosure.readers.encodings import decode_bytes, encoding_note
 from govdisclosure.readers.headings import Position, find_heading, may_be_heading
-from govdisclosure.readers.limits import MAX_TEXT_CHARS, check_size
+from govdisclosure.readers.limits import (
+    MAX_ROW_CHARS,
+    MAX_TABLE_COLUMNS,
+    MAX_TEXT_CHARS,
+    check_size,
+)
 from govdisclosure.readers.pipes import CELL_LINE, PIPES, TABS, TextRow, join_cell_lines
 from govdisclosure.readers.result import Note, NoteKind, ReadResult, SourceRef
 from govdisclosure.readers.script import simplified_block
@@ -62,7 +69,6 @@ def _has_page_number_mark(line: str) -> bool:
 
 _AUTOLINK = re.compile(r"<((?:https?://|www\.)[^<>\s]+)>")
 _GAP = re.compile(r"\s{2,}|\u3000+")
-_TRAILING_VALUE = re.compile(rf"(?:^|(?<=\s))(?:{VALUE_TOKEN})$")
 _TABLE_SECTIONS = (Section.PROACTIVE, Section.APPLICATIONS, Section.REVIEWS)
 # A Markdown table's rule, or a line of dashes: pipes, colons and spaces around runs of
 # three dashes or more (and empty cells at its edges, as some converters print them).
@@ -129,7 +135,7 @@ def _cells(line: str, source: SourceRef, markdown: bool = False) -> TextRow:
         if piped is not None:
             return piped
     if "\t" in line:
-        return _exact_cells(line.split("\t"), source), TABS
+        return _exact_cells(line.split("\t", _MOST_CELLS), source), TABS
     return _spaced_cells(line, source), ""
 
 
@@ -151,30 +157,69 @@ def _piped_cells(line: str, source: SourceRef, markdown: bool) -> TextRow | None
     escaped = markdown and parts.endswith("\\|")
     parts = parts[:-1] if parts.endswith("|") and not escaped else parts
     if markdown:  # a line without a pipe is one cell
-        split = _MD_PIPE.split(parts)
+        split = _MD_PIPE.split(parts, maxsplit=_MOST_CELLS)
         return tuple(RawCell(_markdown_cell(p), source) for p in split), PIPES
-    return _exact_cells(parts.split("|"), source), PIPES
+    return _exact_cells(parts.split("|", _MOST_CELLS), source), PIPES
 
 
 def _spaced_cells(line: str, source: SourceRef) -> tuple[RawCell, ...]:
     """The cells of a line split at runs of spaces, each with the display columns it
-    stands in; figures run together with a label ("规章 3") split off it."""
+    stands in; figures run together with a label ("规章 3") split off it. Linear in the
+    line's length, however many figures it holds; past :data:`_MOST_CELLS` cells the
+    line is no table's row, and no more are made."""
     cells: list[RawCell] = []
-    position = 0
+    position = 0  # where the next chunk is looked for
+    measured = width = 0  # how much of the line has been measured, and its width
+    # Columns are measured on a line no longer than a row of figures can be: on a longer
+    # one they tell nothing (its figures are not placed by where they stand).
+    measure = len(line) <= MAX_ROW_CHARS
     for chunk in _GAP.split(line):
         start = line.index(chunk, position) if chunk else position
         position = start + len(chunk)
         if not chunk:
             continue
-        tail: list[RawCell] = []
-        rest = chunk
-        while (match := _TRAILING_VALUE.search(rest)) is not None:
-            tail.insert(0, _cell(match.group(0), source, line, start + match.start()))
-            rest = rest[: match.start()].rstrip()
-        if rest:
-            cells.append(_cell(rest, source, line, start))
-        cells += tail
-    return tuple(cells)
+        values = _trailing_values(chunk)
+        label_end = values[0][0] if values else len(chunk)
+        label = chunk[:label_end].rstrip()
+        pieces = [(0, label)] if label.strip() else []
+        for begin, text in [*pieces, *values]:
+            if not measure:
+                cells.append(RawCell(text, source))
+                continue
+            width += display_width(line[measured : start + begin])
+            measured = start + begin
+            cells.append(RawCell(text, source, start=width, end=width + display_width(text)))
+        if len(cells) >= _MOST_CELLS:
+            break
+    return tuple(cells[:_MOST_CELLS])
+
+
+#: A token of a chunk of text: a value that ends where a space or the chunk does, or else
+#: a run of anything but spaces (a word of a label).
+_TOKEN = re.compile(rf"(?P<value>{VALUE_TOKEN})(?=\s|$)|\S+")
+#: More cells than a line splits into: one more than a table's row may have, which tells
+#: the caller the line is none.
+_MOST_CELLS = MAX_TABLE_COLUMNS + 1
+_SPACE = re.compile(r"\s+")
+
+
+def _trailing_values(chunk: str) -> list[tuple[int, str]]:
+    """The values (and where each starts) that end ``chunk`` after its label, read in one
+    pass from the left ("规章 1 1 … 1" costs as much as its length, not its square); the
+    last :data:`_MOST_CELLS` of them at most. Of a chunk longer than any row of figures,
+    only its end is split into words and values (from a space on): what comes before is
+    the label's, whatever it holds."""
+    values: deque[tuple[int, str]] = deque(maxlen=_MOST_CELLS)
+    start = 0
+    if len(chunk) > MAX_ROW_CHARS:
+        space = _SPACE.search(chunk, len(chunk) - MAX_ROW_CHARS)
+        start = space.end() if space else len(chunk)
+    for match in _TOKEN.finditer(chunk, start):
+        if match["value"] is None:
+            values.clear()  # a word: the values before it are part of the label
+        else:
+            values.append((match.start(), match["value"]))
+    return list(values)
 
 
 _new_tuple = tuple.__new__
@@ -184,11 +229,6 @@ def _exact_cells(parts: list[str], source: SourceRef) -> tuple[RawCell, ...]:
     # RawCell(part.strip(), source) without the named tuple's Python-level __new__: a
     # table line has a dozen cells, a report hundreds.
     return tuple([_new_tuple(RawCell, (p.strip(), source, None, None, 1)) for p in parts])
-
-
-def _cell(text: str, source: SourceRef, line: str, begin: int) -> RawCell:
-    start = display_width(line[:begin])
-    return RawCell(text, source, start=start, end=start + display_width(text))
 
 
 #: How a heading is read: as printed, or (a text in Traditional script) through the
@@ -260,11 +300,13 @@ def text_blocks(
     at = Position()  # the section the lines are in (see split_document, which agrees)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     wrapped = not markdown
+    budget = TextBudget(source, notes)
     # A form feed (a page break) ends a line; what follows is on the same line number.
     for number, whole in enumerate(lines, start=1):
         for raw in whole.split("\f") if "\f" in whole else (whole,):
             if not raw or raw.isspace():
                 continue  # a blank line (what _cleaned drops first), without a SourceRef
+            budget.line(number)
             where = SourceRef(line=number, file=source)
             line = _cleaned(raw.rstrip(), where, at, notes, script)
             if line is None:
@@ -282,7 +324,9 @@ def text_blocks(
                 at = at.after(found) if found else at
             if found is None and at.section in _TABLE_SECTIONS and not _is_prose(text):
                 if not (rows and _DASH_RULE.match(line) and _is_header(rows[-1][0])):
-                    rows.append(_cells(line, where, markdown))
+                    row = _cells(line, where, markdown)
+                    if budget.row(at, row, line, where):
+                        rows.append(row)
                 continue
             if rows:
                 blocks += _tables(rows)
@@ -315,7 +359,9 @@ def _is_header(cells: tuple[RawCell, ...]) -> bool:
 def _is_prose(line: str) -> bool:
     """A sentence printed in a table's section (before or after the table)."""
     text = line.strip()
-    return len(text) >= 30 and text.endswith("。") and not _TRAILING_VALUE.search(text)
+    # No value ends with "。" (a figure, a unit, a mark, an annotation's bracket): a
+    # sentence that does holds no figures at its end.
+    return len(text) >= 30 and text.endswith("。")
 
 
 def read_text(

@@ -217,20 +217,21 @@ def _pair_apart(draft: Draft, lines: list[Line | Row]) -> list[Line | Row]:
     """Labels printed on lines of their own, several together, next to as many rows of
     figures without labels (text extracted from a PDF in its columns' order): paired in
     order, each pair noted as a guess. When the counts differ nothing tells which
-    figures are whose: the figures are noted, unplaced, and their rows stay blank."""
-    out = list(lines)
+    figures are whose: the figures are noted, unplaced, and their rows stay blank.
+    One pass over ``lines``: each is looked at a bounded number of times."""
+    out: list[Line | Row] = []
     at = 0
-    while at < len(out):
-        labels = _whole_labels(draft, out, at) if isinstance(out[at], Row) else []
-        if len(labels) < 2:
-            at += 1
-            continue
-        end = at + len(labels)
-        after = _unlabelled(out, end)
-        before = _unlabelled(out, at, backwards=True)
+    while at < len(lines):
+        labels, end = _whole_labels(draft, lines, at)
+        after = _unlabelled(lines, end) if len(labels) >= 2 else []
+        before = _unlabelled_before(out) if len(labels) >= 2 else []
         if not after and not before:
-            at = end  # rows printed with every cell blank, or a table's labels alone
+            # Fewer than two labels; or rows printed with every cell blank, or a table's
+            # labels alone: as they are.
+            out += lines[at:end]
+            at = end
             continue
+        at = end  # the labels are taken out
         if len(after) == len(labels):
             rows, where = after, "before"
         elif len(before) == len(labels) and len(after) == 0:
@@ -238,39 +239,51 @@ def _pair_apart(draft: Draft, lines: list[Line | Row]) -> list[Line | Row]:
         else:
             rows = after or before
             _unpaired(draft, labels, rows)
-            out = [x for x in out if x not in rows and not any(x is y for y in labels)]
+            if after:
+                at += len(after)
+            else:
+                del out[-len(before) :]
             continue
         for label, line in zip(labels, rows, strict=True):
             line.label = label.label
             line.guess = f"its label was printed apart from its figures, {where} them"
-        out = [x for x in out if not any(x is y for y in labels)]
     return out
 
 
-def _whole_labels(draft: Draft, lines: list[Line | Row], at: int) -> list[Row]:
+def _whole_labels(draft: Draft, lines: list[Line | Row], at: int) -> tuple[list[Row], int]:
     """The run of text-only rows at ``at`` that are each a whole label of a row of the
-    form (no fragments, no groups)."""
+    form (no fragments, no groups), and where the next run may start: past this one,
+    or past the row that is no whole label (every run starting before it holds it)."""
     run: list[Row] = []
-    for item in lines[at:]:
-        if not isinstance(item, Row):
-            break
+    index = at
+    while index < len(lines) and isinstance(item := lines[index], Row):
         score, target = best_match(normalize_label(item.label), draft.targets)
         if target is None or target.is_group or score < 1.5:
-            return []
+            return [], index + 1
+        run.append(item)
+        index += 1
+    return run, max(index, at + 1)
+
+
+def _unlabelled(lines: list[Line | Row], at: int) -> list[Line]:
+    """The run of rows of figures without a label that starts at ``at``."""
+    run: list[Line] = []
+    for index in range(at, len(lines)):
+        item = lines[index]
+        if not isinstance(item, Line) or item.key:
+            break
         run.append(item)
     return run
 
 
-def _unlabelled(lines: list[Line | Row], at: int, *, backwards: bool = False) -> list[Line]:
-    """The run of rows of figures without a label that starts at ``at`` (or ends just
-    before it)."""
-    items = reversed(lines[:at]) if backwards else iter(lines[at:])
+def _unlabelled_before(lines: list[Line | Row]) -> list[Line]:
+    """The run of rows of figures without a label that ends ``lines``."""
     run: list[Line] = []
-    for item in items:
+    for item in reversed(lines):
         if not isinstance(item, Line) or item.key:
             break
         run.append(item)
-    return run[::-1] if backwards else run
+    return run[::-1]
 
 
 def _unpaired(draft: Draft, labels: list[Row], rows: list[Line]) -> None:

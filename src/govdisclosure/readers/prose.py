@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from govdisclosure.errors import ReportValueError
+from govdisclosure.numerals import NUMERAL_CHARACTERS, value
 from govdisclosure.readers.blocks import Block, TextBlock
 from govdisclosure.readers.facts import parse_date
 from govdisclosure.readers.result import Note, NoteKind
@@ -27,11 +28,36 @@ from govdisclosure.text import Paragraph, Span
 __all__ = ["overview", "paragraphs", "signature"]
 
 _ENDS_SENTENCE = tuple("。！？!?；;：:…”’」』")
-_NUMBERED = re.compile(rf"^\s*(?:[（(][{NUMERALS}\d]+[)）]|[{NUMERALS}]+[、.．]|\d+[、.．](?!\d))")
+_NUMBERED = re.compile(
+    rf"^\s*(?:[（(][{NUMERAL_CHARACTERS}\d]+[)）]|[{NUMERALS}]+[、.．]|\d+[、.．](?!\d))"
+)
 #: A run-in subsection title ends at its first full stop or colon, within this length.
 _RUN_IN_TITLE = re.compile(r"^(?P<title>[^。：:]{1,40}[。：:])")
 #: A numbered line this short, without a full stop, is a heading.
 _SHORT_HEADING = 25
+
+
+class _Joined:
+    """A paragraph being put together from blocks: its spans, the block it starts in, and
+    the texts of its blocks (never blank), which tell whether the next block runs on
+    without joining them all again (a text of a thousand short lines stays linear)."""
+
+    __slots__ = ("block", "pieces", "size", "spans")
+
+    def __init__(self, block: TextBlock) -> None:
+        self.spans = list(block.spans)
+        self.block = block
+        self.pieces = [block.text]
+        self.size = len(block.text)
+
+    def add(self, block: TextBlock) -> None:
+        self.spans.extend(block.spans)
+        self.pieces.append(block.text)
+        self.size += len(block.text)
+
+    def tail(self, size: int) -> str:
+        """The paragraph's last ``size`` characters (each piece holds one at least)."""
+        return "".join(self.pieces[-size:])[-size:]
 
 
 def paragraphs(
@@ -39,46 +65,47 @@ def paragraphs(
 ) -> list[tuple[Paragraph, TextBlock]]:
     """The paragraphs of ``blocks`` (text blocks only), wrapped ones joined (each join
     noted in ``notes``), each with the block it starts in."""
-    out: list[tuple[list[Span], TextBlock]] = []
+    out: list[_Joined] = []
     for block in blocks:
         if not isinstance(block, TextBlock) or not block.text.strip():
             continue
-        if out and _runs_on(out[-1][1], out[-1][0], block):
-            spans = out[-1][0]
-            tail = "".join(s.text for s in spans)[-12:]
+        if out and _runs_on(out[-1], block):
             notes.append(
                 Note(
                     NoteKind.TEXT.value,
                     where,
-                    f"{tail}⏎{block.text[:12]}",
+                    f"{out[-1].tail(12)}⏎{block.text[:12]}",
                     "joined a paragraph cut by a line wrap or page break",
                     block.source,
                 )
             )
-            spans.extend(block.spans)
+            out[-1].add(block)
             continue
-        out.append((list(block.spans), block))
+        out.append(_Joined(block))
     result = []
-    for spans, block in out:
+    for joined in out:
+        spans = joined.spans
         try:
             if any(span.bold for span in spans):
                 paragraph = Paragraph(_stripped(spans))
             else:  # the same paragraph, built from one str: no Span per piece
-                paragraph = Paragraph("".join([span.text for span in spans]).strip())
+                paragraph = Paragraph("".join(joined.pieces).strip())
         except ReportValueError:
             continue
-        result.append((paragraph, block))
+        result.append((paragraph, joined.block))
     return result
 
 
-def _runs_on(previous: TextBlock, spans: list[Span], block: TextBlock) -> bool:
+def _runs_on(joined: _Joined, block: TextBlock) -> bool:
+    previous = joined.block
     if not (previous.wrapped and block.wrapped) or block.heading or previous.heading:
         return False
-    text = "".join(s.text for s in spans).rstrip()
-    if not text or text.endswith(_ENDS_SENTENCE) or _NUMBERED.match(block.text):
+    last = joined.pieces[-1].rstrip()  # no piece is blank
+    if last.endswith(_ENDS_SENTENCE) or _NUMBERED.match(block.text):
         return False
     # A short numbered line is a heading ("（一）主动公开"), not a wrapped sentence.
-    return not (_NUMBERED.match(text) and len(text) <= _SHORT_HEADING)
+    size = joined.size - (len(joined.pieces[-1]) - len(last))
+    return size > _SHORT_HEADING or not _NUMBERED.match("".join(joined.pieces))
 
 
 # --- section 一 -------------------------------------------------------------------------
@@ -95,7 +122,7 @@ def overview(blocks: list[Block], notes: list[Note]) -> Overview:
             (started[-1][2] if started else intro).append(paragraph)
             continue
         expected = len(started) + 1
-        if _chinese_number(match["number"]) != expected:
+        if value(match["number"]) != expected:
             notes.append(
                 Note(
                     NoteKind.LAYOUT.value,
@@ -129,22 +156,6 @@ def _subsection_start(
     title = run_in["title"]
     body = _drop(rest, len(title))
     return title.strip(), True, [Paragraph(body)] if any(s.text.strip() for s in body) else []
-
-
-def _chinese_number(numeral: str) -> int:
-    """The value of a Chinese numeral up to 九十九 ("十一" is 11, "二十" is 20); 0 for
-    anything else.
-
-    >>> _chinese_number("六"), _chinese_number("十一"), _chinese_number("二十三")
-    (6, 11, 23)
-    """
-    digits = "一二三四五六七八九"
-    tens, _, units = numeral.partition("十")
-    if not _:
-        return digits.find(numeral) + 1 if len(numeral) == 1 else 0
-    high = 1 if not tens else digits.find(tens) + 1
-    low = 0 if not units else digits.find(units) + 1
-    return high * 10 + low if high > 0 and low >= 0 and len(tens) <= 1 and len(units) <= 1 else 0
 
 
 # --- the signature ------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from attrs import frozen
 from govdisclosure.categories import MoneyUnit
 from govdisclosure.cells import BLANK, COUNT_LIMIT, NOT_APPLICABLE_MARKS, Cell, Money, NotApplicable
 from govdisclosure.layouts import CellKind
+from govdisclosure.readers.limits import MAX_FIGURE_DIGITS
 
 __all__ = ["VALUE_TOKEN", "ParsedCell", "is_value_text", "parse_cell"]
 
@@ -74,6 +75,9 @@ _GROUPED = re.compile(
     rf"[+\-−＋－]?\d{{1,3}}(?:[ \u2009\u00a0]\d{{3}})+(?:[.．]\d+)?"
     rf"\s?(?:{_UNIT}|[{_COUNT_WORDS}])?(?:\s?[（(][^（()）]{{1,80}}[）)])?"
 )
+#: The longest text a value may be: a figure of the most digits, each with a separator,
+#: its sign, unit and annotation.
+_LONGEST_VALUE = 2 * MAX_FIGURE_DIGITS + 100
 _PRINTED_NOTE = re.compile(r"[（(](?P<note>[^（()）]{1,80})[）)]\s*\Z")
 
 
@@ -130,7 +134,8 @@ def parse_cell(text: str, kind: CellKind, unit: MoneyUnit | None = None) -> Pars
             note,
             "kept the parenthesised text as the cell's annotation",
         )
-    match = _WHOLE_FIGURE.fullmatch(folded)
+    # A text longer than any value is not worth the regular expression's time.
+    match = _WHOLE_FIGURE.fullmatch(folded) if len(folded) <= _LONGEST_VALUE else None
     if match is None:
         return ParsedCell(BLANK, raw, "kept the text as an annotation of a blank cell")
     repairs: list[str] = []
@@ -159,6 +164,14 @@ def _figure(
     printed_unit = match["unit"]
     if printed_unit and printed_unit not in _UNITS:
         repairs.append(f"dropped the counting word {printed_unit!r}")
+    figures = len(digits) + max(len(fraction) - 1, 0)  # the fraction holds its point
+    if figures > MAX_FIGURE_DIGITS:
+        # No report prints such a figure, and int() refuses over 4,300 digits.
+        repairs.append(
+            f"a figure of {figures:,} digits is no count or sum a report "
+            f"prints (limit {MAX_FIGURE_DIGITS}); kept the text"
+        )
+        return None
     if kind is CellKind.MONEY:
         return Money(
             Decimal(sign + digits + fraction),

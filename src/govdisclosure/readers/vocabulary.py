@@ -22,6 +22,7 @@ from govdisclosure.editions import Edition
 from govdisclosure.labels import label_keys, normalize_label
 from govdisclosure.layouts import Node, TableLayout, layout
 from govdisclosure.readers.blocks import TableBlock
+from govdisclosure.readers.limits import MAX_LABEL_CHARS
 
 __all__ = [
     "SUBTOTAL",
@@ -44,9 +45,6 @@ THRESHOLD = 0.6
 #: A label this short ("其他", "总计") names a row only at the end of the printed text.
 _SHORT = 3
 
-#: Printed text longer than this (normalised) is compared with the labels only whole:
-#: the longest row label with its group labels in front is about 60 characters.
-_LONGEST_LABEL = 200
 #: What a printed subtotal column is headed (法人或其他组织小计, or just 小计).
 SUBTOTAL = "小计"
 
@@ -221,8 +219,10 @@ def _similar(text: str, target: Target) -> float:
     """Below 1: how much of ``target``'s label the printed ``text`` has (a typo, a label
     cut by a wrap), 0 under the threshold."""
     best = 0.0
-    if len(text) > _LONGEST_LABEL:
-        return best  # no row label is this long; and difflib would take seconds
+    if len(text) > MAX_LABEL_CHARS:
+        # Compared whole only: the longest row label with its group labels in front has
+        # about 60 characters, and difflib's cost grows with the square of the length.
+        return best
     for key in target.keys:
         if len(key) < 4 or len(text) < 2:
             continue
