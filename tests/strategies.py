@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -107,12 +108,22 @@ _MARKUP = "*\\"
 _SPACES = " \u3000\u00a0\u2028\u2029"
 #: Characters outside the Basic Multilingual Plane (UTF-16 surrogate pairs).
 _NON_BMP = "𠀀𠮷𪚥𫝀😀𝄞"
+#: Unusual but valid text every format carries: ideographs beyond the BMP (rare names of
+#: places: 𠮷), combining marks and a variation selector (after a letter, or wherever
+#: they fall), an emoji.
+_UNUSUAL = "𠮷𪚥𫝀\u0301\u20dd\ufe0f❤"
+
+
+def round_trips(default: int) -> int:
+    """How many random reports a round-trip property test reads back: ``default``, or the
+    number in ``GOVDISCLOSURE_ROUND_TRIPS`` (``make fuzz`` runs 10,000 per format)."""
+    return int(os.environ.get("GOVDISCLOSURE_ROUND_TRIPS", default))
 
 
 @functools.cache
 def _characters(plain: bool) -> st.SearchStrategy[str]:
     if plain:
-        return st.sampled_from(_CJK + _FULL_WIDTH + _ASCII)
+        return st.one_of(st.sampled_from(_CJK + _FULL_WIDTH + _ASCII), st.sampled_from(_UNUSUAL))
     return st.one_of(
         st.sampled_from(_CJK),
         st.sampled_from(_FULL_WIDTH + _ASCII),
@@ -492,5 +503,7 @@ def reports(
         ("reviews", ReviewTable),
     ):
         fields[name] = draw(tables(cls, report_edition, blank_totals=consistent))
-    report = AnnualReport(organ=draw(texts(plain=plain, max_size=20)), year=year, **fields)
+    # Long organ names too: a township's office under a county under a city (some 40).
+    organ = draw(texts(plain=plain, max_size=draw(st.sampled_from([20, 20, 60]))))
+    report = AnnualReport(organ=organ, year=year, **fields)
     return fill_totals(report) if consistent else report

@@ -56,7 +56,7 @@ from govdisclosure import (
 )
 from govdisclosure.cells import COUNT_LIMIT
 from govdisclosure.schema import SCHEMA_RESOURCE, build_schema, render_schema
-from tests.strategies import reports
+from tests.strategies import reports, round_trips
 
 EDITIONS = list(Edition)
 YEAR = {Edition.V2019: 2020, Edition.V2021: 2022}
@@ -197,7 +197,7 @@ def test_loads_dumps_round_trip(edition: Edition, consistent: bool, data: st.Dat
     assert dumps(back) == text
 
 
-@PROPERTY
+@settings(max_examples=round_trips(30), deadline=None)
 @given(reports(), st.sampled_from(["str", "bytes", "sniffed"]))
 def test_read_render_round_trip(report: AnnualReport, how: str) -> None:
     """``read(render(r, "json")).report == r`` through the readers' entry point: text,

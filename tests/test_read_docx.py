@@ -34,7 +34,14 @@ from govdisclosure.readers.docx import docx_blocks, read_docx
 from govdisclosure.readers.facts import parse_title
 from govdisclosure.tables import CellTable, ExtraColumn, ExtraRow
 from tests.readable import annotation_texts
-from tests.strategies import cells_for, not_applicable, paragraphs, reports, texts
+from tests.strategies import (
+    cells_for,
+    not_applicable,
+    paragraphs,
+    reports,
+    round_trips,
+    texts,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "zhongning-minzheng-2020.json"
@@ -213,7 +220,7 @@ def printable_reports(draw: st.DrawFn) -> gd.AnnualReport:
     )
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=round_trips(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(printable_reports())
 def test_our_docx_reads_back_exactly(report: gd.AnnualReport) -> None:
     """``read(render(r, "docx")).report == r`` for random reports of both editions,

@@ -16,7 +16,7 @@ from govdisclosure.readers.blocks import TableBlock, TextBlock
 from govdisclosure.readers.facts import parse_title
 from govdisclosure.readers.html import decode_html, html_blocks, read_html
 from tests.readable import annotation_texts
-from tests.strategies import cells_for, paragraphs, reports, texts
+from tests.strategies import cells_for, paragraphs, reports, round_trips, texts
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted([*ROOT.glob("examples/*.json"), *ROOT.glob("examples/broken/*.json")])
@@ -278,7 +278,9 @@ def test_text_html_carries_as_it_is() -> None:
 # --- random reports a page can carry ------------------------------------------------------
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=round_trips(150), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(html_reports(), st.booleans())
 def test_any_report_reads_back_from_its_page(report: gd.AnnualReport, standalone: bool) -> None:
     page = _page(report, standalone=standalone)

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 import govdisclosure as gd
 from govdisclosure.readers.result import NoteKind
 from tests.readable import readable_reports
+from tests.strategies import round_trips
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_TEXT = ROOT / "examples" / "sources" / "zhongning-minzheng-2020.txt"
@@ -254,14 +255,14 @@ def test_our_text_and_markdown_read_back(example: Path, fmt: str) -> None:
     assert _unprinted(read, report) == report
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=round_trips(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(readable_reports(fixed_width=True))
 def test_text_round_trip(report: gd.AnnualReport) -> None:
     read = gd.read(gd.render(report, "text"), "text").report
     assert _unprinted(read, report) == report
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=round_trips(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(readable_reports())
 def test_markdown_round_trip(report: gd.AnnualReport) -> None:
     read = gd.read(gd.render(report, "markdown"), "markdown").report
