@@ -1,15 +1,25 @@
-"""Files and streams that are not what a report is: every read stops at the limit and
-refuses what is not a regular file.
+"""Files and streams that are not what a report is, and writes that do not finish: every
+read stops at the limit and refuses what is not a regular file; every write is whole or
+not at all, even under ``SIGKILL``; written files get the mode the umask gives.
+
+The subprocesses here import the package from where this test imports it (``PYTHONPATH``
+set to its folder), whatever their working folder.
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
+import random
 import re
 import signal
 import socket
+import stat
+import subprocess
+import sys
+import time
 import tracemalloc
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,7 +28,7 @@ from typing import IO, Any, cast
 import pytest
 
 import govdisclosure as gd
-from govdisclosure import readers
+from govdisclosure import files, readers
 from govdisclosure.__main__ import main
 from govdisclosure.errors import JSONFormatError, ReadError
 from govdisclosure.jsonio import reader as json_reader
@@ -55,6 +65,20 @@ def within(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def run(code: str, *args: str, cwd: Path, umask: int = -1) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` with ``args`` in a Python of its own, in ``cwd``."""
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=cwd,
+        env=ENV,
+        umask=umask,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
 
 
 # --- what is not a regular file -------------------------------------------------------------
@@ -304,3 +328,324 @@ def test_json_text_over_the_limit_is_refused_before_it_is_decoded(
     with pytest.raises(JSONFormatError, match=f"the limit is {limit:,}"):
         gd.loads(data.decode())
     assert _peak(lambda: gd.loads(data)) < limit // 4
+
+
+# --- writes that fail: nothing changes ------------------------------------------------------
+
+#: Run in a subprocess: every way of writing a file, under a file-size limit far below
+#: what it writes (as on a full disk), by both ways of writing (``named``: the named
+#: temporary, where the system has no unnamed files).
+_UNDER_A_FILE_SIZE_LIMIT = """
+import errno, resource, signal, sys
+import govdisclosure as gd
+from govdisclosure import files
+report = gd.load(sys.argv[1])
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+writes = {
+    "dump.json": lambda path: gd.dump(report, path),
+    "render.json": lambda path: gd.render_to(report, path),
+    "render.docx": lambda path: gd.render_to(report, path),
+    "render.html": lambda path: gd.render_to(report, path, locale="en"),
+}
+for way in ("unnamed", "named"):
+    if way == "named":
+        files._write_unnamed = lambda *args: False
+    for name, write in writes.items():
+        try:
+            write(f"{way}-{name}")
+        except OSError as err:
+            print(way, name, errno.errorcode[err.errno])
+        else:
+            print(way, name, "written")
+"""
+
+
+@posix
+def test_a_write_cut_short_leaves_the_file_it_would_replace_as_it_was(tmp_path: Path) -> None:
+    old = gd.dumps(gd.AnnualReport(organ="某县统计局", year=2022)).encode()
+    names = ["dump.json", "render.json", "render.docx", "render.html"]
+    before = {f"{way}-{name}": old for way in ("unnamed", "named") for name in names}
+    for name, data in before.items():
+        (tmp_path / name).write_bytes(data)
+    done = run(_UNDER_A_FILE_SIZE_LIMIT, str(SEED), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:-1] == [
+        f"{way} {name} EFBIG" for way in ("unnamed", "named") for name in names
+    ]
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def _fail(*_: object) -> None:
+    raise OSError("disk full")
+
+
+def _interrupt(*_: object) -> None:
+    raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize(
+    ("way", "step"),
+    [(way, step) for way in ("unnamed", "named") for step in ("write", "fsync", "replace")],
+)
+@pytest.mark.parametrize("how", [_fail, _interrupt], ids=["oserror", "interrupt"])
+@pytest.mark.parametrize(
+    "write",
+    [
+        lambda path: gd.dump(gd.load(SEED), path),
+        lambda path: gd.render_to(gd.load(SEED), path, fmt="docx"),
+    ],
+    ids=["dump", "render_to"],
+)
+def test_a_write_that_fails_leaves_no_temporary_behind(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    way: str,
+    step: str,
+    how: Callable[..., None],
+    *,
+    write: Callable[[Path], None],
+) -> None:
+    target = tmp_path / "report.json"
+    target.write_bytes(b"the old report")
+    if way == "named":
+        monkeypatch.setattr(files, "_write_unnamed", lambda *_: False)
+    monkeypatch.setattr(os, step, how)
+    with pytest.raises((OSError, KeyboardInterrupt)):
+        write(target)
+    monkeypatch.undo()
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+    assert target.read_bytes() == b"the old report"
+
+
+@pytest.mark.parametrize("way", ["unnamed", "named"])
+def test_a_write_replaces_a_link_at_the_target_not_what_it_points_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, way: str
+) -> None:
+    if way == "named":
+        monkeypatch.setattr(files, "_write_unnamed", lambda *_: False)
+    elsewhere = tmp_path / "elsewhere.json"
+    elsewhere.write_bytes(b"kept")
+    (tmp_path / "report.json").symlink_to(elsewhere)
+    gd.dump(gd.load(SEED), tmp_path / "report.json")
+    assert not (tmp_path / "report.json").is_symlink()
+    assert gd.load(tmp_path / "report.json") == gd.load(SEED)
+    assert elsewhere.read_bytes() == b"kept"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["elsewhere.json", "report.json"]
+
+
+@linux
+def test_the_unnamed_way_is_taken_where_the_system_has_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    named: list[str] = []
+    real_open = os.open
+
+    def watch(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if TEMPORARY.search(os.fspath(path)):
+            named.append(os.fspath(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", watch)
+    gd.render_to(gd.load(SEED), tmp_path / "r.html")
+    assert named == []  # no named temporary was ever created
+    assert [p.name for p in tmp_path.iterdir()] == ["r.html"]
+
+
+@posix
+def test_temporaries_of_killed_processes_are_swept_by_the_next_write(tmp_path: Path) -> None:
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()
+    with subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"]) as running:
+        try:
+            host = files._HOST
+            names = {
+                "dead": f".govdisclosure-{host}-{ended.pid}-{'0' * 16}.part",
+                "alive": f".govdisclosure-{host}-{running.pid}-{'1' * 16}.part",
+                "mine": f".govdisclosure-{host}-{os.getpid()}-{'2' * 16}.part",
+                "other host": f".govdisclosure-{'f' * 8}-{ended.pid}-{'3' * 16}.part",
+                "not ours": f".govdisclosure-{host}-{ended.pid}.part",
+            }
+            for name in names.values():
+                (tmp_path / name).write_bytes(b"half a report")
+            gd.dump(gd.load(SEED), tmp_path / "report.json")
+        finally:
+            running.kill()
+    left = {p.name for p in tmp_path.iterdir()}
+    assert left == {"report.json", *names.values()} - {names["dead"]}
+
+
+# --- SIGKILL at any moment -----------------------------------------------------------------
+
+#: Run in a subprocess: imports the command line once, then for each line it is sent (a
+#: delay in seconds, and the arguments as JSON) forks a child that runs the command line
+#: with those arguments, kills it with SIGKILL after the delay (a negative one: lets it
+#: finish) and says how it ended and when. The child's disk is slow: each write to a file
+#: writes 1 KB and takes a millisecond, so that many kills fall inside a write (on a fast
+#: disk writing takes a few microseconds of the run's 300 milliseconds).
+_KILLER = """
+import json, os, signal, sys, time
+from govdisclosure.__main__ import main
+write = os.write
+def slowly(descriptor, data):
+    time.sleep(0.001)
+    return write(descriptor, data[:1024])
+for line in sys.stdin:
+    delay, argv = json.loads(line)
+    start = time.monotonic()
+    child = os.fork()
+    if child == 0:
+        try:
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, 1)
+            os.dup2(null, 2)
+            os.write = slowly
+            os._exit(main(argv))
+        finally:
+            os._exit(70)
+    if delay >= 0:
+        time.sleep(delay)
+        os.kill(child, signal.SIGKILL)
+    _, status = os.waitpid(child, 0)
+    said = "killed" if os.WIFSIGNALED(status) else f"exit {os.waitstatus_to_exitcode(status)}"
+    print(said, time.monotonic() - start, flush=True)
+"""
+
+
+class Killer:
+    """The subprocess of :data:`_KILLER`."""
+
+    def __init__(self, cwd: Path) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", _KILLER],
+            cwd=cwd,
+            env=ENV,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def run(self, delay: float, argv: list[str]) -> tuple[str, float]:
+        assert self.process.stdin is not None
+        assert self.process.stdout is not None
+        self.process.stdin.write(json.dumps([delay, argv]) + "\n")
+        self.process.stdin.flush()
+        said, seconds = self.process.stdout.readline().rsplit(" ", 1)
+        return said, float(seconds)
+
+    def close(self) -> None:
+        assert self.process.stdin is not None
+        assert self.process.stdout is not None
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
+        self.process.stdout.close()
+
+
+def _outputs_are_whole(out: Path, expected: dict[str, bytes]) -> int:
+    """Check that every file in ``out`` is one of ``expected``, whole; the number of
+    hidden temporaries (left by a kill between naming one and renaming it)."""
+    temporaries = 0
+    for path in out.iterdir():
+        if TEMPORARY.match(path.name):
+            temporaries += 1
+            continue
+        data = path.read_bytes()
+        assert data == expected[path.name], f"{path.name}: {len(data)} bytes, not whole"
+        json.loads(data)
+    return temporaries
+
+
+@posix
+def test_a_command_line_killed_at_any_moment_leaves_only_whole_files(tmp_path: Path) -> None:
+    sources = []
+    for number in range(4):
+        copy = tmp_path / f"report-{number}.txt"
+        copy.write_bytes(SOURCE.read_bytes())
+        sources.append(str(copy))
+    out = tmp_path / "out"
+    argv = ["read", *sources, "-o", str(out)]
+    killer = Killer(tmp_path)
+    try:
+        said, full = killer.run(-1, argv)  # an uninterrupted run: what each file holds
+        assert said == "exit 0"
+        expected = {path.name: path.read_bytes() for path in out.iterdir()}
+        assert sorted(expected) == [f"report-{number}.json" for number in range(4)]
+        chance = random.Random(13)
+        kills = attempts = 0
+        while kills < 40:  # a run that ends before its kill does not count
+            attempts += 1
+            assert attempts < 100, "the runs end before they are killed"
+            if attempts % 3 == 0:  # from an empty folder too: absent, or whole
+                for path in out.iterdir():
+                    path.unlink()
+            said, _ = killer.run(chance.uniform(0, full), argv)
+            kills += said == "killed"
+            _outputs_are_whole(out, expected)
+        assert killer.run(-1, argv)[0] == "exit 0"
+    finally:
+        killer.close()
+    assert _outputs_are_whole(out, expected) == 0
+    assert sorted(p.name for p in out.iterdir()) == sorted(expected)
+
+
+@posix
+def test_the_command_line_itself_killed_at_any_moment_leaves_only_whole_files(
+    tmp_path: Path,
+) -> None:
+    # The same through `python -m govdisclosure`, its real entry point (fewer kills: each
+    # starts an interpreter).
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "govdisclosure", "read", str(SOURCE), "-o", str(out)]
+    started = time.monotonic()
+    subprocess.run(command, env=ENV, capture_output=True, check=True, timeout=60)
+    full = time.monotonic() - started
+    expected = {path.name: path.read_bytes() for path in out.iterdir()}
+    chance = random.Random(14)
+    for _ in range(5):
+        with subprocess.Popen(command, env=ENV, stdout=subprocess.DEVNULL) as process:
+            time.sleep(chance.uniform(full / 2, full))
+            process.kill()
+        _outputs_are_whole(out, expected)
+    subprocess.run(command, env=ENV, capture_output=True, check=True, timeout=60)
+    assert sorted(p.name for p in out.iterdir()) == sorted(expected)
+
+
+# --- the modes the umask gives ------------------------------------------------------------
+
+_EVERY_WRITE = """
+import sys
+import govdisclosure as gd
+from govdisclosure import files
+from govdisclosure.__main__ import main
+source, text = sys.argv[1:]
+assert main(["read", text, "-o", "read"]) == 0
+assert main(["render", source, "-f", "html", "-f", "docx", "--lang", "en", "-o", "render"]) == 0
+gd.dump(gd.load(source), "dump.json")
+gd.dump(gd.load(source), "replaced.json")
+files._write_unnamed = lambda *args: False
+gd.dump(gd.load(source), "named.json")
+"""
+
+
+@posix
+@pytest.mark.parametrize(
+    ("umask", "mode"), [(0o027, 0o640), (0o002, 0o664)], ids=["umask-027", "umask-002"]
+)
+def test_every_write_gets_the_mode_the_umask_gives(tmp_path: Path, umask: int, mode: int) -> None:
+    (tmp_path / "replaced.json").write_bytes(b"{}")
+    (tmp_path / "replaced.json").chmod(0o600)  # a file replaced does not pass on its mode
+    done = run(_EVERY_WRITE, str(SEED), str(SOURCE), cwd=tmp_path, umask=umask)
+    assert done.returncode == 0, done.stderr
+    written = {
+        str(path.relative_to(tmp_path)): stat.S_IMODE(path.stat().st_mode)
+        for path in tmp_path.rglob("*")
+        if path.is_file()
+    }
+    assert written == {
+        "read/zhongning-minzheng-2020.json": mode,
+        "render/zhongning-minzheng-2020.en.html": mode,
+        "render/zhongning-minzheng-2020.en.docx": mode,
+        "dump.json": mode,
+        "replaced.json": mode,
+        "named.json": mode,
+    }

@@ -1,4 +1,4 @@
-"""Every file the library and its command line read goes through here.
+"""Every file the library and its command line read or write goes through here.
 
 Reading (:func:`read_file`, :func:`read_stream`) takes a document that may be hostile:
 
@@ -12,18 +12,42 @@ Reading (:func:`read_file`, :func:`read_stream`) takes a document that may be ho
   measured;
 * whatever goes wrong (the file cannot be opened, the stream raises :class:`OSError` or
   gives something other than bytes or text) ends in a ``ReadError``.
+
+Writing (:func:`write_atomic`) puts a file in place whole or not at all, whatever
+happens meanwhile (a full disk, a file-size limit, an exception, a ``SIGKILL``):
+
+* the data goes to a temporary that nobody sees: on Linux an unnamed file in the target's
+  folder (``O_TMPFILE``), given a hidden name only once it is written and synced, and
+  renamed onto the target at once, so that the named temporary exists for microseconds.
+  Elsewhere, or on a file system without unnamed files, it is a hidden file in the same
+  folder (``.govdisclosure-<host>-<pid>-<random>.part``), removed on any exception; one
+  left behind by a process that was killed (its process id is gone) is removed by the
+  next write into that folder;
+* the file is synced before it is renamed, and the folder after, where the system allows;
+* the new file gets the mode the user's umask (or the folder's default ACL) gives a new
+  file, ``0o666`` less the umask, as any program creating a file does: the mode is the
+  ``O_CREAT`` argument, so the umask is never changed, not even for a moment. A file it
+  replaces does not pass its mode on: every write makes a new file;
+* a symbolic link at the target is replaced by the file (what it pointed to is left
+  alone), as ``os.replace`` does; nothing is ever written through a link.
+
+A write that fails raises the :class:`OSError` that made it fail, and leaves what was at
+the target as it was.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import stat
+import zlib
 from collections.abc import Callable
 from typing import Any, Final
 
 from govdisclosure.errors import ReadError
 
-__all__ = ["read_file", "read_stream"]
+__all__ = ["read_file", "read_stream", "write_atomic"]
 
 #: What a path is when it is not a regular file, tested in this order.
 _KINDS: Final[tuple[tuple[Callable[[int], bool], str], ...]] = (
@@ -132,3 +156,143 @@ def read_stream(stream: Any, limit: int, name: str | None) -> bytes | str:
     if len(pieces) == 1 and type(pieces[0]) is bytes:
         return pieces[0]
     return b"".join(pieces)
+
+
+# --- writing ------------------------------------------------------------------------------
+
+#: The hidden temporaries of the named way, with the process id that writes each. The
+#: host's tag keeps a process of another machine (or container) sharing the folder from
+#: having its temporary taken for one whose process is gone.
+_NODE: Final = os.uname().nodename if hasattr(os, "uname") else ""
+_HOST: Final = f"{zlib.crc32(_NODE.encode('utf-8', 'replace')):08x}"
+_TEMPORARY: Final = re.compile(rf"\.govdisclosure-{_HOST}-(\d{{1,10}})-[0-9a-f]{{16}}\.part\Z")
+#: Where Linux shows the files a process holds open, by descriptor.
+_PROC_FD: Final = "/proc/self/fd"
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Put ``data`` at ``path``, whole or not at all (see the module's documentation);
+    the :class:`OSError` that made it fail otherwise, what was there left as it was."""
+    target = os.fspath(path)
+    folder = os.path.dirname(target) or os.curdir
+    _sweep(folder)
+    if not _write_unnamed(folder, target, data):
+        _write_named(folder, target, data)
+    _sync_folder(folder)
+
+
+def _hidden(folder: str) -> str:
+    return os.path.join(folder, f".govdisclosure-{_HOST}-{os.getpid()}-{os.urandom(8).hex()}.part")
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(descriptor, view)
+        if written <= 0:  # pragma: no cover (a regular file writes or raises)
+            raise OSError(f"wrote nothing of {len(view)} bytes")
+        view = view[written:]
+    os.fsync(descriptor)
+
+
+def _write_unnamed(folder: str, target: str, data: bytes) -> bool:
+    """Write by way of an unnamed file, as Linux allows; ``False`` where it does not."""
+    unnamed = getattr(os, "O_TMPFILE", None)
+    if unnamed is None or not os.path.isdir(_PROC_FD):
+        return False
+    try:
+        descriptor = os.open(folder, unnamed | os.O_WRONLY | _CLOEXEC, 0o666)
+    except OSError:
+        # The file system has no unnamed files (or the folder cannot be written to: the
+        # named way then says so).
+        return False
+    hidden = _hidden(folder)
+    linked = False
+    try:
+        try:
+            _write_all(descriptor, data)
+            # Named only now, whole and synced; then at once renamed onto the target.
+            try:
+                _name(descriptor, hidden)
+            except OSError:
+                return False  # it cannot be named here: the named way says why, if it fails
+            linked = True
+        finally:
+            os.close(descriptor)
+        os.replace(hidden, target)
+    except BaseException:
+        if linked:
+            _remove(hidden)
+        raise
+    return True
+
+
+def _name(descriptor: int, name: str) -> None:
+    """Give the unnamed file open as ``descriptor`` the ``name``: a link to what
+    ``/proc/self/fd/N`` points to (``linkat`` with ``AT_SYMLINK_FOLLOW``: ``os.link``
+    takes that way only when given a folder's descriptor)."""
+    folder = os.open(_PROC_FD, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _CLOEXEC)
+    try:
+        os.link(str(descriptor), name, src_dir_fd=folder, follow_symlinks=True)
+    finally:
+        os.close(folder)
+
+
+def _write_named(folder: str, target: str, data: bytes) -> None:
+    """Write by way of a hidden file in ``folder``, removed whatever fails."""
+    hidden = _hidden(folder)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY | _CLOEXEC
+    descriptor = os.open(hidden, flags, 0o666)
+    try:
+        try:
+            _write_all(descriptor, data)
+        finally:
+            os.close(descriptor)
+        os.replace(hidden, target)
+    except BaseException:
+        _remove(hidden)
+        raise
+
+
+def _remove(name: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(name)
+
+
+def _sync_folder(folder: str) -> None:
+    """Make the rename last (POSIX: sync the folder; elsewhere there is no way)."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _CLOEXEC)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def _sweep(folder: str) -> None:
+    """Remove the temporaries of this host's processes that are gone (killed mid-write)."""
+    if os.name != "posix":  # os.kill(pid, 0) would end the process on Windows
+        return
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        found = _TEMPORARY.match(name)
+        if found is not None and not _alive(int(found[1])):
+            _remove(os.path.join(folder, name))
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process ``pid`` runs (one of another user's counts)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):  # PermissionError: someone else's process
+        return True
+    return True
