@@ -376,11 +376,11 @@ def test_a_write_cut_short_leaves_the_file_it_would_replace_as_it_was(tmp_path: 
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
 
 
-def _fail(*_: object) -> None:
+def _fail(*_: object, **__: object) -> None:
     raise OSError("disk full")
 
 
-def _interrupt(*_: object) -> None:
+def _interrupt(*_: object, **__: object) -> None:
     raise KeyboardInterrupt
 
 
@@ -649,3 +649,59 @@ def test_every_write_gets_the_mode_the_umask_gives(tmp_path: Path, umask: int, m
         "replaced.json": mode,
         "named.json": mode,
     }
+
+
+# --- the command line and what it must not overwrite -------------------------------------
+
+
+@posix
+def test_the_command_line_never_writes_over_an_input_by_another_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in" / "report.json"
+    source.parent.mkdir()
+    source.write_bytes(SEED.read_bytes())
+    out = tmp_path / "out"
+    out.mkdir()
+    os.link(source, out / "report.json")  # the same file, by another name
+    assert main(["render", str(source), "-f", "json", "-o", str(out)]) == 1
+    assert "not written, it is one of the inputs" in capsys.readouterr().err
+    assert os.path.samefile(source, out / "report.json")
+    (out / "report.json").unlink()
+    (out / "report.json").symlink_to(source)
+    assert main(["render", str(source), "-f", "json", "-o", str(out)]) == 1
+    assert (out / "report.json").is_symlink()
+    assert source.read_bytes() == SEED.read_bytes()
+
+
+@posix
+def test_the_command_line_goes_on_past_a_file_it_cannot_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    (out / "zhongning-minzheng-2020.zh_CN.html").mkdir(parents=True)  # in the way
+    status = main(["render", str(SEED), "-f", "html", "-f", "text", "-o", str(out)])
+    captured = capsys.readouterr()
+    assert status == 1
+    assert "zhongning-minzheng-2020.zh_CN.html: not written: Is a directory" in captured.err
+    assert "Traceback" not in captured.err
+    assert sorted(p.name for p in out.iterdir()) == [
+        "zhongning-minzheng-2020.en.html",
+        "zhongning-minzheng-2020.en.txt",
+        "zhongning-minzheng-2020.zh_CN.html",
+        "zhongning-minzheng-2020.zh_CN.txt",
+    ]
+    (tmp_path / "file").write_bytes(b"")
+    assert main(["read", str(SOURCE), "-o", str(tmp_path / "file")]) == 1
+    assert "cannot make the folder" in capsys.readouterr().err
+
+
+def test_the_command_line_stops_quietly_when_interrupted(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import govdisclosure.__main__ as cli
+
+    monkeypatch.setattr(cli, "render_to", _interrupt)
+    assert main(["read", str(SOURCE), "-o", str(tmp_path)]) == 130
+    assert capsys.readouterr().err == "govdisclosure: interrupted\n"
+    assert list(tmp_path.iterdir()) == []
