@@ -32,7 +32,7 @@ from govdisclosure import files, readers
 from govdisclosure.__main__ import main
 from govdisclosure.errors import JSONFormatError, ReadError
 from govdisclosure.jsonio import reader as json_reader
-from govdisclosure.readers import limits
+from govdisclosure.readers import encodings, limits
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "examples" / "sources" / "zhongning-minzheng-2020.txt"
@@ -314,6 +314,21 @@ def test_bytes_over_the_limit_are_refused_before_they_are_decoded_or_copied(
         gd.read(data, fmt)
     # Decoding it (or a copy of it) would take four times the limit at least.
     assert _peak(lambda: gd.read(data, fmt)) < limit // 4
+
+
+def test_a_bytearray_is_measured_before_it_is_decoded_and_decoded_without_a_copy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = SOURCE.read_text(encoding="utf-8")
+    for codec in ("utf-8", "gb18030", "utf-16", "utf-16-le"):
+        data = text.encode(codec)
+        assert encodings.decode_bytes(bytearray(data)) == encodings.decode_bytes(data)
+    limit = 256 * 1024
+    monkeypatch.setattr(encodings, "_MAX_BYTES", limit)
+    long = bytearray("一".encode()) * limit  # three times the limit
+    with pytest.raises(ReadError, match=f"the text is {3 * limit:,} long"):
+        encodings.decode_bytes(long)
+    assert _peak(lambda: encodings.decode_bytes(long)) < limit // 4
 
 
 def test_json_text_over_the_limit_is_refused_before_it_is_decoded(
