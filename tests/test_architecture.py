@@ -45,6 +45,8 @@ CORE = tuple(
 JSON = ("govdisclosure.jsonio", "govdisclosure.schema")
 #: What the renderers and the readers share, so that neither imports the other.
 SHARED = tuple(f"govdisclosure.{name}" for name in ("formats", "textwidth", "wording", "i18n"))
+#: What every file the package reads or writes goes through, from any layer.
+FILES = "govdisclosure.files"
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,11 @@ RULES = (
     ),
     Rule(JSON, (CHECKER, RENDERERS, READERS), "the JSON form sits below what reads and writes"),
     Rule(SHARED, (CHECKER, RENDERERS, READERS), "renderers and readers both import it"),
+    Rule(
+        (FILES,),
+        (CHECKER, RENDERERS, READERS, *JSON, *SHARED),
+        "every layer reads and writes files through it (it imports only the errors)",
+    ),
     Rule(
         ("govdisclosure.errors",),
         (CHECKER,),

@@ -8,6 +8,11 @@ checks each and prints the findings (exit status 1 when a report has errors);
 ``govdisclosure render FILE... [-f FORMAT] [--lang LOCALE] [-o DIR]`` writes each report
 in the formats and languages asked for (all of them by default) to DIR. ``summary``,
 ``check`` and ``render`` take any readable document, not only JSON.
+
+Every file is written whole or not at all (see :mod:`govdisclosure.files`), with the mode
+the user's umask gives; an input is never written over, by its own name or another (a
+link). A document that cannot be read, or a file that cannot be written, is said on
+standard error, and the others are read and written all the same (exit status 1).
 """
 
 from __future__ import annotations
@@ -44,9 +49,9 @@ def _where(document: ReadResult, locale: str, finding: Finding) -> str:
 
 
 def _an_input(target: Path, files: list[str]) -> bool:
-    """Whether ``target`` is one of the input ``files`` (which are never overwritten);
-    says so when it is."""
-    if not any(target.resolve() == Path(path).resolve() for path in files):
+    """Whether ``target`` is one of the input ``files`` (which are never overwritten),
+    by name or as the same file by another name (a link); says so when it is."""
+    if not any(_same(target, Path(path)) for path in files):
         return False
     sys.stderr.write(
         f"govdisclosure: {target}: not written, it is one of the inputs (choose another --out)\n"
@@ -54,9 +59,44 @@ def _an_input(target: Path, files: list[str]) -> bool:
     return True
 
 
+def _same(target: Path, source: Path) -> bool:
+    """Whether writing ``target`` would replace ``source``."""
+    try:
+        return target.resolve() == source.resolve() or os.path.samefile(target, source)
+    except (OSError, RuntimeError):  # one of them does not exist; a loop of links
+        return False
+
+
+def _write(report: AnnualReport, target: Path, files: list[str], **options: str) -> bool:
+    """Write ``report`` to ``target`` (never over one of the input ``files``); whether it
+    was written, saying why not on standard error."""
+    if _an_input(target, files):
+        return False
+    try:
+        render_to(report, target, **options)
+    except OSError as err:  # what was at the target is left as it was
+        sys.stderr.write(f"govdisclosure: {target}: not written: {err.strerror or err}\n")
+        return False
+    except GovDisclosureError as err:
+        sys.stderr.write(f"govdisclosure: {target}: not written: {err}\n")
+        return False
+    return True
+
+
+def _folder(out: Path) -> bool:
+    """Make the output folder; whether there is one, saying why not."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        sys.stderr.write(f"govdisclosure: {out}: cannot make the folder: {err.strerror or err}\n")
+        return False
+    return True
+
+
 def _read(files: list[str], fmt: str | None, out: Path, notes: bool, partial: bool) -> int:
+    if not _folder(out):
+        return 1
     status = 0
-    out.mkdir(parents=True, exist_ok=True)
     for path in files:
         try:
             result = read(Path(path), fmt, **({"partial": True} if partial else {}))
@@ -65,10 +105,9 @@ def _read(files: list[str], fmt: str | None, out: Path, notes: bool, partial: bo
             status = 1
             continue
         target = out / f"{Path(path).stem}.json"
-        if _an_input(target, files):
+        if not _write(result.report, target, files, fmt="json"):
             status = 1
             continue
-        render_to(result.report, target, fmt="json")
         counts = Counter(note.kind for note in result.notes)
         said = ", ".join(f"{count} {kind}" for kind, count in sorted(counts.items()))
         sys.stdout.write(f"{target}  ({result.format}; notes: {said or 'none'})\n")
@@ -80,8 +119,9 @@ def _read(files: list[str], fmt: str | None, out: Path, notes: bool, partial: bo
 def _render(
     files: list[str], formats: list[str] | None, locales: list[str] | None, out: Path
 ) -> int:
+    if not _folder(out):
+        return 1
     status = 0
-    out.mkdir(parents=True, exist_ok=True)
     for path in files:
         try:
             report = load(path)
@@ -90,10 +130,9 @@ def _render(
                 for locale in ("zh_CN",) if name == "json" else (locales or list(LOCALES)):
                     tag = "" if name == "json" else f".{locale}"
                     target = out / f"{Path(path).stem}{tag}{fmt.extensions[0]}"
-                    if _an_input(target, files):
+                    if not _write(report, target, files, fmt=name, locale=locale):
                         status = 1
                         continue
-                    render_to(report, target, fmt=name, locale=locale)
                     sys.stdout.write(f"{target}\n")
         except GovDisclosureError as err:
             sys.stderr.write(f"govdisclosure: {err}\n")
@@ -178,6 +217,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "render":
             return _render(args.files, args.formats, args.locales, Path(args.out))
         return _summarize_or_check(args)
+    except KeyboardInterrupt:
+        # Ctrl-C: what was written is whole (every write is), what was being written is
+        # not there at all.
+        sys.stderr.write("govdisclosure: interrupted\n")
+        return 128 + 2
     except BrokenPipeError:
         # Whoever read the output stopped (``| head``): stop quietly, as cat does, with
         # the status of a process ended by SIGPIPE. What is left unflushed goes nowhere.

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import datetime
 import importlib
+import io
 import pkgutil
 import sys
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
+from govdisclosure.files import write_atomic
 from govdisclosure.i18n import DOMAIN, LOCALES, SOURCE_LOCALE
 
 __all__ = ["catalog_path", "msgids", "update"]
@@ -126,8 +128,9 @@ def update(*, seeds: dict[str, str] | None = None) -> dict[str, list[str]]:
             string = old.get(text) or (seeds or {}).get(text) or ""
             new.add(text, string, auto_comments=sorted(set(where))[:3])
         path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("wb") as handle:
-            write_po(handle, new, width=100, omit_header=False, no_location=True)
+        written = io.BytesIO()
+        write_po(written, new, width=100, omit_header=False, no_location=True)
+        write_atomic(path, written.getvalue())
         missing[locale] = [
             text for text in wanted if not (old.get(text) or (seeds or {}).get(text))
         ]

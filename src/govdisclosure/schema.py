@@ -18,6 +18,7 @@ import json
 import sys
 from typing import Any
 
+from govdisclosure.files import write_atomic
 from govdisclosure.jsonio.codecs import ObjectCodec
 from govdisclosure.jsonio.envelope import Document
 from govdisclosure.jsonio.fields import codec_for
@@ -74,7 +75,7 @@ def main() -> None:
 
     target = resources.files("govdisclosure").joinpath(SCHEMA_RESOURCE)
     with resources.as_file(target) as path:
-        path.write_text(render_schema(), encoding="utf-8")
+        write_atomic(path, render_schema().encode("utf-8"))
         sys.stdout.write(f"wrote {path}\n")
 
 

@@ -15,11 +15,13 @@ import os
 import re
 import sys
 from array import array
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import partial
 from itertools import accumulate
 from typing import IO, Any, Final
 
-from govdisclosure.errors import JSONFormatError
+from govdisclosure.errors import JSONFormatError, ReadError
+from govdisclosure.files import read_file, read_stream
 from govdisclosure.jsonio.codecs import ObjectCodec
 from govdisclosure.jsonio.context import Context, Float, LongInteger, describe
 from govdisclosure.jsonio.envelope import FORMAT, FORMAT_VERSION, Document
@@ -37,6 +39,11 @@ def _integer(text: str) -> int | LongInteger:
     limit = sys.get_int_max_str_digits()  # 0: no limit
     return int(text) if not limit or len(text.lstrip("-")) <= limit else LongInteger(text)
 
+
+#: The longest JSON document read, in bytes (or characters): the readers' largest file,
+#: :data:`govdisclosure.readers.limits.MAX_FILE_BYTES`, which this layer (below the
+#: readers) cannot import; a test holds the two equal. A report's JSON is some 30 KB.
+_MAX_DOCUMENT_BYTES: Final = 50 * 1024 * 1024
 
 # Built once (json.loads with options builds a decoder per call).
 _DECODER: Final = json.JSONDecoder(
@@ -96,7 +103,14 @@ def from_dict(data: Mapping[str, Any], *, source: str | None = None) -> AnnualRe
 
 def _decode(text: str | bytes, source: str | None) -> Any:
     """The JSON text decoded (objects as tuples of pairs), or the error saying where it
-    is not JSON: the line and column, or the byte."""
+    is not JSON: the line and column, or the byte. A text longer than the readers' largest
+    file is refused before it is decoded."""
+    if isinstance(text, (str, bytes)) and len(text) > _MAX_DOCUMENT_BYTES:
+        raise JSONFormatError(
+            f"the document is {len(text):,} long; the limit is {_MAX_DOCUMENT_BYTES:,}",
+            path=None,
+            source=source,
+        )
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
@@ -143,16 +157,20 @@ def loads(text: str | bytes, *, source: str | None = None) -> AnnualReport:
 
 
 def load(source: str | os.PathLike[str] | IO[str] | IO[bytes]) -> AnnualReport:
-    """A report from a JSON file, given by path or as an open file."""
+    """A report from a JSON file, given by path (a regular file: see
+    :func:`govdisclosure.files.read_file`) or as an open file; no more than the
+    readers' largest file (:data:`~govdisclosure.readers.limits.MAX_FILE_BYTES`) is read."""
+    read: Callable[[], bytes | str]
     if isinstance(source, (str, os.PathLike)):
-        name = os.fspath(source)
-        try:
-            with open(name, "rb") as handle:
-                data = handle.read()
-        except OSError as err:
-            raise JSONFormatError(
-                f"cannot read the file: {err.strerror}", path=None, source=name
-            ) from None
-        return loads(data, source=name)
-    label = getattr(source, "name", None)  # a temporary file's name is its descriptor
-    return loads(source.read(), source=label if isinstance(label, str) else None)
+        path = os.fspath(source)
+        name: str | None = path
+        read = partial(read_file, path, _MAX_DOCUMENT_BYTES)
+    else:
+        label = getattr(source, "name", None)  # a temporary file's name is its descriptor
+        name = label if isinstance(label, str) else None
+        read = partial(read_stream, source, _MAX_DOCUMENT_BYTES, name)
+    try:
+        data = read()
+    except ReadError as err:
+        raise JSONFormatError(err.reason, path=None, source=name) from None
+    return loads(data, source=name)

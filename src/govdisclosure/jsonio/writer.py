@@ -12,6 +12,7 @@ import os
 from typing import IO, Any
 
 from govdisclosure.errors import ReportValueError
+from govdisclosure.files import write_atomic
 from govdisclosure.jsonio.envelope import Document
 from govdisclosure.jsonio.fields import codec_for
 from govdisclosure.report import AnnualReport
@@ -39,10 +40,12 @@ def to_dict(report: AnnualReport) -> dict[str, Any]:
 
 
 def dump(report: AnnualReport, target: str | os.PathLike[str] | IO[str]) -> None:
-    """Write ``report`` as JSON to a path (UTF-8) or an open text file."""
+    """Write ``report`` as JSON to a path (UTF-8) or an open text file. A file at a path
+    is written whole or not at all, with the mode the user's umask gives a new file (see
+    :func:`govdisclosure.files.write_atomic`): when the write fails, with an
+    :class:`OSError`, what was there is left as it was."""
     text = dumps(report)
     if isinstance(target, (str, os.PathLike)):
-        with open(target, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        write_atomic(target, text.encode("utf-8"))
     else:
         target.write(text)

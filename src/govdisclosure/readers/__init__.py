@@ -12,6 +12,12 @@ or ``<table`` is HTML, and anything else is text (in UTF-8, UTF-16 or GB 18030: 
 format is sniffed, so a UTF-16 page is HTML and a UTF-16 JSON document is JSON. A file's
 extension decides before sniffing.
 
+A path must name a regular file (or a link to one): a directory, a device, a FIFO or a
+socket is refused before anything is read from it. No more than
+:data:`~govdisclosure.readers.limits.MAX_FILE_BYTES` is read from a file or a stream, and
+bytes or text longer than that are refused before they are decoded or copied (see
+:mod:`govdisclosure.files`).
+
 >>> import pathlib, govdisclosure as gd
 >>> result = gd.read(pathlib.Path("examples/zhongning-minzheng-2020.json"))
 >>> result.report.organ, result.format
@@ -28,6 +34,7 @@ from typing import IO, Any
 import attrs
 
 from govdisclosure.errors import FormatNotAvailable, GovDisclosureError, OptionError, ReadError
+from govdisclosure.files import read_file, read_stream
 from govdisclosure.formats import available_formats, format_for_path, get_format
 from govdisclosure.readers.encodings import decode_bytes, encoding_note, is_utf16
 from govdisclosure.readers.limits import MAX_FILE_BYTES, check_size
@@ -70,34 +77,28 @@ def decode_text(data: bytes, source: str | None = None) -> str:
 
 
 def _bytes_of(source: object) -> tuple[bytes | str, str | None, str | None]:
-    """The content, a name for messages, and the extension, of any accepted source."""
+    """The content, a name for messages, and the extension, of any accepted source: a
+    regular file or a stream read no further than the limit, bytes or text measured
+    before anything else is done with them (see :mod:`govdisclosure.files`)."""
     if isinstance(source, (bytes, bytearray, memoryview)):
-        return bytes(source), None, None
+        size = source.nbytes if isinstance(source, memoryview) else len(source)
+        check_size(size, MAX_FILE_BYTES, "the document", None)
+        return (source if isinstance(source, bytes) else bytes(source)), None, None
     if isinstance(source, str):
+        check_size(len(source), MAX_FILE_BYTES, "the text", None)
         return source, None, None
     if isinstance(source, os.PathLike):
         name = os.fspath(source)
         if not isinstance(name, str):
             name = os.fsdecode(name)
-        try:
-            size = os.path.getsize(name)
-            check_size(size, MAX_FILE_BYTES, "the file", name)
-            with open(name, "rb") as handle:
-                data = handle.read()
-        except OSError as err:
-            raise ReadError(f"cannot read the file: {err.strerror}", source=name) from None
-        return data, name, os.path.splitext(name)[1].lower()
-    read = getattr(source, "read", None)
-    if callable(read):
+        return read_file(name, MAX_FILE_BYTES), name, os.path.splitext(name)[1].lower()
+    if callable(getattr(source, "read", None)):
         label = getattr(source, "name", None)
         name = label if isinstance(label, str) else None
-        data = read(MAX_FILE_BYTES + 1)
+        data = read_stream(source, MAX_FILE_BYTES, name)
         if isinstance(data, str):
             return data, name, None
-        if not isinstance(data, (bytes, bytearray)):
-            raise ReadError("the stream gave neither bytes nor text", source=name)
-        check_size(len(data), MAX_FILE_BYTES, "the stream", name)
-        return bytes(data), name, os.path.splitext(name)[1].lower() if name else None
+        return data, name, os.path.splitext(name)[1].lower() if name else None
     raise ReadError(
         "read() takes a path (os.PathLike), bytes, a binary stream or a str of text; "
         f"got {type(source).__name__}"

@@ -84,10 +84,11 @@ _HOW: Final = {
 }
 
 
-def decode_bytes(data: bytes, source: str | None = None) -> tuple[str, str]:
+def decode_bytes(data: bytes | bytearray, source: str | None = None) -> tuple[str, str]:
     """The text of ``data`` and the name of the encoding it was in (see the module's
     documentation); a :class:`~govdisclosure.errors.ReadError` when it is in none of
-    them, or decodes into garbage."""
+    them, or decodes into garbage. Bytes longer than a text can be are refused before
+    anything is decoded (a ``bytearray`` need not be copied into ``bytes`` first)."""
     check_size(len(data), _MAX_BYTES, "the text", source)
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
@@ -123,7 +124,7 @@ def decode_bytes(data: bytes, source: str | None = None) -> tuple[str, str]:
     )
 
 
-def utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+def utf16_without_bom(data: bytes | bytearray) -> tuple[str, str] | None:
     """The codec and name of the UTF-16 that ``data`` is written in without a byte-order
     mark, or ``None`` when it is not.
 
@@ -157,7 +158,7 @@ def utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return best[1] if best else None
 
 
-def is_utf16(data: bytes) -> bool:
+def is_utf16(data: bytes | bytearray) -> bool:
     """Whether ``data`` is UTF-16 text, with a byte-order mark or without one: what must
     be decoded before the format of a document can be told from its bytes."""
     return data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (

@@ -13,10 +13,10 @@ re-exported here too).
 from __future__ import annotations
 
 import os
-import secrets
 from typing import Any
 
 from govdisclosure.errors import FormatNotAvailable, ReportValueError
+from govdisclosure.files import write_atomic
 from govdisclosure.formats import (
     ENTRY_POINT_GROUP,
     Format,
@@ -65,22 +65,10 @@ def render_to(
     **options: Any,
 ) -> None:
     """Write ``report`` to ``path``, in the format its extension names unless ``fmt`` is
-    given. The file is written whole or not at all: a temporary file in the same folder,
-    renamed into place. It gets the mode the user's umask gives a new file."""
+    given. The file is written whole or not at all, with the mode the user's umask gives
+    a new file (see :func:`govdisclosure.files.write_atomic`): when the write fails, with
+    an :class:`OSError`, what was there is left as it was."""
     target = os.fspath(path)
     chosen = get_format(fmt) if fmt is not None else format_for_path(target)
     output = render(report, chosen.name, locale=locale, **options)
-    data = output if isinstance(output, bytes) else output.encode("utf-8")
-    folder = os.path.dirname(os.path.abspath(target))
-    # Not tempfile.mkstemp: its files are 0600 whatever the umask says.
-    temporary = os.path.join(folder, f".govdisclosure-{secrets.token_hex(8)}.part")
-    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        os.unlink(temporary)
-        raise
+    write_atomic(target, output if isinstance(output, bytes) else output.encode("utf-8"))
