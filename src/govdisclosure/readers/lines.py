@@ -374,7 +374,7 @@ def read_text(
     read side."""
     decoded: list[Note] = []
     if isinstance(text, (bytes, bytearray)):
-        text, encoding = decode_bytes(bytes(text), source)
+        text, encoding = decode_bytes(text, source)  # measured first, never copied
         note = encoding_note(encoding)
         decoded += [note] if note else []
     if not isinstance(text, str):
