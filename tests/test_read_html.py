@@ -510,7 +510,7 @@ def test_what_cannot_be_parsed_says_why(monkeypatch: pytest.MonkeyPatch) -> None
         ("", "the page is empty"),
         ("<!-- 只有注释 -->", "the page is empty"),
         ("<script>var a;</script><nav>首页</nav>", "the page holds no text"),
-        ("<div>" * 300 + "x", "Excessive depth"),
+        ("<div>" * 300 + "x", "nests elements more than 200 deep"),
     ]:
         with pytest.raises(gd.ReadError, match=message):
             read_html(page)
