@@ -9,15 +9,23 @@ reach is made small for the test.
 
 from __future__ import annotations
 
+import importlib.util
+import random
+import struct
+import subprocess
+import sys
 import time
-from collections.abc import Iterator
+import zlib
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
 import govdisclosure as gd
 from govdisclosure.readers.blocks import TableBlock
 from govdisclosure.readers.html import html_blocks
+from govdisclosure.readers.pdf import pdf_text
 
 #: What one read of a hostile document may take, in seconds.
 SECONDS = 2.0
@@ -37,6 +45,45 @@ def refused(data: bytes | str, fmt: str, match: str) -> gd.ReadError:
     with quick(), pytest.raises(gd.ReadError, match=match) as caught:
         gd.read(data, fmt)
     return caught.value
+
+
+#: The most memory a read of a hostile document may take, the interpreter and the
+#: libraries included (they take some 40 MB).
+PEAK_MB = 300
+
+_PEAK = """
+import resource, sys
+sys.path.insert(0, {package!r})
+import govdisclosure as gd
+import govdisclosure.readers.docx, govdisclosure.readers.html, govdisclosure.readers.pdf
+try:
+    import pypdf
+except ImportError:
+    pass
+data = open({path!r}, "rb").read()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+try:
+    gd.read(data, {fmt!r})
+    outcome = "read"
+except gd.ReadError as err:
+    outcome = str(err)
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(before // 1024, after // 1024, outcome)
+"""
+
+
+def peak(tmp_path: Path, data: bytes, fmt: str) -> tuple[int, str]:
+    """The peak memory (in MB, the interpreter's included) of a process that reads
+    ``data`` as ``fmt``, and how the read ended (its error's message, or "read")."""
+    path = tmp_path / f"document.{fmt}"
+    path.write_bytes(data)
+    package = str(Path(gd.__file__).resolve().parent.parent)
+    code = _PEAK.format(package=package, path=str(path), fmt=fmt)
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    _before, after, outcome = run.stdout.split(" ", 2)
+    return int(after), outcome.strip()
 
 
 # --- HTML ---------------------------------------------------------------------------------
@@ -79,3 +126,308 @@ def test_html_table_of_too_many_rows_is_left_out() -> None:
     blocks, notes = html_blocks(page)
     assert not [b for b in blocks if isinstance(b, TableBlock)]
     assert any("more than 500 rows" in note.action for note in notes)
+
+
+# --- PDF ----------------------------------------------------------------------------------
+
+needs_pypdf = pytest.mark.skipif(
+    importlib.util.find_spec("pypdf") is None, reason="reading PDF needs pypdf"
+)
+
+_FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+_TEXT = b"BT /F1 12 Tf 72 700 Td (Hello) Tj ET"
+
+
+def _stream(data: bytes, entries: bytes = b"") -> bytes:
+    """A stream object's body, its data compressed."""
+    packed = zlib.compress(data)
+    return b"<< /Length %d /Filter /FlateDecode%s >>\nstream\n%s\nendstream" % (
+        len(packed),
+        entries,
+        packed,
+    )
+
+
+def _pdf(objects: dict[int, bytes], trailer: bytes = b"") -> bytes:
+    """A PDF of ``objects`` (by number), with its cross-reference table; object 1 is the
+    catalog."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = {}
+    for number in sorted(objects):
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, objects[number])
+    size = max(objects) + 1
+    xref = len(out)
+    out += b"xref\n0 %d\n" % size
+    for number in range(size):
+        out += (
+            b"%010d 00000 n \n" % offsets[number]
+            if number in offsets
+            else b"0" * 10 + b" 65535 f \n"
+        )
+    out += b"trailer\n<< /Size %d /Root 1 0 R %s >>\nstartxref\n%d\n%%%%EOF\n" % (
+        size,
+        trailer,
+        xref,
+    )
+    return bytes(out)
+
+
+def _page(contents: bytes, resources: bytes = b"") -> bytes:
+    return (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 3 0 R >> %s >> /Contents %s >>" % (resources, contents)
+    )
+
+
+def _objects(*pages: bytes) -> dict[int, bytes]:
+    """A catalog (1), a page tree (2) of a page (10, 11; its content ``pages[0]``) and
+    more, a font (3)."""
+    objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 3: _FONT}
+    kids = []
+    for number, content in enumerate(pages, start=5):
+        objects[2 * number] = _stream(content)
+        objects[2 * number + 1] = _page(b"%d 0 R" % (2 * number))
+        kids.append(b"%d 0 R" % (2 * number + 1))
+    objects[2] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
+    return objects
+
+
+@needs_pypdf
+def test_pdf_builder_makes_a_pdf_that_reads() -> None:
+    with pytest.raises(gd.ReadError, match="no section headings"):
+        gd.read(_pdf(_objects(_TEXT)), "pdf")
+
+
+_DEEP = b"[" * 100_000 + b"]" * 100_000
+
+
+def _deep_catalog() -> bytes:
+    objects = _objects(_TEXT)
+    objects[1] = b"<< /Type /Catalog /Pages 2 0 R /Deep %s >>" % _DEEP
+    return _pdf(objects)
+
+
+def _deep_trailer() -> bytes:
+    return _pdf(_objects(_TEXT), trailer=b"/Deep " + b"<<" * 100_000 + b">>" * 100_000)
+
+
+def _deep_content() -> bytes:
+    return _pdf(_objects(b"BT /F1 12 Tf " + _DEEP + b" TJ ET"))
+
+
+def _deep_behind_junk() -> bytes:
+    """Junk that opens a string before an object: pypdf never parses it, and the scan
+    starts again at the object's header."""
+    objects = _objects(_TEXT)
+    objects[1] = b"<< /Type /Catalog /Pages 2 0 R /Deep 4 0 R >>"
+    objects[4] = b"[ ]\nendobj\n(junk % <junk\n4 0 obj\n" + _DEEP
+    return _pdf(objects)
+
+
+def _deep_in_object_stream() -> bytes:
+    """The page tree in a compressed object stream, nesting deep: the stream is decoded
+    and scanned before pypdf parses the page tree out of it."""
+    objects = _objects(_TEXT)
+    inside = objects.pop(2)[:-2] + b" /Deep " + _DEEP + b" >>"
+    header = b"2 0 "
+    objects[4] = _stream(header + inside, b" /Type /ObjStm /N 1 /First %d" % len(header))
+    out = bytearray(b"%PDF-1.5\n")
+    offsets = {}
+    for number in sorted(objects):
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, objects[number])
+    size = max(objects) + 2
+    rows = b"".join(
+        b"\x02" + struct.pack(">IH", 4, 0)
+        if number == 2
+        else b"\x01" + struct.pack(">IH", offsets[number], 0)
+        if number in offsets
+        else b"\x00" + struct.pack(">IH", 0, 65535)
+        for number in range(size - 1)
+    )
+    xref = len(out)
+    rows += b"\x01" + struct.pack(">IH", xref, 0)
+    entries = b" /Type /XRef /W [1 4 2] /Size %d /Root 1 0 R" % size
+    out += b"%d 0 obj\n%s\nendobj\n" % (size - 1, _stream(rows, entries))
+    out += b"startxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+@pytest.mark.parametrize(
+    ("build", "where"),
+    [
+        (_deep_catalog, "the file"),
+        (_deep_trailer, "the file"),
+        (_deep_behind_junk, "the file"),
+        (_deep_content, "the content of page 1"),
+        (_deep_in_object_stream, "object stream 4"),
+    ],
+)
+@needs_pypdf
+def test_pdf_nested_100000_deep_is_refused_before_pypdf_parses_it(
+    build: Callable[[], bytes], where: str
+) -> None:
+    refused(build(), "pdf", f"{where} nests arrays and dictionaries more than 200 deep")
+
+
+@needs_pypdf
+def test_pdf_page_tree_cycle_is_refused() -> None:
+    objects = _objects(_TEXT)
+    objects[2] = b"<< /Type /Pages /Kids [11 0 R 4 0 R] /Count 2 >>"
+    objects[4] = b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>"
+    refused(_pdf(objects), "pdf", "page tree reaches a node twice")
+
+
+@needs_pypdf
+def test_pdf_page_tree_sharing_a_subtree_is_refused() -> None:
+    objects = _objects(_TEXT)
+    objects[2] = b"<< /Type /Pages /Kids [4 0 R 4 0 R] /Count 100 >>"
+    objects[4] = b"<< /Type /Pages /Kids [%s] /Count 50 >>" % (b"11 0 R " * 50)
+    refused(_pdf(objects), "pdf", "page tree reaches a node twice")
+
+
+@needs_pypdf
+def test_pdf_page_tree_chain_is_refused() -> None:
+    objects = _objects(_TEXT)
+    for number in range(100, 400):
+        objects[number] = b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % (number + 1)
+    objects[400] = b"<< /Type /Pages /Kids [11 0 R] /Count 1 >>"
+    objects[2] = b"<< /Type /Pages /Kids [100 0 R] /Count 1 >>"
+    refused(_pdf(objects), "pdf", "page tree (has more than 200 inner nodes|is more than 200)")
+
+
+def _pages_100000(count: int = 100_000) -> bytes:
+    """100,000 pages in 700 KB: one page named 100,000 times by a /Kids that says (by its
+    /Count) it has one."""
+    objects = _objects(_TEXT)
+    objects[2] = b"<< /Type /Pages /Kids [%s] /Count 1 >>" % (b"11 0 R " * count)
+    return _pdf(objects)
+
+
+def _pages_tree() -> bytes:
+    """100,000 pages as a tree of 317 nodes: 316 kids of 316 kids, all one page."""
+    objects = _objects(_TEXT)
+    objects[2] = b"<< /Type /Pages /Kids [%s] /Count 99856 >>" % (b"4 0 R " * 316)
+    objects[4] = b"<< /Type /Pages /Kids [%s] /Count 316 >>" % (b"11 0 R " * 316)
+    return _pdf(objects)
+
+
+@pytest.mark.parametrize(
+    ("build", "match"),
+    [
+        (_pages_100000, "more than 200 pages"),
+        (_pages_tree, "more than 200 pages"),
+    ],
+)
+@needs_pypdf
+def test_pdf_of_100000_pages_is_refused_before_pypdf_flattens_it(
+    build: Callable[[], bytes], match: str
+) -> None:
+    refused(build(), "pdf", match)
+
+
+@needs_pypdf
+def test_pdf_page_of_too_much_content_is_refused_before_its_text_is_extracted() -> None:
+    """Two content streams of 2.5 MB each, 5 KB once compressed: the page draws with 5 MB
+    (over MAX_PAGE_CONTENT_BYTES), refused before pypdf runs it (which would take a
+    minute)."""
+    objects = _objects(_TEXT)
+    body = b"BT /F1 12 Tf 72 700 Td " + b"(a) Tj\n" * 360_000 + b"ET"
+    objects[10] = objects[12] = _stream(body)
+    objects[11] = _page(b"[10 0 R 12 0 R]")
+    refused(_pdf(objects), "pdf", r"page 1 of the PDF draws with 5,0\d\d,\d\d\d bytes")
+
+
+@needs_pypdf
+def test_pdf_of_too_much_content_in_all_is_refused_page_by_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("govdisclosure.readers.pdf.MAX_PDF_CONTENT_BYTES", 6000)
+    data = _pdf(_objects(*[b"BT /F1 12 Tf 72 700 Td " + b"(a) Tj\n" * 200 + b"ET"] * 5))
+    refused(data, "pdf", "more than 6,000 bytes of content, forms and fonts \\(at page 3\\)")
+
+
+@needs_pypdf
+def test_pdf_form_drawn_100000_times_is_refused() -> None:
+    objects = _objects(b"/X Do\n" * 100_000)
+    form = b" /Type /XObject /Subtype /Form /BBox [0 0 9 9] /Resources << /Font << /F1 3 0 R >> >>"
+    objects[4] = _stream(_TEXT + b" " * 1000, form)
+    objects[11] = _page(b"10 0 R", b"/XObject << /X 4 0 R >>")
+    refused(_pdf(objects), "pdf", r"page 1 of the PDF draws with \d{3},\d{3},\d{3} bytes")
+
+
+def _nested_forms(depth: int) -> bytes:
+    """A page that draws a form that draws a form … ``depth`` deep, the last drawing the
+    first (pypdf skips a form inside itself)."""
+    objects = _objects(b"/X Do")
+    for i in range(depth):
+        inner = 100 + (i + 1) % depth
+        entries = (
+            b" /Type /XObject /Subtype /Form /BBox [0 0 9 9] "
+            b"/Resources << /Font << /F1 3 0 R >> /XObject << /X %d 0 R >> >>" % inner
+        )
+        objects[100 + i] = _stream(b"BT /F1 12 Tf 72 700 Td (L%d) Tj ET /X Do" % i, entries)
+    objects[11] = _page(b"10 0 R", b"/XObject << /X 100 0 R >>")
+    return _pdf(objects)
+
+
+@needs_pypdf
+def test_pdf_forms_nested_too_deep_are_refused() -> None:
+    refused(_nested_forms(250), "pdf", "the forms page 1 draws nest more than 200 deep")
+    text = pdf_text(_nested_forms(20))
+    assert text.split() == [f"L{i}" for i in range(20)]
+
+
+def _flate_bomb(megabytes: int = 1024) -> bytes:
+    """A page whose content is 1 MB compressed, a gigabyte inflated: the same block of a
+    megabyte of zeros (compressed alone, then flushed whole) over and over."""
+    packer = zlib.compressobj(9)
+    block = packer.compress(bytes(1 << 20)) + packer.flush(zlib.Z_FULL_FLUSH)
+    size = megabytes << 20
+    checksum = (size % 65521) << 16 | 1  # Adler-32 of zeros: a stays 1, b counts them
+    packed = block[:2] + block[2:] * megabytes + b"\x03\x00" + struct.pack(">I", checksum)
+    objects = _objects(_TEXT)
+    objects[10] = b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (
+        len(packed),
+        packed,
+    )
+    return _pdf(objects)
+
+
+def test_flate_bomb_is_a_gigabyte() -> None:
+    data = _flate_bomb(3)
+    packed = data[data.index(b"stream\n") + 7 : data.index(b"\nendstream")]
+    assert zlib.decompress(packed) == bytes(3 << 20)
+
+
+@needs_pypdf
+def test_pdf_flate_bomb_is_refused_without_inflating_it() -> None:
+    refused(_flate_bomb(), "pdf", "inflates to more than 4,194,304 bytes; refused before")
+
+
+@needs_pypdf
+def test_pdf_damaged_stream_is_refused_without_repairing_it_byte_by_byte() -> None:
+    """pypdf would repair 3 MB of damaged compressed data byte by byte, for 9 s."""
+    objects = _objects(_TEXT)
+    junk = b"x\x9c" + random.Random(13).randbytes(3_000_000)
+    objects[10] = b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (
+        len(junk),
+        junk,
+    )
+    refused(_pdf(objects), "pdf", "a stream of the PDF is damaged")
+
+
+@needs_pypdf
+@pytest.mark.parametrize(
+    ("build", "match"),
+    [
+        (_pages_100000, "more than 200 pages"),
+        (_flate_bomb, "inflates to more than"),
+        (_deep_catalog, "nests arrays and dictionaries"),
+    ],
+)
+def test_pdf_peak_memory(tmp_path: Path, build: Callable[[], bytes], match: str) -> None:
+    megabytes, outcome = peak(tmp_path, build(), "pdf")
+    assert match in outcome
+    assert megabytes < PEAK_MB

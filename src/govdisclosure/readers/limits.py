@@ -26,6 +26,7 @@ __all__ = [
     "MAX_LABEL_CHARS",
     "MAX_PAGES",
     "MAX_PAGE_CONTENT_BYTES",
+    "MAX_PDF_CONTENT_BYTES",
     "MAX_RATIO",
     "MAX_TABLE_COLUMNS",
     "MAX_TABLE_ROWS",
@@ -59,6 +60,11 @@ MAX_PAGES: Final = 200
 #: The content of one PDF page, decoded: a page of dense text draws with some 50 KB of
 #: operators; a page that holds more is refused before its text is extracted.
 MAX_PAGE_CONTENT_BYTES: Final = 4 * 1024 * 1024
+#: What all the pages of a PDF draw with, decoded (their content, fonts, and the forms
+#: they draw as often as they draw them): a report's page draws with some 30 KB, so 30
+#: pages with under 1 MB; pypdf extracts text from 100 to 400 KB of it a second, so this
+#: bounds the time a PDF's text takes to extract (to some 10 to 40 s).
+MAX_PDF_CONTENT_BYTES: Final = 4 * 1024 * 1024
 #: A table this large is no table of a report (they have some 40 rows and 17 columns), and
 #: reading it would cost time for nothing.
 MAX_TABLE_ROWS: Final = 500
