@@ -148,14 +148,20 @@ def _stream(data: bytes, entries: bytes = b"") -> bytes:
     )
 
 
-def _pdf(objects: dict[int, bytes], trailer: bytes = b"") -> bytes:
-    """A PDF of ``objects`` (by number), with its cross-reference table; object 1 is the
-    catalog."""
-    out = bytearray(b"%PDF-1.4\n")
+def _body(version: bytes, objects: dict[int, bytes]) -> tuple[bytearray, dict[int, int]]:
+    """A PDF's header and objects, and where each object starts."""
+    out = bytearray(b"%%PDF-%s\n" % version)
     offsets = {}
     for number in sorted(objects):
         offsets[number] = len(out)
         out += b"%d 0 obj\n%s\nendobj\n" % (number, objects[number])
+    return out, offsets
+
+
+def _pdf(objects: dict[int, bytes], trailer: bytes = b"") -> bytes:
+    """A PDF of ``objects`` (by number), with its cross-reference table; object 1 is the
+    catalog."""
+    out, offsets = _body(b"1.4", objects)
     size = max(objects) + 1
     xref = len(out)
     out += b"xref\n0 %d\n" % size
@@ -232,11 +238,7 @@ def _deep_in_object_stream() -> bytes:
     inside = objects.pop(2)[:-2] + b" /Deep " + _DEEP + b" >>"
     header = b"2 0 "
     objects[4] = _stream(header + inside, b" /Type /ObjStm /N 1 /First %d" % len(header))
-    out = bytearray(b"%PDF-1.5\n")
-    offsets = {}
-    for number in sorted(objects):
-        offsets[number] = len(out)
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, objects[number])
+    out, offsets = _body(b"1.5", objects)
     size = max(objects) + 2
     rows = b"".join(
         b"\x02" + struct.pack(">IH", 4, 0)
