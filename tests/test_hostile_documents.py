@@ -10,11 +10,14 @@ reach is made small for the test.
 from __future__ import annotations
 
 import importlib.util
+import io
 import random
+import re
 import struct
 import subprocess
 import sys
 import time
+import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -24,9 +27,11 @@ import pytest
 
 import govdisclosure as gd
 from govdisclosure.readers.blocks import TableBlock
+from govdisclosure.readers.docx import docx_blocks
 from govdisclosure.readers.html import html_blocks
 from govdisclosure.readers.pdf import pdf_text
 
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "zhongning-minzheng-2020.json"
 #: What one read of a hostile document may take, in seconds.
 SECONDS = 2.0
 
@@ -60,15 +65,26 @@ try:
     import pypdf
 except ImportError:
     pass
+
+
+def peak():
+    # Linux keeps in ru_maxrss the parent's size at the fork, across exec; VmHWM is this
+    # program's own.
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(l.split()[1]) for l in status if l.startswith("VmHWM:")) // 1024
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+
 data = open({path!r}, "rb").read()
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+before = peak()
 try:
     gd.read(data, {fmt!r})
     outcome = "read"
 except gd.ReadError as err:
     outcome = str(err)
-after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(before // 1024, after // 1024, outcome)
+print(before, peak(), outcome)
 """
 
 
@@ -431,5 +447,147 @@ def test_pdf_damaged_stream_is_refused_without_repairing_it_byte_by_byte() -> No
 )
 def test_pdf_peak_memory(tmp_path: Path, build: Callable[[], bytes], match: str) -> None:
     megabytes, outcome = peak(tmp_path, build(), "pdf")
+    assert match in outcome
+    assert megabytes < PEAK_MB
+
+
+# --- DOCX ---------------------------------------------------------------------------------
+
+_W = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _docx(body: bytes, level: int = 6) -> bytes:
+    """A DOCX whose document's body is ``body``."""
+    document = b'<?xml version="1.0" encoding="UTF-8"?><w:document %s><w:body>%s</w:body>' % (
+        _W,
+        body,
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as archive:
+        archive.writestr("word/document.xml", document + b"</w:document>")
+    return out.getvalue()
+
+
+def _paragraphs(size: int) -> bytes:
+    """Paragraphs of random letters and digits, ``size`` bytes of XML or a little more
+    (random, so that the archive is no zip bomb)."""
+    text = random.Random(7).randbytes(size * 20 // 74).hex()  # 40 characters in 74 bytes
+    return b"".join(
+        b"<w:p><w:r><w:t>%s</w:t></w:r></w:p>" % text[i : i + 40].encode()
+        for i in range(0, len(text), 40)
+    )
+
+
+def _table(rows: int, columns: int) -> bytes:
+    row = b"<w:tr>" + b"<w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc>" * columns + b"</w:tr>"
+    return b"<w:tbl>" + row * rows + b"</w:tbl>"
+
+
+def test_docx_part_over_the_xml_limit_is_refused_before_it_is_unpacked() -> None:
+    """9 MB of document.xml, over MAX_XML_BYTES (8 MB): refused by the size the archive
+    gives, before it is unpacked or parsed."""
+    refused(_docx(_paragraphs(9_000_000), level=1), "docx", "word/document.xml is 8,8")
+
+
+def test_docx_part_over_a_small_xml_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("govdisclosure.readers.docx.MAX_XML_BYTES", 50_000)
+    refused(_docx(_paragraphs(60_000)), "docx", "the limit is 50,000")
+
+
+def test_docx_of_too_much_text_is_refused_as_it_is_walked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("govdisclosure.readers.docxbody.MAX_TEXT_CHARS", 10_000)
+    refused(_docx(_paragraphs(40_000)), "docx", "text is more than 10,000 characters")
+    refused(_docx(_table(300, 20)), "docx", "text is more than 10,000 characters")
+
+
+@pytest.mark.parametrize(
+    ("rows", "columns", "match"),
+    [
+        (501, 2, "table 1 has more than 500 rows"),
+        (3, 101, "table 1 has more than 100 columns"),
+    ],
+)
+def test_docx_table_too_large_is_refused(rows: int, columns: int, match: str) -> None:
+    refused(_docx(_table(rows, columns)), "docx", match)
+
+
+def test_docx_cell_spanning_too_many_columns_is_refused() -> None:
+    cell = b'<w:tc><w:tcPr><w:gridSpan w:val="9999"/></w:tcPr><w:p/></w:tc>'
+    table = b"<w:tbl><w:tr>" + cell + b"</w:tr></w:tbl>"
+    refused(_docx(table), "docx", "table 1 has more than 100 columns")
+
+
+@pytest.mark.parametrize(
+    ("depth", "match"),
+    [
+        (100_000, "word/document.xml nests elements more than 200 deep"),
+        (120, "nests content controls \\(or the like\\) more than 200 deep"),
+    ],
+)
+def test_docx_nested_content_controls_are_refused(depth: int, match: str) -> None:
+    control = b"<w:sdt><w:sdtContent>" * depth + b"</w:sdtContent></w:sdt>" * depth
+    refused(_docx(control + _paragraphs(300_000)), "docx", match)
+
+
+def test_docx_tables_nested_in_cells_are_flattened_without_recursion() -> None:
+    """Tables in cells 80 deep (240 elements, under the parser's 256): their text is the
+    cell's, read with a stack."""
+    depth = 80
+    opening = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>字</w:t></w:r></w:p>".encode()
+    table = opening * depth + b"</w:tc></w:tr></w:tbl>" * depth
+    blocks, _ = docx_blocks(_docx(b"<w:tbl><w:tr><w:tc>" + table + b"</w:tc></w:tr></w:tbl>"))
+    assert [b.rows[0][0].text for b in blocks if isinstance(b, TableBlock)] == ["字" * depth]
+
+
+def _with_symbol(code: str) -> bytes:
+    """Our DOCX of an example, with a symbol of ``code`` after the first run of prose."""
+    data = gd.render(gd.load(EXAMPLE), "docx")
+    assert isinstance(data, bytes)
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            part = source.read(info)
+            if info.filename == "word/document.xml":
+                prose = re.search(rb"<w:t[^>]*>[^<]{30,}</w:t></w:r>", part)
+                assert prose is not None
+                symbol = b'<w:r><w:sym w:font="Wingdings" w:char="%s"/></w:r>' % code.encode()
+                part = part[: prose.end()] + symbol + part[prose.end() :]
+            archive.writestr(info, part)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("code", ["D800", "DFFF", "0001", "FFFE"])
+def test_docx_symbol_that_is_no_character_reads_as_a_replacement_and_renders(code: str) -> None:
+    """A w:sym whose code is a surrogate, a control code or a noncharacter reads as
+    U+FFFD, with a note; the report renders in every format."""
+    with quick():
+        result = gd.read(_with_symbol(code), "docx")
+    [note] = [n for n in result.notes if n.snippet == f"w:char={code}"]
+    assert "read as U+FFFD" in note.action
+    assert "\ufffd" in repr(result.report)
+    for fmt in ["json", "html", "text", "markdown", "docx"]:
+        assert gd.render(result.report, fmt)
+
+
+def test_docx_symbol_that_is_a_character_reads_as_it() -> None:
+    result = gd.read(_with_symbol("2713"), "docx")
+    assert "✓" in repr(result.report)
+    assert not [n for n in result.notes if n.snippet.startswith("w:char")]
+
+
+@pytest.mark.parametrize(
+    ("build", "match"),
+    [
+        (lambda: _docx(_paragraphs(60_000_000), level=1), "word/document.xml is 59,"),
+        (lambda: _docx(_table(600, 10)), "table 1 has more than 500 rows"),
+    ],
+)
+def test_docx_peak_memory(tmp_path: Path, build: Callable[[], bytes], match: str) -> None:
+    """60 MB of document.xml, refused before it is unpacked; a table of 600 rows, parsed
+    and refused as it is walked."""
+    megabytes, outcome = peak(tmp_path, build(), "docx")
     assert match in outcome
     assert megabytes < PEAK_MB
