@@ -358,6 +358,13 @@ def test_pdf_page_of_too_much_content_is_refused_before_its_text_is_extracted() 
 
 
 @needs_pypdf
+def test_pdf_page_naming_one_stream_50000_times_is_refused_as_it_is_measured() -> None:
+    objects = _objects(b"BT /F1 12 Tf 72 700 Td " + b"(a) Tj\n" * 20 + b"ET")
+    objects[11] = _page(b"[%s]" % (b"10 0 R " * 50_000))
+    refused(_pdf(objects), "pdf", "the content of page 1 is 4,19")
+
+
+@needs_pypdf
 def test_pdf_of_too_much_content_in_all_is_refused_page_by_page(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

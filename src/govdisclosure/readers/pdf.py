@@ -285,9 +285,13 @@ class _Content:
         the document's more than the whole's."""
         what = f"page {number}"
         contents = _resolved(page.get("/Contents"))
-        streams = [_resolved(s) for s in contents] if isinstance(contents, list) else [contents]
-        data = b"".join(self.data(stream, f"the content of {what}") for stream in streams)
-        size = self.drawn(data, page.get("/Resources"), what, 0)
+        pieces, length = [], 0
+        for stream in contents if isinstance(contents, list) else [contents]:
+            # Measured one by one: an array may name one stream a million times.
+            pieces.append(self.data(_resolved(stream), f"the content of {what}"))
+            length += len(pieces[-1])
+            check_size(length, MAX_PAGE_CONTENT_BYTES, f"the content of {what}", self.source)
+        size = self.drawn(b"".join(pieces), page.get("/Resources"), what, 0)
         if size > MAX_PAGE_CONTENT_BYTES:
             raise ReadError(
                 f"{what} of the PDF draws with {size:,} bytes of content, forms and fonts; "
@@ -320,7 +324,8 @@ class _Content:
             return len(data)
         fonts = self.font_cost(resources.get("/Font"), what)
         largest = self.largest_form(resources.get("/XObject"), what, depth)
-        return len(data) + fonts + (len(_DO.findall(data)) * largest if largest else 0)
+        drawn = sum(1 for _ in _DO.finditer(data)) * largest if largest else 0
+        return len(data) + fonts + drawn
 
     def font_cost(self, fonts: Any, what: str) -> int:
         """What reading a set of fonts costs pypdf: :data:`_FONT_COST` each, and the
