@@ -354,7 +354,7 @@ def test_pdf_page_of_too_much_content_is_refused_before_its_text_is_extracted() 
     body = b"BT /F1 12 Tf 72 700 Td " + b"(a) Tj\n" * 360_000 + b"ET"
     objects[10] = objects[12] = _stream(body)
     objects[11] = _page(b"[10 0 R 12 0 R]")
-    refused(_pdf(objects), "pdf", r"page 1 of the PDF draws with 5,0\d\d,\d\d\d bytes")
+    refused(_pdf(objects), "pdf", r"the content of page 1 is 5,0\d\d,\d\d\d long")
 
 
 @needs_pypdf
