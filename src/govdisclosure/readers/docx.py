@@ -130,9 +130,10 @@ def _target(links: list[tuple[str, str]], kind: str, default: str) -> str:
     return next((name for rel, name in links if rel.endswith(kind)), default)
 
 
-def _parts(archive: zipfile.ZipFile, source: str | None) -> tuple[Any, Any, dict[str, str]]:
-    """The parts of a DOCX the reader needs: the main document, its styles (``None``
-    when it has none), and the custom properties."""
+def _parts(archive: zipfile.ZipFile, source: str | None) -> tuple[Any, Styles, dict[str, str]]:
+    """The parts of a DOCX the reader needs: the main document, its styles, and the
+    custom properties. The styles and the properties are read first, and their trees let
+    go, so that no two large trees are in memory at once."""
     names = archive.NameToInfo
     package = _links(archive, "_rels/.rels", "", source)
     main = _target(package, _MAIN_TYPE, _DOCUMENT)
@@ -140,16 +141,11 @@ def _parts(archive: zipfile.ZipFile, source: str | None) -> tuple[Any, Any, dict
         main = _DOCUMENT
     if main not in names:
         raise ReadError(f"not a Word document: the archive has no {_DOCUMENT}", source=source)
-    document = _part(archive, main, source)
-    if document.tag != W + "document":
-        strict = _STRICT_NS in document.tag
-        why = " (ISO 29500 Strict is not read; save it as a Word document)" if strict else ""
-        raise ReadError(f"{main} is not a WordprocessingML document{why}", source=source)
     folder, _, name = main.rpartition("/")
     base = f"{folder}/" if folder else ""
     links = _links(archive, f"{base}_rels/{name}.rels", base, source)
-    styles = _target(links, "/styles", f"{base}styles.xml")
-    style_root = _part(archive, styles, source) if styles in names else None
+    style_part = _target(links, "/styles", f"{base}styles.xml")
+    styles = Styles(_part(archive, style_part, source) if style_part in names else None)
     custom = _target(package, "/custom-properties", "docProps/custom.xml")
     properties: dict[str, str] = {}
     if custom in names:
@@ -157,7 +153,12 @@ def _parts(archive: zipfile.ZipFile, source: str | None) -> tuple[Any, Any, dict
             key = prop.get("name")
             if key:
                 properties[key] = "".join(prop.itertext())
-    return document, style_root, properties
+    document = _part(archive, main, source)
+    if document.tag != W + "document":
+        strict = _STRICT_NS in document.tag
+        why = " (ISO 29500 Strict is not read; save it as a Word document)" if strict else ""
+        raise ReadError(f"{main} is not a WordprocessingML document{why}", source=source)
+    return document, styles, properties
 
 
 # --- the body and the properties ----------------------------------------------------------
@@ -180,7 +181,7 @@ def docx_blocks(
     body = document.find(W + "body")
     if body is None:
         raise ReadError(f"{_DOCUMENT} has no body", source=source)
-    return body_blocks(body, Styles(styles), source, notes), properties
+    return body_blocks(body, styles, source, notes), properties
 
 
 def _property_options(properties: dict[str, str], options: dict[str, Any]) -> list[Note]:
