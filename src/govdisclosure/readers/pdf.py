@@ -214,8 +214,8 @@ def _check_page_tree(document: Any, dictionary: Any, source: str | None) -> None
     pages, as many inner nodes, a tree deeper than :data:`MAX_DEPTH`, or an inner node
     met twice (a cycle, or a subtree shared)."""
     pages = _resolved(document.root_object.get("/Pages"))
-    if not isinstance(pages, dictionary):
-        return  # pypdf says what is wrong with it
+    if not isinstance(pages, dictionary) or _kind(pages) != "/Pages":
+        return  # pypdf says what is wrong with it, or reads it as one page
     seen: set[int] = set()
     count = 0
     stack = [_kids(pages, dictionary)]
@@ -225,8 +225,7 @@ def _check_page_tree(document: Any, dictionary: Any, source: str | None) -> None
         if node is None:
             stack.pop()
             continue
-        bare = "/Page" if "/Kids" not in node else "/Pages"
-        kind = _resolved(node.get("/Type")) if "/Type" in node else bare
+        kind = _kind(node)
         if kind == "/Page":
             count += 1
             if count > MAX_PAGES:
@@ -242,6 +241,14 @@ def _check_page_tree(document: Any, dictionary: Any, source: str | None) -> None
             if len(stack) >= MAX_DEPTH:
                 raise ReadError(f"the PDF's page tree is more than {MAX_DEPTH} deep", source=source)
             stack.append(_kids(node, dictionary))
+
+
+def _kind(node: Any) -> Any:
+    """What pypdf takes a node of the page tree for: its ``/Type``, else a page when it
+    has no ``/Kids``."""
+    if "/Type" in node:
+        return _resolved(node.get("/Type"))
+    return "/Page" if "/Kids" not in node else "/Pages"
 
 
 def _kids(node: Any, dictionary: Any) -> Iterator[Any]:
