@@ -47,6 +47,8 @@ JSON = ("govdisclosure.jsonio", "govdisclosure.schema")
 SHARED = tuple(f"govdisclosure.{name}" for name in ("formats", "textwidth", "wording", "i18n"))
 #: What every file the package reads or writes goes through, from any layer.
 FILES = "govdisclosure.files"
+#: The limits every layer that reads takes (the readers, the JSON form): constants only.
+LIMITS = "govdisclosure.limits"
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,11 @@ RULES = (
         (FILES,),
         (CHECKER, RENDERERS, READERS, *JSON, *SHARED),
         "every layer reads and writes files through it (it imports only the errors)",
+    ),
+    Rule(
+        (LIMITS,),
+        (CHECKER, RENDERERS, READERS, *JSON, *SHARED, *CORE, FILES),
+        "every layer that reads takes its limits from it (it imports nothing)",
     ),
     Rule(
         ("govdisclosure.errors",),

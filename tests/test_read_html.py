@@ -512,13 +512,13 @@ def test_what_cannot_be_parsed_says_why(monkeypatch: pytest.MonkeyPatch) -> None
         ("", "the page is empty"),
         ("<!-- 只有注释 -->", "the page is empty"),
         ("<script>var a;</script><nav>首页</nav>", "the page holds no text"),
-        ("<div>" * 300 + "x", "Excessive depth"),
+        ("<div>" * 300 + "x", "nests elements more than 200 deep"),
     ]:
         with pytest.raises(gd.ReadError, match=message):
             read_html(page)
     with pytest.raises(gd.ReadError, match="must be bytes or a str"):
         read_html(42)  # type: ignore[arg-type]
-    monkeypatch.setattr("govdisclosure.readers.html.MAX_TEXT_CHARS", 100)
+    monkeypatch.setattr("govdisclosure.readers.html.MAX_PAGE_CHARS", 100)
     with pytest.raises(gd.ReadError, match="the page is 101 long; the limit is 100"):
         read_html("<p>" + "x" * 98)
 

@@ -26,6 +26,7 @@ from govdisclosure.jsonio.codecs import ObjectCodec
 from govdisclosure.jsonio.context import Context, Float, LongInteger, describe
 from govdisclosure.jsonio.envelope import FORMAT, FORMAT_VERSION, Document
 from govdisclosure.jsonio.fields import codec_for
+from govdisclosure.limits import MAX_DEPTH, MAX_FILE_BYTES
 from govdisclosure.report import AnnualReport
 
 __all__ = ["from_dict", "load", "loads"]
@@ -40,10 +41,8 @@ def _integer(text: str) -> int | LongInteger:
     return int(text) if not limit or len(text.lstrip("-")) <= limit else LongInteger(text)
 
 
-#: The longest JSON document read, in bytes (or characters): the readers' largest file,
-#: :data:`govdisclosure.readers.limits.MAX_FILE_BYTES`, which this layer (below the
-#: readers) cannot import; a test holds the two equal. A report's JSON is some 30 KB.
-_MAX_DOCUMENT_BYTES: Final = 50 * 1024 * 1024
+#: The longest JSON document read, in bytes (or characters): the largest file read.
+_MAX_DOCUMENT_BYTES: Final = MAX_FILE_BYTES
 
 # Built once (json.loads with options builds a decoder per call).
 _DECODER: Final = json.JSONDecoder(
@@ -57,9 +56,8 @@ _LONG_INTEGERS: Final = json.JSONDecoder(
     parse_constant=_refuse_constant,
     parse_int=_integer,
 )
-#: How deep a document may nest: this format nests eight deep, and the decoder recurses
-#: once per level (refused before decoding, never by the interpreter's recursion limit).
-MAX_DEPTH: Final = 200
+# How deep a document may nest (MAX_DEPTH): this format nests eight deep, and the decoder
+# recurses once per level (refused before decoding, never by the interpreter's limit).
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _STEPS = str.maketrans({"[": "\x01", "{": "\x01", "]": "\xff", "}": "\xff"})

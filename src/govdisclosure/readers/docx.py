@@ -5,7 +5,8 @@ main document is found through the package's relationships (``word/document.xml`
 they do not say), its styles through its own, and the custom properties through the
 package's. Every XML part is parsed with lxml directly (python-docx builds an object per
 element and is several times slower), refusing DTDs and entities, never touching the
-network. The body is walked in order
+network; a part larger than :data:`~govdisclosure.readers.limits.MAX_XML_BYTES` is
+refused before it is unpacked. The body is walked in order
 (:mod:`~govdisclosure.readers.docxbody`, with the styles of
 :mod:`~govdisclosure.readers.docxstyles`): a paragraph becomes a text block (bold spans,
 a heading level, a run-in title marked), a table a table block of its origin cells;
@@ -37,7 +38,14 @@ from govdisclosure.readers.blocks import Block
 from govdisclosure.readers.build import build_report
 from govdisclosure.readers.docxbody import body_blocks
 from govdisclosure.readers.docxstyles import Styles, W
-from govdisclosure.readers.limits import MAX_FILE_BYTES, check_size, open_zip, read_entry
+from govdisclosure.readers.limits import (
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    MAX_XML_BYTES,
+    check_size,
+    open_zip,
+    read_entry,
+)
 from govdisclosure.readers.result import Note, NoteKind, ReadResult
 from govdisclosure.report import Scope
 
@@ -58,10 +66,16 @@ _DOCUMENT = "word/document.xml"
 
 
 def _part(archive: zipfile.ZipFile, part: str, source: str | None) -> Any:
-    """The root element of the XML part ``part``, parsed safely: no DTD (a part that
+    """The root element of the XML part ``part``, parsed safely: no longer than
+    :data:`~govdisclosure.readers.limits.MAX_XML_BYTES` (told by the size the archive
+    gives, which bounds what it unpacks, before a byte is unpacked), no DTD (a part that
     declares one is refused: Word never writes one, and entities are how XML bombs
-    work), no network, no huge trees."""
+    work), no network, no huge trees (libxml2 stops at 256 levels of elements)."""
+    info = archive.NameToInfo.get(part)
+    if info is not None:
+        check_size(info.file_size, MAX_XML_BYTES, part, source)
     data = read_entry(archive, part, source)
+    check_size(len(data), MAX_XML_BYTES, part, source)
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise ReadError(f"{part} declares a DTD or entities; refused", source=source)
     parser = etree.XMLParser(
@@ -75,6 +89,11 @@ def _part(archive: zipfile.ZipFile, part: str, source: str | None) -> Any:
     try:
         root = etree.fromstring(data, parser)
     except (etree.LxmlError, ValueError) as err:
+        if "Excessive depth" in str(err):
+            raise ReadError(
+                f"{part} nests elements more than {MAX_DEPTH} deep; no report does",
+                source=source,
+            ) from None
         raise ReadError(f"{part} is not well-formed XML: {err}", source=source) from None
     # A UTF-16 part hides its DOCTYPE from the byte search above; the parsed tree does not.
     if root.getroottree().docinfo.doctype:
@@ -111,9 +130,10 @@ def _target(links: list[tuple[str, str]], kind: str, default: str) -> str:
     return next((name for rel, name in links if rel.endswith(kind)), default)
 
 
-def _parts(archive: zipfile.ZipFile, source: str | None) -> tuple[Any, Any, dict[str, str]]:
-    """The parts of a DOCX the reader needs: the main document, its styles (``None``
-    when it has none), and the custom properties."""
+def _parts(archive: zipfile.ZipFile, source: str | None) -> tuple[Any, Styles, dict[str, str]]:
+    """The parts of a DOCX the reader needs: the main document, its styles, and the
+    custom properties. The styles and the properties are read first, and their trees let
+    go, so that no two large trees are in memory at once."""
     names = archive.NameToInfo
     package = _links(archive, "_rels/.rels", "", source)
     main = _target(package, _MAIN_TYPE, _DOCUMENT)
@@ -121,16 +141,11 @@ def _parts(archive: zipfile.ZipFile, source: str | None) -> tuple[Any, Any, dict
         main = _DOCUMENT
     if main not in names:
         raise ReadError(f"not a Word document: the archive has no {_DOCUMENT}", source=source)
-    document = _part(archive, main, source)
-    if document.tag != W + "document":
-        strict = _STRICT_NS in document.tag
-        why = " (ISO 29500 Strict is not read; save it as a Word document)" if strict else ""
-        raise ReadError(f"{main} is not a WordprocessingML document{why}", source=source)
     folder, _, name = main.rpartition("/")
     base = f"{folder}/" if folder else ""
     links = _links(archive, f"{base}_rels/{name}.rels", base, source)
-    styles = _target(links, "/styles", f"{base}styles.xml")
-    style_root = _part(archive, styles, source) if styles in names else None
+    style_part = _target(links, "/styles", f"{base}styles.xml")
+    styles = Styles(_part(archive, style_part, source) if style_part in names else None)
     custom = _target(package, "/custom-properties", "docProps/custom.xml")
     properties: dict[str, str] = {}
     if custom in names:
@@ -138,14 +153,22 @@ def _parts(archive: zipfile.ZipFile, source: str | None) -> tuple[Any, Any, dict
             key = prop.get("name")
             if key:
                 properties[key] = "".join(prop.itertext())
-    return document, style_root, properties
+    document = _part(archive, main, source)
+    if document.tag != W + "document":
+        strict = _STRICT_NS in document.tag
+        why = " (ISO 29500 Strict is not read; save it as a Word document)" if strict else ""
+        raise ReadError(f"{main} is not a WordprocessingML document{why}", source=source)
+    return document, styles, properties
 
 
 # --- the body and the properties ----------------------------------------------------------
 
 
-def docx_blocks(data: bytes, source: str | None = None) -> tuple[list[Block], dict[str, str]]:
-    """The blocks of a DOCX file's body, in order, and its custom properties.
+def docx_blocks(
+    data: bytes, source: str | None = None, notes: list[Note] | None = None
+) -> tuple[list[Block], dict[str, str]]:
+    """The blocks of a DOCX file's body, in order, and its custom properties; notes on
+    what was read otherwise than printed go to ``notes``.
 
     >>> import govdisclosure as gd
     >>> data = gd.render(gd.load("examples/zhongning-minzheng-2020.json"), "docx")
@@ -158,7 +181,7 @@ def docx_blocks(data: bytes, source: str | None = None) -> tuple[list[Block], di
     body = document.find(W + "body")
     if body is None:
         raise ReadError(f"{_DOCUMENT} has no body", source=source)
-    return body_blocks(body, Styles(styles), source), properties
+    return body_blocks(body, styles, source, notes), properties
 
 
 def _property_options(properties: dict[str, str], options: dict[str, Any]) -> list[Note]:
@@ -224,10 +247,11 @@ def read_docx(data: bytes, *, source: str | None = None, **options: Any) -> Read
         raise ReadError("a DOCX file is bytes, not text", source=source)
     data = bytes(data)
     check_size(len(data), MAX_FILE_BYTES, "the file", source)
-    blocks, properties = docx_blocks(data, source)
+    notes: list[Note] = []
+    blocks, properties = docx_blocks(data, source, notes)
     if not blocks:
         raise ReadError("the document's body is empty", source=source)
     options = dict(options)
-    notes = _property_options(properties, options)
+    notes = _property_options(properties, options) + notes
     result = build_report(blocks, fmt="docx", source=source, **options)
     return attrs.evolve(result, notes=(*notes, *result.notes), format="docx")

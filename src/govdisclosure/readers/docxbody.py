@@ -15,17 +15,35 @@
   table nested in a cell is flattened into the cell's text.
 * content controls (``w:sdt``), inserted text and hyperlinks are read through; deleted
   text, field codes, text boxes, headers and footers (page numbers) are not read.
+* a symbol (``w:sym``) is the character its code names, unless that is no character a
+  document can hold (a surrogate, a control code, a noncharacter): then U+FFFD, with a
+  note (once for each code); Symbol-font codes (F0xx) are not read.
+
+The walk counts as it goes, and refuses a document whose text is longer than
+:data:`~govdisclosure.readers.limits.MAX_TEXT_CHARS` (a paragraph counting one more, for
+its end) or a table of more than :data:`~govdisclosure.readers.limits.MAX_TABLE_ROWS`
+rows or :data:`~govdisclosure.readers.limits.MAX_TABLE_COLUMNS` columns. It keeps its own
+stacks (content controls inside content controls, tables inside cells), no recursion,
+and refuses them nested deeper than :data:`~govdisclosure.readers.limits.MAX_DEPTH`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import takewhile
 from typing import Any
 
+from govdisclosure.errors import ReadError
 from govdisclosure.readers.blocks import Block, RawCell, TableBlock, TextBlock
 from govdisclosure.readers.docxstyles import RPR, VAL, Styles, W, small_number
-from govdisclosure.readers.result import SourceRef
+from govdisclosure.readers.limits import (
+    MAX_DEPTH,
+    MAX_TABLE_COLUMNS,
+    MAX_TABLE_ROWS,
+    MAX_TEXT_CHARS,
+)
+from govdisclosure.readers.result import Note, NoteKind, SourceRef
 from govdisclosure.text import Span
 
 __all__ = ["body_blocks"]
@@ -48,22 +66,34 @@ _TRANSPARENT = frozenset(W + name for name in (
 _BOLD_HEADING = 40
 
 
-def body_blocks(body: Any, styles: Styles, source: str | None) -> list[Block]:
-    """The blocks of the document's body (``w:body``), in order."""
+def body_blocks(
+    body: Any, styles: Styles, source: str | None, notes: list[Note] | None = None
+) -> list[Block]:
+    """The blocks of the document's body (``w:body``), in order; notes on what was read
+    otherwise than printed go to ``notes``."""
     walker = _Walker(styles, source)
     walker.body(body)
+    if notes is not None:
+        notes += walker.notes
     return walker.blocks
 
 
 def _children(element: Any) -> list[Any]:
-    """The children of ``element``, reading through content controls and the like."""
+    """The children of ``element``, reading through content controls and the like (with
+    a stack of those open, however deep they nest)."""
     children = list(element)
     if not any(child.tag in _TRANSPARENT for child in children):
         return children  # the common case, without a Python call per element
     out = []
-    for child in children:
-        if child.tag in _TRANSPARENT:
-            out += _children(child)
+    stack = [iter(children)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag in _TRANSPARENT:
+            if len(stack) >= MAX_DEPTH:
+                raise _too_deep("content controls (or the like)")
+            stack.append(iter(child))
         else:
             out.append(child)
     return out
@@ -80,8 +110,22 @@ class _Walker:
         self.styles = styles
         self.source = source
         self.blocks: list[Block] = []
+        self.notes: list[Note] = []
         self.paragraph = 0
         self.table = 0
+        self.chars = 0  # of text read so far, a paragraph's end counting one
+        self.symbols: set[str] = set()  # the codes of w:sym read as U+FFFD (noted once)
+
+    def count(self, text: str) -> None:
+        """Count a paragraph's (or a cell's) text, refusing a document whose text is
+        longer than :data:`MAX_TEXT_CHARS`."""
+        self.chars += len(text) + 1
+        if self.chars > MAX_TEXT_CHARS:
+            raise ReadError(
+                f"the document's text is more than {MAX_TEXT_CHARS:,} characters long",
+                source=self.source,
+                location=f"paragraph {self.paragraph}, table {self.table}",
+            )
 
     # -- paragraphs ------------------------------------------------------------------------
 
@@ -105,10 +149,33 @@ class _Walker:
                 elif tag in _BREAK:
                     lines.append([])
                 else:
-                    text = _special(child)
+                    text = self.special(child)
                     if text:
                         lines[-1].append((text, bold, lead))
         return lines
+
+    def special(self, element: Any) -> str:
+        """The text of a run's child other than text, tabs and breaks."""
+        if element.tag == NO_BREAK_HYPHEN:
+            return "-"
+        if element.tag != SYM:
+            return ""  # field codes, deleted text, drawings, footnote marks: not read
+        code = element.get(W + "char") or ""
+        # Symbol-font characters (F0xx) have no Unicode meaning of their own.
+        if not _HEX4.fullmatch(code) or code.upper().startswith("F0"):
+            return ""
+        char = chr(int(code, 16))
+        if _is_character(char):
+            return char
+        if code.upper() not in self.symbols:
+            self.symbols.add(code.upper())
+            action = (
+                f"a symbol (w:sym) whose code U+{code.upper()} is no character a document "
+                "can hold (a surrogate, a control code or a noncharacter): read as U+FFFD"
+            )
+            where = SourceRef(line=self.paragraph, file=self.source)
+            self.notes.append(Note(NoteKind.TEXT.value, "$", f"w:char={code}", action, where))
+        return "\ufffd"
 
     def para(self, p: Any) -> None:
         self.paragraph += 1
@@ -116,6 +183,7 @@ class _Walker:
         where = SourceRef(line=self.paragraph, file=self.source)
         for number, line in enumerate(self.runs(p, bold)):
             text = "".join(piece for piece, _, _ in line)
+            self.count(text)
             if not text.strip():
                 continue
             heading = level
@@ -139,6 +207,11 @@ class _Walker:
         rows: list[tuple[RawCell, ...]] = []
         source = self.source
         for r, tr in enumerate(x for x in _children(tbl) if x.tag == TR):
+            if r >= MAX_TABLE_ROWS:
+                raise ReadError(
+                    f"table {index + 1} has more than {MAX_TABLE_ROWS} rows; no report's table has",
+                    source=source,
+                )
             column = 0
             cells: list[RawCell] = []
             for tc in _children(tr):
@@ -157,8 +230,17 @@ class _Walker:
                     column += span
                     continue
                 where = SourceRef(table=index, row=r, column=column, file=source)
-                cells.append(RawCell(_cell_text(tc, self), where, span=span))
+                text = _cell_text(tc, self)
+                self.count(text)
+                cells.append(RawCell(text, where, span=span))
                 column += span
+                if column > MAX_TABLE_COLUMNS:
+                    raise ReadError(
+                        f"table {index + 1} has more than {MAX_TABLE_COLUMNS} columns; no "
+                        "report's table has",
+                        source=source,
+                        location=f"row {r + 1}",
+                    )
             if cells:
                 rows.append(tuple(cells))
         if rows:
@@ -173,16 +255,25 @@ class _Walker:
                 self.tbl(child)
 
 
-def _special(element: Any) -> str:
-    """The text of a run's child other than text, tabs and breaks."""
-    if element.tag == NO_BREAK_HYPHEN:
-        return "-"
-    if element.tag == SYM:
-        char = element.get(W + "char") or ""
-        # Symbol-font characters (F0xx) have no Unicode meaning of their own.
-        if re.fullmatch(r"[0-9A-Fa-f]{4}", char) and not char.upper().startswith("F0"):
-            return chr(int(char, 16))
-    return ""  # field codes, deleted text, drawings, footnote marks: not read
+def _too_deep(what: str) -> ReadError:
+    return ReadError(f"the document nests {what} more than {MAX_DEPTH} deep; no report does")
+
+
+#: A symbol's code, as Word writes it.
+_HEX4 = re.compile(r"[0-9A-Fa-f]{4}")
+
+
+def _is_character(char: str) -> bool:
+    """Whether ``char`` is one a document can hold and every format write: no surrogate,
+    no control code (C0, DEL, C1), no noncharacter."""
+    code = ord(char)
+    return not (
+        0xD800 <= code <= 0xDFFF
+        or code < 0x20
+        or 0x7F <= code <= 0x9F
+        or 0xFDD0 <= code <= 0xFDEF
+        or code & 0xFFFE == 0xFFFE
+    )
 
 
 def _cell_format(tc: Any) -> tuple[int, bool, bool]:
@@ -246,22 +337,23 @@ def _cell_text(tc: Any, walker: _Walker) -> str:
     if quick is not None:
         return _joined([piece for piece in quick if piece])
     pieces: list[str] = []
-
-    def collect(element: Any) -> None:
-        for child in _children(element):
-            if child.tag == P:
-                for line in walker.runs(child, False):
-                    text = "".join(piece for piece, _, _ in line).strip()
-                    if text:
-                        pieces.append(text)
-            elif child.tag == TBL:  # a nested table: its cells, row by row
-                for tr in _children(child):
-                    if tr.tag == TR:
-                        for cell in _children(tr):
-                            if cell.tag == TC:
-                                collect(cell)
-
-    collect(tc)
+    # The elements whose children are still to read, tables inside cells flattened in
+    # order (a stack, however deep they nest).
+    stack: list[Iterator[Any]] = [iter(_children(tc))]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag == P:
+            for line in walker.runs(child, False):
+                text = "".join(piece for piece, _, _ in line).strip()
+                if text:
+                    pieces.append(text)
+        elif child.tag == TBL:  # a nested table: its cells, row by row
+            if len(stack) >= MAX_DEPTH:
+                raise _too_deep("tables in cells")
+            cells = (c for tr in _children(child) if tr.tag == TR for c in _children(tr))
+            stack.append(c for cell in cells if cell.tag == TC for c in _children(cell))
     return _joined(pieces)
 
 

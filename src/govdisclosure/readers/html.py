@@ -4,8 +4,10 @@ library's HTML format wrote.
 The page is parsed by lxml's HTML parser with the network off and comments and
 processing instructions dropped; a page that declares entities (``<!ENTITY``) is refused
 before it is parsed, as is one longer than
-:data:`~govdisclosure.readers.limits.MAX_TEXT_CHARS`. Bytes are decoded as the page
-says (a byte-order mark, ``<meta charset>``), else as UTF-8, else as GB 18030.
+:data:`~govdisclosure.readers.limits.MAX_PAGE_CHARS`, and one that nests elements deeper
+than :data:`~govdisclosure.readers.limits.MAX_DEPTH` as it is parsed or walked. Bytes
+are decoded as the page says (a byte-order mark, ``<meta charset>``), else as UTF-8,
+else as GB 18030.
 
 The document is then walked in order into :mod:`blocks <govdisclosure.readers.blocks>`
 (:mod:`~govdisclosure.readers.htmlwalk`): the site around the report is left out
@@ -44,7 +46,7 @@ from govdisclosure.errors import GovDisclosureError, ReadError
 from govdisclosure.readers.blocks import Block
 from govdisclosure.readers.build import build_report
 from govdisclosure.readers.htmlwalk import walk_page
-from govdisclosure.readers.limits import MAX_TEXT_CHARS, check_size
+from govdisclosure.readers.limits import MAX_DEPTH, MAX_PAGE_CHARS, check_size
 from govdisclosure.readers.result import Note, NoteKind, ReadResult, SourceRef
 from govdisclosure.report import Scope
 
@@ -79,7 +81,7 @@ def decode_html(data: bytes, source: str | None = None) -> tuple[str, list[Note]
     """
     from govdisclosure.readers import decode_text
 
-    check_size(len(data), 4 * MAX_TEXT_CHARS, "the page", source)
+    check_size(len(data), 4 * MAX_PAGE_CHARS, "the page", source)
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
@@ -103,7 +105,7 @@ def decode_html(data: bytes, source: str | None = None) -> tuple[str, list[Note]
 
 def _parse(text: str, source: str | None) -> Any:
     """The page's element tree, parsed safely (see the module's documentation)."""
-    check_size(len(text), MAX_TEXT_CHARS, "the page", source)
+    check_size(len(text), MAX_PAGE_CHARS, "the page", source)
     entity = _ENTITY.search(text)
     if entity is not None:
         line = text.count("\n", 0, entity.start()) + 1
@@ -134,8 +136,12 @@ def _parse(text: str, source: str | None) -> Any:
         # Errors libxml2 recovers from (a missing end tag) are the web's daily bread; a
         # fatal one means it stopped reading, and what follows would be lost silently.
         if error.level_name == "FATAL":
+            # libxml2 stops at 256 levels ("Excessive depth in document"); say so plainly.
+            deep = "depth" in error.message.lower()
             raise ReadError(
-                f"the page cannot be read: {error.message.strip()}",
+                f"the page nests elements more than {MAX_DEPTH} deep; no report does"
+                if deep
+                else f"the page cannot be read: {error.message.strip()}",
                 source=source,
                 location=f"line {error.line}, column {error.column}",
             )

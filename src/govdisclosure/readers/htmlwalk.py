@@ -10,6 +10,13 @@
   grid. Tables inside a cell are flattened into the cell's text; a table that lays out
   the page (it holds headings, or a table of its own and hardly any rows) is walked like
   any other container.
+
+The walk keeps its own stack (no recursion: a page's depth is never the interpreter's
+stack's), and refuses a page that nests elements more than
+:data:`~govdisclosure.readers.limits.MAX_DEPTH` deep (lxml's parser stops at 256).
+Each element is visited once by the walk; a table's cells once more for their text, and
+a table's subtree once for whether it lays out the page (so nested layout tables cost
+their depth times their size, and the depth is bounded).
 """
 
 from __future__ import annotations
@@ -19,7 +26,14 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from govdisclosure.errors import ReadError
 from govdisclosure.readers.blocks import Block, RawCell, TableBlock, TextBlock
+from govdisclosure.readers.limits import (
+    MAX_DEPTH,
+    MAX_HTML_ELEMENTS,
+    MAX_TABLE_COLUMNS,
+    MAX_TABLE_ROWS,
+)
 from govdisclosure.readers.result import Note, NoteKind, SourceRef
 from govdisclosure.readers.sitechrome import (
     CHROME_TAGS,
@@ -54,10 +68,6 @@ _CELL_EDGES = re.compile(r"\s*\ue000[\ue000\s]*")
 #: or strip, no cell edge): \s is str.isspace, non-breaking and ideographic spaces too.
 _NOT_PLAIN = re.compile(r"[\s\ue000]")
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
-#: A table this large is no table of a report (they have some 40 rows and 17 columns),
-#: and spreading its merged cells over the grid would cost time for nothing.
-_MAX_ROWS = 500
-_MAX_COLUMNS = 100
 #: A table with this few rows that holds a table of its own lays out the page.
 _LAYOUT_ROWS = 3
 
@@ -66,7 +76,7 @@ def walk_page(root: Any, source: str | None) -> tuple[list[Block], list[Note]]:
     """The blocks of the page whose root element is ``root``, and notes on what of the
     site around the report was left out."""
     walker = _Walker(source)
-    walker.walk(root)
+    walker.run(root)
     walker.flush()
     notes = list(walker.notes)
     if walker.chrome:
@@ -104,6 +114,9 @@ class _Walker:
 
     def flush(self) -> None:
         """End the paragraph being collected (a heading when ``heading`` is set)."""
+        if not self.pieces:  # the common case: nothing since the last block's end
+            self.heading = self.lead = 0
+            return
         pieces, self.pieces = collapsed(self.pieces), []
         heading, self.heading = self.heading, 0
         lead, self.lead = sum(len(piece) for piece, _ in pieces[: self.lead]), 0
@@ -114,7 +127,35 @@ class _Walker:
 
     # -- elements ----------------------------------------------------------------------
 
-    def walk(self, element: Any, is_bold: bool = False) -> None:
+    def run(self, root: Any) -> None:
+        """Walk the page from ``root``: each element's walk is a generator that yields the
+        children to walk (each walked whole before it resumes), kept on a stack of the
+        elements open, refused beyond :data:`MAX_DEPTH`."""
+        stack = [self.walk(root, False)]
+        walked = 0
+        while stack:
+            child = next(stack[-1], None)
+            if child is None:
+                stack.pop()
+                continue
+            walked += 1
+            if walked > MAX_HTML_ELEMENTS:
+                raise ReadError(
+                    f"the page has more than {MAX_HTML_ELEMENTS:,} elements; no report's "
+                    "page has a tenth of that",
+                    source=self.source,
+                    location=f"line {child[0].sourceline}",
+                )
+            if len(stack) >= MAX_DEPTH:
+                raise ReadError(
+                    f"the page nests elements more than {MAX_DEPTH} deep; no report does",
+                    source=self.source,
+                    location=f"line {child[0].sourceline}",
+                )
+            stack.append(self.walk(*child))
+
+    def walk(self, element: Any, is_bold: bool) -> Iterator[tuple[Any, bool]]:
+        """Walk ``element``, yielding each child to walk (with its boldness) in turn."""
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
         if not tag:  # an entity reference or the like: its tail is the parent's
             return
@@ -129,12 +170,12 @@ class _Walker:
         if tag in _HEADINGS:
             self.flush()
             self.heading = _HEADINGS[tag]
-            self.children(element, is_bold)
+            yield from self.children(element, is_bold)
             self.flush()
             return
         if tag == "table":
             self.flush()
-            self.table(element)
+            yield from self.table(element)
             return
         block = tag in _BLOCK_TAGS and not self.heading
         if block:
@@ -142,7 +183,7 @@ class _Walker:
         lead = "lead" in (element.get("class") or "").split() and not any(
             piece.strip() for piece, _ in self.pieces
         )
-        self.children(element, bold(element, tag, is_bold))
+        yield from self.children(element, bold(element, tag, is_bold))
         if block:
             self.flush()
         elif lead:
@@ -150,14 +191,16 @@ class _Walker:
             # the title ends there, whatever punctuation it has.
             self.lead = len(self.pieces)
 
-    def children(self, element: Any, is_bold: bool) -> None:
+    def children(self, element: Any, is_bold: bool) -> Iterator[tuple[Any, bool]]:
         self.add(element.text, is_bold, element)
         for child in element:
-            self.walk(child, is_bold)
+            yield child, is_bold
             self.add(child.tail, is_bold, element)
 
     def is_chrome(self, element: Any, tag: str) -> bool:
         """Whether ``element`` is the site around the report (and note what it said)."""
+        if tag not in CHROME_TAGS and not element.keys():
+            return False  # the common case: only a chrome tag or attributes can say so
         if hidden(element):
             return True
         what = chrome(element, tag)
@@ -172,13 +215,14 @@ class _Walker:
 
     # -- tables ------------------------------------------------------------------------
 
-    def table(self, element: Any) -> None:
+    def table(self, element: Any) -> Iterator[tuple[Any, bool]]:
         rows = list(_own_rows(element))
         if _lays_out([tr for _, tr in rows]):
-            self.children(element, False)  # cells are block elements: one paragraph each
+            # cells are block elements: one paragraph each
+            yield from self.children(element, False)
             return
         for caption in element.iterchildren("caption"):
-            self.walk(caption)
+            yield caption, False
         grid = self.grid(rows)
         if grid is None:
             return
@@ -215,12 +259,12 @@ class _Walker:
                 if down > 1:
                     covered.append((column, column + span, min(r + down - 1, last_in_group)))
                 column += span
-                if column > _MAX_COLUMNS:
+                if column > MAX_TABLE_COLUMNS:
                     break
-            if column > _MAX_COLUMNS or r >= _MAX_ROWS:
+            if column > MAX_TABLE_COLUMNS or r >= MAX_TABLE_ROWS:
                 action = (
-                    f"a table of more than {_MAX_ROWS} rows or {_MAX_COLUMNS} columns is no "
-                    "table of a report; left it out"
+                    f"a table of more than {MAX_TABLE_ROWS} rows or {MAX_TABLE_COLUMNS} columns "
+                    "is no table of a report; left it out"
                 )
                 at = SourceRef(line=tr.sourceline, file=self.source)
                 snippet = cell_text(tr)[:40]
@@ -356,21 +400,26 @@ def cell_text(element: Any) -> str:
         if not _NOT_PLAIN.search(text):
             return text
     parts: list[str] = [element.text or ""]
-
-    def collect(node: Any) -> None:
-        for child in node:
-            tag = child.tag.lower() if isinstance(child.tag, str) else ""
-            if tag and not (tag in CHROME_TAGS or hidden(child)):
-                # Cells inside stand apart: their boundary is a space whatever is around.
-                edge = _CELL_EDGE if tag in ("td", "th") else "\n"
-                if tag == "br" or tag in _BLOCK_TAGS:
-                    parts.append(edge)
-                parts.append(child.text or "")
-                collect(child)
-                if tag in _BLOCK_TAGS:
-                    parts.append(edge)
+    # The elements open, each with what to add once its children are done (no recursion:
+    # a cell may nest as deep as the parser allows).
+    stack: list[tuple[Iterator[Any], list[str]]] = [(iter(element), [])]
+    while stack:
+        children, closing = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            parts += closing
+            continue
+        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        if not tag or tag in CHROME_TAGS or hidden(child):
             parts.append(child.tail or "")
-
-    collect(element)
+            continue
+        # Cells inside stand apart: their boundary is a space whatever is around.
+        edge = _CELL_EDGE if tag in ("td", "th") else "\n"
+        if tag == "br" or tag in _BLOCK_TAGS:
+            parts.append(edge)
+        parts.append(child.text or "")
+        after = [edge, child.tail or ""] if tag in _BLOCK_TAGS else [child.tail or ""]
+        stack.append((iter(child), after))
     text = "".join(parts).replace("\u00a0", " ").replace("\u3000", " ")
     return _CELL_EDGES.sub(" ", collapse(text)).strip()

@@ -1,21 +1,34 @@
-"""Limits that keep reading an untrusted document safe, all in one place: sizes, archive
-entries and compression ratios (zip bombs), nesting depth, pages, table shapes, the
-length of a figure and of a label. Readers check them before they parse anything, or
-while they parse (counting as they go), never after the work is done.
-
-Each limit is far beyond what any real report holds (the reason is given with each), so
-a report never meets one; a document that does is refused with a
-:class:`~govdisclosure.errors.ReadError` that names the limit, or (a figure or a label
-too long to be one) kept as text in a note."""
+"""The checks every reader shares (sizes, zip archives), and the limits they check,
+from :mod:`govdisclosure.limits` (where each has its reason)."""
 
 from __future__ import annotations
 
 import io
 import zipfile
 import zlib
-from typing import Final
 
 from govdisclosure.errors import ReadError
+from govdisclosure.limits import (
+    MAX_DEPTH,
+    MAX_ENTRIES,
+    MAX_ENTRY_BYTES,
+    MAX_FIGURE_DIGITS,
+    MAX_FILE_BYTES,
+    MAX_HTML_ELEMENTS,
+    MAX_LABEL_CHARS,
+    MAX_LINES,
+    MAX_PAGE_CHARS,
+    MAX_PAGE_CONTENT_BYTES,
+    MAX_PAGES,
+    MAX_PDF_CONTENT_BYTES,
+    MAX_RATIO,
+    MAX_ROW_CHARS,
+    MAX_TABLE_COLUMNS,
+    MAX_TABLE_ROWS,
+    MAX_TEXT_CHARS,
+    MAX_UNZIPPED_BYTES,
+    MAX_XML_BYTES,
+)
 
 __all__ = [
     "MAX_DEPTH",
@@ -23,10 +36,13 @@ __all__ = [
     "MAX_ENTRY_BYTES",
     "MAX_FIGURE_DIGITS",
     "MAX_FILE_BYTES",
+    "MAX_HTML_ELEMENTS",
     "MAX_LABEL_CHARS",
     "MAX_LINES",
     "MAX_PAGES",
+    "MAX_PAGE_CHARS",
     "MAX_PAGE_CONTENT_BYTES",
+    "MAX_PDF_CONTENT_BYTES",
     "MAX_RATIO",
     "MAX_ROW_CHARS",
     "MAX_TABLE_COLUMNS",
@@ -38,49 +54,6 @@ __all__ = [
     "open_zip",
     "read_entry",
 ]
-
-#: The largest file read at all (a report is a few hundred kilobytes at most).
-MAX_FILE_BYTES: Final = 50 * 1024 * 1024
-#: The longest text or HTML parsed, in characters.
-MAX_TEXT_CHARS: Final = 8 * 1024 * 1024
-#: A DOCX may hold this many entries, this much once unpacked, and no entry may unpack
-#: to more than this much or to more than this many times its packed size.
-MAX_ENTRIES: Final = 2000
-MAX_UNZIPPED_BYTES: Final = 200 * 1024 * 1024
-MAX_ENTRY_BYTES: Final = 64 * 1024 * 1024
-MAX_RATIO: Final = 200
-#: The largest XML part of a DOCX parsed (``word/document.xml`` and the parts beside it):
-#: a parsed tree takes some ten times its XML in memory, and a 100-page report's
-#: document.xml is under 2 MB (its images are parts of their own, never parsed).
-MAX_XML_BYTES: Final = 8 * 1024 * 1024
-#: How deep elements may nest (HTML, DOCX XML) and objects may nest (PDF): real pages
-#: nest some 30 deep; walking a deeper tree would need the interpreter's stack.
-MAX_DEPTH: Final = 200
-#: A PDF with more pages is refused before its pages are read (a report has 5 to 30).
-MAX_PAGES: Final = 200
-#: The content of one PDF page, decoded: a page of dense text draws with some 50 KB of
-#: operators; a page that holds more is refused before its text is extracted.
-MAX_PAGE_CONTENT_BYTES: Final = 4 * 1024 * 1024
-#: The most lines of text read (blank ones aside): a 200-page report (see MAX_PAGES)
-#: extracted from a PDF has some 50 lines a page; the readers' cost is per line.
-MAX_LINES: Final = 10_000
-#: A table this large is no table of a report (they have some 40 rows and 17 columns), and
-#: reading it would cost time for nothing.
-MAX_TABLE_ROWS: Final = 500
-MAX_TABLE_COLUMNS: Final = 100
-#: The longest row of figures: as many cells as a row may have, each of the longest value
-#: (a figure of MAX_FIGURE_DIGITS with its separators, unit and annotation, some 300
-#: characters). Of a longer line of text, only so much at its end is split into figures.
-MAX_ROW_CHARS: Final = MAX_TABLE_COLUMNS * 300
-#: The most digits a figure read may have (before and after the point): no report prints
-#: more than a dozen, yet the model holds amounts of any length, and a test's may have
-#: thirty; the cost of reading a figure grows with its length, and Python refuses to
-#: convert one of more than 4,300 digits. A longer figure is kept as text, with a note.
-MAX_FIGURE_DIGITS: Final = 100
-#: Printed text longer than this is no row's label (the longest official one, with its
-#: groups' labels in front, has some 60 characters): it is matched against the form's
-#: labels only when it holds one whole, never by similarity, whose cost is quadratic.
-MAX_LABEL_CHARS: Final = 200
 
 
 def check_size(length: int, limit: int, what: str, source: str | None) -> None:

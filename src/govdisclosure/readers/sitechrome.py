@@ -114,9 +114,14 @@ def without_site_text(blocks: list[Block]) -> tuple[list[Block], list[Note]]:
         out.append(block)
     tables = [i for i, block in enumerate(out) if isinstance(block, TableBlock)]
     after = tables[-1] + 1 if tables else 0
-    for i in range(after, len(out)):
-        tail = out[i:]
-        if _is_site_text(out[i]) and all(len(_text(b)) <= 2 * _SHORT for b in tail):
+    # The footer is among the blocks after the last table that are all short: found from
+    # the end, once (a tail sliced and measured for each block would cost their square).
+    short = len(out)
+    while short > after and len(_text(out[short - 1])) <= 2 * _SHORT:
+        short -= 1
+    for i in range(short, len(out)):
+        if _is_site_text(out[i]):
+            tail = out[i:]
             dropped = " / ".join(_text(b).strip() for b in tail)
             action = f"dropped {len(tail)} blocks of the site's footer after the report"
             where = "$.report.other_matters"
