@@ -7,53 +7,13 @@ import io
 import zipfile
 import zlib
 
+from govdisclosure import limits as _limits
 from govdisclosure.errors import ReadError
-from govdisclosure.limits import (
-    MAX_DEPTH,
-    MAX_ENTRIES,
-    MAX_ENTRY_BYTES,
-    MAX_FIGURE_DIGITS,
-    MAX_FILE_BYTES,
-    MAX_HTML_ELEMENTS,
-    MAX_LABEL_CHARS,
-    MAX_LINES,
-    MAX_PAGE_CHARS,
-    MAX_PAGE_CONTENT_BYTES,
-    MAX_PAGES,
-    MAX_PDF_CONTENT_BYTES,
-    MAX_RATIO,
-    MAX_ROW_CHARS,
-    MAX_TABLE_COLUMNS,
-    MAX_TABLE_ROWS,
-    MAX_TEXT_CHARS,
-    MAX_UNZIPPED_BYTES,
-    MAX_XML_BYTES,
-)
+from govdisclosure.limits import *  # noqa: F403 (every limit, re-exported)
+from govdisclosure.limits import MAX_ENTRIES, MAX_ENTRY_BYTES, MAX_RATIO, MAX_UNZIPPED_BYTES
 
-__all__ = [
-    "MAX_DEPTH",
-    "MAX_ENTRIES",
-    "MAX_ENTRY_BYTES",
-    "MAX_FIGURE_DIGITS",
-    "MAX_FILE_BYTES",
-    "MAX_HTML_ELEMENTS",
-    "MAX_LABEL_CHARS",
-    "MAX_LINES",
-    "MAX_PAGES",
-    "MAX_PAGE_CHARS",
-    "MAX_PAGE_CONTENT_BYTES",
-    "MAX_PDF_CONTENT_BYTES",
-    "MAX_RATIO",
-    "MAX_ROW_CHARS",
-    "MAX_TABLE_COLUMNS",
-    "MAX_TABLE_ROWS",
-    "MAX_TEXT_CHARS",
-    "MAX_UNZIPPED_BYTES",
-    "MAX_XML_BYTES",
-    "check_size",
-    "open_zip",
-    "read_entry",
-]
+__all__ = ["check_size", "open_zip", "read_entry"]
+__all__ += _limits.__all__
 
 
 def check_size(length: int, limit: int, what: str, source: str | None) -> None:
