@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import faulthandler
+import functools
 import multiprocessing
 import os
 import re
@@ -42,7 +43,6 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGE = ROOT / "src" / "govdisclosure"
 RENDER_FORMATS = ("json", "html", "text", "markdown", "docx")
 LOCALES = ("zh_CN", "en")
 SLOW_SECONDS = 1.0
@@ -102,11 +102,22 @@ class Outcome:
         return out
 
 
+@functools.cache
+def _package() -> Path:
+    """The folder of the govdisclosure that is imported (this checkout's src, or wherever
+    the interpreter finds it)."""
+    import govdisclosure
+
+    return Path(govdisclosure.__file__).resolve().parent
+
+
 def _frame(frames: list[tuple[str, int, str]]) -> str:
-    """The innermost frame in the package, as ``path:line (function)``."""
+    """The innermost frame in the package, as ``src/govdisclosure/…:line (function)``."""
+    package = _package()
     for filename, line, function in reversed(frames):
-        if filename.startswith(str(PACKAGE)):
-            return f"{os.path.relpath(filename, ROOT)}:{line} ({function})"
+        if filename.startswith(str(package)):
+            path = Path(filename).relative_to(package.parent.parent)
+            return f"{path}:{line} ({function})"
     return ""
 
 
