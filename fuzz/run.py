@@ -359,6 +359,7 @@ def main(argv: list[str] | None = None) -> int:
         "--max-seconds", type=float, default=None, help="stop starting inputs after this long"
     )
     parser.add_argument("--shrink-seconds", type=float, default=30.0, help="per signature")
+    parser.add_argument("--first-index", type=int, default=0, help="continue a campaign")
     parser.add_argument(
         "--replay", type=int, default=None, help="read input INDEX of each format again"
     )

@@ -20,7 +20,7 @@ from fuzz.run import Campaign, campaign
 from fuzz.worker import Limits, Worker
 
 #: Inputs per reader, and the campaign's seed (not the long campaign's: other inputs).
-PER_READER = 120
+PER_READER = 100
 SEED = 20260
 LIMITS = Limits(seconds=2.0, memory_mb=300.0)
 
