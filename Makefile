@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest docs bench schema messages golden preview clean
+.PHONY: demo test lint typecheck pytest docs bench fuzz schema messages golden preview clean
 
 $(INSTALLED): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,12 @@ docs: $(INSTALLED)
 ## bench: run the benchmarks and print what they measured
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/run.py
+
+## fuzz: the readers' fuzz campaign (20,000 inputs per reader, in worker subprocesses) and
+## the hostile set; reproducers of what it finds go to fuzz/findings (long: not in test or CI)
+fuzz: $(INSTALLED)
+	-$(BIN)/python fuzz/run.py --per-reader 20000 --workers 2 --out fuzz/findings
+	$(BIN)/python fuzz/hostile.py
 
 ## schema: regenerate the shipped JSON Schema from the layouts
 schema: $(INSTALLED)

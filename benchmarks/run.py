@@ -332,6 +332,33 @@ def bench_read_instructions() -> None:
     _note("read text: instructions per read of the seed", shown)
 
 
+def bench_hostile() -> None:
+    """The hostile set of fuzz/hostile.py (zip bombs, entity expansion, deep nesting, PDF
+    cycles and bombs, huge files, tables and figures, /dev/zero and a FIFO), each read in a
+    subprocess: every file ends in a ReadError or a correct read within 2 s and 300 MB."""
+    sys.path.insert(0, str(ROOT))
+    from fuzz.hostile import run_set, table
+
+    rows = run_set()
+    print(table(rows))
+    worst_time = max(rows, key=lambda row: row.seconds)
+    worst_memory = max(rows, key=lambda row: row.peak_mb)
+    _report(
+        "hostile set: worst read time",
+        f"{worst_time.seconds:.2f} s ({worst_time.name})",
+        "<= 2 s",
+        worst_time.seconds <= 2,
+    )
+    _report(
+        "hostile set: worst peak memory",
+        f"{worst_memory.peak_mb:.0f} MB ({worst_memory.name})",
+        "<= 300 MB",
+        worst_memory.peak_mb <= 300,
+    )
+    failed = [row.name for row in rows if not row.met]
+    _note("  files that missed a target", ", ".join(failed) or "none")
+
+
 BENCHMARKS: dict[str, Callable[[], None]] = {
     "json": bench_json_round_trip,
     "json-instructions": bench_json_instructions,
@@ -342,6 +369,7 @@ BENCHMARKS: dict[str, Callable[[], None]] = {
     "import": bench_import,
     "read": bench_read,
     "read-instructions": bench_read_instructions,
+    "hostile": bench_hostile,
 }
 
 
