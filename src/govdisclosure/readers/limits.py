@@ -4,6 +4,7 @@ from :mod:`govdisclosure.limits` (where each has its reason)."""
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 import zlib
 
@@ -25,6 +26,7 @@ def check_size(length: int, limit: int, what: str, source: str | None) -> None:
 def open_zip(data: bytes, source: str | None) -> zipfile.ZipFile:
     """A zip archive, refused when it is not one or when its entries could exhaust
     memory (too many, too large, or compressed too well)."""
+    _check_directory(data, source)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
@@ -49,6 +51,37 @@ def open_zip(data: bytes, source: str | None) -> zipfile.ZipFile:
     if total > MAX_UNZIPPED_BYTES:
         raise ReadError(f"the archive unpacks to {total:,} bytes", source=source)
     return archive
+
+
+#: The end of a zip archive's central directory, and where a ZIP64 archive's is found.
+_END = struct.Struct("<4s4H2LH")
+_END64_LOCATOR = struct.Struct("<4sLQL")
+_END64 = struct.Struct("<4sQ2H2L4Q")
+#: The most bytes a central directory of MAX_ENTRIES entries takes (names of 1 KB at most).
+_MOST_DIRECTORY_BYTES = MAX_ENTRIES * 1024
+
+
+def _check_directory(data: bytes, source: str | None) -> None:
+    """Refuse an archive whose central directory declares more entries, or takes more
+    bytes, than a DOCX can hold: read from its end record before :mod:`zipfile` indexes
+    every entry (100,000 of them take seconds). An archive without an end record is left
+    for zipfile to refuse."""
+    at = data.rfind(b"PK\x05\x06", max(0, len(data) - _END.size - 0xFFFF))
+    if at < 0 or at + _END.size > len(data):
+        return
+    _, _, _, _, entries, size, _, _ = _END.unpack_from(data, at)
+    locator = at - _END64_LOCATOR.size
+    if locator >= 0 and data[locator : locator + 4] == b"PK\x06\x07":
+        end64 = _END64_LOCATOR.unpack_from(data, locator)[2]
+        if 0 <= end64 <= len(data) - _END64.size and data[end64 : end64 + 4] == b"PK\x06\x06":
+            fields = _END64.unpack_from(data, end64)
+            entries, size = max(entries, fields[6]), max(size, fields[7])
+    if entries > MAX_ENTRIES or size > _MOST_DIRECTORY_BYTES:
+        raise ReadError(
+            f"the archive declares {entries:,} entries in {size:,} bytes of directory "
+            f"(limit {MAX_ENTRIES} entries)",
+            source=source,
+        )
 
 
 def read_entry(archive: zipfile.ZipFile, name: str, source: str | None) -> bytes:
