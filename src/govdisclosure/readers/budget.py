@@ -29,7 +29,8 @@ class TextBudget:
         self.source = source
         self.notes = notes
         self.lines = 0
-        self.rows: dict[Section | None, int] = {}
+        self.section: Section | None = None  # the section whose table rows are counted
+        self.count = 0
 
     def line(self, number: int) -> None:
         self.lines += 1
@@ -50,8 +51,10 @@ class TextBudget:
             )
             self.notes.append(Note(NoteKind.UNPLACED.value, "$", line.strip()[:60], action, where))
             return False
-        count = self.rows[at.section] = self.rows.get(at.section, 0) + 1
-        if count > MAX_TABLE_ROWS:
+        if at.section is not self.section:  # a section's table starts: count its rows
+            self.section, self.count = at.section, 0
+        self.count += 1
+        if self.count > MAX_TABLE_ROWS:
             title = heading_of(at.section) if at.section else "the text"
             raise ReadError(
                 f"{where}: the table of {title} has more than {MAX_TABLE_ROWS} rows, more "

@@ -222,6 +222,10 @@ def _pair_apart(draft: Draft, lines: list[Line | Row]) -> list[Line | Row]:
     out: list[Line | Row] = []
     at = 0
     while at < len(lines):
+        if not isinstance(lines[at], Row):  # a row of figures: no label printed apart
+            out.append(lines[at])
+            at += 1
+            continue
         labels, end = _whole_labels(draft, lines, at)
         after = _unlabelled(lines, end) if len(labels) >= 2 else []
         before = _unlabelled_before(out) if len(labels) >= 2 else []
