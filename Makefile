@@ -46,11 +46,17 @@ docs: $(INSTALLED)
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/run.py
 
-## fuzz: the readers' fuzz campaign (20,000 inputs per reader, in worker subprocesses) and
-## the hostile set; reproducers of what it finds go to fuzz/findings (long: not in test or CI)
+## fuzz: the readers' fuzz campaign (20,000 inputs per reader, in worker subprocesses), the
+## hostile set, and 10,000 random reports read back per format; reproducers of what it finds
+## go to fuzz/findings (hours: not in test or CI)
+ROUND_TRIPS := tests/test_json.py::test_read_render_round_trip \
+	tests/test_read_docx.py::test_our_docx_reads_back_exactly \
+	tests/test_read_html.py::test_any_report_reads_back_from_its_page \
+	tests/test_read_lines.py::test_text_round_trip tests/test_read_lines.py::test_markdown_round_trip
 fuzz: $(INSTALLED)
 	-$(BIN)/python fuzz/run.py --per-reader 20000 --workers 2 --out fuzz/findings
 	$(BIN)/python fuzz/hostile.py
+	GOVDISCLOSURE_ROUND_TRIPS=10000 $(BIN)/python -m pytest -q -p no:cacheprovider $(ROUND_TRIPS)
 
 ## schema: regenerate the shipped JSON Schema from the layouts
 schema: $(INSTALLED)
