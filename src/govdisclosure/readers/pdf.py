@@ -7,21 +7,22 @@ A PDF is a program of sorts, which pypdf parses by recursion and runs at some 10
 before pypdf does it, within the limits of :mod:`~govdisclosure.readers.limits`:
 
 * **Nesting** (:data:`~govdisclosure.readers.limits.MAX_DEPTH`). pypdf parses arrays and
-  dictionaries by recursion: ``[[[[…`` or ``<<…<<`` nested 100,000 deep would exhaust
-  the interpreter's stack. Before pypdf sees the file, :func:`~govdisclosure.readers.pdfscan.check_nesting` scans its
-  bytes once, counting how deep ``[`` and ``<<`` nest as pypdf's parser would: it skips
-  literal strings ``(…)`` (nested parentheses, escapes), hex strings ``<…>``, comments,
-  and a stream's data (from ``>> stream`` to ``endstream``); and it starts again, at
-  depth 0, at each object header ``N G obj`` it meets, even inside what it took for a
-  string, a comment or stream data, since pypdf parses an object from its header
-  whatever comes before: bytes pypdf never parses (junk between objects, binary data)
-  can mislead the scan up to the next header only. The decoded object streams, and the
-  decoded content of each page and of each form it draws, are scanned alike before pypdf
-  parses them. *What it cannot see:* nesting inside an object stream or a content stream
-  after bytes that pypdf skips there and the scan takes for the start of a string
-  (junk between an object stream's objects, an inline image's data): there is no header
-  there to start again at, and pypdf meets that nesting itself. Nor does it follow
-  pypdf's repairs of a damaged file beyond what it finds at object headers.
+  dictionaries by recursion: ``[[[[…`` or ``<<…<<`` nested 100,000 deep would exhaust the
+  interpreter's stack. Before pypdf sees the file,
+  :func:`~govdisclosure.readers.pdfscan.check_nesting` scans its bytes once, counting how
+  deep ``[`` and ``<<`` nest as pypdf's parser would: it skips literal strings ``(…)``
+  (nested parentheses, escapes), hex strings ``<…>``, comments, and a stream's data (from
+  ``>> stream`` to ``endstream``); and it starts again, at depth 0, at each object header
+  ``N G obj`` it meets, even inside what it took for a string, a comment or stream data,
+  since pypdf parses an object from its header whatever comes before: bytes pypdf never
+  parses (junk between objects, binary data) can mislead the scan up to the next header
+  only. The decoded object streams, and the decoded content of each page and of each form it
+  draws, are scanned alike before pypdf parses them. *What it cannot see:* nesting inside an
+  object stream or a content stream after bytes that pypdf skips there and the scan takes
+  for the start of a string (junk between an object stream's objects, an inline image's
+  data): there is no header there to start again at, and pypdf meets that nesting itself.
+  Nor does it follow pypdf's repairs of a damaged file beyond what it finds at object
+  headers.
 * **Pages** (:data:`~govdisclosure.readers.limits.MAX_PAGES`). The page tree is walked
   here first, as pypdf will flatten it, with a stack of its own and no deeper than
   ``MAX_DEPTH``, counting pages (a page the tree names twice counts twice, whatever its
