@@ -49,7 +49,7 @@ before pypdf does it, within the limits of :mod:`~govdisclosure.readers.limits`:
 
 So a read costs a scan of the file (about 0.1 s a megabyte at worst, 10 ms for a
 report), pypdf's parse of the objects it needs, and the extraction of at most
-``MAX_PDF_CONTENT_BYTES`` of content (some 10 to 40 s at worst; a report's pages draw
+``MAX_PDF_CONTENT_BYTES`` of content (some 5 to 20 s at worst; a report's pages draw
 with some 30 KB each); its memory is the file, the streams decoded (each under
 ``MAX_PAGE_CONTENT_BYTES``, the pages' under ``MAX_PDF_CONTENT_BYTES``, the object
 streams' under ``MAX_FILE_BYTES``) and the objects pypdf builds of them.
