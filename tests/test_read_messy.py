@@ -366,3 +366,37 @@ def test_a_label_matched_by_similarity_is_a_guess() -> None:
     assert "similarity" in guess.action
     plan = expected.applications.layout.row_plan_named("withheld_prohibited_by_law")
     assert result.guessed == {(Section.APPLICATIONS, p) for p in range(plan.start, plan.stop)}
+
+
+_COPIED_AS_TEXT = """某县某局2021年政府信息公开工作年度报告
+
+一、总体情况
+
+本局依法公开政府信息。
+
+二、主动公开政府信息情况
+
+第二十条第（一）项
+信息内容 本年制发件数 本年废止件数 现行有效件数
+规章
+行政规范性文件
+5 3 19
+10 0 2
+"""
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "text"])
+def test_a_table_copied_as_text_reads_alike_as_markdown(fmt: str) -> None:
+    """Labels printed apart from their rows of figures, cells split by spaces, read as
+    Markdown: a line without a pipe is split as text is. It was taken whole for a label:
+    its figures went to an extra row, and the rows above were noted "printed empty"."""
+    result = gd.read(_COPIED_AS_TEXT, fmt, partial=True, edition="2021")
+    table = result.report.proactive
+    assert [table.get("rules", c) for c in ("issued", "repealed", "in_force")] == [5, 3, 19]
+    assert [table.get("normative_documents", c) for c in ("issued", "repealed", "in_force")] == [
+        10,
+        0,
+        2,
+    ]
+    assert not table.extra_rows
+    assert len(result.notes_of("guessed")) == 2  # paired by order: said so

@@ -130,18 +130,20 @@ def _markdown_cell(text: str) -> str:
 def _cells(line: str, source: SourceRef, markdown: bool = False) -> TextRow:
     """A table line's cells, and what split them into their columns (tabs, pipes), if
     anything did ("": runs of spaces)."""
-    if markdown or "|" in line:
+    if "|" in line:
         piped = _piped_cells(line, source, markdown)
         if piped is not None:
             return piped
+    if markdown:  # a line of a table's section without a pipe: read as text is
+        line = _markdown_cell(line)
     if "\t" in line:
         return _exact_cells(line.split("\t", _MOST_CELLS), source), TABS
     return _spaced_cells(line, source), ""
 
 
 def _piped_cells(line: str, source: SourceRef, markdown: bool) -> TextRow | None:
-    """The cells of a line split at its pipes (Markdown: every line); ``None`` for a line
-    of text with one pipe in front ("|规章 3"), which no pipe splits."""
+    """The cells of a line split at its pipes; ``None`` for a line of text with one pipe
+    in front ("|规章 3"), which no pipe splits."""
     pipes = line.count("|")
     stripped = line.strip()
     if stripped == "|":
@@ -156,7 +158,7 @@ def _piped_cells(line: str, source: SourceRef, markdown: bool) -> TextRow | None
     parts = stripped[1:] if stripped.startswith("|") else stripped
     escaped = markdown and parts.endswith("\\|")
     parts = parts[:-1] if parts.endswith("|") and not escaped else parts
-    if markdown:  # a line without a pipe is one cell
+    if markdown:
         split = _MD_PIPE.split(parts, maxsplit=_MOST_CELLS)
         return tuple(RawCell(_markdown_cell(p), source) for p in split), PIPES
     return _exact_cells(parts.split("|", _MOST_CELLS), source), PIPES
