@@ -611,3 +611,13 @@ def test_a_zip_of_too_many_entries_is_refused_from_its_end_record(entries: int) 
     start = time.perf_counter()
     refused(packed.getvalue(), "docx", f"declares {entries:,} entries")
     assert time.perf_counter() - start < 0.5
+
+
+@needs_pypdf
+def test_a_pdf_of_too_many_objects_is_refused_before_it_is_parsed() -> None:
+    """A 100,000-page PDF of real page objects took seconds in the nesting scan and in
+    pypdf's reading of its cross-references: objects are counted by their headers first."""
+    objects = b"".join(b"%d 0 obj\n<< /Type /Page >>\nendobj\n" % i for i in range(1, 25_001))
+    start = time.perf_counter()
+    refused(b"%PDF-1.4\n" + objects + b"%%EOF\n", "pdf", "holds some 25,000 objects")
+    assert time.perf_counter() - start < 0.5

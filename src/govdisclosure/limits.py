@@ -29,6 +29,7 @@ __all__ = [
     "MAX_PAGE_CHARS",
     "MAX_PAGE_CONTENT_BYTES",
     "MAX_PDF_CONTENT_BYTES",
+    "MAX_PDF_OBJECTS",
     "MAX_RATIO",
     "MAX_ROW_CHARS",
     "MAX_TABLE_COLUMNS",
@@ -71,6 +72,9 @@ MAX_PAGE_CONTENT_BYTES: Final = 1024 * 1024
 #: The most lines of text read (blank ones aside): a 200-page report (see MAX_PAGES)
 #: extracted from a PDF has some 50 lines a page; the readers' cost is per line.
 MAX_LINES: Final = 10_000
+#: The most objects a PDF may hold (counted by their headers before anything is parsed): a
+#: report of 30 pages holds some 500 to 3,000 (pages, content, fonts, images).
+MAX_PDF_OBJECTS: Final = 20_000
 #: What all the pages of a PDF draw with, decoded (their content, fonts, and the forms
 #: they draw as often as they draw them): a report's page draws with some 30 KB, so 60
 #: pages with under 2 MB; pypdf extracts text from 100 to 400 KB of it a second, so this

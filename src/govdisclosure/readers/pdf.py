@@ -75,6 +75,7 @@ from govdisclosure.readers.limits import (
     MAX_PAGE_CONTENT_BYTES,
     MAX_PAGES,
     MAX_PDF_CONTENT_BYTES,
+    MAX_PDF_OBJECTS,
     MAX_TEXT_CHARS,
     check_size,
 )
@@ -336,6 +337,15 @@ def pdf_text(data: bytes, source: str | None = None) -> str:
     step (see the module's documentation)."""
     pypdf = _pypdf()
     check_size(len(data), MAX_FILE_BYTES, "the file", source)
+    # Every object's header holds " obj": counted at the speed of memory, before the scan
+    # and pypdf's parse, whose cost grows with the objects (100,000 pages took seconds).
+    objects = data.count(b" obj")
+    if objects > MAX_PDF_OBJECTS:
+        raise ReadError(
+            f"the PDF holds some {objects:,} objects, more than {MAX_PDF_OBJECTS:,}; no "
+            "report holds a tenth of that",
+            source=source,
+        )
     check_nesting(data, "the file", source)
     generic = pypdf.generic
     with _within_limits(pypdf):
