@@ -86,6 +86,9 @@ def _check_directory(data: bytes, source: str | None) -> None:
 
 def read_entry(archive: zipfile.ZipFile, name: str, source: str | None) -> bytes:
     """One entry of an archive opened with :func:`open_zip`, read within its limits."""
+    info = archive.NameToInfo.get(name)
+    if info is not None and info.flag_bits & 0x1:  # zipfile would raise RuntimeError
+        raise ReadError(f"{name} is encrypted (a password-protected document)", source=source)
     try:
         with archive.open(name) as handle:
             data = handle.read(MAX_ENTRY_BYTES + 1)
