@@ -148,7 +148,8 @@ def set_settings(document: WordDocument, preset_mode: bool) -> None:
 
 def set_core_properties(document: WordDocument, doc: Document) -> None:
     """The document properties, from the report alone."""
-    when = doc.published or dt.date(doc.year + 1, 1, 1)
+    # The first day after the report's year (the calendar's last day for a year 9999).
+    when = doc.published or dt.date(min(doc.year + 1, dt.MAXYEAR), 1, 1)
     stamp = dt.datetime(when.year, when.month, when.day, tzinfo=dt.UTC)
     props = document.core_properties
     props.title = doc.title[:255]
