@@ -136,6 +136,8 @@ def _cells(line: str, source: SourceRef, markdown: bool = False) -> TextRow:
             return piped
     if markdown:  # a line of a table's section without a pipe: read as text is
         line = _markdown_cell(line)
+        if not line.strip():
+            return (RawCell("", source),), ""  # markup alone ("**"): one empty cell
     if "\t" in line:
         return _exact_cells(line.split("\t", _MOST_CELLS), source), TABS
     return _spaced_cells(line, source), ""
