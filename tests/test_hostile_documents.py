@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 
 import govdisclosure as gd
+from govdisclosure.limits import MAX_PAGE_CONTENT_BYTES
 from govdisclosure.readers.blocks import TableBlock
 from govdisclosure.readers.docx import docx_blocks
 from govdisclosure.readers.html import html_blocks
@@ -347,21 +348,24 @@ def test_pdf_of_100000_pages_is_refused_before_pypdf_flattens_it(
 
 @needs_pypdf
 def test_pdf_page_of_too_much_content_is_refused_before_its_text_is_extracted() -> None:
-    """Two content streams of 0.6 MB each, a few KB once compressed: the page draws with
-    1.2 MB (over MAX_PAGE_CONTENT_BYTES), refused before pypdf runs it (which would take
-    seconds)."""
+    """Two content streams of 0.6 times MAX_PAGE_CONTENT_BYTES each, a few KB once
+    compressed: the page draws with 1.2 times its limit, refused when the second is
+    measured, before pypdf runs them (which would take seconds)."""
     objects = _objects(_TEXT)
-    body = b"BT /F1 12 Tf 72 700 Td " + b"(a) Tj\n" * 86_000 + b"ET"
+    body = b"BT /F1 12 Tf 72 700 Td " + b"(a) Tj\n" * (MAX_PAGE_CONTENT_BYTES * 6 // 70) + b"ET"
     objects[10] = objects[12] = _stream(body)
     objects[11] = _page(b"[10 0 R 12 0 R]")
-    refused(_pdf(objects), "pdf", r"the content of page 1 is 1,20\d,\d\d\d long")
+    refused(_pdf(objects), "pdf", f"the content of page 1 is {2 * len(body):,} long")
 
 
 @needs_pypdf
 def test_pdf_page_naming_one_stream_50000_times_is_refused_as_it_is_measured() -> None:
-    objects = _objects(b"BT /F1 12 Tf 72 700 Td " + b"(a) Tj\n" * 20 + b"ET")
+    body = b"BT /F1 12 Tf 72 700 Td " + b"(a) Tj\n" * 20 + b"ET"
+    objects = _objects(body)
     objects[11] = _page(b"[%s]" % (b"10 0 R " * 50_000))
-    refused(_pdf(objects), "pdf", r"the content of page 1 is 1,04\d,\d\d\d long")
+    # Refused at the first stream that goes over, not when all 50,000 have been decoded.
+    over = (MAX_PAGE_CONTENT_BYTES // len(body) + 1) * len(body)
+    refused(_pdf(objects), "pdf", f"the content of page 1 is {over:,} long")
 
 
 @needs_pypdf
@@ -375,11 +379,11 @@ def test_pdf_of_too_much_content_in_all_is_refused_page_by_page(
 
 @needs_pypdf
 def test_pdf_form_drawn_100000_times_is_refused() -> None:
-    objects = _objects(b"/X Do\n" * 100_000)
+    objects = _objects(b"/X Do\n" * (MAX_PAGE_CONTENT_BYTES // 12))
     form = b" /Type /XObject /Subtype /Form /BBox [0 0 9 9] /Resources << /Font << /F1 3 0 R >> >>"
     objects[4] = _stream(_TEXT + b" " * 1000, form)
     objects[11] = _page(b"10 0 R", b"/XObject << /X 4 0 R >>")
-    refused(_pdf(objects), "pdf", r"page 1 of the PDF draws with \d{3},\d{3},\d{3} bytes")
+    refused(_pdf(objects), "pdf", r"page 1 of the PDF draws with \d{2,3},\d{3},\d{3} bytes")
 
 
 def _nested_forms(depth: int) -> bytes:
@@ -428,7 +432,11 @@ def test_flate_bomb_is_a_gigabyte() -> None:
 
 @needs_pypdf
 def test_pdf_flate_bomb_is_refused_without_inflating_it() -> None:
-    refused(_flate_bomb(), "pdf", "inflates to more than 1,048,576 bytes; refused before")
+    refused(
+        _flate_bomb(),
+        "pdf",
+        f"inflates to more than {MAX_PAGE_CONTENT_BYTES:,} bytes; refused before",
+    )
 
 
 @needs_pypdf

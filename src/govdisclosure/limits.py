@@ -66,9 +66,10 @@ MAX_XML_BYTES: Final = 8 * 1024 * 1024
 MAX_DEPTH: Final = 200
 #: A PDF with more pages is refused before its pages are read (a report has 5 to 30).
 MAX_PAGES: Final = 200
-#: The content of one PDF page, decoded: a page of dense text draws with some 50 KB of
-#: operators; a page that holds more is refused before its text is extracted.
-MAX_PAGE_CONTENT_BYTES: Final = 1024 * 1024
+#: The content of one PDF page, decoded: a page of dense text draws with some 20 to 40 KB
+#: of operators (a Word export's table page); a page that holds ten times that is refused
+#: before its text is extracted.
+MAX_PAGE_CONTENT_BYTES: Final = 384 * 1024
 #: The most lines of text read (blank ones aside): a 200-page report (see MAX_PAGES)
 #: extracted from a PDF has some 50 lines a page; the readers' cost is per line.
 MAX_LINES: Final = 10_000
@@ -76,11 +77,12 @@ MAX_LINES: Final = 10_000
 #: report of 30 pages holds some 500 to 3,000 (pages, content, fonts, images).
 MAX_PDF_OBJECTS: Final = 20_000
 #: What all the pages of a PDF draw with, decoded (their content, fonts, and the forms
-#: they draw as often as they draw them): a report's page draws with some 30 KB, so 60
-#: pages with under 2 MB; pypdf extracts text from 100 to 400 KB of it a second, so this
-#: bounds the time a PDF's text takes to extract (to some 5 to 20 s: pypdf's pace, which
-#: no check before it can change; a real report takes a tenth of a second).
-MAX_PDF_CONTENT_BYTES: Final = 2 * 1024 * 1024
+#: they draw as often as they draw them): a report's page draws with some 20 to 40 KB, so
+#: 25 pages (a report has 5 to 15) with under 768 KB. pypdf runs text operators at 0.8 to
+#: 2 µs a byte (measured: a page of hex strings 1.2, of ``TJ`` arrays 2.0), which no check
+#: before it can change: this bounds a PDF's extraction to some 1.5 s at worst (a real
+#: report of 8 pages takes 0.2 s).
+MAX_PDF_CONTENT_BYTES: Final = 768 * 1024
 #: A table this large is no table of a report (they have some 40 rows and 17 columns), and
 #: reading it would cost time for nothing.
 MAX_TABLE_ROWS: Final = 500

@@ -2,8 +2,8 @@
 which brings pypdf): the text of each page, extracted in reading order, goes to the text
 reader. pypdf is imported on first use; without it, reading a PDF says what to install.
 
-A PDF is a program of sorts, which pypdf parses by recursion and runs at some 100 to
-400 KB of content a second to extract its text; so each piece of pypdf's work is checked
+A PDF is a program of sorts, which pypdf parses by recursion and runs its text operators at
+some 0.8 to 2 µs a byte to extract its text; so each piece of pypdf's work is checked
 before pypdf does it, within the limits of :mod:`~govdisclosure.readers.limits`:
 
 * **Nesting** (:data:`~govdisclosure.readers.limits.MAX_DEPTH`). pypdf parses arrays and
@@ -49,8 +49,8 @@ before pypdf does it, within the limits of :mod:`~govdisclosure.readers.limits`:
 
 So a read costs a scan of the file (about 0.1 s a megabyte at worst, 10 ms for a
 report), pypdf's parse of the objects it needs, and the extraction of at most
-``MAX_PDF_CONTENT_BYTES`` of content (some 5 to 20 s at worst; a report's pages draw
-with some 30 KB each); its memory is the file, the streams decoded (each under
+``MAX_PDF_CONTENT_BYTES`` of content (some 1.5 s at worst; a report's pages draw
+with some 20 to 40 KB each); its memory is the file, the streams decoded (each under
 ``MAX_PAGE_CONTENT_BYTES``, the pages' under ``MAX_PDF_CONTENT_BYTES``, the object
 streams' under ``MAX_FILE_BYTES``) and the objects pypdf builds of them.
 """
@@ -68,7 +68,8 @@ from typing import Any
 
 import attrs
 
-from govdisclosure.errors import FormatNotAvailable, ReadError
+from govdisclosure.errors import ReadError
+from govdisclosure.optional import require
 from govdisclosure.readers.limits import (
     MAX_DEPTH,
     MAX_FILE_BYTES,
@@ -87,13 +88,7 @@ __all__ = ["pdf_text", "read_pdf"]
 
 
 def _pypdf() -> Any:
-    try:
-        import pypdf
-    except ImportError:
-        raise FormatNotAvailable(
-            "reading PDF needs pypdf: pip install 'govdisclosure[pdf]'"
-        ) from None
-    return pypdf
+    return require("pypdf", extra="pdf", purpose="reading PDF")
 
 
 # --- nesting ------------------------------------------------------------------------------
