@@ -244,12 +244,22 @@ def _load(name: str, target: Format | str) -> Format:
 
 
 def get_format(name: str) -> Format:
-    """The format called ``name``; :class:`~govdisclosure.errors.FormatNotAvailable`
-    lists the available ones when there is none."""
+    """The format called ``name``, or whose file extension ``name`` is (``md``, ``txt``,
+    ``htm``: a built-in format's extension names it too, as users type it);
+    :class:`~govdisclosure.errors.FormatNotAvailable` lists the available ones when there
+    is none.
+
+    >>> get_format("md").name, get_format(".txt").name
+    ('markdown', 'text')
+    """
     found = _LOADED.get(name)
     if found is not None:
         return found
     target: Format | str | None = _REGISTERED.get(name) or _BUILTIN.get(name)
+    if target is None and isinstance(name, str):
+        alias = _by_extension(name)
+        if alias is not None:
+            return get_format(alias)
     if target is None:
         point = _entry_points().get(name) if isinstance(name, str) else None
         if point is None:
@@ -262,6 +272,15 @@ def get_format(name: str) -> Format:
     assert target is not None
     found = _LOADED[name] = _load(name, target)
     return found
+
+
+def _by_extension(name: str) -> str | None:
+    """The built-in format whose extension ``name`` is (with or without its dot)."""
+    extension = "." + name.lower().lstrip(".")
+    for builtin_name, builtin in _BUILTIN.items():
+        if extension in builtin.extensions and builtin_name not in _REGISTERED:
+            return builtin_name
+    return None
 
 
 def format_for_path(path: str) -> Format:
