@@ -16,13 +16,13 @@ $(INSTALLED): pyproject.toml constraints.txt
 ## demo: summarise and check the bundled example reports (and a deliberately broken one),
 ## and write every format of both to out/
 demo: $(INSTALLED)
-	$(BIN)/python -m govdisclosure read examples/sources/*.txt -o out
+	$(BIN)/python -m govdisclosure read examples/sources/*.txt -o out --force
 	@echo
 	$(BIN)/python -m govdisclosure summary examples/*.json
 	@echo
 	$(BIN)/python -m govdisclosure check examples/*.json examples/broken/*.json || true
 	@echo
-	$(BIN)/python -m govdisclosure render examples/*.json -o out
+	$(BIN)/python -m govdisclosure render examples/*.json -o out --force
 
 ## test: ruff, mypy --strict, then pytest with doctests
 test: lint typecheck pytest

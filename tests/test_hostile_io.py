@@ -183,7 +183,7 @@ def test_the_command_line_goes_on_past_a_device_or_a_pipe(
     fifo = _fifo(tmp_path)
     out = tmp_path / "out"
     with within(10):
-        assert main(["read", "/dev/zero", str(fifo), str(SOURCE), "-o", str(out)]) == 1
+        assert main(["read", "/dev/zero", str(fifo), str(SOURCE), "-o", str(out)]) == 2
     captured = capsys.readouterr()
     assert "/dev/zero: not read: it is a character device" in captured.err
     assert f"{fifo}: not read: it is a FIFO" in captured.err
@@ -611,6 +611,7 @@ def test_the_command_line_itself_killed_at_any_moment_leaves_only_whole_files(
     # starts an interpreter).
     out = tmp_path / "out"
     command = [sys.executable, "-m", "govdisclosure", "read", str(SOURCE), "-o", str(out)]
+    command.append("--force")  # each run after the first replaces what the last wrote
     started = time.monotonic()
     subprocess.run(command, env=ENV, capture_output=True, check=True, timeout=60)
     full = time.monotonic() - started
@@ -679,12 +680,13 @@ def test_the_command_line_never_writes_over_an_input_by_another_name(
     out = tmp_path / "out"
     out.mkdir()
     os.link(source, out / "report.json")  # the same file, by another name
-    assert main(["render", str(source), "-f", "json", "-o", str(out)]) == 1
+    # Not even with --force: an input is never written over.
+    assert main(["render", str(source), "-f", "json", "-o", str(out), "--force"]) == 2
     assert "not written, it is one of the inputs" in capsys.readouterr().err
     assert os.path.samefile(source, out / "report.json")
     (out / "report.json").unlink()
     (out / "report.json").symlink_to(source)
-    assert main(["render", str(source), "-f", "json", "-o", str(out)]) == 1
+    assert main(["render", str(source), "-f", "json", "-o", str(out), "--force"]) == 2
     assert (out / "report.json").is_symlink()
     assert source.read_bytes() == SEED.read_bytes()
 
@@ -695,9 +697,9 @@ def test_the_command_line_goes_on_past_a_file_it_cannot_write(
 ) -> None:
     out = tmp_path / "out"
     (out / "zhongning-minzheng-2020.zh_CN.html").mkdir(parents=True)  # in the way
-    status = main(["render", str(SEED), "-f", "html", "-f", "text", "-o", str(out)])
+    status = main(["render", str(SEED), "-f", "html", "-f", "text", "-o", str(out), "--force"])
     captured = capsys.readouterr()
-    assert status == 1
+    assert status == 2
     assert "zhongning-minzheng-2020.zh_CN.html: not written: Is a directory" in captured.err
     assert "Traceback" not in captured.err
     assert sorted(p.name for p in out.iterdir()) == [
@@ -707,14 +709,14 @@ def test_the_command_line_goes_on_past_a_file_it_cannot_write(
         "zhongning-minzheng-2020.zh_CN.txt",
     ]
     (tmp_path / "file").write_bytes(b"")
-    assert main(["read", str(SOURCE), "-o", str(tmp_path / "file")]) == 1
-    assert "cannot make the folder" in capsys.readouterr().err
+    assert main(["read", str(SOURCE), "-o", str(tmp_path / "file")]) == 2
+    assert "file: not a folder" in capsys.readouterr().err
 
 
 def test_the_command_line_stops_quietly_when_interrupted(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    import govdisclosure.__main__ as cli
+    import govdisclosure.cli.commands as cli
 
     monkeypatch.setattr(cli, "render_to", _interrupt)
     assert main(["read", str(SOURCE), "-o", str(tmp_path)]) == 130

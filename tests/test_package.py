@@ -84,7 +84,7 @@ def test_cli_summary(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
 def test_cli_reports_a_bad_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "bad.json"
     path.write_text("{", encoding="utf-8")
-    assert main(["summary", str(path)]) == 1
+    assert main(["summary", str(path)]) == 2  # an input not read: status 2
     assert str(path) in capsys.readouterr().err
 
 
@@ -132,7 +132,7 @@ def test_cli_check_with_a_previous_report_and_bad_arguments(
     missing = str(tmp_path / "missing.json")
     assert main(["check", good, "--previous", missing]) == 2
     assert "missing.json" in capsys.readouterr().err
-    assert main(["check", good, "--select", "NO-SUCH-RULE"]) == 1
+    assert main(["check", good, "--select", "NO-SUCH-RULE"]) == 2  # usage
     assert "NO-SUCH-RULE" in capsys.readouterr().err
 
 
@@ -141,8 +141,8 @@ def test_cli_never_overwrites_an_input(capsys: pytest.CaptureFixture[str], tmp_p
     govdisclosure.dump(govdisclosure.AnnualReport(organ="某县统计局", year=2022), source)
     source.write_text(source.read_text("utf-8") + "\n", encoding="utf-8")  # not as dumps writes
     before = source.read_bytes()
-    assert main(["read", str(source), "-o", str(tmp_path)]) == 1
-    assert main(["render", str(source), "-f", "json", "-f", "text", "-o", str(tmp_path)]) == 1
+    assert main(["read", str(source), "-o", str(tmp_path)]) == 2
+    assert main(["render", str(source), "-f", "json", "-f", "text", "-o", str(tmp_path)]) == 2
     assert source.read_bytes() == before
     assert capsys.readouterr().err.count("it is one of the inputs") == 2
     assert (tmp_path / "r.zh_CN.txt").exists()  # the other outputs are written

@@ -373,7 +373,7 @@ def test_the_command_line_reads_documents_into_json(
 
     assert main(["read", str(SEED_TEXT), str(PIPES), "-o", str(tmp_path), "--notes"]) == 0
     out = capsys.readouterr().out
-    assert "zhongning-minzheng-2020.json  (text; notes: 1 blank, 1 edition" in out
+    assert "zhongning-minzheng-2020.json  (read from text: 1 cell printed empty;" in out
     assert "[extra] $.report.applications._extra_columns" in out
     assert gd.load(tmp_path / "zhongning-minzheng-2020.json") == gd.read(SEED_TEXT).report
     # check, summary and render take documents too.
@@ -391,5 +391,5 @@ def test_the_command_line_reads_documents_into_json(
         == 1
     )
     assert "原文" not in capsys.readouterr().out
-    assert main(["read", str(tmp_path / "missing.txt"), "-o", str(tmp_path)]) == 1
-    assert "cannot read the file" in capsys.readouterr().err
+    assert main(["read", str(tmp_path / "missing.txt"), "-o", str(tmp_path)]) == 2
+    assert "missing.txt: no such file or folder" in capsys.readouterr().err

@@ -1,0 +1,138 @@
+"""The sub-commands that read documents and write one file each: ``read``, ``render``,
+``summary``."""
+
+from __future__ import annotations
+
+import argparse
+from functools import partial
+from pathlib import Path
+
+from govdisclosure.cli.batching import read_items
+from govdisclosure.cli.notes import noted
+from govdisclosure.cli.paths import Input, Namer, expand
+from govdisclosure.cli.progress import progress
+from govdisclosure.cli.status import Console
+from govdisclosure.cli.writing import Writer
+from govdisclosure.formats import available_formats, get_format
+from govdisclosure.i18n import LOCALES
+from govdisclosure.renderers import render_to
+from govdisclosure.report import AnnualReport
+from govdisclosure.summary import summarize
+
+__all__ = ["inputs", "run_read", "run_render", "run_summary"]
+
+
+def inputs(arguments: list[str], console: Console) -> list[Input]:
+    """The documents the arguments name; each argument that names nothing is said."""
+    found, missing = expand(arguments)
+    for argument in missing:
+        console.fail(f"{argument}: no such file or folder")
+    return found
+
+
+class _Outputs:
+    """Where each input's outputs go: below ``out``, collisions renamed and said."""
+
+    def __init__(self, console: Console, out: Path) -> None:
+        self.console = console
+        self.out = out
+        self.namer = Namer()
+
+    def target(self, source: Input, suffix: str) -> Path:
+        name, renamed = self.namer.name(source.stem, suffix)
+        target = self.out / name
+        if renamed:
+            wanted = self.out / source.stem.with_name(source.stem.name + suffix)
+            self.console.warn(f"{source}: written as {target}, since {wanted} is another input's")
+        return target
+
+
+def _start(
+    args: argparse.Namespace, console: Console
+) -> tuple[list[Input], Writer, _Outputs] | None:
+    """The inputs, the writer and the output folder (made) of a command that writes a
+    file per input; ``None`` when there is nothing to do or nowhere to write."""
+    sources = inputs(args.files, console)
+    writer = Writer(console, [s.path for s in sources], force=args.force)
+    out = Path(args.out)
+    if not sources or not writer.folder(out):
+        return None
+    return sources, writer, _Outputs(console, out)
+
+
+def run_read(args: argparse.Namespace, console: Console) -> None:
+    """``read``: each document as JSON in the output folder."""
+    started = _start(args, console)
+    if started is None:
+        return
+    sources, writer, outputs = started
+    options = {"fmt": args.fmt} if args.fmt else {}
+    if args.partial:
+        options["partial"] = True
+    items = read_items([s.path for s in sources], jobs=args.jobs, **options)
+    for item in progress(items, total=len(sources), what="read"):
+        if item.error is not None:
+            console.fail(str(item.error))
+            continue
+        result = item.unwrap()
+        target = outputs.target(sources[item.index], ".json")
+        if writer.write(target, partial(_render, result.report, fmt="json", locale="zh_CN")):
+            console.say(f"{target}  ({noted(result)})")
+            if args.notes:
+                for note in result.notes:
+                    console.say(f"  {note}")
+
+
+def _renderings(
+    formats: list[str] | None, locales: list[list[str]] | None
+) -> list[tuple[str, str]]:
+    """Each (format, locale) to write: JSON once (it is the same in every language)."""
+    chosen = formats or list(available_formats("render"))
+    languages = (
+        list(dict.fromkeys(x for group in locales for x in group)) if locales else list(LOCALES)
+    )
+    return [
+        (name, locale)
+        for name in dict.fromkeys(chosen)
+        for locale in (("zh_CN",) if name == "json" else languages)
+    ]
+
+
+def run_render(args: argparse.Namespace, console: Console) -> None:
+    """``render``: each report in every format and language asked for."""
+    started = _start(args, console)
+    if started is None:
+        return
+    sources, writer, outputs = started
+    wanted = _renderings(args.formats, args.locales)
+    items = read_items([s.path for s in sources], jobs=args.jobs)
+    for item in progress(items, total=len(sources), what="render"):
+        if item.error is not None:
+            console.fail(str(item.error))
+            continue
+        report = item.unwrap().report
+        for name, locale in wanted:
+            tag = "" if name == "json" else f".{locale}"
+            target = outputs.target(sources[item.index], f"{tag}{get_format(name).extensions[0]}")
+            if writer.write(target, partial(_render, report, fmt=name, locale=locale)):
+                console.say(str(target))
+
+
+def _render(report: AnnualReport, path: Path, *, fmt: str, locale: str) -> None:
+    render_to(report, path, fmt=fmt, locale=locale)
+
+
+def run_summary(args: argparse.Namespace, console: Console) -> None:
+    """``summary``: a short summary of each report."""
+    sources = inputs(args.files, console)
+    first = True
+    for item in progress(
+        read_items([s.path for s in sources], jobs=args.jobs), total=len(sources), what="read"
+    ):
+        if item.error is not None:
+            console.fail(str(item.error))
+            continue
+        console.say(
+            ("" if first else "\n") + f"== {item.source}\n{summarize(item.unwrap().report)}"
+        )
+        first = False

@@ -1,0 +1,236 @@
+"""The command line's arguments: a sub-command each for read, summary, check, render and
+export, and what ``--help`` says of formats, rules, defaults and exit statuses."""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
+from collections.abc import Callable
+
+from govdisclosure.errors import GovDisclosureError
+from govdisclosure.formats import available_formats, get_format
+from govdisclosure.i18n import LOCALES, normalize_locale
+
+__all__ = ["FINDINGS_FORMATS", "TABLE_FORMATS", "parser"]
+
+#: What ``check --format`` writes findings as.
+FINDINGS_FORMATS = ("text", "json", "jsonl", "csv", "xlsx")
+#: What ``export --to`` writes the tables as.
+TABLE_FORMATS = ("csv", "xlsx", "jsonl")
+
+_STATUSES = """\
+exit status: 0 all read, written and checked (no finding at or above --fail-on);
+1 findings at or above --fail-on; 2 usage, an input not read or an output not written
+(the others are done all the same); 130 interrupted."""
+
+
+def _locale(value: str) -> list[str]:
+    """One locale or several, comma-separated (``zh_CN,en``), each checked."""
+    try:
+        return [normalize_locale(part.strip()) for part in value.split(",") if part.strip()]
+    except GovDisclosureError:
+        raise argparse.ArgumentTypeError(
+            f"unsupported language {value!r}; choose from {', '.join(LOCALES)}"
+        ) from None
+
+
+def _one_locale(value: str) -> str:
+    locales = _locale(value)
+    if len(locales) != 1:
+        raise argparse.ArgumentTypeError(f"one language, {' or '.join(LOCALES)}; got {value!r}")
+    return locales[0]
+
+
+def _format(capability: str) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        try:
+            name = get_format(value).name
+        except GovDisclosureError:
+            name = ""
+        if name not in available_formats(capability):
+            able = ", ".join(available_formats(capability))
+            raise argparse.ArgumentTypeError(
+                f"no format {value!r} to {capability}; choose from {able}"
+            )
+        return name
+
+    check.__name__ = "format"  # what argparse calls the type in its messages
+    return check
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"a number of processes, 1 or more; got {value!r}")
+    return jobs
+
+
+def _rules_listing() -> str:
+    from govdisclosure.checker.registry import rules
+
+    families: dict[str, list[str]] = {}
+    for rule in rules():
+        families.setdefault(rule.family, []).append(rule.id)
+    lines = [f"  {family}: {' '.join(ids)}" for family, ids in families.items()]
+    return "rules (ids or families for --select and --ignore):\n" + "\n".join(lines)
+
+
+def _formats_listing() -> str:
+    read = ", ".join(available_formats("read"))
+    render = ", ".join(available_formats("render"))
+    return textwrap.fill(
+        f"formats read: {read}; rendered: {render} (extensions name them too: md, txt)", 88
+    )
+
+
+def _common(command: argparse.ArgumentParser, *, files: str) -> None:
+    command.add_argument("files", nargs="+", metavar="FILE_OR_DIR", help=files)
+    command.add_argument(
+        "-j", "--jobs", type=_jobs, help="processes to use (default: one per CPU for large batches)"
+    )
+
+
+def _add(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    summary: str,
+    epilog: str,
+) -> argparse.ArgumentParser:
+    return commands.add_parser(
+        name,
+        help=summary,
+        description=summary,
+        epilog=f"{epilog}\n\n{_STATUSES}".strip(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+_DOCUMENTS = "documents (text, Markdown, HTML, DOCX, PDF, JSON…) or folders of them"
+
+
+def parser(version: str) -> argparse.ArgumentParser:
+    """The command line's parser."""
+    top = argparse.ArgumentParser(
+        prog="govdisclosure",
+        description="政府信息公开工作年度报告: read, check, render and export annual reports on "
+        "government information disclosure.",
+        epilog=f"{_formats_listing()}\n\n{_STATUSES}\n\n"
+        "Each command's --help says more: govdisclosure check --help",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    top.add_argument("--version", action="version", version=f"govdisclosure {version}")
+    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    reading = _add(
+        commands, "read", "read published reports and write each as JSON", _formats_listing()
+    )
+    _common(reading, files=_DOCUMENTS)
+    reading.add_argument(
+        "-f",
+        "--format",
+        dest="fmt",
+        type=_format("read"),
+        help="the documents' format (default: told by each file)",
+    )
+    reading.add_argument(
+        "-o", "--out", default=".", help="the folder to write the JSON to (default: %(default)s)"
+    )
+    reading.add_argument("--notes", action="store_true", help="print every note the reader made")
+    reading.add_argument("--partial", action="store_true", help="read tables that lack rows")
+    reading.add_argument("--force", action="store_true", help="replace output files that exist")
+
+    summary = _add(commands, "summary", "print a short summary of each report", "")
+    _common(summary, files=_DOCUMENTS)
+
+    check = _add(commands, "check", "check reports and write the findings", _rules_listing())
+    _common(check, files=_DOCUMENTS)
+    check.add_argument(
+        "--previous",
+        action="append",
+        metavar="FILE",
+        help="last year's report(s), paired with this year's by organ (cross-year rules)",
+    )
+    check.add_argument(
+        "--previous-dir",
+        action="append",
+        metavar="DIR",
+        help="a folder of last year's reports, paired by organ and year",
+    )
+    check.add_argument(
+        "--format",
+        dest="out_format",
+        choices=FINDINGS_FORMATS,
+        default="text",
+        help="how to write the findings (default: %(default)s)",
+    )
+    check.add_argument(
+        "-o", "--out", help="the file to write the findings to (default: standard output)"
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "never"),
+        default="error",
+        help="exit with status 1 when a finding is this serious (default: %(default)s)",
+    )
+    check.add_argument(
+        "--select", action="append", metavar="RULE", help="run only these rules or families"
+    )
+    check.add_argument(
+        "--ignore", action="append", metavar="RULE", help="skip these rules or families"
+    )
+    check.add_argument(
+        "--lang",
+        type=_one_locale,
+        default="zh_CN",
+        help=f"the findings' language: {' or '.join(LOCALES)} (default: %(default)s)",
+    )
+    check.add_argument("--force", action="store_true", help="replace the output file if it exists")
+
+    render = _add(
+        commands,
+        "render",
+        "write reports as DOCX, HTML, Markdown, text or JSON",
+        _formats_listing(),
+    )
+    _common(render, files=_DOCUMENTS)
+    render.add_argument(
+        "-f",
+        "--format",
+        action="append",
+        dest="formats",
+        type=_format("render"),
+        help="a format, repeatable (default: all)",
+    )
+    render.add_argument(
+        "--lang",
+        action="append",
+        dest="locales",
+        type=_locale,
+        help=f"{' or '.join(LOCALES)}, or both as zh_CN,en (default: both)",
+    )
+    render.add_argument(
+        "-o", "--out", default=".", help="the folder to write to (default: %(default)s)"
+    )
+    render.add_argument("--force", action="store_true", help="replace output files that exist")
+
+    export = _add(
+        commands,
+        "export",
+        "write the reports' tables as data: one row per cell (or per report with --wide)",
+        "",
+    )
+    _common(export, files=_DOCUMENTS)
+    export.add_argument(
+        "--to", choices=TABLE_FORMATS, default="csv", help="the file format (default: %(default)s)"
+    )
+    export.add_argument(
+        "--wide", action="store_true", help="one row per report, one column per cell"
+    )
+    export.add_argument(
+        "-o", "--out", help="the file to write (default: standard output; required for xlsx)"
+    )
+    export.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    return top

@@ -1,0 +1,164 @@
+"""The command line as a new user meets it: what it accepts, what it writes and where,
+what it refuses, and its exit statuses (issue 14's list, each a test)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import govdisclosure as gd
+from govdisclosure.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "examples" / "zhongning-minzheng-2020.json"
+GOOD = ROOT / "examples" / "shiyan-ziranziyuan-2022.json"
+BROKEN = ROOT / "examples" / "broken" / "zhongning-minzheng-2020-broken.json"
+SOURCE = ROOT / "examples" / "sources" / "zhongning-minzheng-2020.txt"
+
+
+def _copy(source: Path, target: Path) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    return target
+
+
+def test_render_in_the_inputs_folder_never_replaces_the_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _copy(SEED, tmp_path / "x.json")
+    before = source.read_bytes()
+    monkeypatch.chdir(tmp_path)
+    assert main(["render", "x.json"]) == 2  # the default -o is "."
+    assert source.read_bytes() == before
+    assert "x.json: not written, it is one of the inputs" in capsys.readouterr().err
+    assert (tmp_path / "x.zh_CN.docx").exists()  # the rest is written
+    # --force replaces what a run wrote before, never an input.
+    assert main(["render", "x.json", "-f", "html"]) == 2
+    assert "x.zh_CN.html: not written, it exists (--force replaces it)" in capsys.readouterr().err
+    assert main(["render", "x.json", "-f", "html", "--force"]) == 0
+    assert main(["render", "x.json", "--force"]) == 2
+    assert source.read_bytes() == before
+
+
+@pytest.mark.parametrize("out", ["file", "/proc/self"])
+def test_an_output_that_cannot_be_written_is_said_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], out: str
+) -> None:
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    target = str(tmp_path / out) if out == "file" else out
+    assert main(["render", str(SEED), "-f", "json", "-o", target]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"govdisclosure: {target}")
+    assert "Traceback" not in err
+
+
+def test_render_piped_into_head_writes_every_file(tmp_path: Path) -> None:
+    command = (
+        f"{sys.executable} -m govdisclosure render {SEED} -f html -f text -o {tmp_path}/out"
+        " | head -1"
+    )
+    done = subprocess.run(
+        ["bash", "-c", command], check=False, capture_output=True, text=True, timeout=120
+    )
+    assert "Traceback" not in done.stderr
+    assert len(done.stdout.splitlines()) == 1
+    assert len(list((tmp_path / "out").iterdir())) == 4  # html and text, zh_CN and en
+
+
+def test_languages_are_checked_everywhere(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["check", str(SEED), "--lang", "fr"])
+    assert exited.value.code == 2
+    assert "unsupported language 'fr'" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["render", str(SEED), "--lang", "zh_CN,fr", "-o", str(tmp_path)])
+    # Two languages, comma-separated, are two files each, not one named "zh_CN,en".
+    assert main(["render", str(SEED), "-f", "text", "--lang", "zh_CN,en", "-o", str(tmp_path)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "zhongning-minzheng-2020.en.txt",
+        "zhongning-minzheng-2020.zh_CN.txt",
+    ]
+
+
+def test_formats_are_named_by_their_extensions_too(tmp_path: Path) -> None:
+    assert (
+        main(["render", str(SEED), "-f", "md", "-f", "txt", "--lang", "en", "-o", str(tmp_path)])
+        == 0
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "zhongning-minzheng-2020.en.md",
+        "zhongning-minzheng-2020.en.txt",
+    ]
+    assert main(["read", str(SOURCE), "-f", "txt", "-o", str(tmp_path / "read")]) == 0
+
+
+def test_two_inputs_of_one_name_write_two_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = _copy(SOURCE, tmp_path / "a" / "x.txt")
+    second = _copy(SOURCE, tmp_path / "b" / "x.txt")
+    out = tmp_path / "out"
+    assert main(["read", str(first), str(second), "-o", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["x-2.json", "x.json"]
+    assert f"{second}: written as {out / 'x-2.json'}" in capsys.readouterr().err
+
+
+def test_folders_are_read_with_their_structure(tmp_path: Path) -> None:
+    _copy(SOURCE, tmp_path / "in" / "county" / "x.txt")
+    _copy(SEED, tmp_path / "in" / "y.json")
+    (tmp_path / "in" / "notes.odt").write_bytes(b"not a format")  # skipped
+    (tmp_path / "in" / ".hidden.txt").write_text("skipped", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["read", str(tmp_path / "in"), "-o", str(out)]) == 0
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*.json"))
+    assert written == ["county/x.json", "y.json"]
+
+
+def test_exit_statuses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(GOOD)]) == 0
+    assert main(["check", str(GOOD), str(BROKEN)]) == 1
+    assert main(["check", str(GOOD), str(BROKEN), "--fail-on", "never"]) == 0
+    # An info is no warning: the good report passes --fail-on warning.
+    assert main(["check", str(GOOD), "--fail-on", "warning"]) == 0
+    # An input not read, a --previous not read: 2, the others checked all the same.
+    assert main(["check", str(GOOD), str(tmp_path / "missing.json")]) == 2
+    assert main(["check", str(GOOD), "--previous", str(tmp_path / "missing.json")]) == 2
+    out = capsys.readouterr().out
+    assert out.count(f"== {GOOD}") == 6
+    with pytest.raises(SystemExit) as exited:
+        main(["check"])
+    assert exited.value.code == 2
+
+
+def test_a_batch_ends_with_a_summary(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["check", str(GOOD), str(BROKEN), str(tmp_path / "missing.json")]) == 2
+    err = capsys.readouterr().err
+    assert "2 reports: 2 checked, 1 with errors, 0 with warnings only, 0 could not be read" in err
+
+
+def test_help_names_formats_rules_defaults_and_statuses(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert capsys.readouterr().out.strip() == f"govdisclosure {gd.__version__}"
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    text = capsys.readouterr().out
+    for expected in ("arithmetic:", "R3", "cross-year:", "X1", "(default: error)", "exit status"):
+        assert expected in text
+    with pytest.raises(SystemExit):
+        main(["render", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert f"rendered: {', '.join(gd.available_formats('render'))}" in text
+    assert "(default: all)" in text
+
+
+def test_read_says_what_its_notes_mean(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["read", str(SOURCE), "-o", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "read from text: 1 cell printed empty; 22 labels matched despite their printing" in out
