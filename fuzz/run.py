@@ -22,7 +22,7 @@ while the same signature reproduces: lines first, then bytes; for a DOCX, the XM
 reproducer, the original and ``summary.json`` go to the out folder.
 
 Why not hypothesis or atheris. Hypothesis shrinks well, but it drives its examples from
-one process, and a campaign of 120,000 inputs each read in a subprocess with a wall-clock
+one process, and a campaign of 120,000 inputs each read in a subprocess with a time
 limit and a memory measure is not what it is built for (its per-example deadline cannot
 stop a read stuck in C code, and it cannot measure the memory of a read): the harness
 draws its inputs with ``random.Random`` seeded per input instead, and minimises with its

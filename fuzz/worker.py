@@ -1,12 +1,16 @@
-"""Reading one input in a worker subprocess, with a wall-clock limit and its peak memory
+"""Reading one input in a worker subprocess, with a time limit and its peak memory
 measured: what the campaign (:mod:`fuzz.run`) and the hostile set (:mod:`fuzz.hostile`)
 both run their inputs through.
 
 A :class:`Worker` is a long-lived child process (``multiprocessing`` with the ``spawn``
 start method: the campaign drives its workers from threads, and forking a process that
 runs threads can copy a held lock into the child). :func:`run_job` sends it one job and
-waits for the read with a wall-clock limit; a worker that has not answered in time is
-killed (by its pid) and a fresh one started, and the input is a HANG.
+waits for the read; a worker that has had more than the limit's processor time without
+answering (or three times the limit on the wall clock) is killed (by its pid) and a fresh one
+started, and the input is a HANG. Time is processor time, the read's own: the campaign
+runs on shared machines, where a read may wait for a processor, which says nothing of the
+reader; on an idle machine the two are the same (a read is single-threaded and waits on
+nothing but memory).
 
 Memory is measured per input by the worker itself, on Linux, from the kernel's high-water
 mark of its resident set: before each read the worker writes ``5`` to
@@ -52,7 +56,7 @@ __all__ = ["Limits", "Outcome", "Worker", "run_job"]
 
 @dataclass(frozen=True)
 class Limits:
-    """The wall-clock limit on a read, the memory budget, and the time allowed for the
+    """The limit on a read's processor time, the memory budget, and the time allowed for the
     renderings of an accepted report."""
 
     seconds: float = 2.0
@@ -74,7 +78,11 @@ class Outcome:
     #: frame of all ("…/pypdf/_page.py:2000 in _extract_text").
     where: str = ""
     innermost: str = ""
+    #: The read's processor time (what a hang or a slow read is judged by: on a busy
+    #: machine a read waits for a processor, which says nothing of the reader), and its
+    #: wall-clock time.
     seconds: float = 0.0
+    wall: float = 0.0
     peak_mb: float = 0.0
     hang: bool = False
     crashed: bool = False
@@ -179,7 +187,7 @@ def _read(job: tuple[Any, ...], dump: Any) -> tuple[Outcome, Any]:
     dump.truncate()
     faulthandler.dump_traceback_later(SLOW_SECONDS, repeat=True, file=dump)
     report = None
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     try:
         report = gd.read(source, fmt).report
         outcome.accepted = True
@@ -193,11 +201,12 @@ def _read(job: tuple[Any, ...], dump: Any) -> tuple[Outcome, Any]:
             filename, line, function = frames[-1]
             outcome.innermost = f"{filename}:{line} ({function})"
     finally:
-        outcome.seconds = time.perf_counter() - start
+        outcome.seconds = time.process_time() - start_cpu
+        outcome.wall = time.perf_counter() - start
         faulthandler.cancel_dump_traceback_later()
     after = _status("VmHWM") if exact else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     outcome.peak_mb = max(0.0, after - before)
-    if outcome.seconds > SLOW_SECONDS and not outcome.where:
+    if outcome.wall > SLOW_SECONDS and not outcome.where:
         dump.seek(0)
         outcome.where = _frame(_dumped_frames(dump.read().decode("utf-8", "replace")))
     return outcome, report
@@ -304,16 +313,34 @@ class Worker:
             os.unlink(self.dump_path)
 
 
+def _processor_seconds(pid: int | None) -> float:
+    """The processor time process ``pid`` has had (user and system), from /proc; the wall
+    clock where /proc cannot say (not Linux)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return time.monotonic()
+    # Fields 14 and 15 of stat (utime, stime), counted after the command's parenthesis.
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def run_job(worker: Worker, job: tuple[Any, ...], limits: Limits) -> Outcome:
     """Run ``job`` (see :func:`_read`) in ``worker``; kill and restart it on a hang."""
     fmt = job[1] if not (job[0] == "gen" and job[3] % 10 == 9) else None
+    before = _processor_seconds(worker.process.pid)
     worker.conn.send(job)
-    # The limit holds for the read; generating the input takes milliseconds, and the
-    # worker's own clock says how long the read took.
-    if not worker.conn.poll(limits.seconds + 0.3):
-        where = worker.stack()
-        worker.restart()
-        return Outcome(fmt, hang=True, seconds=limits.seconds, where=where)
+    # The limit holds for the read's processor time (the worker's own clock says how long
+    # the read took); while the worker is still at it, it is given up on when it has had
+    # the limit's processor time (generating the input takes milliseconds), or three times
+    # the limit on the wall clock (five seconds more at least), however busy the machine.
+    started = time.monotonic()
+    while not worker.conn.poll(0.1):
+        spent = _processor_seconds(worker.process.pid) - before
+        waited = time.monotonic() - started
+        if spent > limits.seconds + 0.3 or waited > max(3 * limits.seconds, limits.seconds + 5):
+            where = worker.stack()
+            worker.restart()
+            return Outcome(fmt, hang=True, seconds=spent, wall=waited, where=where)
     try:
         outcome: Outcome = worker.conn.recv()
     except (EOFError, OSError):
