@@ -49,6 +49,8 @@ SHARED = tuple(f"govdisclosure.{name}" for name in ("formats", "textwidth", "wor
 FILES = "govdisclosure.files"
 #: The limits every layer that reads takes (the readers, the JSON form): constants only.
 LIMITS = "govdisclosure.limits"
+#: Zip archives with stable bytes, for every layer that writes one (DOCX, the exports).
+STABLEZIP = "govdisclosure.stablezip"
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,11 @@ RULES = (
         (LIMITS,),
         (CHECKER, RENDERERS, READERS, *JSON, *SHARED, *CORE, FILES),
         "every layer that reads takes its limits from it (it imports nothing)",
+    ),
+    Rule(
+        (STABLEZIP,),
+        (CHECKER, RENDERERS, READERS, *JSON, *SHARED, *CORE, FILES),
+        "every layer that writes a zip archive writes it through it (it imports nothing)",
     ),
     Rule(
         ("govdisclosure.errors",),
