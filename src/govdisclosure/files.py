@@ -211,7 +211,8 @@ def _fill_with(data: bytes, descriptor: int) -> None:
 
 class _Descriptor(io.RawIOBase):
     """A descriptor as a raw binary file that writes through :func:`_write_all` (never
-    closing the descriptor: its owner does)."""
+    closing the descriptor: its owner does). It can seek, as the regular file it is: a
+    zip archive goes back to write each entry's sizes in its header."""
 
     def __init__(self, descriptor: int) -> None:
         super().__init__()
@@ -219,6 +220,15 @@ class _Descriptor(io.RawIOBase):
 
     def writable(self) -> bool:
         return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
+        return os.lseek(self._descriptor, offset, whence)
+
+    def tell(self) -> int:
+        return os.lseek(self._descriptor, 0, os.SEEK_CUR)
 
     def write(self, data: Any) -> int:
         view = memoryview(data).cast("B")
