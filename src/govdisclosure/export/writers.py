@@ -15,10 +15,11 @@ workbook by their Chinese names (``headers="zh"``), or ``"en"`` or ``"keys"``.
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import PurePath
-from typing import IO, Any, Final
+from typing import IO, Any, Final, cast
 
 from govdisclosure.editions import Edition
 from govdisclosure.errors import OptionError
@@ -42,7 +43,9 @@ _SHEETS: Final = {
     "en": {"summary": "summary", "findings": "findings", "records": "cells", "wide": "reports"},
 }
 
-Target = str | os.PathLike[str] | IO[bytes]
+#: Where a writer writes: a path, or a binary stream (a file opened "wb", io.BytesIO,
+#: sys.stdout.buffer, a socket's file, …).
+Target = str | os.PathLike[str] | IO[bytes] | io.RawIOBase | io.BufferedIOBase
 
 
 def _format(target: Target, fmt: str | None) -> str:
@@ -83,7 +86,7 @@ def _deliver(target: Target, write: Callable[[IO[bytes]], int]) -> int:
         return written[0]
     if not callable(getattr(target, "write", None)) or isinstance(target, (bytes, bytearray)):
         raise OptionError(f"expected a path or a binary stream, got {type(target).__name__}")
-    return write(target)
+    return write(cast(IO[bytes], target))
 
 
 def _table(
@@ -102,15 +105,15 @@ def _table(
         return _deliver(target, lambda out: write_csv(out, columns, rows, headers))
     if fmt == "jsonl":
         return _deliver(target, lambda out: write_jsonl(out, columns, rows))
-    book = Workbook()
 
     def write(out: IO[bytes]) -> int:
-        page = book.sheet(_sheet_name(headers, sheet), columns, headers)
-        count = 0
-        for row in rows:
-            page.append(row)
-            count += 1
-        book.save(out)
+        with Workbook() as book:
+            page = book.sheet(_sheet_name(headers, sheet), columns, headers)
+            count = 0
+            for row in rows:
+                page.append(row)
+                count += 1
+            book.save(out)
         return count
 
     return _deliver(target, write)
@@ -143,19 +146,19 @@ def write_findings(
         return _table(
             target, fmt=fmt, headers=headers, sheet="findings", columns=FINDING_COLUMNS, rows=rows
         )
-    book = Workbook()
 
     def write(out: IO[bytes]) -> int:
-        summary = book.sheet(_sheet_name(headers, "summary"), SUMMARY_COLUMNS, headers)
-        findings = book.sheet(_sheet_name(headers, "findings"), FINDING_COLUMNS, headers)
-        count = 0
-        for item in checked_items(items):
-            head, rows = item_rows(item, unchecked=unchecked)
-            summary.append(head)
-            for row in rows:
-                findings.append(row)
-            count += len(rows)
-        book.save(out)
+        with Workbook() as book:
+            summary = book.sheet(_sheet_name(headers, "summary"), SUMMARY_COLUMNS, headers)
+            findings = book.sheet(_sheet_name(headers, "findings"), FINDING_COLUMNS, headers)
+            count = 0
+            for item in checked_items(items):
+                head, rows = item_rows(item, unchecked=unchecked)
+                summary.append(head)
+                for row in rows:
+                    findings.append(row)
+                count += len(rows)
+            book.save(out)
         return count
 
     return _deliver(target, write)

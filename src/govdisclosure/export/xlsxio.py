@@ -21,6 +21,7 @@ dates, and every zip entry's time, are the same fixed time (:mod:`govdisclosure.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import shutil
@@ -125,7 +126,9 @@ class _Sheet:
 
 
 class Workbook:
-    """An Excel workbook written sheet by sheet, row by row; :meth:`save` puts it out."""
+    """An Excel workbook written sheet by sheet, row by row; :meth:`save` puts it out.
+    Used as a context manager, a workbook left unsaved by an exception is discarded:
+    its sheets' temporary files are removed."""
 
     def __init__(self) -> None:
         self.openpyxl = require("openpyxl", extra="xlsx", purpose=_PURPOSE)
@@ -133,6 +136,24 @@ class Workbook:
             require(f"openpyxl.{part}", extra="xlsx", purpose=_PURPOSE)
         self.book = self.openpyxl.Workbook(write_only=True)
         self._sheets: list[_Sheet] = []
+
+    def __enter__(self) -> Workbook:
+        return self
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        if error is not None:
+            self.discard()
+
+    def discard(self) -> None:
+        """Close every sheet and remove its temporary file, without writing anything."""
+        for sheet in self.book.worksheets:
+            with contextlib.suppress(Exception):  # a sheet cut short: nothing to keep
+                if not sheet.closed:
+                    sheet.close()
+            writer = getattr(sheet, "_writer", None)
+            if writer is not None:
+                with contextlib.suppress(OSError, ValueError):
+                    writer.cleanup()
 
     def sheet(self, title: str, columns: Sequence[Column], headers: str) -> _Sheet:
         """A new sheet with the header row of ``columns`` (see :meth:`Column.header`)."""
