@@ -34,7 +34,7 @@ from typing import IO, Any
 from govdisclosure.export.columns import MONEY, TEXT, VALUE, Column
 from govdisclosure.export.injection import neutralise
 
-__all__ = ["plain_number", "write_csv"]
+__all__ = ["plain_number", "spelling", "write_csv"]
 
 
 def plain_number(amount: Decimal) -> str:
@@ -44,6 +44,12 @@ def plain_number(amount: Decimal) -> str:
     ['0.0000001', '6165711', '-1.50']
     """
     return format(amount, "f")
+
+
+def spelling() -> dict[str, Callable[[Any], Any]]:
+    """How a row builder spells texts from documents and amounts for CSV (the keywords
+    of :func:`~govdisclosure.export.records.record_rows`)."""
+    return {"text": neutralise, "amount": plain_number}
 
 
 def _value(value: Any) -> Any:
@@ -73,16 +79,21 @@ def write_csv(
     columns: Sequence[Column],
     rows: Iterable[Sequence[Any]],
     headers: str = "keys",
+    *,
+    spelled: bool = False,
 ) -> int:
     """Write a header row (see :meth:`Column.header`) and ``rows`` (in the order of
-    ``columns``) to the binary stream ``out``, one row at a time; the number of rows."""
+    ``columns``) to the binary stream ``out``, one row at a time; the number of rows.
+    ``spelled=True`` says that the rows' texts from documents are neutralised and their
+    amounts plain numbers already (:func:`spelling`), as the records' rows can be made:
+    then each row goes to the csv module as it is."""
     out.write(codecs.BOM_UTF8)
     text = io.TextIOWrapper(out, encoding="utf-8", newline="")
     count = 0
     try:
         writer = csv.writer(text, lineterminator="\r\n")
         writer.writerow([column.header(headers) for column in columns])
-        fixes = _fixes(columns)
+        fixes = [] if spelled else _fixes(columns)
         for row in rows:
             if fixes:
                 fixed = list(row)

@@ -29,7 +29,7 @@ True
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any, Final
 
@@ -212,7 +212,13 @@ def _table_plan(table: TableLayout) -> _TablePlan:
 _BLANK: Final = ("blank", None, None, None)
 
 
-def _content(cell: Any, int_state: str) -> tuple[Any, ...]:
+def _same(value: Any) -> Any:
+    return value
+
+
+def _content(
+    cell: Any, int_state: str, text: Callable[[str], Any], amount: Callable[[Decimal], Any]
+) -> tuple[Any, ...]:
     """What a cell holds, as the columns from ``state`` to ``mark`` say it."""
     kind = type(cell)
     if kind is int:
@@ -220,38 +226,64 @@ def _content(cell: Any, int_state: str) -> tuple[Any, ...]:
     if kind is Blank:
         return _BLANK
     if kind is NotApplicable:
-        return ("not_applicable", None, None, cell.mark)
+        return ("not_applicable", None, None, text(cell.mark))
     assert kind is Money  # a table holds nothing else (its validator says so)
-    return ("money", cell.amount, cell.unit.value, None)
+    return ("money", amount(cell.amount), cell.unit.value, None)
 
 
-def record_rows(report: AnnualReport, source: str | None = None) -> Iterator[tuple[Any, ...]]:
+def record_rows(
+    report: AnnualReport,
+    source: str | None = None,
+    *,
+    text: Callable[[str], Any] = _same,
+    amount: Callable[[Decimal], Any] = _same,
+) -> Iterator[tuple[Any, ...]]:
     """The records of ``report`` as tuples in the order of :data:`RECORD_COLUMNS` (what
-    the writers take: no object per cell)."""
-    ident = (source, report.organ, report.year, report.edition.value)
+    the writers take: no object per cell). ``text`` is applied to every text that comes
+    from the document (the source, the organ, extra rows' and columns' labels, marks,
+    annotations) and ``amount`` to every amount: a writer spells them as its format
+    needs once per report or per cell that has one, not once per field of every row.
+
+    >>> import govdisclosure as gd
+    >>> from govdisclosure.export.injection import neutralise
+    >>> report = gd.AnnualReport(organ="=cmd", year=2023)
+    >>> next(record_rows(report, "a.json", text=neutralise))[:3]
+    ('a.json', "'=cmd", 2023)
+    """
+    ident = (_maybe(text, source), text(report.organ), report.year, report.edition.value)
     for table, plan in zip(report.tables, _plans(report.edition), strict=True):
-        annotations = dict(table.annotations)
-        note = annotations.get
-        content = _content
+        note = {position: text(words) for position, words in table.annotations}.get
         for position, (place, cell, state) in enumerate(
             zip(plan.places, table.cells, plan.int_states, strict=True)
         ):
-            yield (*ident, *place, *content(cell, state), note(position))
-        yield from _extra_rows(ident, table, plan)
+            yield (*ident, *place, *_content(cell, state, text, amount), note(position))
+        yield from _extra_rows(ident, table, plan, text, amount)
+
+
+def _maybe(text: Callable[[str], Any], value: str | None) -> Any:
+    return None if value is None else text(value)
 
 
 def _extra_rows(
-    ident: tuple[Any, ...], table: CellTable[Any, Any], plan: _TablePlan
+    ident: tuple[Any, ...],
+    table: CellTable[Any, Any],
+    plan: _TablePlan,
+    text: Callable[[str], Any],
+    amount: Callable[[Decimal], Any],
 ) -> Iterator[tuple[Any, ...]]:
     layout_ = table.layout
     for index, extra in enumerate(table.extra_rows):
         number = plan.last_block if extra.after is None else plan.block_of_row[extra.after]
         head = _block_head(layout_, layout_.blocks[number])
+        label = text(extra.label)
         for column, cell in zip(plan.column_parts[number], extra.cells, strict=True):
-            place = (*head, "extra_row", index, None, None, extra.label, None, *column)
-            yield (*ident, *place, extra.after, None, *_content(cell, "count"), None)
+            place = (*head, "extra_row", index, None, None, label, None, *column)
+            content = _content(cell, "count", text, amount)
+            yield (*ident, *place, extra.after, None, *content, None)
     for index, extra_column in enumerate(table.extra_columns):
         head = _block_head(layout_, layout_.blocks[extra_column.block])
+        label = text(extra_column.label)
         for row, cell in zip(plan.row_parts[extra_column.block], extra_column.cells, strict=True):
-            place = (*head, "extra_column", index, None, *row, None, extra_column.label, None)
-            yield (*ident, *place, extra_column.after, None, *_content(cell, "count"), None)
+            place = (*head, "extra_column", index, None, *row, None, label, None)
+            content = _content(cell, "count", text, amount)
+            yield (*ident, *place, extra_column.after, None, *content, None)

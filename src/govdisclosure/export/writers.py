@@ -24,7 +24,7 @@ from typing import IO, Any, Final, cast
 from govdisclosure.editions import Edition
 from govdisclosure.errors import OptionError
 from govdisclosure.export.columns import Column, check_headers
-from govdisclosure.export.csvio import write_csv
+from govdisclosure.export.csvio import spelling, write_csv
 from govdisclosure.export.findings import FINDING_COLUMNS, SUMMARY_COLUMNS, item_rows
 from govdisclosure.export.jsonl import write_jsonl
 from govdisclosure.export.records import RECORD_COLUMNS, record_rows
@@ -169,6 +169,17 @@ def write_records(
 ) -> int:
     """Write the tidy records of ``reports`` (see :func:`~govdisclosure.export.to_records`;
     any number of them, taken one at a time) to ``target``; the number of records."""
+    fmt = _format(target, fmt)
+    if fmt == "csv":  # the rows spelled for CSV as they are made: once per report
+        headers = _headers(fmt, headers)
+        spelled = (
+            row
+            for source, report in reports_of(reports)
+            for row in record_rows(report, source, **spelling())
+        )
+        return _deliver(
+            target, lambda out: write_csv(out, RECORD_COLUMNS, spelled, headers, spelled=True)
+        )
     rows = (row for source, report in reports_of(reports) for row in record_rows(report, source))
     return _table(
         target, fmt=fmt, headers=headers, sheet="records", columns=RECORD_COLUMNS, rows=rows

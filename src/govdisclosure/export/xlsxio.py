@@ -23,14 +23,15 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import re
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import IO, Any, Final
 
-from govdisclosure.export.columns import Column
+from govdisclosure.export.columns import INT, MONEY, TEXT, VALUE, Column
 from govdisclosure.export.csvio import plain_number
 from govdisclosure.export.injection import TRIGGERS
 from govdisclosure.optional import require
@@ -53,6 +54,18 @@ _EXACT: Final = 10**15
 _PURPOSE: Final = "writing an Excel workbook"
 #: The creation and modification time of every workbook: the zip entries' (UTC).
 _STAMP: Final = dt.datetime(*STAMP)
+
+
+def _number(value: Any) -> Any:
+    """A count or an amount as Excel holds it exactly, or as text with its exact digits."""
+    if type(value) is int:
+        return value if -_EXACT < value < _EXACT else str(value)
+    if type(value) is Decimal:
+        # Exact in the file (openpyxl writes it through a float, "%.16g"), or written as
+        # its exact digits, as text.
+        exact = Decimal(format(float(value), ".16g")) == value
+        return value if exact else plain_number(value)
+    return value
 
 
 def _text(value: str) -> str:
@@ -98,26 +111,31 @@ class _Sheet:
         if self._rows == MAX_ROWS:
             self.close()
             self._start()
-        self._sheet.append([self._cell(value) for value in row])
+        self._sheet.append(
+            [
+                value if convert is None or value is None else convert(value)
+                for convert, value in zip(self._converters, row, strict=True)
+            ]
+        )
         self._rows += 1
 
-    def _cell(self, value: Any) -> Any:
-        if value is None:
-            return None
-        kind = type(value)
-        if kind is str:
-            value = _text(value)
-            if value[:1] in _RISKY:
-                return self._book.risky(self._sheet, value)
-            return value
-        if kind is int:
-            return value if -_EXACT < value < _EXACT else str(value)
-        if kind is Decimal:
-            # Exact in the file (openpyxl writes it through a float, "%.16g"), or
-            # written as its exact digits, as text.
-            exact = Decimal(format(float(value), ".16g")) == value
-            return value if exact else plain_number(value)
+    @functools.cached_property
+    def _converters(self) -> tuple[Callable[[Any], Any] | None, ...]:
+        """What each column's values need before openpyxl takes them (``None``: nothing,
+        a key or a label of the form, which are plain text)."""
+        converters = {INT: _number, MONEY: self._value, VALUE: self._value, TEXT: self._text}
+        return tuple(
+            None if column.trusted else converters.get(column.type) for column in self._columns
+        )
+
+    def _text(self, value: str) -> Any:
+        value = _text(value)
+        if value[:1] in _RISKY:
+            return self._book.risky(self._sheet, value)
         return value
+
+    def _value(self, value: Any) -> Any:
+        return self._text(value) if type(value) is str else _number(value)
 
     def close(self) -> None:
         """Set the autofilter over the rows written."""
