@@ -284,9 +284,13 @@ def test_editions_are_never_mixed_silently() -> None:
     assert rows[0]["applications.other_misc.total.state"] == "absent"
     assert rows[1]["applications.other_misc.total.state"] == "count"
     assert list(rows[0]) == [c.key for c in wide_columns()]
-    with pytest.raises(ReportValueError, match="give no edition"):
+    with pytest.raises(OptionError, match="give no edition"):
         to_wide([old], union=True, edition="2019").__next__()
     assert list(to_wide([])) == []
+    with pytest.raises(OptionError, match="edition must be one of 2019, 2021, got '2020'"):
+        list(to_wide([old], edition="2020"))
+    with pytest.raises(OptionError, match="edition must be one of"):
+        wide_columns("2020")
 
 
 def test_the_wide_form_is_lazy() -> None:

@@ -51,7 +51,7 @@ from attrs import frozen
 from govdisclosure.cells import BLANK, Money
 from govdisclosure.checker.findings import Location
 from govdisclosure.editions import Edition
-from govdisclosure.errors import ReportValueError
+from govdisclosure.errors import OptionError, ReportValueError
 from govdisclosure.export.columns import INT, MONEY, REPORT_COLUMNS, STATE, Column
 from govdisclosure.export.sources import reports_of
 from govdisclosure.layouts import CellKind, layout
@@ -154,7 +154,15 @@ def wide_columns(
     """The columns of the wide form of ``edition`` (``None``: of both editions, as
     ``union=True`` gives them), with their names in Chinese and English: the label
     look-up for the column names."""
-    return _columns(None if edition is None else Edition(edition), states)
+    return _columns(None if edition is None else _edition(edition), states)
+
+
+def _edition(value: Edition | str) -> Edition:
+    try:
+        return Edition(value)
+    except ValueError:
+        editions = ", ".join(each.value for each in Edition)
+        raise OptionError(f"edition must be one of {editions}, got {value!r}") from None
 
 
 @frozen
@@ -219,10 +227,10 @@ def wide_rows(
     items = reports_of(reports)
     if union:
         if edition is not None:
-            raise ReportValueError("union=True takes the cells of every edition: give no edition")
+            raise OptionError("union=True takes the cells of every edition: give no edition")
         chosen: Edition | None = None
     elif edition is not None:
-        chosen = Edition(edition)
+        chosen = _edition(edition)
     else:
         first = next(items, None)
         chosen = Edition.V2021 if first is None else first[1].edition
