@@ -71,8 +71,10 @@ def _number(value: Any) -> Any:
 def _text(value: str) -> str:
     if _ILLEGAL.search(value):
         value = _ILLEGAL.sub("\ufffd", value)
-    if len(value) > _MAX_TEXT:
-        value = value[: _MAX_TEXT - len(_CUT)] + _CUT
+    # Excel counts UTF-16 code units: a character beyond the BMP (𠮷) counts two.
+    if len(value) > _MAX_TEXT // 2 and len(units := value.encode("utf-16-le")) > 2 * _MAX_TEXT:
+        kept = units[: 2 * (_MAX_TEXT - len(_CUT))].decode("utf-16-le", "ignore")
+        value = kept + _CUT
     return value
 
 
