@@ -49,6 +49,10 @@ SHARED = tuple(f"govdisclosure.{name}" for name in ("formats", "textwidth", "wor
 FILES = "govdisclosure.files"
 #: The limits every layer that reads takes (the readers, the JSON form): constants only.
 LIMITS = "govdisclosure.limits"
+#: Zip archives with stable bytes, for every layer that writes one (DOCX, the exports).
+STABLEZIP = "govdisclosure.stablezip"
+#: Findings and tables as data: on top of the checker and the batches, below nothing.
+EXPORT = "govdisclosure.export"
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,21 @@ RULES = (
         (LIMITS,),
         (CHECKER, RENDERERS, READERS, *JSON, *SHARED, *CORE, FILES),
         "every layer that reads takes its limits from it (it imports nothing)",
+    ),
+    Rule(
+        (STABLEZIP,),
+        (CHECKER, RENDERERS, READERS, *JSON, *SHARED, *CORE, FILES),
+        "every layer that writes a zip archive writes it through it (it imports nothing)",
+    ),
+    Rule(
+        (CHECKER, RENDERERS, READERS, *CORE, *JSON, *SHARED, FILES, STABLEZIP),
+        (EXPORT,),
+        "the exports sit on top: they read reports, findings and batches, and nothing reads them",
+    ),
+    Rule(
+        (EXPORT,),
+        (RENDERERS,),
+        "the exports write rows of data, not rendered documents",
     ),
     Rule(
         ("govdisclosure.errors",),

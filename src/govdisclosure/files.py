@@ -13,7 +13,8 @@ Reading (:func:`read_file`, :func:`read_stream`) takes a document that may be ho
 * whatever goes wrong (the file cannot be opened, the stream raises :class:`OSError` or
   gives something other than bytes or text) ends in a ``ReadError``.
 
-Writing (:func:`write_atomic`) puts a file in place whole or not at all, whatever
+Writing (:func:`write_atomic`, and :func:`write_atomic_with` for what is written piece by
+piece, never held whole in memory) puts a file in place whole or not at all, whatever
 happens meanwhile (a full disk, a file-size limit, an exception, a ``SIGKILL``):
 
 * the data goes to a temporary that nobody sees: on Linux an unnamed file in the target's
@@ -38,16 +39,18 @@ the target as it was.
 from __future__ import annotations
 
 import contextlib
+import functools
+import io
 import os
 import re
 import stat
 import zlib
 from collections.abc import Callable
-from typing import Any, Final
+from typing import IO, Any, Final
 
 from govdisclosure.errors import ReadError
 
-__all__ = ["read_file", "read_stream", "write_atomic"]
+__all__ = ["read_file", "read_stream", "write_atomic", "write_atomic_with"]
 
 #: What a path is when it is not a regular file, tested in this order.
 _KINDS: Final[tuple[tuple[Callable[[int], bool], str], ...]] = (
@@ -173,35 +176,109 @@ _PROC_FD: Final = "/proc/self/fd"
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Put ``data`` at ``path``, whole or not at all (see the module's documentation);
     the :class:`OSError` that made it fail otherwise, what was there left as it was."""
+    _put(path, functools.partial(_fill_with, data))
+
+
+def write_atomic_with(path: str | os.PathLike[str], produce: Callable[[IO[bytes]], object]) -> None:
+    """Put at ``path`` what ``produce`` writes to the binary file it is given, piece by
+    piece: nothing is held whole in memory, and the file is put in place whole or not at
+    all, as by :func:`write_atomic` (an exception ``produce`` raises leaves what was at
+    ``path`` as it was, and is raised).
+
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "rows.txt"
+    >>> write_atomic_with(path, lambda out: [out.write(b"row %d\\n" % n) for n in range(3)])
+    >>> path.read_bytes()
+    b'row 0\\nrow 1\\nrow 2\\n'
+    """
+    _put(path, functools.partial(_fill_from, produce))
+
+
+def _put(path: str | os.PathLike[str], fill: Callable[[int], None]) -> None:
+    """Put at ``path`` what ``fill`` writes to the descriptor it is given (and syncs)."""
     target = os.fspath(path)
     folder = os.path.dirname(target) or os.curdir
     _sweep(folder)
-    if not _write_unnamed(folder, target, data):
-        _write_named(folder, target, data)
+    if not _write_unnamed(folder, target, fill):
+        _write_named(folder, target, fill)
     _sync_folder(folder)
+
+
+def _fill_with(data: bytes, descriptor: int) -> None:
+    _write_all(descriptor, data)
+    os.fsync(descriptor)
+
+
+class _Descriptor(io.RawIOBase):
+    """A descriptor as a raw binary file that writes through :func:`_write_all` (never
+    closing the descriptor: its owner does). It can seek, as the regular file it is: a
+    zip archive goes back to write each entry's sizes in its header."""
+
+    def __init__(self, descriptor: int) -> None:
+        super().__init__()
+        self._descriptor = descriptor
+
+    def writable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
+        return os.lseek(self._descriptor, offset, whence)
+
+    def tell(self) -> int:
+        return os.lseek(self._descriptor, 0, os.SEEK_CUR)
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data).cast("B")
+        _write_all(self._descriptor, view)
+        return len(view)
+
+
+def _fill_from(produce: Callable[[IO[bytes]], object], descriptor: int) -> None:
+    out = io.BufferedWriter(_Descriptor(descriptor), buffer_size=_CHUNK)
+    try:
+        produce(out)
+        out.flush()
+    finally:
+        # Closed here, not when collected: by then the descriptor is closed. What a failed
+        # ``produce`` left in the buffer goes to a temporary that is dropped anyway.
+        with contextlib.suppress(OSError, ValueError):
+            out.close()
+    os.fsync(descriptor)
 
 
 def _hidden(folder: str) -> str:
     return os.path.join(folder, f".govdisclosure-{_HOST}-{os.getpid()}-{os.urandom(8).hex()}.part")
 
 
-def _write_all(descriptor: int, data: bytes) -> None:
+def _write_all(descriptor: int, data: bytes | memoryview) -> None:
     view = memoryview(data)
     while view:
         written = os.write(descriptor, view)
         if written <= 0:  # pragma: no cover (a regular file writes or raises)
             raise OSError(f"wrote nothing of {len(view)} bytes")
         view = view[written:]
+
+
+def _copy(source: int, descriptor: int) -> None:
+    """Write what the file open as ``source`` holds to ``descriptor``, piece by piece."""
+    offset = 0
+    while chunk := os.pread(source, _CHUNK, offset):
+        _write_all(descriptor, chunk)
+        offset += len(chunk)
     os.fsync(descriptor)
 
 
-def _write_unnamed(folder: str, target: str, data: bytes) -> bool:
+def _write_unnamed(folder: str, target: str, fill: Callable[[int], None]) -> bool:
     """Write by way of an unnamed file, as Linux allows; ``False`` where it does not."""
     unnamed = getattr(os, "O_TMPFILE", None)
     if unnamed is None or not os.path.isdir(_PROC_FD):
         return False
     try:
-        descriptor = os.open(folder, unnamed | os.O_WRONLY | _CLOEXEC, 0o666)
+        # Readable too: if it cannot be named, what it holds is copied (below).
+        descriptor = os.open(folder, unnamed | os.O_RDWR | _CLOEXEC, 0o666)
     except OSError:
         # The file system has no unnamed files (or the folder cannot be written to: the
         # named way then says so).
@@ -210,12 +287,15 @@ def _write_unnamed(folder: str, target: str, data: bytes) -> bool:
     linked = False
     try:
         try:
-            _write_all(descriptor, data)
+            fill(descriptor)
             # Named only now, whole and synced; then at once renamed onto the target.
             try:
                 _name(descriptor, hidden)
             except OSError:
-                return False  # it cannot be named here: the named way says why, if it fails
+                # It cannot be named here: what it holds goes the named way, copied (what
+                # was written may have come from a stream, which cannot be read twice).
+                _write_named(folder, target, functools.partial(_copy, descriptor))
+                return True
             linked = True
         finally:
             os.close(descriptor)
@@ -238,14 +318,14 @@ def _name(descriptor: int, name: str) -> None:
         os.close(folder)
 
 
-def _write_named(folder: str, target: str, data: bytes) -> None:
+def _write_named(folder: str, target: str, fill: Callable[[int], None]) -> None:
     """Write by way of a hidden file in ``folder``, removed whatever fails."""
     hidden = _hidden(folder)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY | _CLOEXEC
     descriptor = os.open(hidden, flags, 0o666)
     try:
         try:
-            _write_all(descriptor, data)
+            fill(descriptor)
         finally:
             os.close(descriptor)
         os.replace(hidden, target)

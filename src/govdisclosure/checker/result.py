@@ -138,6 +138,37 @@ class ValidationResult:
         the document (None when nothing failed)."""
         return min(self.findings, key=lambda f: (f.severity.rank, f.location.order), default=None)
 
+    def to_dict(self) -> dict[str, Any]:
+        """The result as plain data (JSON-ready): the edition, the rules that ran, the
+        counts — errors, warnings and infos that failed, checks that held, checks that
+        could not be made — and the findings and the unchecked outcomes as
+        :meth:`Finding.to_dict <govdisclosure.checker.findings.Finding.to_dict>` gives
+        them, in document order.
+
+        >>> import govdisclosure as gd
+        >>> data = gd.validate(gd.load("examples/zhongning-minzheng-2020.json")).to_dict()
+        >>> data["edition"], data["valid"], data["counts"]  # doctest: +ELLIPSIS
+        ('2019', True, {'errors': 0, 'warnings': 0, 'infos': 1, 'held': ..., 'unchecked': 2})
+        >>> [(f["rule"], f["status"]) for f in data["unchecked"]]
+        [('D1', 'unchecked'), ('R5', 'unchecked')]
+        >>> import json; json.loads(json.dumps(data)) == data
+        True
+        """
+        return {
+            "edition": self.edition.value,
+            "rules": list(self.rules),
+            "valid": self.is_valid,
+            "counts": {
+                "errors": len(self.errors),
+                "warnings": len(self.warnings),
+                "infos": len(self.infos),
+                "held": self.held_count,
+                "unchecked": len(self.unchecked),
+            },
+            "findings": [finding.to_dict() for finding in self.findings],
+            "unchecked": [finding.to_dict() for finding in self.unchecked],
+        }
+
     def summary(self, locale: str = "en") -> str:
         """One line: counts of errors, warnings and infos, of checks that held and of
         those that could not be checked."""

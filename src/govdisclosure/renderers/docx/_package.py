@@ -7,7 +7,6 @@ import datetime as dt
 import io
 import os
 import re
-import zipfile
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
@@ -25,6 +24,7 @@ from govdisclosure.renderers.docx._wordml import (
 )
 from govdisclosure.renderers.docx.preset import Preset
 from govdisclosure.report import AnnualReport
+from govdisclosure.stablezip import StableZipFile
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -279,12 +279,9 @@ def _parts(package: OpcPackage) -> Iterator[Part]:
         stack.extend(rel.target_part for rel in part.rels.values() if not rel.is_external)
 
 
-#: Every entry of the package is stamped with this time (the earliest a zip file holds).
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-
-
 def package_bytes(package: OpcPackage) -> bytes:
-    """The package as a zip with a fixed entry order, fixed times and fixed compression."""
+    """The package as a zip with a fixed entry order, and times and compression fixed by
+    :class:`~govdisclosure.stablezip.StableZipFile`."""
     parts = sorted(_parts(package), key=lambda p: str(p.partname))
     overrides = "".join(
         f'<Override PartName="{xml_attr(str(p.partname))}"'
@@ -308,13 +305,9 @@ def package_bytes(package: OpcPackage) -> bytes:
         if len(part.rels):
             entries.append((part.partname.rels_uri[1:], _rels_xml(part.rels)))
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
+    with StableZipFile(out) as archive:
         for name, data in entries:
-            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0
-            archive.writestr(info, data, compresslevel=6)
+            archive.writestr(name, data)
     return out.getvalue()
 
 
