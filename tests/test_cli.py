@@ -162,3 +162,99 @@ def test_read_says_what_its_notes_mean(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["read", str(SOURCE), "-o", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "read from text: 1 cell printed empty; 22 labels matched despite their printing" in out
+
+
+# --- findings and tables as data ------------------------------------------------------------
+
+
+def test_check_writes_findings_as_data_in_every_format(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import csv
+    import json
+
+    missing = str(tmp_path / "missing.json")
+    for fmt in ("json", "jsonl", "csv", "xlsx"):
+        target = tmp_path / f"findings.{fmt}"
+        status = main(
+            ["check", str(GOOD), str(BROKEN), missing, "--format", fmt, "-o", str(target)]
+        )
+        assert status == 2  # the missing input; the rest is written all the same
+        assert target.stat().st_size > 0
+    capsys.readouterr()
+    data = json.loads((tmp_path / "findings.json").read_text("utf-8"))
+    assert [entry["status"] for entry in data] == ["checked", "checked"]
+    broken = data[1]["result"]
+    assert broken["valid"] is False
+    assert any(f["rule"] == "R2" and f["difference"] == 1 for f in broken["findings"])
+    lines = (tmp_path / "findings.jsonl").read_text("utf-8").splitlines()
+    rules = {json.loads(line)["rule"] for line in lines}
+    assert {"R2", "R3"} <= rules
+    with (tmp_path / "findings.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][:3] == ["来源", "机关", "年度"]
+    assert len(rows) == len(lines) + 1  # the same findings, a header above
+
+
+def test_check_to_standard_output_in_csv_and_an_unreadable_source_as_a_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("not a report", encoding="utf-8")
+    assert main(["check", str(BROKEN), str(bad), "--format", "jsonl"]) == 2
+    captured = capsys.readouterr()
+    assert str(bad) in captured.err
+    import json
+
+    rows = [json.loads(line) for line in captured.out.splitlines()]
+    assert rows[-1]["status"] == "unreadable"
+    assert rows[-1]["source"] == str(bad)
+
+
+def test_check_never_replaces_an_existing_findings_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "findings.csv"
+    target.write_text("kept", encoding="utf-8")
+    assert main(["check", str(GOOD), "--format", "csv", "-o", str(target)]) == 2
+    assert target.read_text("utf-8") == "kept"
+    assert main(["check", str(GOOD), "--format", "csv", "-o", str(target), "--force"]) == 0
+    assert target.read_text("utf-8-sig").startswith("来源,")
+
+
+def test_export_writes_tidy_and_wide_tables(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import csv
+
+    assert main(["export", str(SEED), str(GOOD), "-o", str(tmp_path / "cells.csv")]) == 0
+    with (tmp_path / "cells.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {row["来源"] for row in rows} == {str(SEED), str(GOOD)}
+    # Reports of two editions make no one wide table unless asked for both editions' cells.
+    assert main(["export", str(SEED), str(GOOD), "--wide", "-o", str(tmp_path / "w.csv")]) == 2
+    assert "give --union" in capsys.readouterr().err
+    assert not (tmp_path / "w.csv").exists()
+    wide = ["export", str(SEED), str(GOOD), "--wide", "--union", "--lang", "en"]
+    assert main([*wide, "--to", "xlsx", "-o", str(tmp_path / "w.xlsx")]) == 0
+    openpyxl = pytest.importorskip("openpyxl", reason="Excel needs the xlsx extra")
+    book = openpyxl.load_workbook(tmp_path / "w.xlsx", read_only=True)
+    try:
+        assert sum(1 for _ in book.worksheets[0].iter_rows()) == 3  # a header, a row a report
+    finally:
+        book.close()
+
+
+def test_a_bug_is_said_on_one_line_without_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from govdisclosure.cli import commands
+
+    def broken(*args: object) -> str:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(commands, "summarize", broken)
+    assert main(["summary", str(SEED)]) == 2
+    err = capsys.readouterr().err
+    assert "internal error: ZeroDivisionError: division by zero (please report it" in err
+    assert "Traceback" not in err

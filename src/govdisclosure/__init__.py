@@ -122,6 +122,16 @@ if TYPE_CHECKING:  # what type checkers see; "X as X" marks an explicit re-expor
         Website as Website,
         fill_totals as fill_totals,
     )
+    from govdisclosure.export import (
+        finding_rows as finding_rows,
+        summary_rows as summary_rows,
+        to_dataframe as to_dataframe,
+        to_records as to_records,
+        to_wide as to_wide,
+        write_findings as write_findings,
+        write_records as write_records,
+        write_wide as write_wide,
+    )
     from govdisclosure.schema import (
         json_schema as json_schema,
     )
@@ -163,6 +173,10 @@ _EXPORTS: dict[str, str] = {
             "CellValueError FormatNotAvailable GovDisclosureError JSONFormatError "
             "OptionError ReadError ReportInconsistent ReportValueError "
             "UnknownLabelError"
+        ),
+        "export": (
+            "finding_rows summary_rows to_dataframe to_records to_wide write_findings "
+            "write_records write_wide"
         ),
         "formats": "available_formats get_format register_format unregister_format",
         "jsonio": "FORMAT FORMAT_VERSION dump dumps from_dict load loads to_dict",

@@ -19,6 +19,7 @@ for every sub-command (see :mod:`govdisclosure.cli.status`).
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -32,6 +33,7 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
     from govdisclosure import __version__
     from govdisclosure.cli.checking import run_check
     from govdisclosure.cli.commands import run_read, run_render, run_summary
+    from govdisclosure.cli.exporting import run_export
     from govdisclosure.cli.parser import parser
 
     args = parser(__version__).parse_args(argv)
@@ -41,9 +43,20 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
         "render": run_render,
         "summary": run_summary,
         "check": run_check,
+        "export": run_export,
     }
     try:
         commands[args.command](args, console)
+    except BrokenPipeError:  # standard error gone too: nothing left to say anything on
+        return console.status
+    except Exception as err:  # a bug: said on one line, never a traceback (see below)
+        if os.environ.get("GOVDISCLOSURE_DEBUG"):
+            raise
+        console.fail(
+            f"internal error: {type(err).__name__}: {err} (please report it; "
+            "GOVDISCLOSURE_DEBUG=1 shows where it happened)"
+        )
+        return console.status
     except KeyboardInterrupt:
         # Ctrl-C: what was written is whole (every write is), what was being written is
         # not there at all.

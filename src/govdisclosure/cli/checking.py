@@ -5,28 +5,25 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
 from govdisclosure.batch import BatchItem, Checked
-from govdisclosure.checker.findings import Finding, Severity
-from govdisclosure.checker.listing import describe
+from govdisclosure.checker.findings import Severity
 from govdisclosure.checker.registry import selected_rules
 from govdisclosure.cli.batching import check_items
 from govdisclosure.cli.commands import inputs
+from govdisclosure.cli.findings import text_chunks, write
 from govdisclosure.cli.progress import progress
 from govdisclosure.cli.status import FINDINGS, Console
+from govdisclosure.cli.writing import Writer
 from govdisclosure.errors import GovDisclosureError
-from govdisclosure.readers import ReadResult, read
+from govdisclosure.files import write_atomic_with
+from govdisclosure.readers import read
+from govdisclosure.report import AnnualReport
 
 __all__ = ["Tally", "run_check"]
-
-
-def _where(document: ReadResult, locale: str, finding: Finding) -> str:
-    """Where ``finding``'s cells were printed in ``document`` (the first three)."""
-    places = document.locate(finding)
-    shown = "、".join(ref.describe(locale) for ref in places[:3])
-    return shown + ("…" if len(places) > 3 else "")
 
 
 class Tally:
@@ -67,14 +64,29 @@ class Tally:
         return text
 
 
-def _text(item: BatchItem[Checked], locale: str) -> str:
-    checked = item.unwrap()
-    document = checked.document
-    where = None
-    if document is not None and document.format != "json":
-        where = partial(_where, document, locale)
-    listing = describe(checked.result, locale=locale, where=where)
-    return f"== {item.source}\n{checked.report.title}\n{listing}"
+def _previous(args: argparse.Namespace, console: Console) -> list[tuple[str, AnnualReport]]:
+    """Last year's reports the command line names, each said when it cannot be read."""
+    previous = []
+    for path in args.previous or []:
+        try:
+            previous.append((path, read(Path(path)).report))
+        except GovDisclosureError as err:
+            console.fail(f"{err} (--previous)")
+    for folder in args.previous_dir or []:
+        if not Path(folder).is_dir():
+            console.fail(f"{folder}: no such folder (--previous-dir)")
+    return previous
+
+
+def _nowhere(args: argparse.Namespace, console: Console, writer: Writer) -> bool:
+    """Whether the findings have nowhere to go (said): a file that may not be written, or
+    a workbook for a terminal."""
+    if args.out is not None:
+        return not writer.allowed(Path(args.out))
+    if args.out_format == "xlsx" and console.out.isatty():
+        console.fail("an Excel workbook is written to a file: give -o FILE.xlsx")
+        return True
+    return False
 
 
 def run_check(args: argparse.Namespace, console: Console) -> None:
@@ -85,31 +97,36 @@ def run_check(args: argparse.Namespace, console: Console) -> None:
         console.fail(str(err))
         return
     sources = inputs(args.files, console)
-    previous = []
-    for path in args.previous or []:
-        try:
-            previous.append((path, read(Path(path)).report))
-        except GovDisclosureError as err:
-            console.fail(f"{err} (--previous)")
-    for folder in args.previous_dir or []:
-        if not Path(folder).is_dir():
-            console.fail(f"{folder}: no such folder (--previous-dir)")
+    previous = _previous(args, console)
+    writer = Writer(console, [s.path for s in sources], force=args.force)
+    if _nowhere(args, console, writer):
+        return
     tally = Tally(args.fail_on)
-    items = check_items(
+    checked = check_items(
         [s.path for s in sources],
         jobs=args.jobs,
         previous=previous,
         select=args.select,
         ignore=args.ignore,
     )
-    first = True
-    for item in progress(items, total=len(sources), what="check"):
+
+    def counted() -> Iterator[BatchItem[Checked]]:
+        for item in progress(checked, total=len(sources), what="check"):
+            tally.count(item)
+            if item.error is not None:
+                console.fail(str(item.error))
+            yield item
+
+    produce = partial(write, args.out_format, counted(), locale=args.lang)
+    if args.out is not None:
+        writer.write(Path(args.out), partial(write_atomic_with, produce=produce))
+    elif args.out_format == "text":
+        for chunk in text_chunks(counted(), args.lang):
+            console.say(chunk.rstrip("\n"))
+    else:
+        console.pipe(produce)
+    for item in checked:  # what is left when the output's reader went away: for the status
         tally.count(item)
-        if item.error is not None:
-            console.fail(str(item.error))
-            continue
-        console.say(("" if first else "\n") + _text(item, args.lang))
-        first = False
     if tally.failed:
         console.raise_status(FINDINGS)
     if tally.reports > 1:

@@ -232,5 +232,17 @@ def parser(version: str) -> argparse.ArgumentParser:
     export.add_argument(
         "-o", "--out", help="the file to write (default: standard output; required for xlsx)"
     )
+    export.add_argument(
+        "--union",
+        action="store_true",
+        help="with --wide: the cells of both editions (default: one edition, the first report's)",
+    )
+    export.add_argument(
+        "--lang",
+        type=_one_locale,
+        default="zh_CN",
+        help=f"the headers' language in CSV and Excel: {' or '.join(LOCALES)} "
+        "(default: %(default)s)",
+    )
     export.add_argument("--force", action="store_true", help="replace the output file if it exists")
     return top

@@ -7,7 +7,8 @@ Status  Meaning
 0       everything was read, written and checked; no finding at or above ``--fail-on``
 1       a report has findings at or above ``--fail-on`` (``check``; ``error`` by default)
 2       usage, or an input that could not be read, or an output that could not be written
-        (the others are read and written all the same)
+        (the others are read and written all the same); or an error of the program itself,
+        said on one line (``GOVDISCLOSURE_DEBUG=1`` shows its traceback)
 130     interrupted (Ctrl-C): what was written is whole, what was being written is not there
 ======  ==================================================================================
 
@@ -19,7 +20,8 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from typing import TextIO
+from collections.abc import Callable
+from typing import IO, TextIO
 
 __all__ = ["FAILED", "FINDINGS", "INTERRUPTED", "OK", "Console"]
 
@@ -48,11 +50,26 @@ class Console:
             self.out.write(text + "\n")
             self.out.flush()
         except BrokenPipeError:
-            self._closed = True
-            # Python flushes stdout again at exit: point it at nothing, so that the flush
-            # does not fail with the same error.
-            with contextlib.suppress(OSError, ValueError):  # not a descriptor (a test's)
-                os.dup2(os.open(os.devnull, os.O_WRONLY), self.out.fileno())
+            self._close()
+
+    def pipe(self, produce: Callable[[IO[bytes]], object]) -> None:
+        """Let ``produce`` write bytes to standard output, unless its reader left."""
+        if self._closed:
+            return
+        try:
+            self.out.flush()
+            out: IO[bytes] = self.out.buffer
+            produce(out)
+            out.flush()
+        except BrokenPipeError:
+            self._close()
+
+    def _close(self) -> None:
+        self._closed = True
+        # Python flushes stdout again at exit: point it at nothing, so that the flush
+        # does not fail with the same error.
+        with contextlib.suppress(OSError, ValueError):  # not a descriptor (a test's)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), self.out.fileno())
 
     def warn(self, message: str) -> None:
         """Say ``message`` on standard error, as ``govdisclosure: message``."""

@@ -69,6 +69,8 @@ class Writer:
             self.console.fail(f"{target}: not written: {err.strerror or err}")
             return False
         except GovDisclosureError as err:
-            self.console.fail(f"{target}: not written: {err}")
+            # The library's advice names its argument; the command line's is an option.
+            advice = str(err).replace("pass union=True", "give --union")
+            self.console.fail(f"{target}: not written: {advice}")
             return False
         return True
