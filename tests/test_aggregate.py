@@ -557,3 +557,11 @@ def test_the_result_is_frozen() -> None:
     result = aggregate(three(), organ="示例县")
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         result.report = invented()  # type: ignore[misc]
+
+
+def test_a_sum_too_large_for_a_count_is_refused_naming_the_cell() -> None:
+    big = gd.cells.COUNT_LIMIT - 1
+    parts = [cells(part, "reviews", (*REVIEW, big)) for part in three()[:2]]
+    with pytest.raises(gd.CellValueError, match="row 'review'") as caught:
+        aggregate(parts, organ="示例县")
+    assert (caught.value.table, caught.value.column) == ("四", "upheld")
