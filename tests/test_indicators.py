@@ -250,3 +250,21 @@ def test_any_report_gives_every_rate_or_a_reason(report: AnnualReport) -> None:
             assert rate.display().endswith("%")
         else:
             assert rate.display() == "—"
+
+
+def test_the_rates_of_a_summary_name_the_organs_that_left_their_cells_blank() -> None:
+    parts = (invented(), cells(invented(), "reviews", ("review", "corrected", None)))
+    parts = (parts[0], attrs.evolve(parts[1], organ="示例县林业局"))
+    result = aggregate(parts, organ="示例县")
+    rates = indicators(result)
+    review = rates.get("review_correction_rate")
+    assert review.gaps == ("示例县林业局",)
+    assert review.computable  # the sum of what was given: computed, and said to be partial
+    assert review.caveat() == "复议纠错率不完整：示例县林业局 未填写其中的数字，汇总数不含其数字"
+    assert review.caveat("en") == (
+        "Correction rate in reconsideration is incomplete: 示例县林业局 left some of its cells "
+        "blank, so the summed figures lack theirs"
+    )
+    assert rates.get("disclosure_rate").gaps == ()
+    assert rates.get("disclosure_rate").caveat() is None
+    assert indicators(result.report).get("review_correction_rate").gaps == ()

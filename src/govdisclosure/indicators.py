@@ -41,11 +41,14 @@ from collections.abc import Iterator
 from fractions import Fraction
 from typing import Any
 
+import attrs
 from attrs import field, frozen
 
+from govdisclosure.aggregate.notes import AggregateNoteKind
+from govdisclosure.aggregate.result import AggregateResult
 from govdisclosure.categories import Applicant, ApplicationRow, ReviewCase, ReviewResult, Section
 from govdisclosure.cells import Cell
-from govdisclosure.checker.findings import Location, Names, english_numbering, fill
+from govdisclosure.checker.findings import Figures, Location, Names, english_numbering, fill
 from govdisclosure.editions import Edition
 from govdisclosure.errors import ReportValueError
 from govdisclosure.i18n import gettext_noop as _, translate
@@ -93,6 +96,7 @@ Reason = tuple[str, tuple[tuple[str, Any], ...]]
 _BLANKS = _("{name}无法计算：{cells} 未填写数字")
 _ZERO = _("{name}无法计算：分母（{denominator}）为 0")
 _NEGATIVE = _("{name}无法计算：分母（{denominator}）为负数（{value}）")
+_GAPS = _("{name}不完整：{organs} 未填写其中的数字，汇总数不含其数字")
 
 
 @frozen
@@ -120,6 +124,10 @@ class Indicator:
     value: Fraction | None
     formula_zh: str
     _reason: Reason | None = field(default=None, alias="reason", eq=False, repr=False)
+    #: For a summary (given as the result of :func:`~govdisclosure.aggregate.aggregate`):
+    #: the organs that left one of the rate's cells blank or marked, so that the summed
+    #: cells lack their figures — the rate covers the other organs only.
+    gaps: tuple[str, ...] = field(default=(), kw_only=True)
 
     @property
     def key(self) -> str:
@@ -163,6 +171,14 @@ class Indicator:
         tenths = math.floor(self.value * 100 * scale + Fraction(1, 2))
         whole, part = divmod(tenths, scale)
         return f"{whole}.{part:0{digits}d}%" if digits else f"{whole}%"
+
+    def caveat(self, locale: str = "zh_CN") -> str | None:
+        """For a rate of a summary that some organs left cells of blank (see ``gaps``),
+        what it does not cover, in ``locale``; ``None`` otherwise."""
+        if not self.gaps:
+            return None
+        organs = Figures(tuple((organ, None) for organ in self.gaps))
+        return fill(_GAPS, {"name": self.name(locale), "organs": organs}, locale)
 
     def reason(self, locale: str = "zh_CN") -> str | None:
         """Why the rate is not computable, in ``locale``; ``None`` when it is."""
@@ -230,7 +246,13 @@ class Indicators:
 def indicators(report: AnnualReport | Any) -> Indicators:
     """Every indicator of ``report`` (an :class:`~govdisclosure.report.AnnualReport`, or
     what :func:`~govdisclosure.aggregate.aggregate` or :func:`~govdisclosure.read`
-    returned: its report), exactly; see the module's documentation for the formulas."""
+    returned: its report), exactly; see the module's documentation for the formulas.
+
+    Given what ``aggregate`` returned, each rate also says which organs left one of its
+    cells blank or marked (:attr:`Indicator.gaps`): the summary's figures then lack
+    theirs, and the rate covers the other organs only."""
+    if isinstance(report, AggregateResult):
+        return _with_gaps(indicators(report.report), report)
     if not isinstance(report, AnnualReport):
         report = getattr(report, "report", report)
     if not isinstance(report, AnnualReport):
@@ -253,6 +275,22 @@ def indicators(report: AnnualReport | Any) -> Indicators:
             )
         )
         items.append(_indicator(kind, None, numerator, denominator, report.edition))
+    return Indicators(tuple(items))
+
+
+def _with_gaps(rates: Indicators, result: AggregateResult) -> Indicators:
+    """``rates`` of a summary, each with the organs that left its cells blank or marked."""
+    kinds = (AggregateNoteKind.BLANK, AggregateNoteKind.NOT_APPLICABLE)
+    missing: dict[str, set[str]] = {}
+    for note in result.notes:
+        if note.kind in kinds:
+            missing.setdefault(note.location.json_path, set()).update(note.organs)
+    items = []
+    for rate in rates:
+        operands = (*rate.numerator, *rate.denominator)
+        organs = set().union(*(missing.get(o.location.json_path, ()) for o in operands))
+        gaps = tuple(organ for organ in result.organs if organ in organs)
+        items.append(attrs.evolve(rate, gaps=gaps) if gaps else rate)
     return Indicators(tuple(items))
 
 
