@@ -328,7 +328,16 @@ class AnnualReport:
 
     @property
     def title(self) -> str:
-        """The title as printed: given, or "{organ}{year}年政府信息公开工作年度报告"."""
+        """The title as printed: given, or "{organ}{year}年政府信息公开工作年度报告".
+
+        The scope does not change it: a summary (汇总) names its area as its organ, as its
+        title and the readers do ("某县" gives "某县2024年政府信息公开工作年度报告"); one
+        titled otherwise gives its ``title``.
+
+        >>> summary = AnnualReport(organ="某县", year=2024, scope=Scope.aggregate(["某县教育局"]))
+        >>> summary.title
+        '某县2024年政府信息公开工作年度报告'
+        """
         return self._title or f"{self.organ}{self.year}年政府信息公开工作年度报告"
 
     @property
