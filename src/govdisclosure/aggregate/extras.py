@@ -53,16 +53,11 @@ def sum_extras(
     def column_place(index: int, column: ExtraColumn, cell: int) -> Location:
         return Location.of_extra_cell(edition, section, index, column, cell)
 
-    rows, row_notes = _sum_kind(
-        [t.extra_rows for t in tables], organs, policy, row_place, Location.of_section(section)
-    )
-    columns, column_notes = _sum_kind(
-        [t.extra_columns for t in tables],
-        organs,
-        policy,
-        column_place,
-        Location.of_section(section),
-    )
+    table = Location.of_section(section)
+    given_rows = [t.extra_rows for t in tables]
+    rows, row_notes = _sum_kind(given_rows, organs, policy, row_place, table)
+    given_columns = [t.extra_columns for t in tables]
+    columns, column_notes = _sum_kind(given_columns, organs, policy, column_place, table)
     return tuple(rows), tuple(columns), [*row_notes, *column_notes]
 
 
@@ -81,6 +76,8 @@ def _sum_kind(
     place: Place,
     table: Location,
 ) -> tuple[list[Any], list[AggregateNote]]:
+    """The extras of one kind (rows, or columns) every part printed, summed, and a note
+    on each of the others, placed at the table (``table``)."""
     keyed = [_keyed(extras) for extras in per_part]
     summed_extras: list[Any] = []
     notes: list[AggregateNote] = []
