@@ -30,8 +30,12 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 R, A = ApplicationRow, Applicant
 FEE = ("administrative_fees", "fee_amount")
 
-#: A name, a broken report and last year's report (for the cross-year rules) or None.
-Case = tuple[str, AnnualReport, AnnualReport | None]
+#: A name, a broken report and last year's report (for the cross-year rules) or None; for
+#: the hierarchy rules also the parts the report (a summary) adds up.
+Case = (
+    tuple[str, AnnualReport, AnnualReport | None]
+    | tuple[str, AnnualReport, AnnualReport | None, tuple[AnnualReport, ...]]
+)
 
 
 def invented() -> AnnualReport:
@@ -81,9 +85,76 @@ def subtotal_off(report: AnnualReport) -> AnnualReport:
     return attrs.evolve(report, applications=attrs.evolve(table, extra_columns=(column,)))
 
 
+def summary_of(*parts: AnnualReport) -> AnnualReport:
+    """The summary :func:`~govdisclosure.aggregate.aggregate` makes of ``parts``."""
+    from govdisclosure.aggregate import aggregate
+
+    return aggregate(parts, organ="示例县").report
+
+
+def hierarchy_suite() -> list[Case]:
+    """Summaries and the parts they are checked against, for every hierarchy message."""
+    new, old = invented(), seed()
+    forest = attrs.evolve(new, organ="示例县林业局")
+    county = summary_of(new, forest)
+    fee = Money("3.5", "万元")
+    fees = cells(new, "proactive", (*FEE, fee)), cells(forest, "proactive", (*FEE, fee))
+    return [
+        # H0 three ways, H2 unable to compare
+        (
+            "parts of another year, edition, twice",
+            county,
+            None,
+            (new, new, attrs.evolve(forest, year=2021), attrs.evolve(old, year=2022)),
+        ),
+        # H1: not a summary
+        ("a report of its own", new, None, (new,)),
+        # H1: organs missing and extra, missing, extra
+        (
+            "a scope of others",
+            attrs.evolve(county, scope=gd.Scope.aggregate(["示例县水利局"])),
+            None,
+            (new, forest),
+        ),
+        ("a scope short of one", summary_of(new), None, (new, forest)),
+        ("a scope with one more", county, None, (new,)),
+        # H2: a count and an amount off
+        (
+            "a summed count off",
+            cells(county, "reviews", ("review", "upheld", 99)),
+            None,
+            (new, forest),
+        ),
+        (
+            "a summed amount off",
+            cells(summary_of(*fees), "proactive", (*FEE, Money("7.05", "万元"))),
+            None,
+            fees,
+        ),
+        # H2 unchecked: a part's blank cells, a part's blank table, the summary's blank cell
+        (
+            "a part with blanks",
+            summary_of(old, AnnualReport(organ="中宁县教育局", year=2020)),
+            None,
+            (old, AnnualReport(organ="中宁县教育局", year=2020)),
+        ),
+        ("a part without table four", county, None, (new, blank_reviews(forest))),
+        (
+            "a blank in the summary",
+            cells(county, "reviews", ("review", "upheld", None)),
+            None,
+            (new, forest),
+        ),
+    ]
+
+
 def suite() -> list[Case]:
     """Every broken report, each with the messages it is there for."""
     new, old = invented(), seed()
+    return [*_suite(new, old), *hierarchy_suite()]
+
+
+def _suite(new: AnnualReport, old: AnnualReport) -> list[Case]:
     return [
         # E1 (more handled than received), R2, R3
         ("a total off", cells(old, "applications", (R.TOTAL, A.NATURAL_PERSON, 11)), None),
@@ -223,6 +294,6 @@ def suite() -> list[Case]:
 
 def findings(case: Case) -> list[gd.Finding]:
     """What checking ``case`` finds: the failures, then what could not be checked."""
-    _, report, previous = case
-    result = gd.validate(report, previous=previous)
+    _, report, previous, *parts = case
+    result = gd.validate(report, previous=previous, parts=parts[0] if parts else None)
     return [*result.findings, *result.unchecked]

@@ -61,6 +61,7 @@ __all__ = [
     "FIRST_YEAR",
     "LAST_YEAR",
     "amounts",
+    "balanced_reports",
     "cells_for",
     "contacts",
     "counts",
@@ -507,3 +508,52 @@ def reports(
     organ = draw(texts(plain=plain, max_size=draw(st.sampled_from([20, 20, 60]))))
     report = AnnualReport(organ=organ, year=year, **fields)
     return fill_totals(report) if consistent else report
+
+
+# --- reports that add up ----------------------------------------------------------------------
+
+
+@functools.cache
+def _small_cells(edition: Edition, section: Section) -> st.SearchStrategy[list[Cell]]:
+    """Every cell of a table a value: small counts and changes (so that the totals of
+    several reports added up still fit a count), any amount in any unit."""
+
+    def cell(spec: Any) -> st.SearchStrategy[Cell]:
+        if spec.kind is CellKind.COUNT:
+            return st.integers(0, 1000)
+        if spec.kind is CellKind.SIGNED:
+            return st.integers(-1000, 1000)
+        return money(spec.unit) | money()
+
+    return st.tuples(*map(cell, layout(edition).table(section).cells)).map(list)
+
+
+@st.composite
+def balanced_reports(draw: st.DrawFn, edition: Edition, organ: str, year: int) -> AnnualReport:
+    """A report of ``organ`` on ``year`` in ``edition`` whose every cell is a value and
+    which every arithmetic rule holds for: every total (R2, R3, R5) and, in every column
+    of table 三, the balance E1 (一 + 二 = 三（七）总计 + 四)."""
+    proactive = ProactiveTable(edition, tuple(draw(_small_cells(edition, Section.PROACTIVE))))
+    reviews = ReviewTable(edition, tuple(draw(_small_cells(edition, Section.REVIEWS))))
+    drawn = ApplicationTable(edition, tuple(draw(_small_cells(edition, Section.APPLICATIONS))))
+    applications = drawn.with_totals()
+    rows: dict[Any, dict[Any, Cell]] = {"new": {}, "carried_over": {}}
+    for column in applications.column_keys:
+        if column.value == "total":
+            continue
+        handled = applications["total", column]
+        forward = applications["carried_forward", column]
+        assert type(handled) is int
+        assert type(forward) is int
+        carried = min(draw(st.integers(0, 1000)), handled + forward)
+        rows["new"][column] = handled + forward - carried
+        rows["carried_over"][column] = carried
+    applications = applications.with_rows(rows).with_totals()
+    return AnnualReport(
+        organ=organ,
+        year=year,
+        edition=edition,
+        proactive=proactive,
+        applications=applications,
+        reviews=reviews.with_totals(),
+    )

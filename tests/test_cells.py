@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Context, Decimal
+from fractions import Fraction
 
 import pytest
+from hypothesis import given, strategies as st
 
 from govdisclosure import (
     BLANK,
@@ -16,7 +18,13 @@ from govdisclosure import (
     ReportValueError,
     is_number,
 )
-from govdisclosure.cells import coerce_cell, is_valid_cell
+from govdisclosure.cells import add_money, coerce_cell, is_valid_cell
+
+SCALE = {MoneyUnit.YUAN: 0, MoneyUnit.TEN_THOUSAND_YUAN: 4, MoneyUnit.HUNDRED_MILLION_YUAN: 8}
+
+
+def units() -> st.SearchStrategy[MoneyUnit]:
+    return st.sampled_from(list(MoneyUnit))
 
 
 def test_money_keeps_amount_and_unit() -> None:
@@ -121,3 +129,44 @@ def test_coerce_cell_refuses(kind: CellKind, value: object) -> None:
 def test_a_float_amount_is_refused_with_the_reason() -> None:
     with pytest.raises(ReportValueError, match="floats are not exact; pass a str or a Decimal"):
         coerce_cell(CellKind.MONEY, 1.25, MoneyUnit.TEN_THOUSAND_YUAN)
+
+
+# --- units: exact conversion and sums ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("amount", "unit", "target", "expected"),
+    [
+        ("15000", "元", "万元", "1.5000"),
+        ("1.5", "万元", "元", "15000"),
+        ("1.25", "亿元", "元", "125000000"),
+        ("3", "元", "亿元", "3E-8"),
+        ("0", "元", "万元", "0.0000"),
+        ("-2.5", "万元", "元", "-25000"),
+    ],
+)
+def test_money_in_another_unit_is_exact(amount: str, unit: str, target: str, expected: str) -> None:
+    converted = Money(amount, unit).to(target)
+    assert converted.unit is MoneyUnit.coerce(target)
+    assert str(converted.amount) == expected  # exact, with the precision it had
+    assert converted.to(unit).amount == Decimal(amount)  # and back, the same value
+
+
+def test_money_in_its_own_unit_is_itself() -> None:
+    money = Money("1.50", "万元")
+    assert money.to("万元") is money
+
+
+@given(st.lists(st.tuples(st.integers(-(10**40), 10**40), st.integers(-8, 4), units()), max_size=6))
+def test_add_money_never_rounds(terms: list[tuple[int, int, MoneyUnit]]) -> None:
+    amounts = [Money(Decimal(n).scaleb(e, Context(prec=100)), unit) for n, e, unit in terms]
+    for target in MoneyUnit:
+        total = add_money(amounts, target)
+        assert total.unit is target
+        # The sum as an exact fraction of a yuan, computed independently.
+        exact = sum((Fraction(m.amount) * 10 ** SCALE[m.unit] for m in amounts), Fraction(0))
+        assert Fraction(total.amount) * 10 ** SCALE[target] == exact
+
+
+def test_add_money_of_nothing_is_zero_in_the_unit() -> None:
+    assert add_money([], "万元") == Money("0", "万元")

@@ -17,9 +17,11 @@ Money(amount=Decimal('6165711'), unit=<MoneyUnit.YUAN: 'yuan' 元>)
 
 from __future__ import annotations
 
+import decimal
 import enum
+import functools
 import operator
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final, SupportsIndex, TypeAlias
 
@@ -37,6 +39,7 @@ __all__ = [
     "Cell",
     "Money",
     "NotApplicable",
+    "add_money",
     "all_valid",
     "is_number",
 ]
@@ -182,6 +185,46 @@ class Money:
 
     def __str__(self) -> str:
         return f"{self.amount} {self.unit.zh}"
+
+    def to(self, unit: MoneyUnit | str) -> Money:
+        """The same amount in ``unit``, exactly: the decimal point moves, and no digit is
+        added, dropped or rounded, so the amount keeps its precision ("15000 元", exact to
+        the 元, is "1.5000 万元"). In its own unit an amount is returned as it is.
+
+        >>> str(Money("15000", "元").to("万元")), str(Money("1.25", "亿元").to("元"))
+        ('1.5000 万元', '125000000 元')
+        """
+        target = _to_unit(unit)
+        if target is self.unit:
+            return self
+        sign, digits, exponent = self.amount.as_tuple()
+        shifted = int(exponent) + _SCALE[self.unit] - _SCALE[target]
+        return Money(Decimal((sign, digits, shifted)), target)
+
+
+#: The power of ten of each unit, in 元.
+_SCALE: Final = {
+    MoneyUnit.YUAN: 0,
+    MoneyUnit.TEN_THOUSAND_YUAN: 4,
+    MoneyUnit.HUNDRED_MILLION_YUAN: 8,
+}
+
+#: Decimal arithmetic that never rounds: as many digits as an amount has.
+_EXACT: Final = decimal.Context(
+    prec=decimal.MAX_PREC, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN, traps=[decimal.Inexact]
+)
+
+
+def add_money(amounts: Iterable[Money], unit: MoneyUnit | str) -> Money:
+    """The exact sum of ``amounts`` in ``unit``, each converted first (:meth:`Money.to`);
+    nothing is rounded, however many digits the amounts have. The sum of none is 0.
+
+    >>> str(add_money([Money("1.5", "万元"), Money("2500", "元")], "万元"))
+    '1.7500 万元'
+    """
+    target = _to_unit(unit)
+    total = functools.reduce(_EXACT.add, (money.to(target).amount for money in amounts), Decimal(0))
+    return Money(total, target)
 
 
 #: Everything a table cell may hold.

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 __all__ = [
+    "AggregateError",
     "CellValueError",
     "FormatNotAvailable",
     "GovDisclosureError",
@@ -102,6 +103,23 @@ class CellValueError(ReportValueError):
             f"table {table}, row {row!r}{row_label}, column {column!r}{column_label}: "
             f"expected {expected}, got {value!r}"
         )
+
+
+class AggregateError(ReportValueError):
+    """Reports that cannot be added up into one summary: of different years or editions,
+    the same organ twice, or none at all. ``organs`` names the reports at fault, as their
+    organs are written.
+
+    >>> err = AggregateError("the same organ twice: 县教育局", organs=("县教育局", "县教育局 "))
+    >>> err.organs, isinstance(err, ValueError)
+    (('县教育局', '县教育局 '), True)
+    """
+
+    default_message = "the reports cannot be added up"
+
+    def __init__(self, message: str | None = None, *, organs: tuple[str, ...] = ()) -> None:
+        self.organs = organs
+        super().__init__(message)
 
 
 class UnknownLabelError(ReportValueError, KeyError):

@@ -47,7 +47,9 @@ __all__ = [
     "Scope",
     "Subsection",
     "Website",
+    "as_reports",
     "fill_totals",
+    "organ_key",
 ]
 
 #: The regulations took effect on 1 May 2008; no annual report predates that year.
@@ -156,6 +158,16 @@ class Overview:
     )
 
 
+def organ_key(organ: str) -> str:
+    """An organ's name as compared with another: without any whitespace, so that "县 教育局"
+    and "县教育局" (a line wrap, a full-width space) are the same organ.
+
+    >>> organ_key(" 县\u3000教育局 ") == organ_key("县教育局")
+    True
+    """
+    return "".join(organ.split())
+
+
 def _scope_kind(value: ScopeKind | str) -> ScopeKind:
     return ScopeKind.coerce(value)
 
@@ -190,6 +202,20 @@ class Scope:
     def aggregate(cls, organs: Iterable[str]) -> Scope:
         """A report that adds up the reports of ``organs``."""
         return cls(ScopeKind.AGGREGATE, organs)
+
+    def differences(self, organs: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The ``organs`` this scope does not list, and the organs it lists that are not
+        among ``organs`` (names compared without whitespace, see :func:`organ_key`).
+
+        >>> Scope.aggregate(["县教育局", "县民政局"]).differences(["县 教育局", "县卫健委"])
+        (('县卫健委',), ('县民政局',))
+        """
+        given = tuple(organs)
+        listed = {organ_key(organ) for organ in self.organs}
+        keys = {organ_key(organ) for organ in given}
+        missing = tuple(organ for organ in given if organ_key(organ) not in listed)
+        extra = tuple(organ for organ in self.organs if organ_key(organ) not in keys)
+        return missing, extra
 
 
 _YEAR_SCHEMA = {"type": "integer", "minimum": FIRST_REPORT_YEAR, "maximum": LAST_REPORT_YEAR}
@@ -302,7 +328,16 @@ class AnnualReport:
 
     @property
     def title(self) -> str:
-        """The title as printed: given, or "{organ}{year}年政府信息公开工作年度报告"."""
+        """The title as printed: given, or "{organ}{year}年政府信息公开工作年度报告".
+
+        The scope does not change it: a summary (汇总) names its area as its organ, as its
+        title and the readers do ("某县" gives "某县2024年政府信息公开工作年度报告"); one
+        titled otherwise gives its ``title``.
+
+        >>> summary = AnnualReport(organ="某县", year=2024, scope=Scope.aggregate(["某县教育局"]))
+        >>> summary.title
+        '某县2024年政府信息公开工作年度报告'
+        """
         return self._title or f"{self.organ}{self.year}年政府信息公开工作年度报告"
 
     @property
@@ -350,3 +385,26 @@ def fill_totals(report: AnnualReport) -> AnnualReport:
     if not isinstance(report, AnnualReport):
         raise ReportValueError(f"expected an AnnualReport, got {report!r}")
     return report.with_totals()
+
+
+def as_reports(value: object, what: str) -> tuple[AnnualReport, ...]:
+    """``value`` — a list or any iterable of reports, not a single one — as a tuple of at
+    least one :class:`AnnualReport`; a :class:`~govdisclosure.errors.ReportValueError`
+    that names ``what`` (the argument) otherwise.
+
+    >>> as_reports(iter([AnnualReport(organ="某局", year=2022)]), "parts")[0].organ
+    '某局'
+    >>> as_reports([], "parts")
+    Traceback (most recent call last):
+    ...
+    govdisclosure.errors.ReportValueError: parts: expected at least one report, got none
+    """
+    if isinstance(value, AnnualReport) or not isinstance(value, Iterable):
+        raise ReportValueError(f"{what}: expected a list of AnnualReport, got {value!r}")
+    reports = tuple(value)
+    if not reports:
+        raise ReportValueError(f"{what}: expected at least one report, got none")
+    for number, report in enumerate(reports, start=1):
+        if not isinstance(report, AnnualReport):
+            raise ReportValueError(f"{what}: item {number} is not an AnnualReport: {report!r}")
+    return reports

@@ -435,6 +435,15 @@ class CellTable(Generic[R, C]):
                 f"{row_key.value!r}: no column {column_key.value!r} ({column_key.zh})"
             ) from None
 
+    def position(self, row: R | str, column: C | str) -> int:
+        """Where cell (row, column) stands in :attr:`cells` (and in its layout's cells).
+
+        >>> from govdisclosure import Edition, ReviewTable
+        >>> ReviewTable.zeros(Edition.V2021).position("行政复议", "总计")
+        4
+        """
+        return self._position(row, column)
+
     def annotation(self, row: R | str, column: C | str) -> str | None:
         """The annotation printed in cell (row, column), if any."""
         position = self._position(row, column)

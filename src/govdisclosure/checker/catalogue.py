@@ -43,6 +43,7 @@ def catalogue_markdown() -> str:
                 f"*{r.title_en}* — severity **{r.severity.value}**; "
                 + ("printed in the official form" if r.printed else "implied by the tables")
                 + ("; compares with last year's report" if r.needs_previous else "")
+                + ("; compares a summary with the reports it adds up" if r.needs_parts else "")
                 + ".",
                 "",
                 _cell(r.description),

@@ -1,4 +1,5 @@
-"""The context a rule runs in: the report, last year's report, and the recorder of outcomes.
+"""The context a rule runs in: the report, last year's report, the reports a summary adds
+up, and the recorder of outcomes.
 
 A rule calls :meth:`Context.held`, :meth:`Context.failed` or :meth:`Context.unchecked`
 once for every place it applies, so that the result can say of every rule and place
@@ -39,15 +40,23 @@ class Context:
         "held_outcomes",
         "layout",
         "memo",
+        "parts",
         "previous",
         "report",
         "rule",
         "rule_id",
     )
 
-    def __init__(self, report: AnnualReport, previous: AnnualReport | None) -> None:
+    def __init__(
+        self,
+        report: AnnualReport,
+        previous: AnnualReport | None,
+        parts: tuple[AnnualReport, ...] | None = None,
+    ) -> None:
         self.report = report
         self.previous = previous
+        #: The reports a summary adds up (``validate(parts=...)``), or None.
+        self.parts = parts
         self.edition = report.edition
         self.layout: EditionLayout = layout(report.edition)
         #: The cells of tables 二, 三 and 四 by section.

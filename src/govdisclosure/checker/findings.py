@@ -18,20 +18,34 @@ from __future__ import annotations
 import enum
 import functools
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from attrs import field, frozen
 
 from govdisclosure.categories import Section
+from govdisclosure.cells import Blank, Money, NotApplicable
 from govdisclosure.editions import Edition
 from govdisclosure.i18n import gettext_noop as _, translate
 from govdisclosure.labels import LabelledEnum
 from govdisclosure.layouts import Node, TableLayout, layout
-from govdisclosure.tables import ExtraColumn
+from govdisclosure.tables import ExtraColumn, ExtraRow
 
-__all__ = ["Finding", "Location", "Names", "Outcome", "Severity", "Status", "Term"]
+__all__ = [
+    "Bilingual",
+    "Figures",
+    "Finding",
+    "Location",
+    "Names",
+    "Outcome",
+    "Severity",
+    "Shown",
+    "Status",
+    "Term",
+    "english_numbering",
+    "fill",
+]
 
 Value = int | Decimal | str | None
 
@@ -138,6 +152,36 @@ class Location:
         )
 
     @staticmethod
+    def of_extra_row_cell(
+        edition: Edition, section: Section, index: int, row: ExtraRow, cell: int
+    ) -> Location:
+        """The location of cell ``cell`` (counted in the row's block) of the extra row
+        ``row``, the ``index``-th of the table of ``section``: named by its label and its
+        column in Chinese, by the row it follows and its column in English (the label is
+        the report's own words)."""
+        table = layout(edition).table(section)
+        plan = table.row_plan_named(row.after) if row.after else table.row_plans[-1]
+        column = plan.columns[cell]
+        number = table.number
+
+        def english() -> str:
+            where = (
+                f"the row printed after {_row_name_en(table, plan.key)}"
+                if row.after
+                else "the row printed at the end"
+            )
+            label = translate(column.label, "en")
+            return f"Table {_NUMERALS.index(number) + 1}, {where} · {label}"
+
+        return Location(
+            json_path=f"$.report.{section.value}._extra_rows[{index}].cells[{cell}]",
+            name_zh=f"{number}、{row.label}·{column.label}",
+            name_en=english,
+            section=section,
+            order=(_SECTION_ORDER[section], plan.stop),
+        )
+
+    @staticmethod
     @functools.cache
     def of_section(section: Section, json_path: str | None = None) -> Location:
         """The location of a whole section (its heading)."""
@@ -213,7 +257,7 @@ def _row_name_zh(table: TableLayout, key: LabelledEnum) -> str:
 
 def _row_name_en(table: TableLayout, key: LabelledEnum) -> str:
     return " / ".join(
-        _en_numbering(node.numbering) + translate(node.label, "en")
+        english_numbering(node.numbering) + translate(node.label, "en")
         for node in _row_path(table, key)
     )
 
@@ -227,8 +271,13 @@ def _cell_name_en(edition: Edition, section: Section, position: int) -> str:
     return f"Table {_NUMERALS.index(table.number) + 1}, {row} · {column}"
 
 
-def _en_numbering(numbering: str) -> str:
-    # "（七）" reads "(7) " in English, "3." stays "3. "; top-level "一、" is dropped.
+def english_numbering(numbering: str) -> str:
+    """A row's numbering as English prints it: "（七）" reads "(7) ", "3." stays "3. ",
+    a top-level "一、" is dropped (it would read as the table's number).
+
+    >>> english_numbering("（七）"), english_numbering("3."), english_numbering("一、")
+    ('(7) ', '3. ', '')
+    """
     if numbering.startswith("（"):
         return f"({_NUMERALS.index(numbering[1:-1]) + 1}) "
     return f"{numbering} " if numbering and not numbering.endswith("、") else ""
@@ -264,22 +313,120 @@ class Names:
         return "、".join(shown) + ("等" if more else "")
 
 
+#: What a list of figures says of the organs it leaves out because their figure is 0.
+_ZEROS = _("其余 {count} 个机关为 0")
+#: How a list of figures shows a blank cell, and a list with nothing in it.
+_BLANK = _("空白")
+_NONE = _("无")
+
+
+@frozen
+class Figures:
+    """Several organs' figures inside a message — "县教育局 3、县民政局 “/”" — in the order
+    given: counts, amounts with their unit (translated), a blank, a mark, or (``None``)
+    the organ alone; an empty list shows "无" ("none"). With
+    ``hide_zeros`` the organs whose figure is 0 are counted ("其余 2 个机关为 0"), not
+    listed. The organs' names are their reports' own words, in every language.
+
+    >>> from govdisclosure import BLANK
+    >>> Figures((("县教育局", 3), ("县民政局", 0), ("县卫健委", BLANK))).show("zh_CN")
+    '县教育局 3、县民政局 0、县卫健委 空白'
+    >>> Figures((("县教育局", 3), ("县民政局", 0)), hide_zeros=True).show("en")
+    '县教育局 3; 1 other organ(s): 0'
+    """
+
+    items: tuple[tuple[str, Any], ...]
+    hide_zeros: bool = False
+
+    @property
+    def organs(self) -> tuple[str, ...]:
+        return tuple(organ for organ, _figure in self.items)
+
+    def show(self, locale: str) -> str:
+        if not self.items:
+            return translate(_NONE, locale)
+        english = locale.startswith("en")
+        shown = [
+            organ if figure is None else f"{organ} {_figure(figure, locale)}"
+            for organ, figure in self.items
+            if not (self.hide_zeros and _is_zero(figure))
+        ]
+        text = ("; " if english else "、").join(shown)
+        zeros = len(self.items) - len(shown)
+        if zeros:
+            rest = translate(_ZEROS, locale).format(count=zeros)
+            text = f"{text}{'; ' if english else '，'}{rest}" if shown else rest
+        return text
+
+
+def _is_zero(figure: object) -> bool:
+    return (type(figure) is int and figure == 0) or (type(figure) is Money and not figure.amount)
+
+
+def _figure(figure: object, locale: str) -> str:
+    if type(figure) is Money:
+        return f"{figure.amount} {translate(figure.unit.zh, locale)}"
+    if type(figure) is Blank:
+        return translate(_BLANK, locale)
+    if type(figure) is NotApplicable:
+        return f"“{figure.mark}”"
+    return str(figure)
+
+
+@runtime_checkable
+class Shown(Protocol):
+    """A value that shows itself in a message, in the language asked for (as
+    :class:`Names` and :class:`Figures` do)."""
+
+    def show(self, locale: str) -> str: ...
+
+
 def _shown(value: object, locale: str) -> object:
     if isinstance(value, Location):
         return value.name(locale)
     if isinstance(value, Term):
         return translate(value, locale)
-    if isinstance(value, Names):
+    if isinstance(value, Shown):
         return value.show(locale)
+    if type(value) is Money:
+        return _figure(value, locale)
     return value
+
+
+def fill(template: str, values: Mapping[str, Any], locale: str) -> str:
+    """``template`` (Chinese) in ``locale``, filled with ``values``: a Location shows its
+    name, a :class:`Term` is translated, :class:`Names`, :class:`Figures` and any other
+    :class:`Shown` show themselves, an amount of money shows its unit in ``locale``,
+    anything else is shown as it is."""
+    shown = {name: _shown(value, locale) for name, value in values.items()}
+    return translate(template, locale).format(**shown)
 
 
 #: What a finding adds when a reader placed some of its cells by a guess.
 _GUESSED = _("（注意：{cells} 的数字是读取文档时推测所在位置的，请先对照原文核实）")
 
 
+class Bilingual:
+    """A message in Chinese and in English, from :meth:`message` in the locale asked for."""
+
+    __slots__ = ()
+
+    def message(self, locale: str = "zh_CN") -> str:
+        raise NotImplementedError
+
+    @property
+    def message_zh(self) -> str:
+        """The message in Chinese."""
+        return self.message("zh_CN")
+
+    @property
+    def message_en(self) -> str:
+        """The message in English."""
+        return self.message("en")
+
+
 @frozen
-class Finding:
+class Finding(Bilingual):
     """One rule that failed, or could not be checked, at one place.
 
     The message is a Chinese template with ``{placeholders}`` (English comes from the
@@ -372,22 +519,11 @@ class Finding:
             "expression": self.expression,
             **dict(self.params),
         }
-        shown = {name: _shown(value, locale) for name, value in values.items()}
-        text = translate(self.template, locale).format(**shown)
+        text = fill(self.template, values, locale)
         if self.guessed:
             cells = _shown(Names(self.guessed), locale)
             text += translate(_GUESSED, locale).format(cells=cells)
         return text
-
-    @property
-    def message_zh(self) -> str:
-        """The message in Chinese."""
-        return self.message("zh_CN")
-
-    @property
-    def message_en(self) -> str:
-        """The message in English."""
-        return self.message("en")
 
     def __str__(self) -> str:
         return f"[{self.rule} {self.severity.value}] {self.message_zh}"

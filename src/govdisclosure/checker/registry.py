@@ -41,6 +41,7 @@ FAMILIES: Final = (
     "prose",
     "dates",
     "cross-year",
+    "hierarchy",
     "custom",
 )
 
@@ -72,6 +73,9 @@ class Rule:
     #: Whether the rule compares with last year's report; such rules run only when
     #: ``validate(previous=...)`` is given one.
     needs_previous: bool = False
+    #: Whether the rule compares a summary with the reports it adds up; such rules run
+    #: only when ``validate(parts=...)`` is given them.
+    needs_parts: bool = False
 
 
 _REGISTRY: dict[str, Rule] = {}
@@ -119,6 +123,7 @@ def rule(
     example: str,
     printed: bool = False,
     needs_previous: bool = False,
+    needs_parts: bool = False,
     replace: bool = False,
 ) -> Callable[[Check], Check]:
     """Register the decorated function as a rule; its docstring is the description.
@@ -145,6 +150,7 @@ def rule(
                 check,
                 printed,
                 needs_previous,
+                needs_parts,
             ),
             replace=replace,
         )

@@ -13,7 +13,7 @@ from govdisclosure.checker.findings import Finding, Location
 from govdisclosure.checker.registry import selected_rules
 from govdisclosure.checker.result import ValidationResult
 from govdisclosure.errors import GovDisclosureError, ReportInconsistent, ReportValueError
-from govdisclosure.report import AnnualReport
+from govdisclosure.report import AnnualReport, as_reports
 
 __all__ = ["check", "is_valid", "validate"]
 
@@ -32,6 +32,7 @@ def validate(
     report: AnnualReport | _ReadReport,
     *,
     previous: AnnualReport | None = None,
+    parts: Iterable[AnnualReport] | None = None,
     select: Iterable[str] | str | None = None,
     ignore: Iterable[str] | str | None = None,
     guessed: Collection[tuple[Section, int]] = (),
@@ -40,7 +41,9 @@ def validate(
     ``ignore`` names: rule ids such as ``"R3"`` or families such as ``"cross-year"``).
 
     With ``previous`` (last year's report of the same organ) the cross-year rules run;
-    without it they do not apply and are left out of ``result.rules``.
+    without it they do not apply and are left out of ``result.rules``. Likewise with
+    ``parts`` (the reports a summary adds up, see :mod:`govdisclosure.aggregate`) the
+    hierarchy rules check the summary against them, cell by cell.
 
     ``report`` may be what :func:`~govdisclosure.read` returned: its report is checked,
     and the cells the reader placed by a guess (``guessed``: table section and cell
@@ -64,10 +67,13 @@ def validate(
         raise ReportValueError(f"expected an AnnualReport to validate, got {report!r}")
     if previous is not None and not isinstance(previous, AnnualReport):
         raise ReportValueError(f"previous must be an AnnualReport or None, got {previous!r}")
+    given = _parts(parts)
     chosen = selected_rules(select, ignore)
     if previous is None:
         chosen = tuple(r for r in chosen if not r.needs_previous)
-    ctx = Context(report, previous)
+    if given is None:
+        chosen = tuple(r for r in chosen if not r.needs_parts)
+    ctx = Context(report, previous, given)
     for rule in chosen:
         ctx.begin(rule)
         rule.check(ctx)
@@ -76,6 +82,11 @@ def validate(
     return ValidationResult(
         report.edition, tuple(r.id for r in chosen), findings, ctx.held_outcomes
     )
+
+
+def _parts(parts: Iterable[AnnualReport] | None) -> tuple[AnnualReport, ...] | None:
+    """The reports a summary adds up, as a tuple (see :func:`as_reports`), or None."""
+    return None if parts is None else as_reports(parts, "parts")
 
 
 def _with_guesses(
@@ -109,13 +120,14 @@ def check(
     report: AnnualReport,
     *,
     previous: AnnualReport | None = None,
+    parts: Iterable[AnnualReport] | None = None,
     select: Iterable[str] | str | None = None,
     ignore: Iterable[str] | str | None = None,
 ) -> ValidationResult:
     """Validate ``report`` and raise :class:`~govdisclosure.errors.ReportInconsistent`
     (a ``ValueError`` carrying the result) when an error-level rule failed; otherwise
     return the result (which may hold warnings)."""
-    result = validate(report, previous=previous, select=select, ignore=ignore)
+    result = validate(report, previous=previous, parts=parts, select=select, ignore=ignore)
     if not result.is_valid:
         raise ReportInconsistent(result)
     return result

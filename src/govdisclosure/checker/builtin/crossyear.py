@@ -23,7 +23,7 @@ from govdisclosure.checker.registry import rule
 from govdisclosure.editions import Edition
 from govdisclosure.i18n import gettext_noop as _, translate
 from govdisclosure.layouts import TableLayout, layout
-from govdisclosure.report import AnnualReport
+from govdisclosure.report import AnnualReport, organ_key
 
 _TABLES = (Section.PROACTIVE, Section.APPLICATIONS, Section.REVIEWS)
 #: The columns of table 二 that X3 reads, in the order it names them.
@@ -40,10 +40,6 @@ def _previous(ctx: Context) -> AnnualReport:
     return ctx.previous
 
 
-def _organ_key(organ: str) -> str:
-    return "".join(organ.split())
-
-
 #: Why last year's report cannot be compared (see :func:`_mismatch`).
 Mismatch = tuple[str, dict[str, object]]
 
@@ -52,7 +48,7 @@ def _mismatch(report: AnnualReport, previous: AnnualReport) -> Mismatch | None:
     """Why ``previous`` is not last year's report of the same organ — the message of the
     findings that cannot compare, and its params — or None."""
     other_year = previous.year != report.year - 1
-    other_organ = _organ_key(previous.organ) != _organ_key(report.organ)
+    other_organ = organ_key(previous.organ) != organ_key(report.organ)
     if other_year and other_organ:
         template = _(
             "{cell} 无法与上年比较：上年报告为 {last_year} 年度报告，不是 {year} 年度报告；"
@@ -124,7 +120,7 @@ def previous_is_last_year(ctx: Context) -> None:
     organ (names compared without spaces). Otherwise the other cross-year rules cannot
     compare, and say so."""
     report, previous = ctx.report, _previous(ctx)
-    if _organ_key(previous.organ) == _organ_key(report.organ):
+    if organ_key(previous.organ) == organ_key(report.organ):
         ctx.held(_ORGAN)
     else:
         ctx.failed(
