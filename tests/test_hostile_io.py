@@ -578,7 +578,7 @@ def test_a_command_line_killed_at_any_moment_leaves_only_whole_files(tmp_path: P
         copy.write_bytes(SOURCE.read_bytes())
         sources.append(str(copy))
     out = tmp_path / "out"
-    argv = ["read", *sources, "-o", str(out)]
+    argv = ["read", *sources, "-o", str(out), "--force"]  # each run replaces the last's
     killer = Killer(tmp_path)
     try:
         said, full = killer.run(-1, argv)  # an uninterrupted run: what each file holds
