@@ -236,7 +236,7 @@ def bench_aggregate() -> None:
     rule, the hierarchy rules with ``parts=``) costs at most 5x validating the 300 reports
     one by one, timed side by side."""
     import govdisclosure as gd
-    from govdisclosure.aggregate import aggregate
+    from govdisclosure.rollup import aggregate
 
     reports = _departments(300)
 

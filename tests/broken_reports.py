@@ -86,8 +86,8 @@ def subtotal_off(report: AnnualReport) -> AnnualReport:
 
 
 def summary_of(*parts: AnnualReport) -> AnnualReport:
-    """The summary :func:`~govdisclosure.aggregate.aggregate` makes of ``parts``."""
-    from govdisclosure.aggregate import aggregate
+    """The summary :func:`~govdisclosure.rollup.aggregate` makes of ``parts``."""
+    from govdisclosure.rollup import aggregate
 
     return aggregate(parts, organ="示例县").report
 

@@ -24,14 +24,14 @@ from govdisclosure import (
     Scope,
     Section,
 )
-from govdisclosure.aggregate import (
+from govdisclosure.errors import AggregateError
+from govdisclosure.rollup import (
     AggregateNoteKind,
     AggregateResult,
     BlankPolicy,
     Contribution,
     aggregate,
 )
-from govdisclosure.errors import AggregateError
 from tests.broken_reports import cells, invented, seed, subtotal_off
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

@@ -22,9 +22,9 @@ from govdisclosure import (
     is_number,
     validate,
 )
-from govdisclosure.aggregate import AggregateNoteKind, AggregateResult, BlankPolicy, aggregate
 from govdisclosure.checker.findings import Figures, Location
 from govdisclosure.layouts import layout
+from govdisclosure.rollup import AggregateNoteKind, AggregateResult, BlankPolicy, aggregate
 from tests.strategies import balanced_reports, editions, reports
 
 TABLES = (Section.PROACTIVE, Section.APPLICATIONS, Section.REVIEWS)

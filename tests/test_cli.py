@@ -258,3 +258,40 @@ def test_a_bug_is_said_on_one_line_without_a_traceback(
     err = capsys.readouterr().err
     assert "internal error: ZeroDivisionError: division by zero (please report it" in err
     assert "Traceback" not in err
+
+
+# --- summaries ------------------------------------------------------------------------------
+
+COUNTY = ROOT / "examples" / "county"
+DEPARTMENTS = [str(COUNTY / f"{name}-2020.json") for name in ("jiaoyu", "minzheng", "weijian")]
+
+
+def test_aggregate_writes_the_summary_and_says_its_notes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "county.json"
+    assert main(["aggregate", *DEPARTMENTS, "--organ", "示例县", "-o", str(target)]) == 0
+    out = capsys.readouterr().out
+    # The department that left 行政复议 blank is named; its blanks did not become zeros.
+    assert "[blank] 四、行政复议·总计：示例县民政局 未填写" in out
+    summary = gd.load(target)
+    assert summary.title == "示例县2020年政府信息公开工作年度报告"
+    assert summary.scope.organs == tuple(gd.load(p).organ for p in DEPARTMENTS)
+    # Checked against its parts, every cell the parts filled holds; the blank ones cannot
+    # be checked, and say so.
+    assert main(["check", str(target), "--select", "hierarchy", "--parts", str(COUNTY)]) == 1
+    # The folder holds the published summary too, which is no part of itself: the scope
+    # rule names it, and the sums are off by its figures.
+    assert "H1   汇总范围 与所给下级报告不一致：未列出 示例县" in capsys.readouterr().out
+    parts = [arg for path in DEPARTMENTS for arg in ("--parts", path)]
+    assert main(["check", str(target), "--select", "hierarchy", *parts]) == 0
+    assert "H2   四、行政复议·总计 无法与下级报告核对" in capsys.readouterr().out
+
+
+def test_aggregate_refuses_the_same_organ_twice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["aggregate", DEPARTMENTS[0], DEPARTMENTS[0], "--organ", "示例县"]
+    assert main([*argv, "-o", str(tmp_path / "x.json")]) == 2
+    assert "示例县教育局" in capsys.readouterr().err
+    assert not (tmp_path / "x.json").exists()

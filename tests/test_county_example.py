@@ -7,7 +7,7 @@ from pathlib import Path
 
 import govdisclosure as gd
 from govdisclosure import BLANK, Money, MoneyUnit
-from govdisclosure.aggregate import aggregate
+from govdisclosure.rollup import aggregate
 
 COUNTY = Path(__file__).resolve().parent.parent / "examples" / "county"
 PARTS = ("jiaoyu-2020.json", "minzheng-2020.json", "weijian-2020.json")

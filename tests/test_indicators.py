@@ -11,8 +11,8 @@ from hypothesis import given, settings
 
 import govdisclosure as gd
 from govdisclosure import AnnualReport, Applicant, ApplicationRow, Edition, ReviewCase, ReviewResult
-from govdisclosure.aggregate import aggregate
-from govdisclosure.indicators import Indicator, IndicatorKind, indicators
+from govdisclosure.ratios import Indicator, IndicatorKind, indicators
+from govdisclosure.rollup import aggregate
 from tests.broken_reports import cells, invented, seed
 from tests.strategies import reports
 

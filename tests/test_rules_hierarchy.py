@@ -23,8 +23,8 @@ from govdisclosure import (
     Severity,
     Status,
 )
-from govdisclosure.aggregate import aggregate
 from govdisclosure.checker.findings import Figures
+from govdisclosure.rollup import aggregate
 from tests.broken_reports import cells, invented
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

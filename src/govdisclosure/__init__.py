@@ -67,6 +67,7 @@ if TYPE_CHECKING:  # what type checkers see; "X as X" marks an explicit re-expor
         edition_for_year as edition_for_year,
     )
     from govdisclosure.errors import (
+        AggregateError as AggregateError,
         CellValueError as CellValueError,
         FormatNotAvailable as FormatNotAvailable,
         GovDisclosureError as GovDisclosureError,
@@ -76,6 +77,16 @@ if TYPE_CHECKING:  # what type checkers see; "X as X" marks an explicit re-expor
         ReportInconsistent as ReportInconsistent,
         ReportValueError as ReportValueError,
         UnknownLabelError as UnknownLabelError,
+    )
+    from govdisclosure.export import (
+        finding_rows as finding_rows,
+        summary_rows as summary_rows,
+        to_dataframe as to_dataframe,
+        to_records as to_records,
+        to_wide as to_wide,
+        write_findings as write_findings,
+        write_records as write_records,
+        write_wide as write_wide,
     )
     from govdisclosure.formats import (
         available_formats as available_formats,
@@ -101,6 +112,10 @@ if TYPE_CHECKING:  # what type checkers see; "X as X" marks an explicit re-expor
         CellKind as CellKind,
         layout as layout,
     )
+    from govdisclosure.ratios import (
+        Indicators as Indicators,
+        indicators as indicators,
+    )
     from govdisclosure.readers import (
         Note as Note,
         ReadResult as ReadResult,
@@ -122,15 +137,10 @@ if TYPE_CHECKING:  # what type checkers see; "X as X" marks an explicit re-expor
         Website as Website,
         fill_totals as fill_totals,
     )
-    from govdisclosure.export import (
-        finding_rows as finding_rows,
-        summary_rows as summary_rows,
-        to_dataframe as to_dataframe,
-        to_records as to_records,
-        to_wide as to_wide,
-        write_findings as write_findings,
-        write_records as write_records,
-        write_wide as write_wide,
+    from govdisclosure.rollup import (
+        AggregateResult as AggregateResult,
+        BlankPolicy as BlankPolicy,
+        aggregate as aggregate,
     )
     from govdisclosure.schema import (
         json_schema as json_schema,
@@ -159,6 +169,7 @@ __version__ = "0.1.0.dev0"
 _EXPORTS: dict[str, str] = {
     name: f"govdisclosure.{module}"
     for module, names in {
+        "rollup": "AggregateResult BlankPolicy aggregate",
         "categories": (
             "Applicant ApplicationRow Art20Item MoneyUnit OrganKind ProactiveColumn "
             "ProactiveRow ReviewCase ReviewResult ScopeKind Section"
@@ -170,7 +181,7 @@ _EXPORTS: dict[str, str] = {
         ),
         "editions": "Edition edition_for_year",
         "errors": (
-            "CellValueError FormatNotAvailable GovDisclosureError JSONFormatError "
+            "AggregateError CellValueError FormatNotAvailable GovDisclosureError JSONFormatError "
             "OptionError ReadError ReportInconsistent ReportValueError "
             "UnknownLabelError"
         ),
@@ -179,6 +190,7 @@ _EXPORTS: dict[str, str] = {
             "write_records write_wide"
         ),
         "formats": "available_formats get_format register_format unregister_format",
+        "ratios": "Indicators indicators",
         "jsonio": "FORMAT FORMAT_VERSION dump dumps from_dict load loads to_dict",
         "labels": "LabelledEnum normalize_label",
         "layouts": "CellKind layout",

@@ -42,7 +42,7 @@ def validate(
 
     With ``previous`` (last year's report of the same organ) the cross-year rules run;
     without it they do not apply and are left out of ``result.rules``. Likewise with
-    ``parts`` (the reports a summary adds up, see :mod:`govdisclosure.aggregate`) the
+    ``parts`` (the reports a summary adds up, see :mod:`govdisclosure.rollup`) the
     hierarchy rules check the summary against them, cell by cell.
 
     ``report`` may be what :func:`~govdisclosure.read` returned: its report is checked,

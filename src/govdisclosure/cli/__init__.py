@@ -35,6 +35,7 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
     from govdisclosure.cli.commands import run_read, run_render, run_summary
     from govdisclosure.cli.exporting import run_export
     from govdisclosure.cli.parser import parser
+    from govdisclosure.cli.summing import run_aggregate
 
     args = parser(__version__).parse_args(argv)
     console = console or Console()
@@ -44,6 +45,7 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
         "summary": run_summary,
         "check": run_check,
         "export": run_export,
+        "aggregate": run_aggregate,
     }
     try:
         commands[args.command](args, console)

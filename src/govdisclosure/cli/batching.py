@@ -31,6 +31,7 @@ def check_items(
     *,
     jobs: int | None,
     previous: Sequence[tuple[str, AnnualReport]],
+    parts: Sequence[AnnualReport] | None,
     select: Sequence[str] | None,
     ignore: Sequence[str] | None,
 ) -> Iterator[BatchItem[Checked]]:
@@ -43,6 +44,6 @@ def check_items(
         found = next(
             ((p, r) for p, r in lastyear if r.organ == document.report.organ), (None, None)
         )
-        result = validate(document, previous=found[1], select=select, ignore=ignore)
+        result = validate(document, previous=found[1], parts=parts, select=select, ignore=ignore)
         checked = Checked(item.source, document.report, result, document, found[0])
         yield BatchItem(item.index, item.source, value=checked)

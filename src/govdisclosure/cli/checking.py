@@ -17,6 +17,7 @@ from govdisclosure.cli.commands import inputs
 from govdisclosure.cli.findings import text_chunks, write
 from govdisclosure.cli.progress import progress
 from govdisclosure.cli.status import FINDINGS, Console
+from govdisclosure.cli.summing import parts
 from govdisclosure.cli.writing import Writer
 from govdisclosure.errors import GovDisclosureError
 from govdisclosure.files import write_atomic_with
@@ -106,6 +107,7 @@ def run_check(args: argparse.Namespace, console: Console) -> None:
         [s.path for s in sources],
         jobs=args.jobs,
         previous=previous,
+        parts=parts(args.parts, console, jobs=args.jobs) if args.parts else None,
         select=args.select,
         ignore=args.ignore,
     )

@@ -7,6 +7,7 @@ import argparse
 from functools import partial
 from pathlib import Path
 
+from govdisclosure.categories import Applicant
 from govdisclosure.cli.batching import read_items
 from govdisclosure.cli.notes import noted
 from govdisclosure.cli.paths import Input, Namer, expand
@@ -15,6 +16,7 @@ from govdisclosure.cli.status import Console
 from govdisclosure.cli.writing import Writer
 from govdisclosure.formats import available_formats, get_format
 from govdisclosure.i18n import LOCALES
+from govdisclosure.ratios import indicators
 from govdisclosure.renderers import render_to
 from govdisclosure.report import AnnualReport
 from govdisclosure.summary import summarize
@@ -122,6 +124,17 @@ def _render(report: AnnualReport, path: Path, *, fmt: str, locale: str) -> None:
     render_to(report, path, fmt=fmt, locale=locale)
 
 
+def _rates(report: AnnualReport) -> str:
+    """The indicators reviewers compute by hand (table 三's for all applicants)."""
+    shown = []
+    for indicator in indicators(report).items:
+        if indicator.column not in (None, Applicant.TOTAL):
+            continue
+        value = indicator.display() if indicator.value is not None else "—"
+        shown.append(f"{indicator.name('zh_CN')} {value}")
+    return "  indicators: " + " · ".join(shown)
+
+
 def run_summary(args: argparse.Namespace, console: Console) -> None:
     """``summary``: a short summary of each report."""
     sources = inputs(args.files, console)
@@ -132,7 +145,7 @@ def run_summary(args: argparse.Namespace, console: Console) -> None:
         if item.error is not None:
             console.fail(str(item.error))
             continue
-        console.say(
-            ("" if first else "\n") + f"== {item.source}\n{summarize(item.unwrap().report)}"
-        )
+        report = item.unwrap().report
+        text = f"{summarize(report)}\n{_rates(report)}"
+        console.say(("" if first else "\n") + f"== {item.source}\n{text}")
         first = False

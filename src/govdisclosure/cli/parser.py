@@ -187,6 +187,12 @@ def parser(version: str) -> argparse.ArgumentParser:
         default="zh_CN",
         help=f"the findings' language: {' or '.join(LOCALES)} (default: %(default)s)",
     )
+    check.add_argument(
+        "--parts",
+        action="append",
+        metavar="FILE_OR_DIR",
+        help="the reports a summary adds up: check it against them (hierarchy rules)",
+    )
     check.add_argument("--force", action="store_true", help="replace the output file if it exists")
 
     render = _add(
@@ -215,6 +221,36 @@ def parser(version: str) -> argparse.ArgumentParser:
         "-o", "--out", default=".", help="the folder to write to (default: %(default)s)"
     )
     render.add_argument("--force", action="store_true", help="replace output files that exist")
+
+    summed = _add(
+        commands,
+        "aggregate",
+        "add up reports into a summary (汇总) report and say what the adding up noted",
+        "Blank cells never become silent zeros: --blanks skip (default) adds the figures and\n"
+        "names the organs that left the cell blank; zero counts blanks as 0; blank leaves the\n"
+        "sum blank. Status 1 when the parts' own totals do not add up.",
+    )
+    _common(summed, files=_DOCUMENTS)
+    summed.add_argument(
+        "--organ", required=True, help="whom the summary is of, as its title names it (某县)"
+    )
+    summed.add_argument("--year", type=int, help="the year (default: the reports')")
+    summed.add_argument(
+        "--blanks",
+        choices=("skip", "zero", "blank"),
+        default="skip",
+        help="what a blank part does to a sum (default: %(default)s)",
+    )
+    summed.add_argument(
+        "-o", "--out", required=True, help="the file to write the summary to (.json, .docx, …)"
+    )
+    summed.add_argument(
+        "--lang",
+        type=_one_locale,
+        default="zh_CN",
+        help=f"the notes' language: {' or '.join(LOCALES)} (default: %(default)s)",
+    )
+    summed.add_argument("--force", action="store_true", help="replace the output file if it exists")
 
     export = _add(
         commands,

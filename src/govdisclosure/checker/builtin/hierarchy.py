@@ -5,7 +5,7 @@ parts can be added up at all (the summary's year and edition, each organ once); 
 cannot, H2 says so of every table (``unchecked``) instead of comparing. H1 compares the
 summary's scope with the organs given. H2 compares every cell of tables 二, 三 and 四 with
 the sum of the same cell in the parts — totals included, as the sums of the totals the
-parts printed (:mod:`govdisclosure.aggregate` builds summaries the same way).
+parts printed (:mod:`govdisclosure.rollup` builds summaries the same way).
 
 A part's cell is named by its organ, "县教育局 三、…" (in English "Part 2: Table 3, …");
 its JSON

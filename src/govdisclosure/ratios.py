@@ -44,8 +44,6 @@ from typing import Any
 import attrs
 from attrs import field, frozen
 
-from govdisclosure.aggregate.notes import AggregateNoteKind
-from govdisclosure.aggregate.result import AggregateResult
 from govdisclosure.categories import Applicant, ApplicationRow, ReviewCase, ReviewResult, Section
 from govdisclosure.cells import Cell
 from govdisclosure.checker.findings import Figures, Location, Names, english_numbering, fill
@@ -55,6 +53,8 @@ from govdisclosure.i18n import gettext_noop as _, translate
 from govdisclosure.labels import LabelledEnum
 from govdisclosure.layouts import Node, TableLayout, layout
 from govdisclosure.report import AnnualReport
+from govdisclosure.rollup.notes import AggregateNoteKind
+from govdisclosure.rollup.result import AggregateResult
 
 __all__ = ["Indicator", "IndicatorKind", "Indicators", "Operand", "indicators"]
 
@@ -124,7 +124,7 @@ class Indicator:
     value: Fraction | None
     formula_zh: str
     _reason: Reason | None = field(default=None, alias="reason", eq=False, repr=False)
-    #: For a summary (given as the result of :func:`~govdisclosure.aggregate.aggregate`):
+    #: For a summary (given as the result of :func:`~govdisclosure.rollup.aggregate`):
     #: the organs that left one of the rate's cells blank or marked, so that the summed
     #: cells lack their figures — the rate covers the other organs only.
     gaps: tuple[str, ...] = field(default=(), kw_only=True)
@@ -245,7 +245,7 @@ class Indicators:
 
 def indicators(report: AnnualReport | Any) -> Indicators:
     """Every indicator of ``report`` (an :class:`~govdisclosure.report.AnnualReport`, or
-    what :func:`~govdisclosure.aggregate.aggregate` or :func:`~govdisclosure.read`
+    what :func:`~govdisclosure.rollup.aggregate` or :func:`~govdisclosure.read`
     returned: its report), exactly; see the module's documentation for the formulas.
 
     Given what ``aggregate`` returned, each rate also says which organs left one of its

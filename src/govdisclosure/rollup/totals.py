@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from govdisclosure.aggregate.notes import AggregateNote, AggregateNoteKind
 from govdisclosure.categories import Section
 from govdisclosure.cells import Cell
 from govdisclosure.checker.findings import Figures, Location
 from govdisclosure.editions import Edition
 from govdisclosure.i18n import gettext_noop as _
 from govdisclosure.layouts import layout
+from govdisclosure.rollup.notes import AggregateNote, AggregateNoteKind
 
 __all__ = ["totals_notes"]
 

@@ -3,7 +3,7 @@
 An extra row or column maps onto the summary when **every** part printed it — the same
 label (however spelled: :func:`~govdisclosure.labels.normalize_label`) at the same place
 (after the same row or column, in the same block). It is then summed cell by cell, by the
-rules of :mod:`~govdisclosure.aggregate.cellsum`, under the first part's label. One
+rules of :mod:`~govdisclosure.rollup.cellsum`, under the first part's label. One
 printed by only some parts is not summed: its sum would cover some organs only (a
 法人或其他组织小计 column would then disagree with the summed columns it adds up), so a
 note names it, with the organs that printed it, and the summary leaves it out.
@@ -19,8 +19,6 @@ from typing import Any
 
 import attrs
 
-from govdisclosure.aggregate.cellsum import cell_notes, contribution, summed
-from govdisclosure.aggregate.notes import AggregateNote, AggregateNoteKind, BlankPolicy
 from govdisclosure.categories import Section
 from govdisclosure.cells import BLANK, Cell, Money
 from govdisclosure.checker.findings import Figures, Location
@@ -28,6 +26,8 @@ from govdisclosure.editions import Edition
 from govdisclosure.i18n import gettext_noop as _
 from govdisclosure.labels import normalize_label
 from govdisclosure.layouts import CellKind
+from govdisclosure.rollup.cellsum import cell_notes, contribution, summed
+from govdisclosure.rollup.notes import AggregateNote, AggregateNoteKind, BlankPolicy
 from govdisclosure.tables import CellTable, ExtraColumn, ExtraRow
 
 __all__ = ["sum_extras"]

@@ -2,20 +2,20 @@
 
 Most cells of most reports are counts: a cell every part printed a count in is added in
 one call, and only the others (blanks, marks, money, signed changes) go through
-:mod:`~govdisclosure.aggregate.cellsum` one contribution at a time, with their notes.
+:mod:`~govdisclosure.rollup.cellsum` one contribution at a time, with their notes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from govdisclosure.aggregate.cellsum import cell_notes, contribution, summed
-from govdisclosure.aggregate.notes import AggregateNote, BlankPolicy
 from govdisclosure.categories import Section
 from govdisclosure.cells import Cell
 from govdisclosure.checker.findings import Location
 from govdisclosure.editions import Edition
 from govdisclosure.layouts import CellKind, CellSpec, layout
+from govdisclosure.rollup.cellsum import cell_notes, contribution, summed
+from govdisclosure.rollup.notes import AggregateNote, BlankPolicy
 
 __all__ = ["sum_cell", "sum_table"]
 

@@ -1,4 +1,4 @@
-"""What :func:`~govdisclosure.aggregate.aggregate` returns: the summary, the reports it
+"""What :func:`~govdisclosure.rollup.aggregate` returns: the summary, the reports it
 adds up, the notes, and where every summed cell came from."""
 
 from __future__ import annotations
@@ -7,12 +7,12 @@ from typing import Any
 
 from attrs import field, frozen
 
-from govdisclosure.aggregate.cellsum import Contribution, contribution
-from govdisclosure.aggregate.notes import AggregateNote, AggregateNoteKind, BlankPolicy
 from govdisclosure.categories import Section
 from govdisclosure.cells import Blank, Cell
 from govdisclosure.checker.findings import Location
 from govdisclosure.report import AnnualReport
+from govdisclosure.rollup.cellsum import Contribution, contribution
+from govdisclosure.rollup.notes import AggregateNote, AggregateNoteKind, BlankPolicy
 
 __all__ = ["AggregateResult", "Provenance"]
 
@@ -79,7 +79,7 @@ class AggregateResult:
         from: what each organ's report printed there, and what was added.
 
         >>> import govdisclosure as gd
-        >>> from govdisclosure.aggregate import aggregate
+        >>> from govdisclosure.rollup import aggregate
         >>> seed = gd.load("examples/zhongning-minzheng-2020.json")
         >>> twin = gd.AnnualReport.blank("中宁县教育局", 2020)
         >>> result = aggregate([seed, twin], organ="中宁县")

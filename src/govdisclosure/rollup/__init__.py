@@ -38,10 +38,10 @@ Check a published summary against its parts with
 
 from __future__ import annotations
 
-from govdisclosure.aggregate.build import aggregate
-from govdisclosure.aggregate.cellsum import Contribution
-from govdisclosure.aggregate.notes import AggregateNote, AggregateNoteKind, BlankPolicy
-from govdisclosure.aggregate.result import AggregateResult, Provenance
+from govdisclosure.rollup.build import aggregate
+from govdisclosure.rollup.cellsum import Contribution
+from govdisclosure.rollup.notes import AggregateNote, AggregateNoteKind, BlankPolicy
+from govdisclosure.rollup.result import AggregateResult, Provenance
 
 __all__ = [
     "AggregateNote",

@@ -28,12 +28,12 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from govdisclosure.aggregate.notes import AggregateNote, AggregateNoteKind, BlankPolicy
 from govdisclosure.categories import MoneyUnit
 from govdisclosure.cells import BLANK, Blank, Cell, Money, NotApplicable, add_money
 from govdisclosure.checker.findings import Figures, Location, Term
 from govdisclosure.i18n import gettext_noop as _
 from govdisclosure.layouts import CellKind
+from govdisclosure.rollup.notes import AggregateNote, AggregateNoteKind, BlankPolicy
 
 __all__ = ["Contribution", "cell_notes", "contribution", "summed"]
 

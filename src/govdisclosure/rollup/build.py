@@ -7,16 +7,16 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any
 
-from govdisclosure.aggregate.extras import sum_extras
-from govdisclosure.aggregate.notes import AggregateNote, AggregateNoteKind, BlankPolicy
-from govdisclosure.aggregate.result import AggregateResult
-from govdisclosure.aggregate.summing import sum_table
-from govdisclosure.aggregate.totals import totals_notes
 from govdisclosure.categories import OrganKind, ScopeKind, Section
 from govdisclosure.checker.findings import Figures, Location
 from govdisclosure.errors import AggregateError, ReportValueError
 from govdisclosure.i18n import gettext_noop as _
 from govdisclosure.report import AnnualReport, Scope, as_reports, organ_key
+from govdisclosure.rollup.extras import sum_extras
+from govdisclosure.rollup.notes import AggregateNote, AggregateNoteKind, BlankPolicy
+from govdisclosure.rollup.result import AggregateResult
+from govdisclosure.rollup.summing import sum_table
+from govdisclosure.rollup.totals import totals_notes
 from govdisclosure.tables import ApplicationTable, CellTable, ProactiveTable, ReviewTable
 
 __all__ = ["aggregate"]
@@ -53,7 +53,7 @@ def aggregate(
     AggregateError` names the organs at fault. The summary has their year and edition,
     and ``scope`` lists the organs added up (by default their names, in order; a scope
     of your own that names others is kept, with a note). ``blanks`` says what a blank
-    part does to a summed cell (:class:`~govdisclosure.aggregate.BlankPolicy`).
+    part does to a summed cell (:class:`~govdisclosure.rollup.BlankPolicy`).
 
     Totals are the sums of the parts' printed totals, not recomputed; notes of kind
     ``totals`` say where they disagree with the summed details. Sections 一, 五 and 六
