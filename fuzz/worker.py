@@ -161,9 +161,10 @@ def _reset_peak() -> bool:
     return True
 
 
-def _read(job: tuple[Any, ...], dump: Any) -> tuple[Outcome, Any]:
+def _read(job: tuple[Any, ...], dump: Any, conn: Connection | None = None) -> tuple[Outcome, Any]:
     """Read the input of ``job``: ("gen", fmt, seed, index), ("raw", fmt, bytes) or
-    ("file", fmt, path, as_bytes)."""
+    ("file", fmt, path, as_bytes); with ``conn``, say "reading" on it once the input is
+    made (the read's time starts there, not the making's)."""
     import govdisclosure as gd
 
     kind, fmt = job[0], job[1]
@@ -178,6 +179,8 @@ def _read(job: tuple[Any, ...], dump: Any) -> tuple[Outcome, Any]:
         source = job[2]
     else:
         source = Path(job[2]).read_bytes() if job[3] else Path(job[2])
+    if conn is not None:
+        conn.send("reading")
     outcome = Outcome(fmt)
     exact = _reset_peak()
     before = (
@@ -254,7 +257,7 @@ def _serve(conn: Connection, dump_path: str, address_space_mb: float, warm: bool
             job = conn.recv()
             if job is None:
                 return
-            outcome, report = _read(job, dump)
+            outcome, report = _read(job, dump, conn)
             if report is not None:
                 text = gd.dumps(report)
                 outcome.leak = "root:x:0:0" in text or "/bin/bash" in text
@@ -327,11 +330,20 @@ def _processor_seconds(pid: int | None) -> float:
 def run_job(worker: Worker, job: tuple[Any, ...], limits: Limits) -> Outcome:
     """Run ``job`` (see :func:`_read`) in ``worker``; kill and restart it on a hang."""
     fmt = job[1] if not (job[0] == "gen" and job[3] % 10 == 9) else None
-    before = _processor_seconds(worker.process.pid)
     worker.conn.send(job)
+    # The input is made first (mutations take milliseconds, some a second or two): the
+    # read's time starts when the worker says it is reading.
+    try:
+        made = worker.conn.poll(60) and worker.conn.recv() == "reading"
+    except (EOFError, OSError):  # the worker died making it
+        made = False
+    if not made:
+        worker.restart()
+        return Outcome(fmt, crashed=True, ours=True, error="the input was not made in 60 s")
+    before = _processor_seconds(worker.process.pid)
     # The limit holds for the read's processor time (the worker's own clock says how long
     # the read took); while the worker is still at it, it is given up on when it has had
-    # the limit's processor time (generating the input takes milliseconds), or three times
+    # the limit's processor time, or three times
     # the limit on the wall clock (five seconds more at least), however busy the machine.
     started = time.monotonic()
     while not worker.conn.poll(0.1):
