@@ -505,7 +505,7 @@ def test_docx_part_over_the_xml_limit_is_refused_before_it_is_unpacked() -> None
 
 
 def test_docx_part_over_a_small_xml_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("govdisclosure.readers.docx.MAX_XML_BYTES", 50_000)
+    monkeypatch.setattr("govdisclosure.readers.ooxml.MAX_XML_BYTES", 50_000)
     refused(_docx(_paragraphs(60_000)), "docx", "the limit is 50,000")
 
 
