@@ -8,7 +8,7 @@ layouts' own words are read so (the labels of rows and columns, captions, the co
 the sections' headings, the units of money, the standard title); a label of the
 report's own (an extra row's) is the report's text and stays as printed.
 
->>> chinese("(1) Disclosed"), chinese("Total"), chinese("1.50 10,000 yuan")
+>>> chinese("(1) Disclosed"), chinese("Total"), chinese_units("1.50 10,000 yuan")
 ('（一）予以公开', '总计', '1.50 万元')
 >>> chinese("2. Proactive disclosure of government information")
 '二、主动公开政府信息情况'
@@ -31,7 +31,7 @@ from govdisclosure.numerals import value
 from govdisclosure.readers.identity import STANDARD_TITLE
 from govdisclosure.readers.sections import heading_of
 
-__all__ = ["chinese", "chinese_title"]
+__all__ = ["chinese", "chinese_title", "chinese_units"]
 
 _TABLES = (Section.PROACTIVE, Section.APPLICATIONS, Section.REVIEWS)
 #: A numbering printed before an English label: "(1) ", "1. ".
@@ -107,9 +107,17 @@ def chinese(text: str) -> str | None:
             entries[0],
         )
         return chosen[0] + chosen[1]
-    if text[:1].isdigit() and _units().search(text):
-        return _units().sub(lambda match: " " + _unit_names()[match[1]], text)
     return None
+
+
+def chinese_units(text: str) -> str:
+    """``text`` with the English names of units of money after a figure in Chinese
+    ("1.50 10,000 yuan（注）" is "1.50 万元（注）").
+
+    >>> chinese_units("-3 yuan (note)"), chinese_units("yuan")
+    ('-3 元 (note)', 'yuan')
+    """
+    return _units().sub(lambda match: " " + _unit_names()[match[1]], text)
 
 
 @functools.cache

@@ -36,11 +36,10 @@ from govdisclosure.categories import Section
 from govdisclosure.errors import ReadError
 from govdisclosure.labels import normalize_label
 from govdisclosure.readers.blocks import Block, RawCell, TableBlock, TextBlock
-from govdisclosure.readers.english import chinese, chinese_title
+from govdisclosure.readers.english import chinese, chinese_title, chinese_units
 from govdisclosure.readers.limits import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS
 from govdisclosure.readers.result import Note, NoteKind, SourceRef
 from govdisclosure.readers.sections import next_section
-from govdisclosure.readers.values import is_value_text
 from govdisclosure.readers.vocabulary import table_labels
 from govdisclosure.readers.xlsxpackage import Sheet, column_letters
 
@@ -52,6 +51,8 @@ _TELLING = 4
 #: What a title says (as the other readers look for it), and its longest length.
 _TITLE_WORDS = ("报告", "年报")
 _LONGEST_TITLE = 80
+#: How many words of this library's English layout make a sheet one in that layout.
+_ENGLISH = 5
 
 
 @functools.cache
@@ -95,10 +96,8 @@ class _Grid:
         self.origins: dict[tuple[int, int], tuple[int, int]] = {}
         #: The cells a merged range covers, other than the one it starts in.
         self.covered: set[tuple[int, int]] = set()
-        self.english = 0
-        self.texts: dict[tuple[int, int], str] = {}
-        for (row, column), text in sheet.cells.items():
-            self.texts[row, column] = self.read_as(text)
+        self.texts = _in_chinese(sheet.cells)
+        self.english = sum(1 for key, text in self.texts.items() if text != sheet.cells[key])
         placed: list[tuple[int, int, int, int]] = []
         for merge in sheet.merges:
             if any(_overlap(merge, other) for other in placed):
@@ -109,16 +108,6 @@ class _Grid:
                 continue
             placed.append(merge)
             self.merge(merge)
-
-    def read_as(self, text: str) -> str:
-        """A cell's text, in Chinese when it is a word of the English layout."""
-        if not text.isascii() or not text.strip():
-            return text
-        found = chinese(text)
-        if found is None or found == text:
-            return text
-        self.english += 1
-        return found
 
     def merge(self, merge: tuple[int, int, int, int]) -> None:
         top, left, bottom, right = merge
@@ -141,6 +130,21 @@ class _Grid:
             if text.strip() and (row, column) not in self.covered:
                 by_row[row].append((column, text))
         return [_Row(row, sorted(by_row[row])) for row in sorted(numbers)]
+
+
+def _in_chinese(cells: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+    """The cells' texts, in Chinese where they are words of this library's English
+    layout: when a sheet prints enough of them to be in that layout (a word or two in
+    English in a Chinese sheet are the report's own), its labels and the units after its
+    figures are read as the Chinese they translate."""
+    found = {key: chinese(text) for key, text in cells.items() if text.isascii() and text.strip()}
+    if sum(1 for text in found.values() if text is not None) < _ENGLISH:
+        return dict(cells)
+    out = {}
+    for key, text in cells.items():
+        label = found.get(key)
+        out[key] = label if label is not None else chinese_units(text)
+    return out
 
 
 def _overlap(one: tuple[int, int, int, int], other: tuple[int, int, int, int]) -> bool:
@@ -230,14 +234,9 @@ class _Layout:
 
 
 def _is_text(piece: _Piece) -> bool:
-    """Whether a piece is paragraphs, not a table's rows: rows of one cell of text
-    each, neither a figure nor a label only a table prints."""
-    return all(
-        len(row.texts) == 1
-        and not is_value_text(row.texts[0][1].strip())
-        and _section_of(row) is None
-        for row in piece.rows
-    )
+    """Whether a piece is paragraphs, not a table's rows: rows of one cell each, with
+    no label only a table prints."""
+    return all(len(row.texts) == 1 and _section_of(row) is None for row in piece.rows)
 
 
 def _table(grid: _Grid, rows: list[_Row], notes: list[Note]) -> TableBlock | None:
@@ -292,7 +291,8 @@ def _above(grid: _Grid, rows: list[_Row], out: SheetBlocks) -> None:
         if english is not None:
             block = TextBlock.plain(english, block.source)
             grid.english += 1
-        titled = len(text) <= _LONGEST_TITLE and any(word in block.text for word in _TITLE_WORDS)
+        titled = len(block.text) <= _LONGEST_TITLE
+        titled = titled and any(word in block.text for word in _TITLE_WORDS)
         if titled and not out.title:
             out.title.append(block)
             continue

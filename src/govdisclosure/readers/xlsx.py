@@ -93,7 +93,7 @@ def xlsx_blocks(data: bytes, source: str | None = None) -> XlsxBlocks:
         out.notes += found.notes
         english += found.english
         _title(out, found)
-        out.above += found.above
+        out.above += found.above  # where the organ and year may be stated
         for section, blocks in found.sections.items():
             out.sections.setdefault(section, []).extend(blocks)
         out.notes += _sheet_notes(sheet, found, source)
@@ -102,9 +102,6 @@ def xlsx_blocks(data: bytes, source: str | None = None) -> XlsxBlocks:
         out.notes.append(
             _note(NoteKind.LAYOUT, "$", name, action, SourceRef(file=source, sheet=name))
         )
-    for block in out.above:
-        action = "text printed above the tables, no title: left out"
-        out.notes.append(_note(NoteKind.LAYOUT, "$", block.text[:40], action, block.source))
     if english:
         action = (
             f"the workbook prints this library's English layout: read {english} of its "
@@ -122,6 +119,10 @@ def _sheet_notes(sheet: Sheet, found: SheetBlocks, source: str | None) -> list[N
     if not found.sections and sheet.cells:
         action = "the sheet prints none of the report's tables: left out"
         notes.append(_note(NoteKind.LAYOUT, "$", sheet.name, action, where))
+    elif found.sections:
+        for block in found.above:
+            action = "text printed above the tables, no title: left out"
+            notes.append(_note(NoteKind.LAYOUT, "$", block.text[:40], action, block.source))
     for cell, limit, what in (
         (sheet.below, MAX_SHEET_ROWS, "rows"),
         (sheet.right, MAX_SHEET_COLUMNS, "columns"),

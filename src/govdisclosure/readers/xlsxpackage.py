@@ -181,7 +181,9 @@ def read_workbook(data: bytes, source: str | None = None) -> Workbook:
         if root.tag != _MAIN + "workbook":
             why = " (ISO 29500 Strict is not read; save it as an Excel workbook)"
             why = why if _STRICT in root.tag else ""
-            raise ReadError(f"{main} is not a SpreadsheetML workbook{why}", source=source)
+            raise ReadError(
+                f"not an Excel workbook: {main} is no SpreadsheetML workbook{why}", source=source
+            )
         folder, _, name = main.rpartition("/")
         base = f"{folder}/" if folder else ""
         related = relationships(archive, f"{base}_rels/{name}.rels", base, source)
@@ -273,16 +275,20 @@ class _SheetReader:
         return ReadError(message, source=self.source, location=where)
 
     def read(self, data: bytes, part: str) -> Sheet:
+        """Read the sheet's rows, as far as the limits go (the parse stops there), then
+        its merged ranges (after its rows in the XML: a second walk, which builds no
+        cell)."""
         row = 0
-        for element in iter_part(data, part, (_MAIN + "row", _MAIN + "mergeCell"), self.source):
-            if element.tag == _MAIN + "mergeCell":
-                self.merge(element.get("ref") or "")
-            elif not self.sheet.below:
-                row = self.row(element, row)
+        for element in iter_part(data, part, (_MAIN + "row",), self.source):
+            row = self.row(element, row)
+            if self.sheet.below:
+                break
             # Let go of what was read: a large sheet is never held whole.
             element.clear()
             while element.getprevious() is not None:
                 del element.getparent()[0]
+        for element in iter_part(data, part, (_MAIN + "mergeCell",), self.source):
+            self.merge(element.get("ref") or "")
         return self.sheet
 
     def row(self, element: Any, previous: int) -> int:
@@ -313,8 +319,8 @@ class _SheetReader:
         if kind == "inlineStr":
             return _runs(cell.find(_MAIN + "is"))
         stored: str | None = cell.findtext(_MAIN + "v")
-        if stored is None:
-            formula = cell.find(_MAIN + "f")
+        formula = cell.find(_MAIN + "f")
+        if stored is None or (formula is not None and not stored.strip()):
             if formula is not None:
                 why = (
                     "a formula saved without the value it computes: read as an empty cell "
