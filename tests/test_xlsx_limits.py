@@ -230,6 +230,19 @@ def test_merged_ranges_that_overlap_are_noted_and_ignored() -> None:
     assert [n.snippet for n in result.notes_of("layout") if "overlaps" in n.action] == ["B41:D42"]
 
 
+def test_text_hidden_under_a_merged_range_is_left_out_with_a_note() -> None:
+    """The title is merged across the table: a value in a cell it covers is not shown,
+    and not read."""
+    hidden = b'<c r="C1" t="inlineStr"><is><t>\xe9\x9a\x90\xe8\x97\x8f</t></is></c></row>'
+    xml = re.sub(rb"</row>", hidden, parts()[SHEET], count=1)
+    result = gd.read(workbook({SHEET: xml}), "xlsx")
+    assert tables_of(result.report) == tables_of(SEED)
+    [note] = [n for n in result.notes_of("unplaced") if "merged range" in n.action]
+    assert note.snippet == "隐藏"
+    assert note.source is not None
+    assert note.source.cell == "C1"
+
+
 def test_sheets_holding_more_xml_than_a_part_together_are_refused(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -304,7 +304,7 @@ def test_a_table_printed_twice_is_refused() -> None:
     copy = book.copy_worksheet(book.worksheets[1])
     copy.title = "另一个单位"
     with pytest.raises(
-        gd.ReadError, match=r"table 收到和处理政府信息公开申请情况 is printed again"
+        gd.ReadError, match=r"table 三 \(收到和处理政府信息公开申请情况\) is printed again"
     ):
         gd.read(saved(book))
 

@@ -33,10 +33,13 @@ from typing import NamedTuple
 from attrs import define, field
 
 from govdisclosure.categories import Section
+from govdisclosure.editions import Edition
 from govdisclosure.errors import ReadError
 from govdisclosure.labels import normalize_label
+from govdisclosure.layouts import layout
 from govdisclosure.readers.blocks import Block, RawCell, TableBlock, TextBlock
 from govdisclosure.readers.english import chinese, chinese_title, chinese_units
+from govdisclosure.readers.facts import title_parts
 from govdisclosure.readers.limits import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS
 from govdisclosure.readers.result import Note, NoteKind, SourceRef
 from govdisclosure.readers.sections import next_section
@@ -107,15 +110,28 @@ class _Grid:
                 notes.append(Note(NoteKind.LAYOUT.value, "$", where, action, self.ref(top, left)))
                 continue
             placed.append(merge)
-            self.merge(merge)
+            self.merge(merge, notes)
 
-    def merge(self, merge: tuple[int, int, int, int]) -> None:
+    def merge(self, merge: tuple[int, int, int, int], notes: list[Note]) -> None:
+        """Lay a merged range over the cells; text in the cells it hides (Excel shows
+        only the first cell's) is left out, with a note."""
         top, left, bottom, right = merge
         self.origins[top, left] = (bottom - top + 1, right - left + 1)
+        hidden = []
         for row in range(top, bottom + 1):
             for column in range(left, right + 1):
                 if (row, column) != (top, left):
                     self.covered.add((row, column))
+                    if self.texts.get((row, column), "").strip():
+                        hidden.append((row, column))
+        if hidden:
+            row, column = hidden[0]
+            action = (
+                f"{len(hidden)} cells under a merged range hold text the sheet does not show "
+                "(it shows the range's first cell): left out"
+            )
+            snippet = self.texts[row, column][:40]
+            notes.append(Note(NoteKind.UNPLACED.value, "$", snippet, action, self.ref(row, column)))
 
     def ref(self, row: int, column: int | None = None) -> SourceRef:
         cell = f"{column_letters(column)}{row}" if column else None
@@ -198,8 +214,10 @@ class _Layout:
         (a workbook of several reports, or a table printed twice)."""
         where = self.grid.ref(row.number, row.texts[0][0] if row.texts else 1)
         if section in self.seen and self.current is not section:
+            number = layout(Edition.V2021).table(section).number  # the same in every edition
             raise ReadError(
-                f"table {section.zh} is printed again here, after {self.seen[section]}: a "
+                f"table {number} ({section.zh}) is printed again here, after "
+                f"{self.seen[section]}: a "
                 "report's workbook prints each table once (save each report's tables in a "
                 "workbook of its own)",
                 source=self.grid.source,
@@ -291,7 +309,9 @@ def _above(grid: _Grid, rows: list[_Row], out: SheetBlocks) -> None:
         if english is not None:
             block = TextBlock.plain(english, block.source)
             grid.english += 1
-        titled = len(block.text) <= _LONGEST_TITLE
+        # A title names the report, and its organ or year ("填报单位：某局 报告期：" does not).
+        named = title_parts(block.text) != (None, None)
+        titled = len(block.text) <= _LONGEST_TITLE and named
         titled = titled and any(word in block.text for word in _TITLE_WORDS)
         if titled and not out.title:
             out.title.append(block)

@@ -121,7 +121,7 @@ def _column_number(letters: str) -> int:
 
 def _reference(text: str, sheet: str, source: str | None) -> tuple[int, int]:
     match = _REF.fullmatch(text.strip())
-    if match is None:
+    if match is None or int(match[2]) < 1:
         raise ReadError(f"{text!r} is no cell's reference", source=source, location=sheet)
     return int(match[2]), _column_number(match[1])
 
@@ -164,6 +164,13 @@ def _formats(archive: zipfile.ZipFile, part: str | None, source: str | None) -> 
     if styles is None:
         return []
     return [codes.get(_small(xf.get("numFmtId")) or 0, "General") for xf in styles]
+
+
+def _row_number(text: str) -> int | None:
+    """A row's number: 1 to Excel's 1,048,576 (some tools write it as "5.0")."""
+    text = text.strip().removesuffix(".0")
+    number = int(text) if text.isdigit() and len(text) <= 7 else 0
+    return number if number >= 1 else None
 
 
 def _small(text: str | None) -> int | None:
@@ -293,9 +300,10 @@ class _SheetReader:
 
     def row(self, element: Any, previous: int) -> int:
         """Read a row's cells; the row's number."""
-        number = _small(element.get("r")) if element.get("r") else previous + 1
-        if number is None or number < 1:
-            raise self.fail(f"a row is numbered {element.get('r')!r}")
+        printed = element.get("r")
+        number = previous + 1 if printed is None else _row_number(printed)
+        if number is None:
+            raise self.fail(f"a row is numbered {printed!r}")
         self.rows += 1
         if number > MAX_SHEET_ROWS or self.rows > MAX_SHEET_ROWS:
             self.sheet.below = f"A{number}"
