@@ -583,7 +583,7 @@ def test_docx_symbol_that_is_no_character_reads_as_a_replacement_and_renders(cod
     [note] = [n for n in result.notes if n.snippet == f"w:char={code}"]
     assert "read as U+FFFD" in note.action
     assert "\ufffd" in repr(result.report)
-    for fmt in ["json", "html", "text", "markdown", "docx"]:
+    for fmt in ["json", "html", "text", "markdown", "docx", "xlsx"]:
         assert gd.render(result.report, fmt)
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from types import ModuleType
 from typing import Any
 
 from govdisclosure.categories import Section
@@ -48,6 +49,12 @@ __all__ = ["document_xlsx", "render_xlsx"]
 _LANDSCAPE = (Section.REVIEWS,)
 #: The archive's entry that says what the others are: first, as Excel writes it.
 _CONTENT_TYPES = "[Content_Types].xml"
+
+
+def _openpyxl(module: str) -> ModuleType:
+    """openpyxl, or one of its modules, imported on first use (see
+    :func:`~govdisclosure.optional.require`)."""
+    return require(module, extra="xlsx", purpose="writing an Excel workbook (xlsx)")
 
 
 def _tables(doc: Document) -> list[tuple[str, Table, tuple[str, ...]]]:
@@ -73,11 +80,9 @@ def document_xlsx(doc: Document, *, properties: dict[str, str] | None = None) ->
     """The document's tables as the bytes of an ``.xlsx`` file; ``properties`` become
     custom document properties (see :func:`~govdisclosure.renderers.properties.
     report_properties`)."""
-    openpyxl = require("openpyxl", extra="xlsx", purpose="writing an Excel workbook (xlsx)")
-    from openpyxl import styles
-
+    openpyxl = _openpyxl("openpyxl")
     workbook = openpyxl.Workbook()
-    look = make_look(styles, GB_T_9704, doc.locale)
+    look = make_look(_openpyxl("openpyxl.styles"), GB_T_9704, doc.locale)
     for index, (heading, table, notes) in enumerate(_tables(doc)):
         sheet = workbook.active if index == 0 else workbook.create_sheet()
         sheet.title = sheet_name(heading)
@@ -90,8 +95,7 @@ def document_xlsx(doc: Document, *, properties: dict[str, str] | None = None) ->
 def _set_properties(workbook: Any, doc: Document, properties: dict[str, str]) -> None:
     """The document's properties, from the report alone (see :mod:`properties
     <govdisclosure.renderers.properties>`)."""
-    from openpyxl.packaging.custom import StringProperty
-
+    custom = _openpyxl("openpyxl.packaging.custom")
     stamp = document_time(doc.year, doc.published).replace(tzinfo=None)  # openpyxl: UTC
     props = workbook.properties
     props.title = doc.title[:255]
@@ -100,16 +104,15 @@ def _set_properties(workbook: Any, doc: Document, properties: dict[str, str]) ->
     props.language = "zh-CN" if doc.locale == "zh_CN" else "en"
     props.created = props.modified = stamp
     for name, value in sorted(properties.items()):
-        workbook.custom_doc_props.append(StringProperty(name=name, value=printable(value)))
+        workbook.custom_doc_props.append(custom.StringProperty(name=name, value=printable(value)))
 
 
 def _package(workbook: Any) -> bytes:
     """The workbook as openpyxl writes it (without touching its times, as its ``save``
     would), repacked with fixed entry times, ``[Content_Types].xml`` first."""
-    from openpyxl.writer.excel import ExcelWriter
-
+    excel = _openpyxl("openpyxl.writer.excel")
     written = io.BytesIO()
-    ExcelWriter(workbook, zipfile.ZipFile(written, "w", zipfile.ZIP_DEFLATED)).save()
+    excel.ExcelWriter(workbook, zipfile.ZipFile(written, "w", zipfile.ZIP_DEFLATED)).save()
     with zipfile.ZipFile(written) as archive:
         entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
     entries.sort(key=lambda entry: entry[0] != _CONTENT_TYPES)  # stable: the rest in order

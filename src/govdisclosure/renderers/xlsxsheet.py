@@ -8,8 +8,8 @@ Figures are numbers when Excel can hold them exactly (see :func:`number_cell`), 
 number format the form prints them in; blanks are empty cells, not 0; marks and figures
 with an annotation are text, as the other formats print them.
 
-openpyxl's classes are passed in (``styles``): this module is imported with the
-renderer, and openpyxl only when a workbook is made.
+openpyxl's style classes are passed in (``styles``), and its modules imported through
+:func:`~govdisclosure.optional.require` when a workbook is made, never with this module.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 from govdisclosure.cells import Cell, Money
 from govdisclosure.i18n import translate
 from govdisclosure.layouts import CellKind
+from govdisclosure.optional import require
 from govdisclosure.renderers.docx.preset import Font, Preset
 from govdisclosure.renderers.grid import Grid, GridCell, Role
 from govdisclosure.renderers.numbers import cell_text
@@ -258,10 +259,9 @@ class _Writer:
         self.sheet.row_dimensions[row].height = _height(sized, _LINE)
 
     def columns(self) -> None:
-        from openpyxl.utils import get_column_letter
-
+        utils = require("openpyxl.utils", extra="xlsx", purpose="writing an Excel workbook")
         for column, width in enumerate(self.widths, start=1):
-            self.sheet.column_dimensions[get_column_letter(column)].width = width
+            self.sheet.column_dimensions[utils.get_column_letter(column)].width = width
 
 
 def _text(cell: Any, text: str) -> None:
@@ -293,12 +293,10 @@ def _content(target: Any, cell: GridCell, look: _Look) -> None:
 def _print_setup(sheet: Any, grid: Grid, landscape: bool) -> None:
     """Frozen headers (and label columns), A4 fitted to the page's width, the header
     rows repeated on every printed page."""
-    from openpyxl.utils import get_column_letter
-
     if grid.header_rows:
         body = grid.rows[grid.header_rows :]
         labels = sum(c.col_span for c in body[0] if c.role is Role.ROW) if body else 0
-        sheet.freeze_panes = f"{get_column_letter(labels + 1)}{_FIRST + grid.header_rows}"
+        sheet.freeze_panes = sheet.cell(_FIRST + grid.header_rows, labels + 1).coordinate
         sheet.print_title_rows = f"{_FIRST}:{_FIRST + grid.header_rows - 1}"
     setup = sheet.page_setup
     setup.paperSize = sheet.PAPERSIZE_A4
