@@ -299,6 +299,17 @@ def test_the_tables_without_headings_are_told_by_their_labels() -> None:
     assert tables_of(gd.read(saved(book)).report) == tables_of(INVENTED)
 
 
+@pytest.mark.parametrize("report", [SEED, INVENTED], ids=["2019", "2021"])
+def test_unmerged_cells_read_as_merged_ones(report: gd.AnnualReport) -> None:
+    """Our workbook with every range unmerged (each label in its first cell, the cells
+    it covered empty), as some tools save a template."""
+    book = openpyxl.load_workbook(io.BytesIO(xlsx(report)))
+    for sheet in book.worksheets:
+        for merged in list(sheet.merged_cells.ranges):
+            sheet.unmerge_cells(str(merged))
+    assert tables_of(gd.read(saved(book)).report) == tables_of(report)
+
+
 def test_a_table_printed_twice_is_refused() -> None:
     book = openpyxl.load_workbook(io.BytesIO(xlsx(SEED)))
     copy = book.copy_worksheet(book.worksheets[1])
