@@ -1,8 +1,9 @@
 """The seed corpus, per reader format: every bundled example rendered in every format it
 is written in, in both locales where the rendering reads back (an English rendering has
-no Chinese section headings, so only its JSON, which is the same in both, is readable),
-the fixture files under tests/fixtures (DOCX, HTML, text, markdown, PDF, the messy ones),
-the published sources under examples/sources, and PDFs drawn from the text renderings
+no Chinese section headings: its JSON, which is the same in both, and its workbook, whose
+English labels read as the layout's Chinese, are readable), the fixture files under
+tests/fixtures (DOCX, HTML, text, markdown, PDF, the messy ones), the published sources
+under examples/sources, and PDFs drawn from the text renderings
 with :mod:`fuzz.pdfmake` (uncompressed, so the PDF mutators find their text operators).
 
 >>> seeds = corpus()
@@ -25,8 +26,15 @@ __all__ = ["FIXTURES", "READERS", "ROOT", "corpus"]
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 #: The reader formats, in the order the campaign runs them.
-READERS = ("json", "text", "markdown", "html", "docx", "pdf")
-_SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".docx": "docx", ".pdf": "pdf"}
+READERS = ("json", "text", "markdown", "html", "docx", "xlsx", "pdf")
+_SUFFIXES = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".html": "html",
+    ".docx": "docx",
+    ".xlsx": "xlsx",
+    ".pdf": "pdf",
+}
 
 
 def _readable(data: bytes, fmt: str) -> bool:

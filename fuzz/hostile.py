@@ -41,7 +41,7 @@ import govdisclosure as gd  # noqa: E402
 from fuzz.pdfmake import PdfWriter, content_stream, page_object, write_fonts  # noqa: E402
 from fuzz.worker import Limits, Worker, run_job  # noqa: E402
 
-__all__ = ["HOSTILE", "Hostile", "Row", "build", "measure", "run_set"]
+__all__ = ["HOSTILE", "Hostile", "Row", "build", "lying_about_size", "measure", "run_set"]
 
 SEED = ROOT / "examples" / "zhongning-minzheng-2020.json"
 MB = 1024 * 1024
@@ -120,15 +120,21 @@ def zip_bomb(path: Path, *, lying: bool = False, size: int = 1024 * MB) -> None:
 
     _write_docx(path, {"word/document.xml": chunks})
     if lying:
-        data = bytearray(path.read_bytes())
-        name = b"word/document.xml"
-        for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
-            for found in re.finditer(re.escape(signature), data):
-                at = found.start()
-                name_at = at + (30 if signature == b"PK\x03\x04" else 46)
-                if data[name_at : name_at + len(name)] == name:
-                    data[at + offset : at + offset + 4] = struct.pack("<I", 5000)
-        path.write_bytes(bytes(data))
+        path.write_bytes(lying_about_size(path.read_bytes(), "word/document.xml"))
+
+
+def lying_about_size(data: bytes, name: str, size: int = 5000) -> bytes:
+    """The zip archive ``data`` with the headers of its entry ``name`` (the local one and
+    the central directory's) claiming that it unpacks to ``size`` bytes."""
+    out = bytearray(data)
+    wanted = name.encode()
+    for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        for found in re.finditer(re.escape(signature), out):
+            at = found.start()
+            name_at = at + (30 if signature == b"PK\x03\x04" else 46)
+            if out[name_at : name_at + len(wanted)] == wanted:
+                out[at + offset : at + offset + 4] = struct.pack("<I", size)
+    return bytes(out)
 
 
 def many_entries(path: Path) -> None:

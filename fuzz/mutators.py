@@ -327,33 +327,53 @@ _DOCX_FRAGMENTS = (
     '<w:p><w:r><w:t xml:space="preserve">规章 | 3 | 0 |</w:t></w:r></w:p>',
 )
 _DOCX_POINTS = re.compile(r"</w:p>|</w:tc>|</w:tr>|<w:body>|</w:r>|<w:tc>")
+#: What a workbook's sheet may hold that a reader of it must survive.
+_XLSX_FRAGMENTS = (
+    '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>',
+    '<row r="0"/>',
+    '<row r="5"><c r="A5" t="s"><v>999999</v></c></row>',
+    '<row r="6"><c r="ZZZZ6"><v>1</v></c></row>',
+    '<row r="7"><c r="B7"><f>SUM(A1:A6)</f></c><c r="C7" t="e"><v>#DIV/0!</v></c></row>',
+    '<row r="8"><c r="B8" t="inlineStr"><is><t>规章</t></is></c><c r="C8" s="9999">'
+    '<v>1e400</v></c><c r="D8"><v>NaN</v></c><c r="E8" t="b"><v>1</v></c></row>',
+    '<row r="9">' + "<c/>" * 5000 + "</row>",
+    '<mergeCells><mergeCell ref="A1:XFD1048576"/><mergeCell ref="B2:A1"/>'
+    '<mergeCell ref="nonsense"/></mergeCells>',
+    '<dimension ref="A1:XFD1048576"/>',
+    "&undefined;",
+)
+_XLSX_POINTS = re.compile(r"</row>|<sheetData>|</sheetData>|</c>")
+#: Each Office format's main part, its fragments and where they go.
+_OFFICE = {
+    "docx": ("word/document.xml", _DOCX_FRAGMENTS, _DOCX_POINTS),
+    "xlsx": ("xl/worksheets/sheet2.xml", _XLSX_FRAGMENTS, _XLSX_POINTS),
+}
 
 
-def _docx_xml(rng: random.Random, xml: str) -> str:
+def _office_xml(rng: random.Random, xml: str, fmt: str) -> str:
     if rng.random() < 0.5:
-        points = [m.end() for m in _DOCX_POINTS.finditer(xml)] or [len(xml)]
+        _, fragments, where = _OFFICE[fmt]
+        points = [m.end() for m in where.finditer(xml)] or [len(xml)]
         at = rng.choice(points)
-        return xml[:at] + rng.choice(_DOCX_FRAGMENTS) + xml[at:]
-    return _text(rng, xml, "docx")
+        return xml[:at] + rng.choice(fragments) + xml[at:]
+    return _text(rng, xml, fmt)
 
 
-def _docx(rng: random.Random, data: bytes) -> bytes:
+def _office(rng: random.Random, data: bytes, fmt: str) -> bytes:
+    """A mutation of a part of an Office file (DOCX, XLSX), most often its main one."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = {info.filename: archive.read(info) for info in archive.infolist()}
     except Exception:  # a zip the raw mutations broke: mutate its bytes again
-        return _raw(rng, data, "docx")
+        return _raw(rng, data, fmt)
     names = list(parts)
+    main = _OFFICE[fmt][0]
     if rng.random() < 0.08 and len(names) > 1:
         del parts[rng.choice(names)]
     else:
         xml = [n for n in names if n.endswith((".xml", ".rels"))] or names
-        name = (
-            "word/document.xml"
-            if "word/document.xml" in xml and rng.random() < 0.7
-            else rng.choice(xml)
-        )
-        parts[name] = _as_text(lambda t: _docx_xml(rng, t), parts[name])
+        name = main if main in xml and rng.random() < 0.7 else rng.choice(xml)
+        parts[name] = _as_text(lambda t: _office_xml(rng, t, fmt), parts[name])
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in parts.items():
@@ -421,10 +441,10 @@ def _pdf(rng: random.Random, data: bytes) -> bytes:
 
 def mutate(fmt: str, data: bytes, rng: random.Random) -> bytes:
     """One mutation of ``data``, a document in ``fmt``."""
-    if fmt in ("docx", "pdf"):
+    if fmt in ("docx", "xlsx", "pdf"):
         if rng.random() < 0.25:
             return _raw(rng, data, fmt)
-        return _docx(rng, data) if fmt == "docx" else _pdf(rng, data)
+        return _pdf(rng, data) if fmt == "pdf" else _office(rng, data, fmt)
     choice = rng.random()
     if choice < 0.3:
         return _raw(rng, data, fmt)

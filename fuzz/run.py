@@ -3,7 +3,7 @@
 foreign exception, never hang, and keep its memory bounded; a report it accepts must
 render in every format, in both locales.
 
-    python fuzz/run.py --per-reader 20000 --formats json,text,markdown,html,docx,pdf \\
+    python fuzz/run.py --per-reader 20000 --formats json,text,markdown,html,docx,xlsx,pdf \\
         --seed 1 --workers 2 --time-limit 2 --memory-limit-mb 300 --out fuzz/findings
 
 Inputs run in worker subprocesses (:mod:`fuzz.worker`: long-lived, killed and restarted
@@ -64,6 +64,7 @@ EXTENSIONS = {
     "markdown": "md",
     "html": "html",
     "docx": "docx",
+    "xlsx": "xlsx",
     "pdf": "pdf",
 }
 Signature = tuple[str, str, str, str]  # kind, reader format, exception type, place

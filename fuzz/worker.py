@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-RENDER_FORMATS = ("json", "html", "text", "markdown", "docx")
+RENDER_FORMATS = ("json", "html", "text", "markdown", "docx", "xlsx")
 LOCALES = ("zh_CN", "en")
 SLOW_SECONDS = 1.0
 
@@ -230,7 +230,8 @@ def _render(report: Any) -> list[tuple[str, str, str, str]]:
 
 def _warm_up(gd: Any) -> None:
     """Read the seed in every format once, so that the modules each reader imports on
-    first use (python-docx, lxml, html5lib, pypdf) are not imported in an input's time."""
+    first use (python-docx, openpyxl, lxml, html5lib, pypdf) are not imported in an input's
+    time."""
     from fuzz.pdfmake import text_pdf
 
     report = gd.load(ROOT / "examples" / "zhongning-minzheng-2020.json")

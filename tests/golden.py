@@ -17,7 +17,16 @@ EXAMPLES = {
     "2019": ROOT / "examples" / "zhongning-minzheng-2020.json",
     "2021": ROOT / "examples" / "shiyan-ziranziyuan-2022.json",
 }
-EXTENSIONS = {"text": "txt", "markdown": "md", "html": "html", "json": "json", "docx": "docx"}
+EXTENSIONS = {
+    "text": "txt",
+    "markdown": "md",
+    "html": "html",
+    "json": "json",
+    "docx": "docx",
+    "xlsx": "xlsx",
+}
+#: The formats whose files are bytes, compared whole (the others line by line).
+BINARY = ("docx", "xlsx")
 LOCALES = ("zh_CN", "en")
 
 

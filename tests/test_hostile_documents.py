@@ -39,11 +39,13 @@ SECONDS = 2.0
 
 @contextmanager
 def quick() -> Iterator[None]:
-    """Fail when the block takes longer than :data:`SECONDS`."""
-    start = time.perf_counter()
+    """Fail when the block takes more than :data:`SECONDS` of processor time (the read's
+    own: the suite runs on shared machines, where waiting for a processor says nothing of
+    the reader; a read waits on nothing else)."""
+    start = time.process_time()
     yield
-    elapsed = time.perf_counter() - start
-    assert elapsed < SECONDS, f"took {elapsed:.2f} s"
+    elapsed = time.process_time() - start
+    assert elapsed < SECONDS, f"took {elapsed:.2f} s of processor time"
 
 
 def refused(data: bytes | str, fmt: str, match: str) -> gd.ReadError:
@@ -505,7 +507,7 @@ def test_docx_part_over_the_xml_limit_is_refused_before_it_is_unpacked() -> None
 
 
 def test_docx_part_over_a_small_xml_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("govdisclosure.readers.docx.MAX_XML_BYTES", 50_000)
+    monkeypatch.setattr("govdisclosure.readers.ooxml.MAX_XML_BYTES", 50_000)
     refused(_docx(_paragraphs(60_000)), "docx", "the limit is 50,000")
 
 
@@ -583,7 +585,7 @@ def test_docx_symbol_that_is_no_character_reads_as_a_replacement_and_renders(cod
     [note] = [n for n in result.notes if n.snippet == f"w:char={code}"]
     assert "read as U+FFFD" in note.action
     assert "\ufffd" in repr(result.report)
-    for fmt in ["json", "html", "text", "markdown", "docx"]:
+    for fmt in ["json", "html", "text", "markdown", "docx", "xlsx"]:
         assert gd.render(result.report, fmt)
 
 

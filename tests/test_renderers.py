@@ -45,7 +45,7 @@ def text(report: gd.AnnualReport, fmt: str, **options: Any) -> str:
 
 
 def test_builtin_formats_are_available() -> None:
-    assert {"docx", "html", "markdown", "text", "json"} <= set(gd.available_formats())
+    assert {"docx", "html", "markdown", "text", "json", "xlsx"} <= set(gd.available_formats())
 
 
 def test_an_unknown_format_lists_the_available_ones() -> None:

@@ -164,6 +164,14 @@ _BUILTIN: dict[str, BuiltinFormat] = {
             read="govdisclosure.readers.jsonformat:read_json",
         ),
         BuiltinFormat(
+            "xlsx",
+            (".xlsx",),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            True,
+            render="govdisclosure.renderers.xlsx:render_xlsx",
+            read="govdisclosure.readers.xlsx:read_xlsx",
+        ),
+        BuiltinFormat(
             "pdf",
             (".pdf",),
             "application/pdf",

@@ -25,6 +25,7 @@ __all__ = [
     "MAX_HTML_ELEMENTS",
     "MAX_LABEL_CHARS",
     "MAX_LINES",
+    "MAX_MERGED_RANGES",
     "MAX_PAGES",
     "MAX_PAGE_CHARS",
     "MAX_PAGE_CONTENT_BYTES",
@@ -32,6 +33,8 @@ __all__ = [
     "MAX_PDF_OBJECTS",
     "MAX_RATIO",
     "MAX_ROW_CHARS",
+    "MAX_SHEET_COLUMNS",
+    "MAX_SHEET_ROWS",
     "MAX_TABLE_COLUMNS",
     "MAX_TABLE_ROWS",
     "MAX_TEXT_CHARS",
@@ -87,6 +90,16 @@ MAX_PDF_CONTENT_BYTES: Final = 768 * 1024
 #: reading it would cost time for nothing.
 MAX_TABLE_ROWS: Final = 500
 MAX_TABLE_COLUMNS: Final = 100
+#: The rows and columns of a workbook's sheet that are read: a sheet that holds all three
+#: tables of a report has some 80 rows and 17 columns, wherever on it they start; what
+#: a sheet holds beyond (a sheet of other data) is left out, with a note. A sheet's
+#: declared size (``<dimension>``) is never trusted: only the cells it holds are read,
+#: up to these.
+MAX_SHEET_ROWS: Final = 2_000
+MAX_SHEET_COLUMNS: Final = 200
+#: The most ranges of merged cells a sheet may declare: the three tables merge some 50;
+#: every range is compared with the others to find those that overlap.
+MAX_MERGED_RANGES: Final = 1_000
 #: The longest row of figures: as many cells as a row may have, each of the longest value
 #: (a figure of MAX_FIGURE_DIGITS with its separators, unit and annotation, some 300
 #: characters). Of a longer line of text, only so much at its end is split into figures.

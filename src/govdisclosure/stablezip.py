@@ -16,12 +16,14 @@ through it.
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import zipfile
+from collections.abc import Iterable
 from typing import IO, Any, Final
 
-__all__ = ["STAMP", "StableZipFile", "entry"]
+__all__ = ["STAMP", "StableZipFile", "entry", "zip_bytes"]
 
 #: The time every entry is stamped with: the earliest a zip file holds.
 STAMP: Final = (1980, 1, 1, 0, 0, 0)
@@ -76,3 +78,17 @@ class StableZipFile(zipfile.ZipFile):
         # The writing library's own temporary file (an openpyxl sheet), not a document.
         with open(filename, "rb") as source, self.open(info, "w") as target:
             shutil.copyfileobj(source, target, _PIECE)
+
+
+def zip_bytes(entries: Iterable[tuple[str, bytes]]) -> bytes:
+    """The entries (name, content), in their order, as a stable archive (what an Office
+    file is packed as).
+
+    >>> zip_bytes([("a.xml", b"<a/>")]) == zip_bytes([("a.xml", b"<a/>")])
+    True
+    """
+    out = io.BytesIO()
+    with StableZipFile(out) as archive:
+        for name, data in entries:
+            archive.writestr(name, data)
+    return out.getvalue()

@@ -1,16 +1,16 @@
-"""Reading published reports back into the model: JSON, DOCX (ours and others'), HTML,
-text (as extracted from a PDF or copied from a page), and PDF files through the
-optional ``pdf`` extra.
+"""Reading published reports back into the model: JSON, DOCX (ours and others'), the
+tables of XLSX workbooks (ours and others'), HTML, text (as extracted from a PDF or
+copied from a page), and PDF files through the optional ``pdf`` extra.
 
 :func:`read` takes a path (``pathlib.Path`` or another ``os.PathLike``), ``bytes``, a
 binary stream, or a ``str`` of text, and returns a :class:`ReadResult`: the report, the
 notes on everything the reader decided, and where each figure came from. When the
-format is not given it is sniffed, in this order: a zip archive is DOCX, ``%PDF-`` is
-PDF, a document starting with ``{`` is JSON, one with ``<html``, ``<body``, ``<article``
-or ``<table`` is HTML, and anything else is text (in UTF-8, UTF-16 or GB 18030: see
-:mod:`~govdisclosure.readers.encodings`). A document in UTF-16 is decoded before its
-format is sniffed, so a UTF-16 page is HTML and a UTF-16 JSON document is JSON. A file's
-extension decides before sniffing.
+format is not given it is sniffed, in this order: a zip archive is XLSX when it holds
+``xl/workbook.xml`` and DOCX otherwise, ``%PDF-`` is PDF, a document starting with ``{``
+is JSON, one with ``<html``, ``<body``, ``<article`` or ``<table`` is HTML, and anything
+else is text (in UTF-8, UTF-16 or GB 18030: see :mod:`~govdisclosure.readers.encodings`).
+A document in UTF-16 is decoded before its format is sniffed, so a UTF-16 page is HTML
+and a UTF-16 JSON document is JSON. A file's extension decides before sniffing.
 
 A path must name a regular file (or a link to one): a directory, a device, a FIFO or a
 socket is refused before anything is read from it. No more than
@@ -37,7 +37,7 @@ from govdisclosure.errors import FormatNotAvailable, GovDisclosureError, OptionE
 from govdisclosure.files import read_file, read_stream
 from govdisclosure.formats import available_formats, format_for_path, get_format
 from govdisclosure.readers.encodings import decode_bytes, encoding_note, is_utf16
-from govdisclosure.readers.limits import MAX_FILE_BYTES, check_size
+from govdisclosure.readers.limits import MAX_FILE_BYTES, check_size, open_zip
 from govdisclosure.readers.result import Note, NoteKind, ReadResult, SourceRef
 
 __all__ = [
@@ -58,7 +58,7 @@ def sniff(data: bytes) -> str:
     """The format ``data`` looks like (see the module's documentation for the order)."""
     head = data[:4096]
     if head.startswith(b"PK\x03\x04"):
-        return "docx"
+        return _office(data)
     if head.lstrip().startswith(b"%PDF-"):
         return "pdf"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -67,6 +67,18 @@ def sniff(data: bytes) -> str:
     if _HTML.search(head):
         return "html"
     return "text"
+
+
+def _office(data: bytes) -> str:
+    """Which Office file a zip archive is: a workbook (``xl/workbook.xml``), else DOCX
+    (whose reader says what it is not). The archive's directory is checked against the
+    limits before it is listed; one refused is left to the DOCX reader to refuse."""
+    try:
+        with open_zip(data, None) as archive:
+            names = archive.NameToInfo
+    except ReadError:
+        return "docx"
+    return "xlsx" if "xl/workbook.xml" in names and "word/document.xml" not in names else "docx"
 
 
 def decode_text(data: bytes, source: str | None = None) -> str:
@@ -110,7 +122,7 @@ def _bytes_of(source: object) -> tuple[bytes | str, str | None, str | None]:
 _UNREADABLE = (
     (
         b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-        "a Word 97-2003 (.doc), WPS or password-protected Office document",
+        "a Word 97-2003 (.doc), Excel 97-2003 (.xls), WPS or password-protected Office document",
     ),
     (b"{\\rtf", "an RTF document"),
 )
@@ -121,7 +133,8 @@ def _refuse_unreadable(data: bytes, name: str | None) -> None:
     for magic, what in _UNREADABLE:
         if data.startswith(magic):
             raise ReadError(
-                f"{what} is not read; save it as .docx (or PDF) and read that", source=name
+                f"{what} is not read; save it as .docx or .xlsx (or PDF) and read that",
+                source=name,
             )
 
 

@@ -14,6 +14,7 @@ structure (:mod:`~govdisclosure.readers.script`).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -38,7 +39,7 @@ from govdisclosure.report import AnnualReport, Preamble, Scope
 from govdisclosure.tables import ApplicationTable, CellTable, ProactiveTable, ReviewTable
 from govdisclosure.text import Paragraph
 
-__all__ = ["build_report"]
+__all__ = ["build_report", "build_tables"]
 
 _TABLES = (Section.PROACTIVE, Section.APPLICATIONS, Section.REVIEWS)
 _TABLE_CLASSES: dict[Section, type[CellTable[Any, Any]]] = {
@@ -81,9 +82,22 @@ class _Builder:
                 f"{heading_of(Section.OTHER)}) found: "
                 "this is not an annual report on government information disclosure"
             )
+        return self.report(fmt, title, preamble_blocks, sections)
+
+    def report(
+        self,
+        fmt: str,
+        title: list[TextBlock],
+        preamble_blocks: list[Block],
+        sections: _Sections,
+        context: Sequence[Block] | None = None,
+    ) -> ReadResult:
+        """The report from its parts: the title, the preamble and the sections found
+        (``context``: where else the organ and year may be stated, the preamble when not
+        given)."""
         organ, year, custom_title = identity(
             title,
-            preamble_blocks,
+            preamble_blocks if context is None else context,
             sections,
             options=self.options,
             notes=self.notes,
@@ -118,9 +132,13 @@ class _Builder:
                     NoteKind.MISSING,
                     f"$.report.{section.value}",
                     section.zh,
-                    "no heading of this section was found",
+                    self.why_missing(section),
                     SourceRef(file=self.source),
                 )
+
+    def why_missing(self, section: Section) -> str:
+        del section
+        return "no heading of this section was found"
 
     def table_blocks(self, sections: _Sections) -> list[TableBlock]:
         """The tables printed in the sections of tables 二, 三 and 四: some there must be,
@@ -317,6 +335,9 @@ def _may_be_composed(text: str, facts: dict[str, Any]) -> bool:
     return _SPACE.search(text) is None
 
 
+_OPTIONS = frozenset({"organ", "year", "edition", "organ_kind", "scope", "partial"})
+
+
 def build_report(
     blocks: Sequence[Block], *, fmt: str, source: str | None = None, **options: Any
 ) -> ReadResult:
@@ -325,9 +346,60 @@ def build_report(
     Options: ``organ``, ``year``, ``edition``, ``organ_kind``, ``scope`` (when the
     document does not print them, or prints them wrongly: a front end passes what the
     document's properties say), ``partial`` (read a document whose tables lack rows)."""
-    unknown = set(options) - {"organ", "year", "edition", "organ_kind", "scope", "partial"}
+    unknown = set(options) - _OPTIONS
     if unknown:
         raise OptionError(f"unknown reader options: {', '.join(sorted(unknown))}")
     # A copy in Traditional script: its title, headings and tables read as Simplified.
     script = simplified_structure(blocks)
     return script.restore(_Builder(script.blocks, source, options).build(fmt))
+
+
+class _TablesBuilder(_Builder):
+    """The builder of a document that prints only its tables (see :func:`build_tables`)."""
+
+    def __init__(
+        self, blocks: Sequence[Block], source: str | None, options: dict[str, Any], absent: str
+    ) -> None:
+        super().__init__(blocks, source, options)
+        self.absent = absent
+
+    def why_missing(self, section: Section) -> str:
+        if section in _TABLES:
+            return "the document prints no table of this section"
+        return self.absent
+
+
+def build_tables(
+    title: Sequence[TextBlock],
+    tables: dict[Section, list[Block]],
+    *,
+    fmt: str,
+    absent: str,
+    context: Sequence[Block] = (),
+    source: str | None = None,
+    **options: Any,
+) -> ReadResult:
+    """Build a report from a document that prints only its tables (a workbook): its
+    ``title``, and the blocks of each table's section as the front end found them (the
+    table's pieces, and text printed with it, kept as its notes). The preamble and the
+    prose sections are left empty, each section with a ``missing`` note that says
+    ``absent`` (why the document has none); ``context`` is text the document prints
+    besides, where the organ and the year are looked for when the title does not name
+    them. Options as for :func:`build_report`."""
+    unknown = set(options) - _OPTIONS
+    if unknown:
+        raise OptionError(f"unknown reader options: {', '.join(sorted(unknown))}")
+    assert set(tables) <= set(_TABLES), "only the tables' sections"
+    # Read in Simplified script, as any document (the blocks in order, then apart again).
+    script = simplified_structure(
+        [*title, *context, *(b for found in tables.values() for b in found)]
+    )
+    simplified = iter(script.blocks)
+    new_title = list(itertools.islice(simplified, len(title)))
+    new_context = list(itertools.islice(simplified, len(context)))
+    sections = {
+        section: list(itertools.islice(simplified, len(found))) for section, found in tables.items()
+    }
+    builder = _TablesBuilder(script.blocks, source, options, absent)
+    titles = [block for block in new_title if isinstance(block, TextBlock)]
+    return script.restore(builder.report(fmt, titles, [], sections, new_context))

@@ -10,6 +10,7 @@ every figure came from.
 from __future__ import annotations
 
 import enum
+import re
 from typing import Any
 
 import attrs
@@ -40,13 +41,16 @@ class NoteKind(enum.Enum):
 @frozen
 class SourceRef:
     """Where something was in the source: a line (text; in a PDF, the line of its
-    ``page``), or a table cell (HTML, DOCX: table, row and column, counted from 0 in
-    document order), with the file name when there is one.
+    ``page``), a table cell (HTML, DOCX: table, row and column, counted from 0 in
+    document order), or a cell of a workbook's sheet (XLSX: the sheet's name and the
+    cell's reference, as Excel writes them), with the file name when there is one.
 
     >>> str(SourceRef(line=42)), str(SourceRef(table=1, row=3, column=2))
     ('line 42', 'table 2, row 4, column 3')
     >>> str(SourceRef(line=7, page=3, file="report.pdf"))
     'report.pdf: page 3, line 7'
+    >>> str(SourceRef(sheet="表三", cell="C7")), str(SourceRef(sheet="Sheet 1", file="a.xlsx"))
+    ('表三!C7', "a.xlsx: 'Sheet 1'")
     """
 
     line: int | None = None
@@ -55,8 +59,25 @@ class SourceRef:
     column: int | None = None
     file: str | None = None
     page: int | None = None
+    #: A workbook's sheet, by its name, and a cell of it ("C7"), or ``None`` for the sheet.
+    sheet: str | None = None
+    cell: str | None = None
+
+    @property
+    def reference(self) -> str:
+        """The sheet and the cell as Excel writes a reference to them: ``表三!C7``, with
+        the name quoted when it holds more than letters, digits and ``_``
+        (``'Sheet 1'!C7``); the sheet alone when there is no cell; "" for no sheet."""
+        if self.sheet is None:
+            return ""
+        name = self.sheet
+        if not re.fullmatch(r"[^\W\d]\w*", name):
+            name = "'" + name.replace("'", "''") + "'"
+        return f"{name}!{self.cell}" if self.cell else name
 
     def __str__(self) -> str:
+        if self.sheet is not None:
+            return f"{self.file}: {self.reference}" if self.file else self.reference
         if self.line is not None:
             where = f"line {self.line}"
         elif self.table is None and self.row is None:
@@ -80,9 +101,14 @@ class SourceRef:
         ('第 79 行', '第 2 个表格第 4 行第 4 列')
         >>> SourceRef(line=12, page=3).describe(), SourceRef(line=79, file="a.txt").describe("en")
         ('第 3 页第 12 行', 'line 79')
+        >>> SourceRef(sheet="表三", cell="C7").describe(), SourceRef(sheet="表三").describe("en")
+        ('工作表“表三”C7 单元格', '表三')
         """
         if locale.startswith("en"):
             return str(attrs.evolve(self, file=None))
+        if self.sheet is not None:
+            cell = f"{self.cell} 单元格" if self.cell else ""
+            return f"工作表“{self.sheet}”{cell}"
         page = f"第 {self.page} 页" if self.page is not None else ""
         if self.line is not None:
             return f"{page}第 {self.line} 行"

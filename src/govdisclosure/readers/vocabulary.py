@@ -34,6 +34,7 @@ __all__ = [
     "header_remark",
     "is_header",
     "is_header_piece",
+    "table_labels",
     "targets",
     "vocabulary",
     "widest",
@@ -105,6 +106,23 @@ def vocabulary(section: Section) -> tuple[str, ...]:
         words |= _labels(table, rows=table.flat)
     words.discard("")
     return tuple(sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def table_labels(section: Section) -> frozenset[str]:
+    """The keys of every label the section's table prints, in either edition: its
+    corner, its captions, its column and its row labels.
+
+    >>> "信息内容" in table_labels(Section.PROACTIVE), "行政复议" in table_labels(Section.REVIEWS)
+    (True, True)
+    """
+    words: set[str] = set()
+    for edition in Edition:
+        table = layout(edition).table(section)
+        words |= _labels(table, rows=True)
+        words.add(normalize_label(table.corner))
+    words.discard("")
+    return frozenset(words)
 
 
 def _labels(table: TableLayout, *, rows: bool) -> set[str]:

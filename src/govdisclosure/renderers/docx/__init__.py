@@ -34,7 +34,6 @@ from govdisclosure.renderers.docx._package import (
     open_document,
     package_bytes,
     prune,
-    report_properties,
     set_core_properties,
     set_custom_properties,
     set_font_table,
@@ -44,6 +43,7 @@ from govdisclosure.renderers.docx._package import (
 )
 from govdisclosure.renderers.docx._wordml import parse_fragment, preset_styles, reference_styles
 from govdisclosure.renderers.docx.preset import GB_T_9704, Font, Preset
+from govdisclosure.renderers.properties import report_properties
 from govdisclosure.report import AnnualReport
 
 __all__ = [

@@ -3,7 +3,6 @@ parts to drop, and zip bytes that are the same for the same report every time.""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import os
 import re
@@ -23,8 +22,8 @@ from govdisclosure.renderers.docx._wordml import (
     xml_attr,
 )
 from govdisclosure.renderers.docx.preset import Preset
-from govdisclosure.report import AnnualReport
-from govdisclosure.stablezip import StableZipFile
+from govdisclosure.renderers.properties import document_time
+from govdisclosure.stablezip import zip_bytes
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -148,9 +147,7 @@ def set_settings(document: WordDocument, preset_mode: bool) -> None:
 
 def set_core_properties(document: WordDocument, doc: Document) -> None:
     """The document properties, from the report alone."""
-    # The first day after the report's year (the calendar's last day for a year 9999).
-    when = doc.published or dt.date(min(doc.year + 1, dt.MAXYEAR), 1, 1)
-    stamp = dt.datetime(when.year, when.month, when.day, tzinfo=dt.UTC)
+    stamp = document_time(doc.year, doc.published)
     props = document.core_properties
     props.title = doc.title[:255]
     props.author = doc.organ[:255]
@@ -175,24 +172,6 @@ _VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 _CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 #: The prefix of the custom properties this library writes (and replaces on a re-render).
 _OWN_PREFIX = "govdisclosure."
-
-
-def report_properties(report: AnnualReport) -> dict[str, str]:
-    """The facts of ``report`` that its printed text does not state, as the custom
-    document properties the DOCX reader reads back: the kind of organ (empty when the
-    report does not say) and the scope, as JSON.
-
-    >>> import govdisclosure as gd
-    >>> report_properties(gd.load("examples/zhongning-minzheng-2020.json"))
-    {'govdisclosure.organ_kind': 'department', 'govdisclosure.scope': '{"kind":"own","organs":[]}'}
-    """
-    import json
-
-    scope = {"kind": report.scope.kind.value, "organs": list(report.scope.organs)}
-    return {
-        "govdisclosure.organ_kind": report.organ_kind.value if report.organ_kind else "",
-        "govdisclosure.scope": json.dumps(scope, ensure_ascii=False, separators=(",", ":")),
-    }
 
 
 def set_custom_properties(document: WordDocument, properties: dict[str, str]) -> None:
@@ -304,11 +283,7 @@ def package_bytes(package: OpcPackage) -> bytes:
         entries.append((str(part.partname)[1:], part.blob))
         if len(part.rels):
             entries.append((part.partname.rels_uri[1:], _rels_xml(part.rels)))
-    out = io.BytesIO()
-    with StableZipFile(out) as archive:
-        for name, data in entries:
-            archive.writestr(name, data)
-    return out.getvalue()
+    return zip_bytes(entries)
 
 
 def _rels_xml(rels: Any) -> bytes:
