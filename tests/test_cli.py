@@ -295,3 +295,15 @@ def test_aggregate_refuses_the_same_organ_twice(
     assert main([*argv, "-o", str(tmp_path / "x.json")]) == 2
     assert "示例县教育局" in capsys.readouterr().err
     assert not (tmp_path / "x.json").exists()
+
+
+def test_render_of_every_format_leaves_out_one_not_installed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # what an absent package imports as
+    assert main(["render", str(SEED), "--lang", "en", "-o", str(tmp_path)]) == 0
+    assert "xlsx left out: writing" in capsys.readouterr().err
+    suffixes = sorted(p.suffix for p in tmp_path.iterdir())
+    assert suffixes == [".docx", ".html", ".json", ".md", ".txt"]
+    # Asked for by name, a format that cannot be written is an error.
+    assert main(["render", str(SEED), "-f", "xlsx", "-o", str(tmp_path / "x")]) == 2

@@ -14,10 +14,11 @@ from govdisclosure.cli.paths import Input, Namer, expand
 from govdisclosure.cli.progress import progress
 from govdisclosure.cli.status import Console
 from govdisclosure.cli.writing import Writer
+from govdisclosure.errors import FormatNotAvailable
 from govdisclosure.formats import available_formats, get_format
 from govdisclosure.i18n import LOCALES
 from govdisclosure.ratios import indicators
-from govdisclosure.renderers import render_to
+from govdisclosure.renderers import render, render_to
 from govdisclosure.report import AnnualReport
 from govdisclosure.summary import summarize
 
@@ -85,11 +86,24 @@ def run_read(args: argparse.Namespace, console: Console) -> None:
                     console.say(f"  {note}")
 
 
-def _renderings(
-    formats: list[str] | None, locales: list[list[str]] | None
-) -> list[tuple[str, str]]:
+def _installed(console: Console) -> list[str]:
+    """Every format that renders here: one whose optional dependency is missing (Excel
+    without openpyxl) is left out of "all of them", and said once."""
+    sample = AnnualReport.blank("某县统计局", 2022)
+    able = []
+    for name in available_formats("render"):
+        try:
+            render(sample, name)
+        except FormatNotAvailable as err:
+            console.warn(f"{name} left out: {err}")
+            continue
+        able.append(name)
+    return able
+
+
+def _renderings(formats: list[str], locales: list[list[str]] | None) -> list[tuple[str, str]]:
     """Each (format, locale) to write: JSON once (it is the same in every language)."""
-    chosen = formats or list(available_formats("render"))
+    chosen = formats
     languages = (
         list(dict.fromkeys(x for group in locales for x in group)) if locales else list(LOCALES)
     )
@@ -106,7 +120,7 @@ def run_render(args: argparse.Namespace, console: Console) -> None:
     if started is None:
         return
     sources, writer, outputs = started
-    wanted = _renderings(args.formats, args.locales)
+    wanted = _renderings(args.formats or _installed(console), args.locales)
     items = read_items([s.path for s in sources], jobs=args.jobs)
     for item in progress(items, total=len(sources), what="render"):
         if item.error is not None:
