@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-_MODULES = ("arithmetic", "values", "meta", "prose", "crossyear")
+_MODULES = ("arithmetic", "values", "meta", "prose", "crossyear", "reused")
 _loaded = False
 
 
