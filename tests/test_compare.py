@@ -73,7 +73,8 @@ def test_marks_and_blanks_are_never_numbers() -> None:
     assert difference(Money("1", "元"), 1) is None  # an amount against a count
     same = compare(last_year(new=NotApplicable("/")), attrs.evolve(invented()))
     row = row_of(same, "applications.new.total")
-    assert row.status is RowStatus.NOT_COMPARABLE and row.previous == NotApplicable("/")
+    assert row.status is RowStatus.NOT_COMPARABLE
+    assert row.previous == NotApplicable("/")
 
 
 def test_amounts_in_other_units_are_compared_exactly() -> None:
@@ -113,7 +114,8 @@ def test_across_editions_the_rows_of_one_edition_are_listed_as_such() -> None:
     # （六）其他处理 is compared as 2019 asks it: the 2021 lines added up.
     other = row_of(comparison, "applications.other_handling.total")
     assert (other.previous, other.current, other.change) == (0, 2, 2)
-    assert other.note is not None and other.note.text() == "2021 年版格式分为 3 行，此处为各行之和"
+    assert other.note is not None
+    assert other.note.text() == "2021 年版格式分为 3 行，此处为各行之和"
     assert row_of(comparison, "applications.new.natural_person").current == 38
 
 
@@ -149,7 +151,8 @@ def test_the_text_table_aligns_its_figures_by_display_width() -> None:
     # Every line of the table ends its figures at the same display column.
     ends = {display_width(re.split(r"\s{2,}", line.rstrip())[-1]) for line in rows}
     widths = {display_width(line) for line in rows}
-    assert len(widths) == 1 and ends
+    assert len(widths) == 1
+    assert ends
     assert lines[-1].startswith("变化 2 项")
 
 
@@ -171,12 +174,11 @@ def test_markdown_and_html_escape_the_report_text() -> None:
     comparison = compare(attrs.evolve(last_year(new=40), organ=this.organ), this)
     markdown = comparison.to_markdown(changes_only=True)
     assert markdown.startswith("## 示例\\<县\\>\\|局：2021 年与 2022 年报告数字比较")
-    assert (
-        "| ---" in markdown
-        and "| 三、本年新收政府信息公开申请数量·总计 | 40 | 54 | \\+14 | \\+35.0% |" in markdown
-    )
+    assert "| ---" in markdown
+    assert "| 三、本年新收政府信息公开申请数量·总计 | 40 | 54 | \\+14 | \\+35.0% |" in markdown
     html = comparison.to_html(changes_only=True)
-    assert "示例&lt;县&gt;|局" in html and "<县>" not in html
+    assert "示例&lt;县&gt;|局" in html
+    assert "<县>" not in html
     assert '<td class="number">+14</td>' in html
 
 
@@ -186,9 +188,11 @@ def test_a_partial_sum_is_marked() -> None:
     apps = this.applications.with_row(R.OTHER_UNPAID_FEE, {A.TOTAL: None})
     comparison = compare(last, attrs.evolve(this, applications=apps))
     row = row_of(comparison, "applications.other_handling.total")
-    assert row.partial_current and not row.partial_previous
+    assert row.partial_current
+    assert not row.partial_previous
     (shown,) = [r for r in comparison_table(comparison).rows if r[0] == row.name()]
-    assert shown[2] == "2*" and "未计入" in shown[5]
+    assert shown[2] == "2*"
+    assert "未计入" in shown[5]
 
 
 # --- rows for a spreadsheet -----------------------------------------------------------------
@@ -199,7 +203,9 @@ def test_the_rows_follow_the_comparison() -> None:
     rows = list(comparison_rows(comparison))
     assert len(rows) == len(comparison.rows)
     first = dict(zip((c.key for c in COMPARISON_COLUMNS), rows[0], strict=True))
-    assert first["status"] == "changed" and first["row"] == "new" and first["column"] == "total"
+    assert first["status"] == "changed"
+    assert first["row"] == "new"
+    assert first["column"] == "total"
     assert (first["previous_value"], first["current_value"], first["change"]) == (40, 54, 14)
     assert first["relative"] == Decimal("0.350000")
     assert first["place_en"] == "Table 3, New applications received this year · Total"
