@@ -12,7 +12,7 @@ most of their wording, without comparing every pair of reports.
    fingerprints are gone, a posting list holds at most ``common_floor`` or
    ``common_share`` of the batch's reports, and the work grows with the number of
    fingerprints — linearly with the batch — not with the number of pairs.
-4. A pair sharing enough fingerprints (:func:`_candidate`) is measured on its full
+4. A pair sharing enough fingerprints (:func:`_candidates`) is measured on its full
    shingle sets (:mod:`.measure`), and reported with its quote when at least the
    threshold of one part's wording is found in the other.
 
@@ -104,28 +104,34 @@ def _without(part: Profile, common: frozenset[int]) -> Profile:
 
 def _candidates(parts: list[_Part], threshold: Fraction) -> Iterable[tuple[_Part, _Part]]:
     """The pairs of parts of different reports that share enough fingerprints, each
-    pair once (the later part first), through the inverted index."""
+    pair once (the later part first), through the inverted index.
+
+    Enough is half of what the smaller part's fingerprints would give at the threshold
+    (winnowing picks fingerprints unevenly; the exact measure follows), and at least two:
+    most parts share a fingerprint or two with many others by chance, and those are
+    filtered out in one pass, in integers, before anything else is done with them.
+    """
     index: dict[int, list[int]] = {}
+    sizes = [len(part.prints) for _, part in parts]
+    num, den = threshold.numerator, threshold.denominator
     for u, (report, part) in enumerate(parts):
         counts: Counter[int] = Counter()
         for fingerprint in part.prints:
             posting = index.get(fingerprint)
             if posting is not None:
                 counts.update(posting)
-        for v, shared in sorted(counts.items()):
-            other = parts[v]
-            if other[0] != report and _candidate(shared, part, other[1], threshold):
-                yield (report, part), other
+        size = sizes[u]
+        # shared >= threshold * smaller / 2, that is 2 * den * shared >= num * smaller.
+        hits = [
+            v
+            for v, shared in counts.items()
+            if shared >= 2 and 2 * den * shared >= num * min(size, sizes[v])
+        ]
+        for v in sorted(hits):
+            if parts[v][0] != report:
+                yield (report, part), parts[v]
         for fingerprint in part.prints:
             index.setdefault(fingerprint, []).append(u)
-
-
-def _candidate(shared: int, one: Profile, other: Profile, threshold: Fraction) -> bool:
-    """Whether two parts sharing ``shared`` fingerprints may reach ``threshold``: half of
-    what the smaller part's fingerprints would give at the threshold (winnowing picks
-    fingerprints unevenly; the exact measure follows)."""
-    smaller = min(len(one.prints), len(other.prints))
-    return shared >= max(2, math.ceil(threshold * smaller / 2))
 
 
 def _match(
