@@ -271,11 +271,17 @@ def _suite(new: AnnualReport, old: AnnualReport) -> list[Case]:
             preamble_text(new, 1, "统计期限为 2022 年 1 月 1 日至 2022 年 11 月 30 日。"),
             None,
         ),
+        # P5: another year as the year of the work
+        (
+            "an earlier year's text",
+            applications_text(new, "2021年，本机关进一步规范依申请公开工作。"),
+            None,
+        ),
         # X0 both ways, and the other cross-year rules unable to compare, for each reason
         ("another organ, another year", new, attrs.evolve(new, organ="示例县林业局", year=2019)),
         ("another year", new, attrs.evolve(new, year=2020)),
         ("another organ", new, attrs.evolve(new, organ="示例县林业局", year=2021)),
-        # X1, X3, X4 (a copy of this year as last year's)
+        # X1, X3, X4, X5 (a copy of this year as last year's)
         ("copied, 2021 format", new, attrs.evolve(new, year=2021)),
         # X2, X4 unchecked (table four blank both years)
         ("copied, 2019 format", blank_reviews(old), attrs.evolve(blank_reviews(old), year=2019)),

@@ -53,6 +53,13 @@ LIMITS = "govdisclosure.limits"
 STABLEZIP = "govdisclosure.stablezip"
 #: Findings and tables as data: on top of the checker and the batches, below nothing.
 EXPORT = "govdisclosure.export"
+#: Copied prose, measured: below the checker, whose rule X5 runs it.
+REUSE = "govdisclosure.textreuse"
+#: The mapping between the editions and the conversion: what summaries and comparisons
+#: of reports of both editions build on.
+CONVERSION = ("govdisclosure.editionmap", "govdisclosure.conversion")
+#: Last year beside this year, and the customary sentences: above the renderers.
+COMPARE = "govdisclosure.comparison"
 
 
 @dataclass(frozen=True)
@@ -99,6 +106,21 @@ RULES = (
         (EXPORT,),
         (RENDERERS,),
         "the exports write rows of data, not rendered documents",
+    ),
+    Rule(
+        (REUSE,),
+        (CHECKER, RENDERERS, READERS, EXPORT, COMPARE),
+        "copied prose is measured below the checker, whose rule X5 runs it",
+    ),
+    Rule(
+        CONVERSION,
+        (RENDERERS, READERS, EXPORT, COMPARE, REUSE),
+        "the conversion between editions sits with the model: summaries and comparisons use it",
+    ),
+    Rule(
+        (COMPARE, "govdisclosure.sentences"),
+        (READERS,),
+        "comparisons and sentences are written from reports, never read from documents",
     ),
     Rule(
         ("govdisclosure.errors",),

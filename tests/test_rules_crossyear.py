@@ -30,6 +30,8 @@ from govdisclosure import (
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 A, R, P, C = Applicant, ApplicationRow, ProactiveRow, ProactiveColumn
+#: The rules on the tables; X5 (copied prose) is tested in test_reuse.py, and left out
+#: here, where last year's report is this year's with its tables changed (its prose the same).
 X_RULES = ("X0", "X1", "X2", "X3", "X4")
 
 APPS = "$.report.applications"
@@ -152,7 +154,7 @@ def report_2021_new_edition() -> AnnualReport:
 
 
 def check(
-    report: AnnualReport, previous: AnnualReport, select: str = "cross-year"
+    report: AnnualReport, previous: AnnualReport, select: str | tuple[str, ...] = X_RULES
 ) -> ValidationResult:
     return gd.validate(report, previous=previous, select=select)
 
@@ -194,7 +196,7 @@ def test_the_built_reports_add_up(build: Callable[[], AnnualReport]) -> None:
 
 def test_the_cross_year_rules_are_registered_as_needing_last_years_report() -> None:
     family = {r.id: r for r in gd.rules() if r.family == "cross-year"}
-    assert tuple(family) == X_RULES
+    assert tuple(family) == (*X_RULES, "X5")
     assert all(r.needs_previous for r in family.values())
     assert {i: r.severity for i, r in family.items()} == {
         "X0": Severity.ERROR,
@@ -202,6 +204,7 @@ def test_the_cross_year_rules_are_registered_as_needing_last_years_report() -> N
         "X2": Severity.WARNING,
         "X3": Severity.WARNING,
         "X4": Severity.WARNING,
+        "X5": Severity.WARNING,
     }
     assert all(r.description and r.title_zh and r.title_en for r in family.values())
 

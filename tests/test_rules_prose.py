@@ -32,7 +32,7 @@ from govdisclosure.checker.context import Context
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 R, A = ApplicationRow, Applicant
-P_RULES = ("P1", "P2", "P3", "P4")
+P_RULES = ("P1", "P2", "P3", "P4", "P5")
 
 #: The paragraph on applications of each example (依申请公开办理情况 / 依申请公开).
 APPS = "$.report.overview.subsections[1].paragraphs[0]"
@@ -143,6 +143,7 @@ def test_the_prose_rules_are_registered() -> None:
         "P2": Severity.WARNING,
         "P3": Severity.WARNING,
         "P4": Severity.ERROR,
+        "P5": Severity.WARNING,
     }
     assert all(r.description and r.title_zh and r.title_en and r.example for r in family.values())
     assert not any(r.needs_previous for r in family.values())
@@ -154,10 +155,20 @@ def test_the_seed_gives_no_prose_finding_and_its_statements_hold() -> None:
     assert result.findings == ()
     assert result.unchecked == ()
     # "2020 年度未收到政府信息公开的申请" (P1, and P4 for its year); the period, stated in
-    # the preamble's text and in its structured field. Nothing in the text is a count of
-    # applications (信访案件 20 件, 政协提案 1 件 and 公开信息 174 条 are not).
+    # the preamble's text and in its structured field; "2020 年，…" opening four paragraphs
+    # (P5). Nothing in the text is a count of applications (信访案件 20 件, 政协提案 1 件
+    # and 公开信息 174 条 are not).
     assert outcomes(seed(), Status.HELD) == Counter(
-        {("P1", APPS): 1, ("P4", APPS): 1, ("P4", SEED_PREAMBLE): 1, ("P4", PERIOD): 1}
+        {
+            ("P1", APPS): 1,
+            ("P4", APPS): 1,
+            ("P4", SEED_PREAMBLE): 1,
+            ("P4", PERIOD): 1,
+            ("P5", "$.report.overview.intro[0]"): 1,
+            ("P5", "$.report.overview.subsections[0].paragraphs[0]"): 1,
+            ("P5", "$.report.overview.subsections[2].paragraphs[0]"): 1,
+            ("P5", "$.report.overview.subsections[5].paragraphs[0]"): 1,
+        }
     )
 
 
@@ -165,9 +176,15 @@ def test_the_invented_example_gives_no_prose_finding_and_its_figures_hold() -> N
     result = check(invented())
     assert result.findings == ()
     assert result.unchecked == ()
-    # 新收 54, 上年结转 5, 办结 53, 结转下年度 6: four counts, all as in table 三.
+    # 新收 54, 上年结转 5, 办结 53, 结转下年度 6: four counts, all as in table 三; and
+    # "2022年，…" opening the overview (P5).
     assert outcomes(invented(), Status.HELD) == Counter(
-        {("P2", APPS): 4, ("P4", INVENTED_PREAMBLE): 1, ("P4", PERIOD): 1}
+        {
+            ("P2", APPS): 4,
+            ("P4", INVENTED_PREAMBLE): 1,
+            ("P4", PERIOD): 1,
+            ("P5", "$.report.overview.intro[0]"): 1,
+        }
     )
 
 
@@ -415,7 +432,8 @@ def test_p2_does_not_read_unrelated_counts(sentence: str) -> None:
     # In a paragraph that speaks of applications, so that it is read at all.
     report = with_applications_text(invented(), "本机关依法办理政府信息公开申请。" + sentence)
     assert statuses(report, "P2") == []
-    assert failed(report) == set()
+    # Last year's figure standing alone reads as the work of another year (P5).
+    assert failed(report) == ({("P5", APPS)} if sentence.startswith("2021 年新收") else set())
 
 
 def test_p2_the_seeds_other_counts_are_not_applications() -> None:
@@ -711,3 +729,75 @@ def test_each_run_reads_its_own_report() -> None:
     assert check(broken, "P2").findings == ()
     assert failed(invented()) == set()
     assert failed(broken) == {("P1", APPS)}
+
+
+# --- P5: the year of the work --------------------------------------------------------------
+
+INTRO = "$.report.overview.intro[0]"
+
+
+def with_intro(report: AnnualReport, *paragraphs: str) -> AnnualReport:
+    return attrs.evolve(report, overview=attrs.evolve(report.overview, intro=paragraphs))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote"),
+    [
+        ("2021年，我局深入贯彻《条例》。", "2021年，我局深入贯彻《条例》"),
+        ("2021 年共公开政府信息 300 条。", "2021 年共公开政府信息 300 条"),
+        ("我局高度重视，2021年全年公开信息300条。", "我局高度重视，2021年全年公开信息300条"),
+        ("本年度工作平稳。2021年度共收到申请54件。", "2021年度共收到申请54件"),
+    ],
+)
+def test_p5_another_year_as_the_year_of_the_work_fails(sentence: str, quote: str) -> None:
+    report = with_intro(invented(), sentence)
+    assert failed(report) == {("P5", INTRO)}
+    finding = only_finding(report, "P5")
+    assert (finding.quote, finding.reported, finding.computed) == (quote, 2021, 2022)
+    assert finding.severity is Severity.WARNING
+    assert finding.message_zh == (
+        f"一、总体情况：“{quote}”以 2021 年为工作年度，报告年度为 2022 年，疑似沿用往年报告的文字"
+    )
+    assert finding.message_en.startswith("Section 1, Overview: “")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "《条例》于2019年修订。",
+        "自2019年起施行。",
+        "2019年修订的《条例》施行以来，公开工作更加规范。",
+        "2023年将继续推进政务公开。",
+        "2023年，我局将继续推进政务公开。",
+        "本报告于2023年1月15日发布。",
+        "依据〔2021〕3号文件开展工作。",
+        "较2021年增长5%。",
+        "与2021年相比，申请数量有所增加。",
+        "2021年共收到10件，2022年共收到15件。",
+        "2021年以来，持续推进公开平台建设。",
+        "《2021年政务公开工作要点》印发后，我局逐项落实。",
+        "2021年底，我局完成了目录梳理。",
+    ],
+)
+def test_p5_does_not_read_other_years(sentence: str) -> None:
+    report = with_intro(invented(), sentence)
+    assert statuses(report, "P5") in ([], [Status.HELD])
+    assert failed(report) == set()
+
+
+def test_p5_holds_for_the_report_year_and_leaves_sections_five_and_six() -> None:
+    report = with_intro(invented(), "2022年，我局深入贯彻《条例》。")
+    assert outcomes(report, Status.HELD)[("P5", INTRO)] == 1
+    report = attrs.evolve(
+        invented(),
+        problems=["2021年，我局存在答复不够规范的问题，已于本年整改。"],
+        other_matters=["2021年，本机关未收取信息处理费。"],
+    )
+    assert statuses(report, "P5") == [Status.HELD]  # the intro's "2022年，…" only
+    assert failed(report) == set()
+
+
+def test_p5_leaves_to_p4_a_year_it_reads_as_the_period() -> None:
+    report = with_intro(invented(), "2021 年度，本机关收到申请 40 件。")
+    assert failed(report) == {("P4", INTRO)}
+    assert statuses(report, "P5") == []

@@ -62,6 +62,14 @@ if TYPE_CHECKING:  # what type checkers see; "X as X" marks an explicit re-expor
         unregister_rule as unregister_rule,
         validate as validate,
     )
+    from govdisclosure.comparison import (
+        Comparison as Comparison,
+        compare as compare,
+    )
+    from govdisclosure.conversion import (
+        ConversionResult as ConversionResult,
+        convert as convert,
+    )
     from govdisclosure.editions import (
         Edition as Edition,
         edition_for_year as edition_for_year,
@@ -145,6 +153,9 @@ if TYPE_CHECKING:  # what type checkers see; "X as X" marks an explicit re-expor
     from govdisclosure.schema import (
         json_schema as json_schema,
     )
+    from govdisclosure.sentences import (
+        describe as describe,
+    )
     from govdisclosure.summary import (
         summarize as summarize,
     )
@@ -159,6 +170,10 @@ if TYPE_CHECKING:  # what type checkers see; "X as X" marks an explicit re-expor
     from govdisclosure.text import (
         Paragraph as Paragraph,
         Span as Span,
+    )
+    from govdisclosure.textreuse import (
+        find_reuse as find_reuse,
+        reuse as reuse,
     )
 
 __version__ = "0.1.0.dev0"
@@ -189,6 +204,8 @@ _EXPORTS: dict[str, str] = {
             "finding_rows summary_rows to_dataframe to_records to_wide write_findings "
             "write_records write_wide"
         ),
+        "comparison": "Comparison compare",
+        "conversion": "ConversionResult convert",
         "formats": "available_formats get_format register_format unregister_format",
         "ratios": "Indicators indicators",
         "jsonio": "FORMAT FORMAT_VERSION dump dumps from_dict load loads to_dict",
@@ -200,6 +217,8 @@ _EXPORTS: dict[str, str] = {
             "AnnualReport Contact Overview Period Preamble Scope Subsection Website fill_totals"
         ),
         "schema": "json_schema",
+        "sentences": "describe",
+        "textreuse": "find_reuse reuse",
         "summary": "summarize",
         "tables": "ApplicationTable CellTable ExtraColumn ExtraRow ProactiveTable ReviewTable",
         "text": "Paragraph Span",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-_MODULES = ("arithmetic", "values", "meta", "prose", "crossyear", "hierarchy")
+_MODULES = ("arithmetic", "values", "meta", "prose", "crossyear", "reused", "hierarchy")
 _loaded = False
 
 

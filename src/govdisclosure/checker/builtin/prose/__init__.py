@@ -1,5 +1,5 @@
 """Prose against the tables: what the text says about applications, reviews, lawsuits and
-the year, compared with tables 三 and 四 and with the report year (P1–P4).
+the year, compared with tables 三 and 四 and with the report year (P1–P5).
 
 Only explicit statements are read. A figure counts only when the words that say what it
 counts stand right before it ("新收政府信息公开申请 17 件", "上年结转5件", "行政复议 1 件"):
@@ -32,6 +32,7 @@ from typing import NamedTuple
 
 from govdisclosure.categories import Applicant, ApplicationRow, ReviewCase, ReviewResult, Section
 from govdisclosure.checker.builtin.prose.reading import Statement, calendar, statements
+from govdisclosure.checker.builtin.prose.workyear import work_years
 from govdisclosure.checker.context import Context
 from govdisclosure.checker.findings import Location, Severity, node_path
 from govdisclosure.checker.registry import rule
@@ -246,4 +247,38 @@ def period_is_report_year(ctx: Context) -> None:
             quote=statement.quote,
             reported=stated,
             computed=expected,
+        )
+
+
+@rule(
+    "P5",
+    family="prose",
+    severity=Severity.WARNING,
+    title_zh="正文所述工作年度为报告年度",
+    title_en="The text speaks of the report year as the year of the work",
+    example="一、总体情况",
+)
+def work_year_is_report_year(ctx: Context) -> None:
+    """A year that opens a sentence or a clause of section 一 or the preamble as the year
+    of the work ("2022年，我局…", "2022年度共收到…", "2022年共…") is the report year; an
+    earlier one is text carried over from an earlier report. Not read: a regulation's or
+    a document's year ("2019年修订", "自2019年起", 〔2022〕), a date ("2023年1月15日"), a
+    title in 《》, a comparison ("较2022年"), a sentence that names the report year too,
+    later years (plans, the date of publication: "2024年将…"), sections 五 and 六 (which
+    look back at last year's problems), and a "X年度" that P4 reads as the statistical
+    period."""
+    for statement, year in work_years(ctx):
+        if statement.figure == year:
+            ctx.held(statement.location)
+            continue
+        ctx.failed(
+            statement.location,
+            _(
+                "{cell}：“{quote}”以 {named} 年为工作年度，报告年度为 {year} 年，"
+                "疑似沿用往年报告的文字"
+            ),
+            {"named": statement.figure, "year": year},
+            quote=statement.quote,
+            reported=statement.figure,
+            computed=year,
         )
