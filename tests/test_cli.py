@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 import govdisclosure as gd
@@ -307,3 +308,21 @@ def test_render_of_every_format_leaves_out_one_not_installed(
     assert suffixes == [".docx", ".html", ".json", ".md", ".txt"]
     # Asked for by name, a format that cannot be written is an error.
     assert main(["render", str(SEED), "-f", "xlsx", "-o", str(tmp_path / "x")]) == 2
+
+
+def test_compare_sets_last_year_beside_this_year(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    last = gd.load(SEED)
+    this = attrs.evolve(
+        last,
+        year=2021,
+        applications=last.applications.with_cell("一、本年新收政府信息公开申请数量", "自然人", 5),
+    )
+    gd.dump(this.with_totals(), tmp_path / "this.json")
+    argv = ["compare", str(SEED), str(tmp_path / "this.json"), "--changes-only"]
+    assert main(argv) in (0, 1)
+    out = capsys.readouterr().out
+    assert "三、本年新收政府信息公开申请数量·自然人" in out
+    assert main([*argv, "--format", "csv", "-o", str(tmp_path / "c.csv")]) in (0, 1)
+    assert (tmp_path / "c.csv").read_bytes().startswith(b"\xef\xbb\xbf")

@@ -33,6 +33,7 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
     from govdisclosure import __version__
     from govdisclosure.cli.checking import run_check
     from govdisclosure.cli.commands import run_read, run_render, run_summary
+    from govdisclosure.cli.comparing import run_compare
     from govdisclosure.cli.exporting import run_export
     from govdisclosure.cli.parser import parser
     from govdisclosure.cli.summing import run_aggregate
@@ -46,6 +47,7 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
         "check": run_check,
         "export": run_export,
         "aggregate": run_aggregate,
+        "compare": run_compare,
     }
     try:
         commands[args.command](args, console)

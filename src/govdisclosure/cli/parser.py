@@ -222,35 +222,7 @@ def parser(version: str) -> argparse.ArgumentParser:
     )
     render.add_argument("--force", action="store_true", help="replace output files that exist")
 
-    summed = _add(
-        commands,
-        "aggregate",
-        "add up reports into a summary (汇总) report and say what the adding up noted",
-        "Blank cells never become silent zeros: --blanks skip (default) adds the figures and\n"
-        "names the organs that left the cell blank; zero counts blanks as 0; blank leaves the\n"
-        "sum blank. Status 1 when the parts' own totals do not add up.",
-    )
-    _common(summed, files=_DOCUMENTS)
-    summed.add_argument(
-        "--organ", required=True, help="whom the summary is of, as its title names it (某县)"
-    )
-    summed.add_argument("--year", type=int, help="the year (default: the reports')")
-    summed.add_argument(
-        "--blanks",
-        choices=("skip", "zero", "blank"),
-        default="skip",
-        help="what a blank part does to a sum (default: %(default)s)",
-    )
-    summed.add_argument(
-        "-o", "--out", required=True, help="the file to write the summary to (.json, .docx, …)"
-    )
-    summed.add_argument(
-        "--lang",
-        type=_one_locale,
-        default="zh_CN",
-        help=f"the notes' language: {' or '.join(LOCALES)} (default: %(default)s)",
-    )
-    summed.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    _summaries(commands)
 
     export = _add(
         commands,
@@ -282,3 +254,67 @@ def parser(version: str) -> argparse.ArgumentParser:
     )
     export.add_argument("--force", action="store_true", help="replace the output file if it exists")
     return top
+
+
+def _summaries(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The sub-commands over several reports at once: aggregate, compare."""
+    summed = _add(
+        commands,
+        "aggregate",
+        "add up reports into a summary (汇总) report and say what the adding up noted",
+        "Blank cells never become silent zeros: --blanks skip (default) adds the figures and\n"
+        "names the organs that left the cell blank; zero counts blanks as 0; blank leaves the\n"
+        "sum blank. Status 1 when the parts' own totals do not add up.",
+    )
+    _common(summed, files=_DOCUMENTS)
+    summed.add_argument(
+        "--organ", required=True, help="whom the summary is of, as its title names it (某县)"
+    )
+    summed.add_argument("--year", type=int, help="the year (default: the reports')")
+    summed.add_argument(
+        "--blanks",
+        choices=("skip", "zero", "blank"),
+        default="skip",
+        help="what a blank part does to a sum (default: %(default)s)",
+    )
+    summed.add_argument(
+        "-o", "--out", required=True, help="the file to write the summary to (.json, .docx, …)"
+    )
+    summed.add_argument(
+        "--lang",
+        type=_one_locale,
+        default="zh_CN",
+        help=f"the notes' language: {' or '.join(LOCALES)} (default: %(default)s)",
+    )
+    summed.add_argument("--force", action="store_true", help="replace the output file if it exists")
+
+    comparing = _add(
+        commands,
+        "compare",
+        "set last year's report beside this year's, cell by cell, and run the cross-year rules",
+        "Reports of different editions are compared through the one mapping between them;\n"
+        "a cell one edition lacks is listed as such. Copied prose (X5) and the other\n"
+        "cross-year findings are said on standard error; status 1 when one is an error.",
+    )
+    comparing.add_argument("last", metavar="LAST", help="last year's report")
+    comparing.add_argument("this", metavar="THIS", help="this year's report")
+    comparing.add_argument(
+        "--format",
+        dest="out_format",
+        choices=("text", "markdown", "html", "csv", "jsonl", "xlsx"),
+        default="text",
+        help="how to write the comparison (default: %(default)s)",
+    )
+    comparing.add_argument(
+        "--changes-only", action="store_true", help="leave out the cells that did not change"
+    )
+    comparing.add_argument("-o", "--out", help="the file to write to (default: standard output)")
+    comparing.add_argument(
+        "--lang",
+        type=_one_locale,
+        default="zh_CN",
+        help=f"{' or '.join(LOCALES)} (default: %(default)s)",
+    )
+    comparing.add_argument(
+        "--force", action="store_true", help="replace the output file if it exists"
+    )
