@@ -93,6 +93,21 @@ class Location:
         """The place's name in ``locale``."""
         return self.name_en if locale.startswith("en") else self.name_zh
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Findings cross process boundaries in a batch. A table cell's place, made once
+        # per edition and position, travels as those and comes back as that very object
+        # (cheap: results hold many). The English name may be made by a lambda, which
+        # pickle cannot send: it travels made. A functools.partial of a module-level
+        # function travels as it is, so that pickling does not read the English catalog.
+        english = self._english
+        if isinstance(english, functools.partial) and english.func is _cell_name_en:
+            if Location.of_cell(*english.args) is self:
+                return (_cell_location, english.args)
+        elif not isinstance(english, str | functools.partial):
+            english = english()
+        fields = (self.json_path, self.name_zh, english, self.section, self.row, self.column)
+        return (Location, (*fields, self.order))
+
     @staticmethod
     @functools.cache
     def of_cell(edition: Edition, section: Section, position: int) -> Location:
@@ -184,6 +199,11 @@ class Location:
             column=self.column,
             order=self.order,
         )
+
+
+def _cell_location(edition: Edition, section: Section, position: int) -> Location:
+    """:meth:`Location.of_cell`, by a name pickle can find."""
+    return Location.of_cell(edition, section, position)
 
 
 def node_path(tree: Iterable[Node], key: LabelledEnum) -> tuple[Node, ...]:
