@@ -71,7 +71,8 @@ def test_every_library_error_has_a_sample() -> None:
 def test_errors_pickle_with_their_attributes(error: GovDisclosureError) -> None:
     back = round_trip(error)
     assert type(back) is type(error)
-    assert str(back) == str(error) and back.args == error.args
+    assert str(back) == str(error)
+    assert back.args == error.args
     mine, theirs = vars(error), vars(back)
     assert mine.keys() == theirs.keys()
     for name, value in mine.items():
@@ -104,7 +105,8 @@ def test_a_read_result_pickles_with_the_source_of_every_cell() -> None:
     result = gd.read(SEED_TEXT)
     back = round_trip(result)
     assert back == result
-    assert back.sources == result.sources and back.sources
+    assert back.sources == result.sources
+    assert back.sources
     assert back.guessed == result.guessed
 
 
@@ -126,8 +128,10 @@ def test_a_checked_report_pickles_with_its_findings_named_in_both_languages() ->
     rules = {f.rule for f in (*checked.result.findings, *checked.result.unchecked)}
     assert {"X0", "X1", "X4", "R2"} <= rules  # places named by lambdas and by partials
     back = round_trip(checked)
-    assert back.source == checked.source and back.previous == checked.previous
-    assert back.report == checked.report and back.document == checked.document
+    assert back.source == checked.source
+    assert back.previous == checked.previous
+    assert back.report == checked.report
+    assert back.document == checked.document
     assert same_result(back.result, checked.result)
     places = [(f.location.name_zh, f.location.name_en) for f in checked.result.unchecked]
     assert [(f.location.name_zh, f.location.name_en) for f in back.result.unchecked] == places
@@ -140,14 +144,18 @@ def test_a_cell_location_comes_back_as_the_same_object() -> None:
     assert round_trip(location) is location
     renamed = location.renamed("另一个名字")
     back = round_trip(renamed)
-    assert back == renamed and back.name_zh == "另一个名字"
+    assert back == renamed
+    assert back.name_zh == "另一个名字"
     assert back.name_en == location.name_en
 
 
 def test_batch_items_pickle_with_their_value_or_their_error() -> None:
     good = BatchItem(0, "a.json", value=gd.read(EXAMPLES / "zhongning-minzheng-2020.json"))
-    bad = BatchItem(1, "b.txt", error=ReadError("not a report", source="b.txt"))
+    bad: BatchItem[gd.ReadResult] = BatchItem(1, "b.txt", error=ReadError("x", source="b.txt"))
     assert round_trip(good) == good
     back = round_trip(bad)
-    assert back.index == 1 and back.source == "b.txt" and not back.ok
-    assert type(back.error) is ReadError and back.error.source == "b.txt"
+    assert back.index == 1
+    assert back.source == "b.txt"
+    assert not back.ok
+    assert type(back.error) is ReadError
+    assert back.error.source == "b.txt"

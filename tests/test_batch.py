@@ -1,0 +1,309 @@
+"""Batches: one item per source in input order, whatever each source does — a bad file,
+a dead worker, a bug — on a pool, serially, or on another executor; streaming, in a
+bounded window, with memory that does not grow with the number of sources."""
+
+from __future__ import annotations
+
+import gc
+import os
+import pickle
+import signal
+import threading
+import time
+import tracemalloc
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import govdisclosure as gd
+from govdisclosure.batch import BatchItem, plan, read_many, validate_many
+from govdisclosure.batch.stream import stream
+from govdisclosure.errors import BatchError, OptionError, ReadError
+from tests.batch_sources import EXAMPLES, Failing, Killer, Slow, organ, write_many
+
+#: A window of chunks of this many sources: what a pool of two has in flight at most.
+IN_FLIGHT = plan.CHUNKSIZE * plan.WINDOW * 2
+
+
+def organs(items: list[BatchItem[Any]]) -> list[str | None]:
+    return [item.unwrap().report.organ if item.ok else None for item in items]
+
+
+def test_a_pool_keeps_the_input_order(tmp_path: Path) -> None:
+    paths = write_many(tmp_path, 60)
+    items = list(read_many(paths, jobs=2))
+    assert [item.index for item in items] == list(range(60))
+    assert [item.source for item in items] == [str(path) for path in paths]
+    assert organs(items) == [organ(number) for number in range(60)]
+    serial = list(read_many(paths, jobs=1))
+    assert [item.value for item in items] == [item.value for item in serial]
+
+
+def bad_sources(folder: Path) -> dict[int, Any]:
+    """Sources no reader reads, by the place they take in a batch of good ones."""
+    garbage = folder / "garbage.txt"
+    garbage.write_bytes(bytes(range(256)) * 8)
+    fifo = folder / "pipe.txt"
+    os.mkfifo(fifo)
+    return {3: garbage, 7: folder / "missing.json", 11: folder, 15: fifo, 19: b"\x00\xff junk"}
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_one_bad_source_does_not_stop_the_batch(tmp_path: Path, jobs: int) -> None:
+    good = iter(write_many(tmp_path / "good", 18))
+    bad = bad_sources(tmp_path)
+    sources = [bad.get(number) or next(good) for number in range(23)]
+    items = list(read_many(sources, jobs=jobs))
+    assert [item.index for item in items] == list(range(23))
+    assert {item.index for item in items if not item.ok} == set(bad)
+    for number, source in bad.items():
+        error = items[number].error
+        assert isinstance(error, ReadError)
+        expected = f"#{number}" if isinstance(source, bytes) else str(source)
+        assert items[number].source == expected
+        if not isinstance(source, bytes):
+            assert error.source == str(source)
+    assert organs([item for item in items if item.ok]) == [organ(n) for n in range(18)]
+    kinds = {number: items[number].error.reason for number in (11, 15)}  # type: ignore[union-attr]
+    assert "a directory" in kinds[11]
+    assert "a FIFO" in kinds[15]
+
+
+def test_a_str_is_a_path_and_bytes_are_a_document() -> None:
+    seed = EXAMPLES / "zhongning-minzheng-2020.json"
+    items = list(read_many([str(seed), seed.read_bytes()], jobs=1))
+    assert [item.source for item in items] == [str(seed), "#1"]
+    assert items[0].value == items[1].value
+    assert items[0].value is not None
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_bug_or_running_out_of_memory_is_that_source_s_error(tmp_path: Path, jobs: int) -> None:
+    paths = write_many(tmp_path, 6)
+    sources = [*paths[:2], Failing(ZeroDivisionError), *paths[2:4], Failing(MemoryError)]
+    items = list(read_many([*sources, *paths[4:]], jobs=jobs))
+    assert [item.ok for item in items] == [True, True, False, True, True, False, True, True]
+    for number, cause in ((2, "ZeroDivisionError"), (5, "MemoryError")):
+        error = items[number].error
+        assert isinstance(error, BatchError)
+        assert items[number].source == f"#{number}"
+        assert error.cause == f"{cause}: this source fails"
+        assert error.traceback
+        assert "__fspath__" in error.traceback
+    if jobs == 1:  # in this process the exception itself is kept too
+        assert isinstance(items[2].error.__cause__, ZeroDivisionError)  # type: ignore[union-attr]
+
+
+def test_a_worker_that_dies_does_not_stop_the_batch(tmp_path: Path) -> None:
+    paths = write_many(tmp_path, 30)
+    sources: list[Any] = [*paths[:10], Killer(), *paths[10:25], Killer(), *paths[25:]]
+    items = list(read_many(sources, jobs=2))
+    assert [item.index for item in items] == list(range(32))
+    dead = [item for item in items if not item.ok]
+    assert [item.index for item in dead] == [10, 26]
+    for item in dead:
+        assert isinstance(item.error, BatchError)
+        assert "BrokenProcessPool" in (item.error.cause or "")
+        assert item.error.source == item.source == f"#{item.index}"
+    assert organs([item for item in items if item.ok]) == [organ(n) for n in range(30)]
+
+
+def test_another_executor_runs_the_same_batch(tmp_path: Path) -> None:
+    paths = write_many(tmp_path, 20)
+    serial = list(validate_many(paths, jobs=1))
+    with ThreadPoolExecutor(3) as threads:
+        items = list(validate_many(paths, executor=threads))
+    assert [item.source for item in items] == [item.source for item in serial]
+    assert [item.value.report for item in items] == [item.value.report for item in serial]  # type: ignore[union-attr]
+
+
+def test_an_executor_that_is_shut_down_fails_each_source_without_hanging(
+    tmp_path: Path,
+) -> None:
+    paths = write_many(tmp_path, 5)
+    pool = ProcessPoolExecutor(1)
+    pool.shutdown()
+    items = list(read_many(paths, executor=pool, jobs=1))
+    assert [item.index for item in items] == list(range(5))
+    assert all(isinstance(item.error, BatchError) for item in items)
+    assert "RuntimeError" in (items[0].error.cause or "")  # type: ignore[union-attr]
+
+
+def counted(sources: list[Any], taken: list[int]) -> Iterator[Any]:
+    """``sources``, counting in ``taken`` how many were asked for."""
+    for source in sources:
+        taken[0] += 1
+        yield source
+
+
+def test_a_pool_takes_its_sources_no_further_than_its_window() -> None:
+    document = (EXAMPLES / "zhongning-minzheng-2020.json").read_bytes()
+    taken = [0]
+    count = 400
+    batch = read_many(counted([document] * count, taken), jobs=2)
+    assert taken[0] == 0  # nothing is read before the first item is asked for
+    ahead = []
+    for number, item in enumerate(batch):
+        assert item.index == number
+        assert item.ok
+        ahead.append(taken[0] - number)
+    assert taken[0] == count
+    assert max(ahead) <= IN_FLIGHT  # never drained ahead of the window ...
+    assert max(ahead) >= plan.CHUNKSIZE * 2  # ... which did keep both workers busy
+
+
+def test_by_default_a_small_batch_runs_here_and_a_large_one_on_a_pool(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pools: list[int] = []
+
+    def spy(runner: Any, tasks: Any, **window: int) -> Iterator[Any]:
+        pools.append(runner.workers)
+        return stream(runner, tasks, **window)
+
+    monkeypatch.setattr(plan, "stream", spy)
+    monkeypatch.setattr(plan, "THRESHOLD", 12)
+    monkeypatch.setattr(plan, "usable_cpus", lambda: 2)
+    paths = write_many(tmp_path, 30)
+    taken = [0]
+    small = read_many(counted(paths[:11], taken), jobs=None)
+    assert organs(list(small)) == [organ(n) for n in range(11)]
+    assert pools == []
+    large = read_many(counted(paths, taken := [0]), jobs=None)
+    first = next(large)
+    assert first.index == 0
+    assert pools == [2]
+    assert taken[0] <= 12 + IN_FLIGHT  # peeked no further than the threshold, then a window
+    assert organs([first, *large]) == [organ(n) for n in range(30)]
+    reports = [item.value.report for item in read_many(paths, jobs=1)]  # type: ignore[union-attr]
+    checked = list(validate_many(reports, jobs=None))  # already in memory: checked here
+    assert len(checked) == 30
+    assert pools == [2]
+
+
+def test_a_single_cpu_or_a_job_that_cannot_travel_runs_here_by_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(plan, "THRESHOLD", 4)
+    monkeypatch.setattr(plan, "stream", None)  # a pool would fail at once
+    paths = write_many(tmp_path, 6)
+    monkeypatch.setattr(plan, "usable_cpus", lambda: 1)
+    assert all(item.ok for item in read_many(paths))
+    monkeypatch.setattr(plan, "usable_cpus", lambda: 2)
+    by_lambda = validate_many(paths, previous=lambda report: None)
+    assert all(item.ok and item.value.previous is None for item in by_lambda)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"jobs": 0}, "jobs must be a whole number >= 1"),
+        ({"jobs": "2"}, "jobs must be a whole number >= 1"),
+        ({"jobs": True}, "jobs must be a whole number >= 1"),
+        ({"executor": object()}, "executor must be a concurrent.futures.Executor"),
+    ],
+)
+def test_bad_arguments_are_refused_when_the_batch_is_made(
+    options: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(OptionError, match=message):
+        read_many([], **options)
+    with pytest.raises(OptionError, match=message):
+        validate_many([], **options)
+
+
+def test_previous_that_cannot_travel_to_a_pool_is_refused_at_once() -> None:
+    with pytest.raises(OptionError, match="cannot be pickled"):
+        validate_many([], previous=lambda report: None, jobs=2)
+    with pytest.raises(gd.GovDisclosureError, match="no rule or family"):
+        validate_many([], select="R99")
+
+
+def test_reader_options_reach_every_source(tmp_path: Path) -> None:
+    paths = write_many(tmp_path, 4)
+    items = list(read_many(paths, jobs=2, fmt="json"))
+    assert [item.ok for item in items] == [True, False, True, False]  # text is not JSON
+    assert all(isinstance(item.error, ReadError) for item in items if not item.ok)
+    wrong = list(read_many(paths[:1], jobs=1, colour=True))
+    assert isinstance(wrong[0].error, OptionError)
+
+
+def test_stopping_a_batch_early_shuts_its_pool_down(tmp_path: Path) -> None:
+    paths = write_many(tmp_path, 200)
+    batch = read_many(paths, jobs=2)
+    first = next(batch)
+    start = time.perf_counter()
+    batch.close()  # the caller stops reading (break out of a for loop)
+    assert time.perf_counter() - start < 2
+    assert first.ok
+    with pytest.raises(StopIteration):
+        next(batch)
+
+
+def test_ctrl_c_cancels_the_pending_work_at_once(tmp_path: Path) -> None:
+    (path,) = write_many(tmp_path, 1)
+    # 48 sources that take half a second each in a worker: 12 s of work on two workers.
+    sources = [Slow(path, 0.5) for _ in range(48)]
+    batch = read_many(sources, jobs=2)
+    seen: list[int] = []
+
+    def interrupt() -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    timer = threading.Timer(1.0, interrupt)
+    threads = set(threading.enumerate())
+    try:
+        start = time.perf_counter()
+        timer.start()
+        with pytest.raises(KeyboardInterrupt):
+            seen.extend(item.index for item in batch)
+        stopped = time.perf_counter() - start
+    finally:
+        timer.cancel()
+        signal.signal(signal.SIGINT, previous)
+    assert stopped < 3  # not the 12 s of work: the rest was cancelled
+    assert len(seen) < 48
+    with pytest.raises(StopIteration):
+        next(batch)
+    # The chunks that were running stopped too: the pool's threads are gone at once.
+    for thread in set(threading.enumerate()) - threads - {timer}:
+        thread.join(timeout=3)
+        assert not thread.is_alive(), thread
+
+
+def test_memory_stays_flat_over_many_sources() -> None:
+    document = (EXAMPLES / "zhongning-minzheng-2020.json").read_bytes()
+    # tracemalloc counts every thread's allocations: the pools of the tests before this
+    # one, shut down without waiting, finish in the background first.
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread():
+            thread.join(timeout=30)
+
+    def peak(count: int) -> int:
+        gc.collect()
+        tracemalloc.start()
+        try:
+            for item in read_many((document for _ in range(count)), jobs=1):
+                assert item.ok
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    peak(20)  # caches (layouts, labels) are filled by the first run, not counted
+    small, large = peak(60), peak(600)
+    assert large <= small * 1.2, (small, large)
+
+
+def test_a_job_of_a_batch_pickles() -> None:
+    # What a pool sends to each worker, and to another executor with each chunk.
+    from govdisclosure.batch.checking import CheckJob
+    from govdisclosure.batch.previous import PreviousReports
+    from govdisclosure.batch.reading import ReadJob
+
+    index = PreviousReports.from_reports([gd.load(EXAMPLES / "zhongning-minzheng-2020.json")])
+    for job in (ReadJob({"fmt": "json"}), CheckJob(index, ("R2",), None)):
+        assert pickle.loads(pickle.dumps(job)) == job
