@@ -111,6 +111,18 @@ def test_a_worker_that_dies_does_not_stop_the_batch(tmp_path: Path) -> None:
     assert organs([item for item in items if item.ok]) == [organ(n) for n in range(30)]
 
 
+def test_a_source_that_cannot_be_sent_to_a_worker_is_that_source_s_error(
+    tmp_path: Path,
+) -> None:
+    paths = write_many(tmp_path, 12)
+    items = list(read_many([*paths[:5], threading.Lock(), *paths[5:]], jobs=2))
+    assert [item.index for item in items if not item.ok] == [5]
+    error = items[5].error
+    assert isinstance(error, BatchError)
+    assert "cannot pickle" in (error.cause or "")
+    assert organs([item for item in items if item.ok]) == [organ(n) for n in range(12)]
+
+
 def test_another_executor_runs_the_same_batch(tmp_path: Path) -> None:
     paths = write_many(tmp_path, 20)
     serial = list(validate_many(paths, jobs=1))

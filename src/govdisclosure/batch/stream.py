@@ -33,8 +33,8 @@ from govdisclosure.batch.work import Task, failure
 __all__ = ["LOST", "chunked", "stream"]
 
 #: The reason of the error of a source whose work was lost: its process died, or the
-#: executor failed or refused it.
-LOST = "the process working on this source failed, or the executor lost it"
+#: executor failed or refused it (a source that does not pickle cannot be sent).
+LOST = "the executor could not run this source: its process died, or it could not be sent"
 
 
 def chunked(tasks: Iterable[Task], size: int) -> Iterator[tuple[Task, ...]]:
