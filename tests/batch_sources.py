@@ -12,7 +12,8 @@ import attrs
 
 import govdisclosure as gd
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
 SEEDS = (EXAMPLES / "zhongning-minzheng-2020.json", EXAMPLES / "shiyan-ziranziyuan-2022.json")
 
 
