@@ -44,7 +44,7 @@ THRESHOLD = 200
 #: Sources sent to a worker at once: enough to make the cost of a round trip between
 #: processes (about 0.1 ms) small against a chunk's work, few enough to keep the
 #: workers evenly busy and to lose little when a worker dies.
-CHUNKSIZE = 8
+CHUNKSIZE = 32
 #: Chunks in flight per worker: one running, one waiting in its queue, and one more so
 #: that a worker never waits for the parent to hand out work while the parent waits for
 #: the oldest chunk.

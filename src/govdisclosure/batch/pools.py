@@ -2,16 +2,21 @@
 which is made on first use, made again when a worker process dies, and shut down when
 the batch ends.
 
-The start method of our pools is ``forkserver`` where the system has it (Linux and the
-other POSIX systems but macOS, where Python's default is ``spawn`` for good reasons),
-else ``spawn``, and never ``fork``: forking copies a process with all its threads' locks
-in whatever state they are in at that instant, and the processes that run batches often
-have threads (a progress bar, a Dask client, a logging handler, the pool's own manager
-thread); Python 3.12 warns about it. A fork server is a clean single-threaded process
-started once, which forks each worker: after its first start, a worker costs a fork,
-not a new interpreter. The modules a worker needs are imported in the fork server once
-(see :func:`_preload`), so that a pool made again after a crash, or for the next batch,
-starts at once.
+How our pools start their workers is chosen each time one is made (:func:`start_method`):
+
+* ``fork`` on Linux and the BSDs when this process has a single thread: the workers
+  start at once, with everything this process has imported and every cache it has
+  filled, and nothing is pickled to start them. Forking a process that has other
+  threads is unsafe (a lock one of them holds stays locked forever in the child;
+  Python 3.12 warns about it), and the processes that run batches may well have some —
+  a progress bar, a Dask client, a pool of a batch before — so the threads are counted
+  first, all of them (the system's count, not only Python's);
+* ``forkserver`` on those systems otherwise: a clean single-threaded server, started
+  once, forks each worker. Its first start costs a new interpreter and the imports; the
+  modules a worker needs are imported in the server then (:func:`_preload`), so that
+  every later pool, after a crash or for the next batch, starts at once;
+* ``spawn`` elsewhere (macOS, where forking is unsafe for the system's own frameworks,
+  and Windows): each worker is a new interpreter.
 
 A process pool pickles what crosses: a pool of ours takes the batch's job once per
 worker process (its initializer), and each chunk names it by a token; another executor
@@ -22,12 +27,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
+import threading
 import uuid
 from collections.abc import Sequence
 from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
 from typing import Any
 
-from govdisclosure.batch.items import BatchItem
 from govdisclosure.batch.work import Job, Task, install, run_chunk, run_installed
 
 __all__ = ["Runner", "start_method", "usable_cpus"]
@@ -50,14 +56,29 @@ def usable_cpus() -> int:
         return os.cpu_count() or 1
 
 
-def start_method() -> str:
-    """How our pools start their workers: ``forkserver`` where there is one, else
-    ``spawn`` (see the module's documentation).
+def threads() -> int:
+    """The threads of this process: the system's count where it tells (threads that C
+    libraries started too), else Python's.
 
-    >>> start_method() in ("forkserver", "spawn")
+    >>> threads() >= threading.active_count()
     True
     """
-    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:  # no /proc: not Linux
+        return threading.active_count()
+
+
+def start_method() -> str:
+    """How a pool of ours made now starts its workers (see the module's documentation).
+
+    >>> start_method() in ("fork", "forkserver", "spawn")
+    True
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" not in methods or sys.platform == "darwin":
+        return "spawn"
+    return "fork" if threads() == 1 else "forkserver"
 
 
 def _preload(context: Any) -> None:
@@ -84,9 +105,9 @@ def process_pool(workers: int, token: str, job: Job) -> ProcessPoolExecutor:
     )
 
 
-def _failed(error: BaseException) -> Future[list[BatchItem[Any]]]:
+def _failed(error: BaseException) -> Future[bytes]:
     """A future that failed with ``error`` (a chunk the executor would not take)."""
-    future: Future[list[BatchItem[Any]]] = Future()
+    future: Future[bytes] = Future()
     future.set_exception(error)
     return future
 
@@ -103,7 +124,7 @@ class Runner:
         self._pool: ProcessPoolExecutor | None = None
         self._token = uuid.uuid4().hex
 
-    def submit(self, chunk: Sequence[Task]) -> Future[list[BatchItem[Any]]]:
+    def submit(self, chunk: Sequence[Task]) -> Future[bytes]:
         """Send ``chunk`` to be run; an executor that refuses it (shut down, broken)
         gives a failed future, which the batch handles like any other failure."""
         try:
@@ -123,15 +144,20 @@ class Runner:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
 
-    def close(self, *, cancel: bool) -> None:
-        """End our pool: waiting for it when the batch is done; when it was stopped
-        (Ctrl-C, or the caller stopped reading), cancelling what has not started and
-        ending the workers, whose chunks nobody will read."""
+    def close(self, *, cancel: bool, pending: Sequence[Future[bytes]] = ()) -> None:
+        """End the batch's work: wait for our pool when the batch is done; when it was
+        stopped (Ctrl-C, or the caller stopped reading), cancel the ``pending`` chunks
+        nobody will read — on our pool, by ending it and its workers at once."""
         pool, self._pool = self._pool, None
         if pool is not None and cancel:
+            # Not future by future: the pool cancels its own, and on Python 3.11 its
+            # manager thread dies of a future cancelled under it when a worker is ended.
             _terminate(pool)
         elif pool is not None:
             pool.shutdown(wait=True)
+        elif cancel:
+            for future in pending:
+                future.cancel()
 
 
 def _terminate(pool: ProcessPoolExecutor) -> None:

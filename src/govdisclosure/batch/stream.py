@@ -28,7 +28,7 @@ from typing import Any
 
 from govdisclosure.batch.items import BatchItem
 from govdisclosure.batch.pools import Runner
-from govdisclosure.batch.work import Task, failure
+from govdisclosure.batch.work import Task, failure, unpack
 
 __all__ = ["LOST", "chunked", "stream"]
 
@@ -38,14 +38,19 @@ LOST = "the executor could not run this source: its process died, or it could no
 
 
 def chunked(tasks: Iterable[Task], size: int) -> Iterator[tuple[Task, ...]]:
-    """``tasks`` in tuples of ``size`` (the last one shorter), taken as they are asked for.
+    """``tasks`` in tuples of 1, 2, 4, … and then ``size`` tasks (the last one shorter),
+    taken as they are asked for: the first items come back soon and a small batch is
+    shared among the workers, while the chunks of a long one are large enough to make
+    the cost of a round trip between processes small.
 
-    >>> [len(c) for c in chunked(((i, f"#{i}", i) for i in range(7)), 3)]
-    [3, 3, 1]
+    >>> [len(c) for c in chunked(((i, f"#{i}", i) for i in range(40)), 8)]
+    [1, 2, 4, 8, 8, 8, 8, 1]
     """
     iterator = iter(tasks)
-    while chunk := tuple(itertools.islice(iterator, size)):
+    length = 1
+    while chunk := tuple(itertools.islice(iterator, length)):
         yield chunk
+        length = min(2 * length, size)
 
 
 def stream(
@@ -53,7 +58,7 @@ def stream(
 ) -> Generator[BatchItem[Any], None, None]:
     """One item per task, in order, with at most ``window`` chunks of ``chunksize`` tasks
     in flight on ``runner``."""
-    pending: deque[tuple[tuple[Task, ...], Future[list[BatchItem[Any]]]]] = deque()
+    pending: deque[tuple[tuple[Task, ...], Future[bytes]]] = deque()
     finished = False
     try:
         for chunk in chunked(tasks, chunksize):
@@ -64,17 +69,15 @@ def stream(
             yield from _settle(runner, *pending.popleft())
         finished = True
     finally:
-        for _, future in pending:
-            future.cancel()
-        runner.close(cancel=not finished)
+        runner.close(cancel=not finished, pending=[future for _, future in pending])
 
 
 def _settle(
-    runner: Runner, chunk: tuple[Task, ...], future: Future[list[BatchItem[Any]]]
+    runner: Runner, chunk: tuple[Task, ...], future: Future[bytes]
 ) -> Iterator[BatchItem[Any]]:
     """The items of ``chunk``: its result, or each of its tasks run again on its own."""
     try:
-        items = future.result()
+        items = unpack(future.result())
     except Exception as error:  # the chunk was lost, not a source's own failure
         runner.repair(error)
         yield from (_alone(runner, task) for task in chunk)
@@ -87,7 +90,7 @@ def _alone(runner: Runner, task: Task) -> BatchItem[Any]:
     the cause, and its item is a :class:`BatchError`."""
     future = runner.submit((task,))
     try:
-        return future.result()[0]
+        return unpack(future.result())[0]
     except Exception as error:
         runner.repair(error)
         index, name, _ = task

@@ -29,6 +29,7 @@ from govdisclosure.editions import Edition
 from govdisclosure.i18n import gettext_noop as _, translate
 from govdisclosure.labels import LabelledEnum
 from govdisclosure.layouts import Node, TableLayout, layout
+from govdisclosure.pickling import compact_pickle
 from govdisclosure.tables import ExtraColumn
 
 __all__ = ["Finding", "Location", "Names", "Outcome", "Severity", "Status", "Term"]
@@ -298,6 +299,7 @@ def _shown(value: object, locale: str) -> object:
 _GUESSED = _("（注意：{cells} 的数字是读取文档时推测所在位置的，请先对照原文核实）")
 
 
+@compact_pickle
 @frozen
 class Finding:
     """One rule that failed, or could not be checked, at one place.
