@@ -13,7 +13,7 @@ import attrs
 import pytest
 
 import govdisclosure as gd
-from govdisclosure import errors
+from govdisclosure import errors, i18n
 from govdisclosure.batch.items import BatchItem, Checked
 from govdisclosure.checker.findings import Location
 from govdisclosure.errors import (
@@ -126,7 +126,7 @@ def checked_against_last_year() -> Checked:
 def test_a_checked_report_pickles_with_its_findings_named_in_both_languages() -> None:
     checked = checked_against_last_year()
     rules = {f.rule for f in (*checked.result.findings, *checked.result.unchecked)}
-    assert {"X0", "X1", "X4", "R2"} <= rules  # places named by lambdas and by partials
+    assert {"X0", "X1", "X4", "R2"} <= rules  # places of this year's and of last year's
     back = round_trip(checked)
     assert back.source == checked.source
     assert back.previous == checked.previous
@@ -147,6 +147,29 @@ def test_a_cell_location_comes_back_as_the_same_object() -> None:
     assert back == renamed
     assert back.name_zh == "另一个名字"
     assert back.name_en == location.name_en
+
+
+def test_an_english_name_made_by_any_function_travels_made() -> None:
+    # The library names places with partials of module-level functions, which pickle;
+    # a place named by a lambda (a rule of someone else's) travels with its name made.
+    place = Location.of_field("$.report.x", "某处", lambda: "Somewhere")
+    back = round_trip(place)
+    assert back == place
+    assert back.name_en == "Somewhere"
+    last = Location.of_section(gd.Section.REVIEWS)
+    assert round_trip(last).name_en == last.name_en == "Section 4, " + gd.Section.REVIEWS.en
+
+
+def test_pickling_a_finding_reads_no_catalog(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A worker that only reads and checks never needs English: its findings travel
+    # with their English names still to be made.
+    checked = checked_against_last_year()
+    calls: list[str] = []
+    monkeypatch.setattr(i18n, "translator", lambda locale: calls.append(locale) or str)
+    pickle.dumps(checked)
+    assert calls == []
+    assert checked.result.findings[0].message_en  # the patch does see English being made
+    assert calls
 
 
 def test_batch_items_pickle_with_their_value_or_their_error() -> None:
