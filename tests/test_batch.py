@@ -148,6 +148,28 @@ def test_fork_is_chosen_only_while_this_process_has_one_thread() -> None:
         other.join()
 
 
+#: What a worker imports to read and check a JSON and a text document, once prepared.
+IMPORTS = """
+import sys
+from govdisclosure.batch import pools
+from govdisclosure.batch.checking import CheckJob
+pools.prepare()
+before = set(sys.modules)
+for path in sys.argv[1:]:
+    CheckJob(None, None, None)(path, path)
+print(" ".join(sorted(m for m in set(sys.modules) - before if not m.startswith("encodings."))))
+"""
+
+
+def test_a_prepared_worker_imports_nothing_more(tmp_path: Path) -> None:
+    # Imported before the workers start, once, not in every worker (see pools.prepare).
+    documents = [str(path) for path in write_many(tmp_path, 4)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    command = [sys.executable, "-c", IMPORTS, *documents]
+    done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.split() == []
+
+
 def test_another_executor_runs_the_same_batch(tmp_path: Path) -> None:
     paths = write_many(tmp_path, 20)
     serial = list(validate_many(paths, jobs=1))

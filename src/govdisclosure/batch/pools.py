@@ -5,15 +5,16 @@ the batch ends.
 How our pools start their workers is chosen each time one is made (:func:`start_method`):
 
 * ``fork`` on Linux and the BSDs when this process has a single thread: the workers
-  start at once, with everything this process has imported and every cache it has
-  filled, and nothing is pickled to start them. Forking a process that has other
+  start at once, with everything this process has imported (what they need is imported
+  here first: :func:`prepare`) and every cache it has filled, and nothing is pickled to
+  start them. Forking a process that has other
   threads is unsafe (a lock one of them holds stays locked forever in the child;
   Python 3.12 warns about it), and the processes that run batches may well have some —
   a progress bar, a Dask client, a pool of a batch before — so the threads are counted
   first, all of them (the system's count, not only Python's);
 * ``forkserver`` on those systems otherwise: a clean single-threaded server, started
   once, forks each worker. Its first start costs a new interpreter and the imports; the
-  modules a worker needs are imported in the server then (:func:`_preload`), so that
+  modules a worker needs are imported in the server then (:func:`prepare`), so that
   every later pool, after a crash or for the next batch, starts at once;
 * ``spawn`` elsewhere (macOS, where forking is unsafe for the system's own frameworks,
   and Windows): each worker is a new interpreter.
@@ -25,6 +26,8 @@ gets the job with every chunk.
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import multiprocessing
 import os
 import sys
@@ -35,12 +38,27 @@ from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExec
 from typing import Any
 
 from govdisclosure.batch.work import Job, Task, install, run_chunk, run_installed
+from govdisclosure.checker.registry import rules
+from govdisclosure.editions import Edition
+from govdisclosure.layouts import layout
 
-__all__ = ["Runner", "start_method", "usable_cpus"]
+__all__ = ["WORKER_MODULES", "Runner", "prepare", "start_method", "threads", "usable_cpus"]
 
-#: What a worker imports before its first chunk: the readers and the checker, whose import
-#: (babel and lxml with them) is most of a worker's start.
-_PRELOAD = ("govdisclosure.batch.work", "govdisclosure.readers", "govdisclosure.checker")
+#: What a worker needs that the package imports only when first used: the readers of the
+#: built-in formats that read (the format registry names them, see govdisclosure.formats)
+#: and what they use. Imported before the workers start, with the checker's rules and the
+#: layouts (:func:`prepare`), it is imported once rather than in every worker: the greater
+#: part of a worker's start. tests/test_batch.py checks that a worker reading JSON and
+#: text imports nothing more.
+WORKER_MODULES = (
+    "govdisclosure.batch.work",
+    "govdisclosure.jsonio",
+    "govdisclosure.wording",
+    "govdisclosure.readers.jsonformat",
+    "govdisclosure.readers.lines",
+    "govdisclosure.readers.html",
+    "govdisclosure.readers.docx",
+)
 
 
 def usable_cpus() -> int:
@@ -81,6 +99,19 @@ def start_method() -> str:
     return "fork" if threads() == 1 else "forkserver"
 
 
+def prepare() -> None:
+    """Import :data:`WORKER_MODULES` in this process (those of optional dependencies that
+    are missing are left out: a worker that needs one says so for its source), load the
+    checker's rules and build the layouts of both editions: what the workers of a pool
+    forked from it then have from the start. Done once; later calls cost nothing."""
+    for module in WORKER_MODULES:
+        with contextlib.suppress(ImportError):
+            importlib.import_module(module)
+    rules()  # the registry loads the built-in rules on first use
+    for edition in Edition:
+        layout(edition)
+
+
 def _preload(context: Any) -> None:
     """Have the fork server import what the workers need, once, if it is not running yet
     (its list of modules is read when it starts): workers forked from it then start with
@@ -91,14 +122,16 @@ def _preload(context: Any) -> None:
     if server is None or getattr(server, "_forkserver_pid", None) is not None:
         return  # another Python, or already running: its workers import on first use
     wanted = list(getattr(server, "_preload_modules", ["__main__"]))
-    context.set_forkserver_preload([*wanted, *(m for m in _PRELOAD if m not in wanted)])
+    context.set_forkserver_preload([*wanted, "govdisclosure.batch.prepared"])
 
 
 def process_pool(workers: int, token: str, job: Job) -> ProcessPoolExecutor:
     """A pool of ``workers`` processes, each started with ``job`` under ``token``."""
     method = start_method()
     context = multiprocessing.get_context(method)
-    if method == "forkserver":
+    if method == "fork":
+        prepare()  # once here, and every worker has it
+    elif method == "forkserver":
         _preload(context)
     return ProcessPoolExecutor(
         workers, mp_context=context, initializer=install, initargs=(token, job)
