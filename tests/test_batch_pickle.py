@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import inspect
 import pickle
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -165,7 +166,12 @@ def test_pickling_a_finding_reads_no_catalog(monkeypatch: pytest.MonkeyPatch) ->
     # with their English names still to be made.
     checked = checked_against_last_year()
     calls: list[str] = []
-    monkeypatch.setattr(i18n, "translator", lambda locale: calls.append(locale) or str)
+
+    def translator(locale: str) -> Callable[[str], str]:
+        calls.append(locale)
+        return str
+
+    monkeypatch.setattr(i18n, "translator", translator)
     pickle.dumps(checked)
     assert calls == []
     assert checked.result.findings[0].message_en  # the patch does see English being made
