@@ -38,6 +38,7 @@ CORE = tuple(
         "text",
         "forms",
         "fieldchecks",
+        "pickling",
     )
 )
 #: The JSON form of the model, and its schema: below the checker, renderers and readers,

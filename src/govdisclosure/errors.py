@@ -17,6 +17,7 @@ from typing import Any
 
 __all__ = [
     "AggregateError",
+    "BatchError",
     "CellValueError",
     "FormatNotAvailable",
     "GovDisclosureError",
@@ -44,6 +45,27 @@ class GovDisclosureError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exception pickles as ``cls(*args)``, which loses what the subclasses take as
+        # keywords (ReadError's source) and fails for those whose arguments are not the
+        # message (CellValueError). A batch sends errors between processes, so each one
+        # is rebuilt without its constructor and given back every attribute.
+        return (_rebuild, (type(self), self.args), self.__dict__)
+
+
+def _rebuild(cls: type[GovDisclosureError], args: tuple[Any, ...]) -> GovDisclosureError:
+    """An error of class ``cls`` with ``args``, its attributes still to be restored (see
+    :meth:`GovDisclosureError.__reduce__`).
+
+    >>> import pickle
+    >>> err = pickle.loads(pickle.dumps(ReadError("bad", source="a.txt", location="line 3")))
+    >>> type(err).__name__, err.source, err.location, err.reason, str(err)
+    ('ReadError', 'a.txt', 'line 3', 'bad', 'a.txt: line 3: bad')
+    """
+    error = cls.__new__(cls, *args)
+    error.args = args
+    return error
 
 
 class ReportValueError(GovDisclosureError, ValueError):
@@ -238,3 +260,40 @@ class FormatNotAvailable(GovDisclosureError, LookupError):  # noqa: N818 (reads 
     """
 
     default_message = "format not available"
+
+
+class BatchError(GovDisclosureError):
+    """One source of a batch could not be processed for a reason outside the document
+    itself: the process working on it died (killed, out of memory), the executor failed,
+    an unexpected exception was raised (a bug: please report it with ``cause`` and
+    ``traceback``), or last year's report for it could not be found unambiguously. The
+    batch goes on with the other sources.
+
+    ``source`` names the source as the batch does; ``cause`` is what went wrong, as text
+    (``"MemoryError: ..."``: the exception itself may not survive the trip between
+    processes; within one process it is also the error's ``__cause__``); ``traceback`` is
+    where it was raised, when known.
+
+    >>> err = BatchError("the worker process died", source="a.json",
+    ...                  cause="BrokenProcessPool: a child process terminated abruptly")
+    >>> print(err)
+    a.json: the worker process died (BrokenProcessPool: a child process terminated abruptly)
+    """
+
+    default_message = "the source could not be processed"
+
+    def __init__(
+        self,
+        reason: str | None = None,
+        *,
+        source: str | None = None,
+        cause: str | None = None,
+        traceback: str | None = None,
+    ) -> None:
+        self.reason = reason or self.default_message
+        self.source = source
+        self.cause = cause
+        self.traceback = traceback
+        where = f"{source}: " if source else ""
+        why = f" ({cause})" if cause else ""
+        super().__init__(f"{where}{self.reason}{why}")

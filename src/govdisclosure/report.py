@@ -33,6 +33,7 @@ from govdisclosure.fieldchecks import (
     text,
     texts,
 )
+from govdisclosure.pickling import compact_pickle
 from govdisclosure.tables import ApplicationTable, CellTable, ProactiveTable, ReviewTable
 from govdisclosure.text import Paragraph, paragraphs
 
@@ -131,6 +132,7 @@ class Preamble:
     contact: Contact | None = field(default=None, validator=instance_of(Contact, optional=True))
 
 
+@compact_pickle
 @frozen
 class Subsection:
     """A titled part of section 一 (总体情况), such as "（一）主动公开政府信息情况".

@@ -25,6 +25,7 @@ from typing import Any
 from attrs import field, frozen
 
 from govdisclosure.errors import ReportValueError
+from govdisclosure.pickling import compact_pickle
 
 __all__ = ["Paragraph", "Span", "is_text", "paragraphs"]
 
@@ -59,6 +60,7 @@ def _check_bold(_instance: object, _attribute: object, value: Any) -> None:
         raise ReportValueError(f"span bold must be a bool, got {value!r}", at=("bold",))
 
 
+@compact_pickle
 @frozen
 class Span:
     """A run of text, bold or not."""
@@ -98,6 +100,7 @@ def _normalise_spans(value: Iterable[Span | str] | str) -> tuple[Span, ...]:
     return tuple(merged)
 
 
+@compact_pickle
 @frozen
 class Paragraph:
     """A paragraph of prose: a non-empty sequence of spans.

@@ -1,6 +1,17 @@
-"""Many reports at once: read, check and render batches that never stop on one bad
-source, in input order, on any :class:`concurrent.futures.Executor`."""
+"""Many reports at once: read and check batches that never stop on one bad source, in
+input order, streaming, serially or on any :class:`concurrent.futures.Executor`.
 
+>>> import govdisclosure.batch as batch
+>>> paths = ["examples/zhongning-minzheng-2020.json", "examples/shiyan-ziranziyuan-2022.json"]
+>>> [item.value.report.year for item in batch.read_many(paths)]
+[2020, 2022]
+>>> [item.value.result.is_valid for item in batch.validate_many(paths)]
+[True, True]
+"""
+
+from govdisclosure.batch.checking import validate_many
 from govdisclosure.batch.items import BatchItem, Checked
+from govdisclosure.batch.previous import Found, PreviousReports
+from govdisclosure.batch.reading import read_many
 
-__all__ = ["BatchItem", "Checked"]
+__all__ = ["BatchItem", "Checked", "Found", "PreviousReports", "read_many", "validate_many"]

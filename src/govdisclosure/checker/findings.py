@@ -30,6 +30,7 @@ from govdisclosure.editions import Edition
 from govdisclosure.i18n import gettext_noop as _, translate
 from govdisclosure.labels import LabelledEnum
 from govdisclosure.layouts import Node, TableLayout, layout
+from govdisclosure.pickling import compact_pickle
 from govdisclosure.tables import ExtraColumn, ExtraRow
 
 __all__ = [
@@ -107,6 +108,22 @@ class Location:
         """The place's name in ``locale``."""
         return self.name_en if locale.startswith("en") else self.name_zh
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Findings cross process boundaries in a batch. A table cell's place, made once
+        # per edition and position, travels as those and comes back as that very object
+        # (cheap: results hold many). An English name still to be made travels as the
+        # functools.partial that makes it, so that pickling does not read the English
+        # catalog; one made by another callable (a lambda, which pickle cannot send)
+        # travels made.
+        english = self._english
+        if isinstance(english, functools.partial) and english.func is _cell_name_en:
+            if Location.of_cell(*english.args) is self:
+                return (_cell_location, english.args)
+        elif not isinstance(english, str | functools.partial):
+            english = english()
+        fields = (self.json_path, self.name_zh, english, self.section, self.row, self.column)
+        return (Location, (*fields, self.order))
+
     @staticmethod
     @functools.cache
     def of_cell(edition: Edition, section: Section, position: int) -> Location:
@@ -135,17 +152,11 @@ class Location:
         by its row and its label in Chinese, by its row and the column it follows in
         English (the label is the report's own words)."""
         table = layout(edition).table(section)
-        block = table.blocks[column.block]
-        key = block.rows[row].key
-        after = next(node for node in block.columns if node.key.value == column.after)
-        number = table.number
+        key, after = _extra_cell(table, column, row)
         return Location(
             json_path=f"$.report.{section.value}._extra_columns[{index}].cells[{row}]",
-            name_zh=f"{number}、{_row_name_zh(table, key)}·{column.label}",
-            name_en=lambda: (
-                f"Table {_NUMERALS.index(number) + 1}, {_row_name_en(table, key)} · "
-                f"the column printed after {translate(after.label, 'en')}"
-            ),
+            name_zh=f"{table.number}、{_row_name_zh(table, key)}·{column.label}",
+            name_en=functools.partial(_extra_cell_name_en, edition, section, column, row),
             section=section,
             row=key.value,
             order=(_SECTION_ORDER[section], table.position(key, after.key) + 1),
@@ -189,7 +200,7 @@ class Location:
         return Location(
             json_path=json_path or f"$.report.{section.value}",
             name_zh=f"{number}、{section.zh}",
-            name_en=lambda: f"Section {_SECTION_ORDER[section]}, {section.en}",
+            name_en=functools.partial(_section_name_en, section),
             section=section,
             order=(_SECTION_ORDER[section], 0),
         )
@@ -228,6 +239,11 @@ class Location:
             column=self.column,
             order=self.order,
         )
+
+
+def _cell_location(edition: Edition, section: Section, position: int) -> Location:
+    """:meth:`Location.of_cell`, by a name pickle can find."""
+    return Location.of_cell(edition, section, position)
 
 
 def node_path(tree: Iterable[Node], key: LabelledEnum) -> tuple[Node, ...]:
@@ -269,6 +285,30 @@ def _cell_name_en(edition: Edition, section: Section, position: int) -> str:
     row = _row_name_en(table, spec.row)
     column = translate(table.column_node(spec.column).label, "en")
     return f"Table {_NUMERALS.index(table.number) + 1}, {row} · {column}"
+
+
+def _extra_cell(table: TableLayout, column: ExtraColumn, row: int) -> tuple[LabelledEnum, Node]:
+    """The row of number row ``row`` of an extra column's block, and the column it follows."""
+    block = table.blocks[column.block]
+    after = next(node for node in block.columns if node.key.value == column.after)
+    return block.rows[row].key, after
+
+
+# The English names are made by module-level functions, not lambdas: a Location crosses
+# process boundaries in a batch with its English name still to be made.
+
+
+def _extra_cell_name_en(edition: Edition, section: Section, column: ExtraColumn, row: int) -> str:
+    table = layout(edition).table(section)
+    key, after = _extra_cell(table, column, row)
+    return (
+        f"Table {_NUMERALS.index(table.number) + 1}, {_row_name_en(table, key)} · "
+        f"the column printed after {translate(after.label, 'en')}"
+    )
+
+
+def _section_name_en(section: Section) -> str:
+    return f"Section {_SECTION_ORDER[section]}, {section.en}"
 
 
 def english_numbering(numbering: str) -> str:
@@ -425,6 +465,7 @@ class Bilingual:
         return self.message("en")
 
 
+@compact_pickle
 @frozen
 class Finding(Bilingual):
     """One rule that failed, or could not be checked, at one place.

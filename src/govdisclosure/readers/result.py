@@ -17,6 +17,7 @@ import attrs
 from attrs import field, frozen
 
 from govdisclosure.categories import Section
+from govdisclosure.pickling import compact_pickle
 from govdisclosure.report import AnnualReport
 
 __all__ = ["Note", "NoteKind", "ReadResult", "SourceRef"]
@@ -38,6 +39,7 @@ class NoteKind(enum.Enum):
     LAYOUT = "layout"  # anything else about the document's shape
 
 
+@compact_pickle
 @frozen
 class SourceRef:
     """Where something was in the source: a line (text; in a PDF, the line of its
@@ -118,6 +120,7 @@ class SourceRef:
         return f"{page}第 {table} 个表格第 {row} 行第 {column} 列"
 
 
+@compact_pickle
 @frozen
 class Note:
     """One thing a reader decided or could not do: its ``kind``, where in the report it

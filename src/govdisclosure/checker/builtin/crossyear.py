@@ -76,9 +76,13 @@ def _last_year(location: Location) -> Location:
     """``location`` as a place in last year's report."""
     return location.renamed(
         _LAST.format(place=location.name_zh),
-        lambda: translate(_LAST, "en").format(place=location.name_en),
+        functools.partial(_last_year_en, location),  # not a lambda: it may be pickled
         json_path="$previous" + location.json_path[1:],
     )
+
+
+def _last_year_en(location: Location) -> str:
+    return translate(_LAST, "en").format(place=location.name_en)
 
 
 @functools.cache

@@ -86,9 +86,13 @@ def _review_total(table: TableLayout, case: ReviewCase) -> Target:
     parts = " + ".join(f"{leaf.label}·{total}" for leaf in leaves)
     group = Location.of_section(table.section).renamed(
         f"表{table.number} {node.label}（{parts}）",
-        lambda: " + ".join(c.name_en for c in cells),
+        functools.partial(_sum_name_en, tuple(cells)),  # not a lambda: it may be pickled
     )
     return Target(table.section, positions, group)
+
+
+def _sum_name_en(cells: tuple[Location, ...]) -> str:
+    return " + ".join(cell.name_en for cell in cells)
 
 
 @functools.cache

@@ -1,0 +1,148 @@
+"""How a batch runs: serially in this process, on a process pool of ours, or on the
+caller's executor; and, by default, which of the first two a batch is worth.
+
+``executor=`` takes any :class:`concurrent.futures.Executor` (a process or thread pool,
+Dask's ``Client.get_executor()``); ``jobs`` then says how many workers it has, which sets
+how many chunks are kept in flight (default: the usable CPUs). Without an executor,
+``jobs=1`` runs serially in this process and ``jobs=N`` on a pool of ``N`` processes.
+
+By default (``jobs=None``) a batch runs serially unless it is large enough to pay for a
+pool: at least :data:`THRESHOLD` sources, most of them to be read (paths or bytes), and
+more than one usable CPU. A pool costs its start (measured: about 0.15 s for two
+workers from a fork server that has the modules imported, about 0.4 s the first time,
+when the server itself starts and imports them) and about 0.3 ms a source in pickling the
+result back and forth; a source read and checked costs 0.5 ms (a JSON file) to 4 ms (a
+text file), 30 ms and more for DOCX and PDF. :data:`THRESHOLD` is where a pool of two
+is faster for text files and about even for JSON files (``benchmarks/run.py batch``
+prints the figures). Reports already in memory are checked serially by default: sending
+a report to a worker and its findings back costs more than checking it here.
+
+An iterable without a length is peeked at, never further than :data:`THRESHOLD` sources,
+to decide; the sources peeked at are run first, in order.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import pickle
+from collections.abc import Callable, Generator, Iterable, Iterator
+from concurrent.futures import Executor
+from typing import Any
+
+from govdisclosure.batch.items import BatchItem
+from govdisclosure.batch.pools import Runner, usable_cpus
+from govdisclosure.batch.stream import stream
+from govdisclosure.batch.work import Job, Task, run_one
+from govdisclosure.errors import OptionError
+
+__all__ = ["CHUNKSIZE", "THRESHOLD", "WINDOW", "run_batch", "source_name"]
+
+#: Sources a batch must have, most of them to read, for a pool of ours to be used by
+#: default (see the module's documentation).
+THRESHOLD = 200
+#: Sources sent to a worker at once: enough to make the cost of a round trip between
+#: processes (about 0.1 ms) small against a chunk's work, few enough to keep the
+#: workers evenly busy and to lose little when a worker dies.
+CHUNKSIZE = 32
+#: Chunks in flight per worker: one running, one waiting in its queue, and one more so
+#: that a worker never waits for the parent to hand out work while the parent waits for
+#: the oldest chunk.
+WINDOW = 3
+
+
+def source_name(index: int, source: Any) -> str:
+    """How a batch names a source: a path as a string, anything else by its place
+    (``"#3"`` for the fourth).
+
+    >>> import pathlib
+    >>> source_name(0, pathlib.Path("a/b.txt")), source_name(3, b"{}")
+    ('a/b.txt', '#3')
+    """
+    if isinstance(source, str):
+        return source
+    if isinstance(source, os.PathLike):
+        try:
+            return os.fsdecode(os.fspath(source))
+        except Exception:  # a path that cannot name itself: its work will fail and say why
+            return f"#{index}"
+    return f"#{index}"
+
+
+def _tasks(sources: Iterable[Any]) -> Iterator[Task]:
+    return ((index, source_name(index, source), source) for index, source in enumerate(sources))
+
+
+def _workers(jobs: object, executor: object) -> int:
+    """How many workers the batch has (checking ``jobs`` and ``executor``)."""
+    if jobs is not None and (type(jobs) is not int or jobs < 1):
+        raise OptionError(f"jobs must be a whole number >= 1 or None, got {jobs!r}")
+    if executor is not None and not callable(getattr(executor, "submit", None)):
+        raise OptionError(
+            f"executor must be a concurrent.futures.Executor (with submit), got {executor!r}"
+        )
+    if isinstance(jobs, int):
+        return jobs
+    # Pools of the standard library say how many workers they have; others (Dask) do not.
+    known = getattr(executor, "_max_workers", None)
+    return known if type(known) is int and known > 0 else usable_cpus()
+
+
+def _pickles(job: Job) -> bool:
+    try:
+        pickle.dumps(job)
+    except Exception:  # what pickle raises for a lambda varies: PicklingError, TypeError, ...
+        return False
+    return True
+
+
+def run_batch(
+    job: Job,
+    sources: Iterable[Any],
+    *,
+    executor: Executor | None,
+    jobs: int | None,
+    in_memory: Callable[[Any], bool] = lambda source: False,
+) -> Generator[BatchItem[Any], None, None]:
+    """The items of ``job`` over ``sources`` (see the module's documentation). The
+    arguments are checked now; the sources are taken as the items are asked for."""
+    workers = _workers(jobs, executor)
+    if executor is None and workers > 1 and jobs is not None and not _pickles(job):
+        raise OptionError(
+            "what the batch was given (previous=, a read option) cannot be pickled, so it "
+            "cannot be sent to worker processes: use a module-level function or an "
+            "object that pickles, or jobs=1"
+        )
+    tasks = _tasks(sources)
+    if executor is not None:
+        return stream(Runner(job, workers, executor), tasks, **_window(workers))
+    if jobs is None:
+        return _by_default(job, tasks, workers, in_memory)
+    if workers == 1:
+        return _serial(job, tasks)
+    return stream(Runner(job, workers), tasks, **_window(workers))
+
+
+def _window(workers: int) -> dict[str, int]:
+    return {"chunksize": CHUNKSIZE, "window": WINDOW * workers}
+
+
+def _serial(job: Job, tasks: Iterable[Task]) -> Generator[BatchItem[Any], None, None]:
+    for index, name, source in tasks:
+        yield run_one(job, index, name, source)
+
+
+def _by_default(
+    job: Job, tasks: Iterator[Task], workers: int, in_memory: Callable[[Any], bool]
+) -> Generator[BatchItem[Any], None, None]:
+    """Serially, or on a pool of ours when the batch pays for it (decided when the first
+    item is asked for)."""
+    head = list(itertools.islice(tasks, THRESHOLD))
+    to_read = sum(not in_memory(source) for _, _, source in head)
+    everything = itertools.chain(head, tasks)
+    if len(head) < THRESHOLD or 2 * to_read <= len(head) or workers < 2 or not _pickles(job):
+        # A small batch, reports already here, one CPU, or a job that cannot travel.
+        yield from _serial(job, everything)
+    else:
+        del head  # the chain holds what it needs
+        yield from stream(Runner(job, workers), everything, **_window(workers))

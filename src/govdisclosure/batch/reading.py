@@ -1,0 +1,62 @@
+"""Read many documents: :func:`read_many`.
+
+>>> import pathlib
+>>> paths = ["examples/zhongning-minzheng-2020.json", "no/such/file.txt",
+...          pathlib.Path("examples/sources/zhongning-minzheng-2020.txt")]
+>>> for item in read_many(paths):
+...     print(item.index, item.source, item.value.report.organ if item.ok else item.error)
+0 examples/zhongning-minzheng-2020.json 中宁县民政局
+1 no/such/file.txt no/such/file.txt: cannot read the file: No such file or directory
+2 examples/sources/zhongning-minzheng-2020.txt 中宁县民政局
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator, Iterable
+from concurrent.futures import Executor
+from typing import Any
+
+from attrs import frozen
+
+from govdisclosure.batch.items import BatchItem
+from govdisclosure.batch.plan import run_batch
+from govdisclosure.batch.work import Job, as_path
+from govdisclosure.readers import ReadResult, read
+
+__all__ = ["ReadJob", "read_many"]
+
+
+@frozen
+class ReadJob(Job):
+    """Read a source with the reader's ``options`` (``fmt`` among them)."""
+
+    options: dict[str, Any]
+
+    def __call__(self, name: str, source: Any) -> ReadResult:
+        return read(as_path(source), **self.options)
+
+
+def read_many(
+    sources: Iterable[Any],
+    *,
+    executor: Executor | None = None,
+    jobs: int | None = None,
+    **read_options: Any,
+) -> Generator[BatchItem[ReadResult], None, None]:
+    """Read each of ``sources`` with :func:`~govdisclosure.read` and ``read_options``:
+    one :class:`~govdisclosure.batch.BatchItem` per source, in input order, holding its
+    :class:`~govdisclosure.ReadResult` or the library error that stopped it, so that one
+    bad file never stops the batch.
+
+    A source is a path (a ``str`` is a path here, unlike in :func:`~govdisclosure.read`,
+    where it is text; any ``os.PathLike``) or the bytes of a document; with ``jobs=1``
+    anything :func:`~govdisclosure.read` takes. An item names its source by its path, or
+    as ``"#N"`` (the ``N``-th source, from 0).
+
+    The items stream: ``sources`` may be a lazy iterable of any length, taken no further
+    than the work in flight. ``executor`` and ``jobs`` say where the work runs (serially
+    for small batches, else on a process pool, by default; see
+    :mod:`govdisclosure.batch.plan`). Arguments are checked when this is called; the
+    sources are read as the items are asked for.
+    """
+    return run_batch(ReadJob(read_options), sources, executor=executor, jobs=jobs)
