@@ -326,3 +326,21 @@ def test_compare_sets_last_year_beside_this_year(
     assert "三、本年新收政府信息公开申请数量·自然人" in out
     assert main([*argv, "--format", "csv", "-o", str(tmp_path / "c.csv")]) in (0, 1)
     assert (tmp_path / "c.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_check_pairs_each_report_with_last_years_from_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    last = tmp_path / "2019"
+    last.mkdir()
+    gd.dump(attrs.evolve(gd.load(SEED), year=2019), last / "old.json")
+    argv = ["check", str(SEED), str(GOOD), "--previous-dir", str(last), "--format", "jsonl"]
+    assert main(argv) == 0
+    import json
+
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    paired = {row["source"]: row["previous"] for row in rows}
+    assert paired[str(SEED)] == str(last / "old.json")  # the same organ, a year before
+    # Another organ: no report of last year, no cross-year rules.
+    assert all(row["previous"] is None for row in rows if row["source"] == str(GOOD))
+    assert any(row["rule"] == "X4" for row in rows)  # the tables are last year's

@@ -9,20 +9,19 @@ from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
-from govdisclosure.batch import BatchItem, Checked
+from govdisclosure.batch import BatchItem, Checked, PreviousReports
 from govdisclosure.checker.findings import Severity
 from govdisclosure.checker.registry import selected_rules
 from govdisclosure.cli.batching import check_items
 from govdisclosure.cli.commands import inputs
 from govdisclosure.cli.findings import text_chunks, write
+from govdisclosure.cli.paths import expand
 from govdisclosure.cli.progress import progress
 from govdisclosure.cli.status import FINDINGS, Console
 from govdisclosure.cli.summing import parts
 from govdisclosure.cli.writing import Writer
 from govdisclosure.errors import GovDisclosureError
 from govdisclosure.files import write_atomic_with
-from govdisclosure.readers import read
-from govdisclosure.report import AnnualReport
 
 __all__ = ["Tally", "run_check"]
 
@@ -65,18 +64,24 @@ class Tally:
         return text
 
 
-def _previous(args: argparse.Namespace, console: Console) -> list[tuple[str, AnnualReport]]:
-    """Last year's reports the command line names, each said when it cannot be read."""
-    previous = []
-    for path in args.previous or []:
-        try:
-            previous.append((path, read(Path(path)).report))
-        except GovDisclosureError as err:
-            console.fail(f"{err} (--previous)")
-    for folder in args.previous_dir or []:
-        if not Path(folder).is_dir():
-            console.fail(f"{folder}: no such folder (--previous-dir)")
-    return previous
+def _previous(args: argparse.Namespace, console: Console) -> PreviousReports | None:
+    """An index of last year's reports the command line names (files, and the documents of
+    folders), each read once to learn its organ and year; what cannot be read, or two
+    reports of one organ and year, said."""
+    arguments = [*(args.previous or []), *(args.previous_dir or [])]
+    if not arguments:
+        return None
+    found, missing = expand(arguments)
+    for argument in missing:
+        console.fail(f"{argument}: no such file or folder (--previous)")
+    index = PreviousReports.from_paths([str(p.path) for p in found], jobs=args.jobs)
+    for problem in index.problems:
+        console.fail(f"{problem.error} (--previous)")
+    for (organ, year), names in index.conflicts.items():
+        console.warn(
+            f"{organ} {year}: several reports of last year ({', '.join(names)}); none used"
+        )
+    return index
 
 
 def _nowhere(args: argparse.Namespace, console: Console, writer: Writer) -> bool:
