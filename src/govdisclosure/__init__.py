@@ -24,6 +24,13 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what type checkers see; "X as X" marks an explicit re-export
+    from govdisclosure.batch import (
+        BatchItem as BatchItem,
+        Checked as Checked,
+        PreviousReports as PreviousReports,
+        read_many as read_many,
+        validate_many as validate_many,
+    )
     from govdisclosure.categories import (
         Applicant as Applicant,
         ApplicationRow as ApplicationRow,
@@ -185,6 +192,7 @@ _EXPORTS: dict[str, str] = {
     name: f"govdisclosure.{module}"
     for module, names in {
         "rollup": "AggregateResult BlankPolicy aggregate",
+        "batch": "BatchItem Checked PreviousReports read_many validate_many",
         "categories": (
             "Applicant ApplicationRow Art20Item MoneyUnit OrganKind ProactiveColumn "
             "ProactiveRow ReviewCase ReviewResult ScopeKind Section"
