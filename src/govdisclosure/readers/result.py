@@ -112,6 +112,7 @@ class Note:
         return f"[{self.kind}] {self.location}{where}: {self.action} — {self.snippet!r}"
 
 
+@compact_pickle
 @frozen
 class ReadResult:
     """A report read from a document, with ``notes`` on everything the reader decided and
