@@ -153,6 +153,8 @@ class ReadResult:
         for place in places:
             if place.section is None or place.row is None or place.column is None:
                 continue
+            if place.json_path.startswith("$previous"):
+                continue  # a cell of last year's report (cross-year rules): not printed here
             table = self.report.table(place.section)
             try:
                 position = table.layout.position(
