@@ -72,6 +72,7 @@ def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: Any
         _date(instance, attribute, value)
 
 
+@compact_pickle
 @frozen
 class Period:
     """A statistical period, normally the calendar year.
@@ -95,6 +96,7 @@ class Period:
         return cls(dt.date(year, 1, 1), dt.date(year, 12, 31))
 
 
+@compact_pickle
 @frozen
 class Website:
     """Where the report is published: a site's name and, when given, its address."""
@@ -103,6 +105,7 @@ class Website:
     url: str | None = field(default=None, validator=optional_text)
 
 
+@compact_pickle
 @frozen
 class Contact:
     """Whom to ask about the report."""
@@ -114,6 +117,7 @@ class Contact:
     email: str | None = field(default=None, validator=optional_text)
 
 
+@compact_pickle
 @frozen
 class Preamble:
     """The text before section 一, and the facts it states.
@@ -150,6 +154,7 @@ class Subsection:
     paragraphs: tuple[Paragraph, ...] = field(default=(), converter=paragraphs)
 
 
+@compact_pickle
 @frozen
 class Overview:
     """Section 一, 总体情况: opening paragraphs, then numbered subsections."""
@@ -174,6 +179,7 @@ def _scope_kind(value: ScopeKind | str) -> ScopeKind:
     return ScopeKind.coerce(value)
 
 
+@compact_pickle
 @frozen
 class Scope:
     """Whom the report covers: the organ itself, or the named organs added together.
@@ -263,6 +269,7 @@ def _table_of(cls: type[CellTable[Any, Any]]) -> Any:
     return check
 
 
+@compact_pickle
 @frozen
 class AnnualReport:
     """One organ's annual report on government information disclosure for one year.

@@ -8,14 +8,16 @@ how many chunks are kept in flight (default: the usable CPUs). Without an execut
 
 By default (``jobs=None``) a batch runs serially unless it is large enough to pay for a
 pool: at least :data:`THRESHOLD` sources, most of them to be read (paths or bytes), and
-more than one usable CPU. A pool costs its start (measured: about 0.15 s for two
-workers from a fork server that has the modules imported, about 0.4 s the first time,
-when the server itself starts and imports them) and about 0.3 ms a source in pickling the
-result back and forth; a source read and checked costs 0.5 ms (a JSON file) to 4 ms (a
-text file), 30 ms and more for DOCX and PDF. :data:`THRESHOLD` is where a pool of two
-is faster for text files and about even for JSON files (``benchmarks/run.py batch``
-prints the figures). Reports already in memory are checked serially by default: sending
-a report to a worker and its findings back costs more than checking it here.
+more than one usable CPU. Measured on two CPUs, CPU time, the bytecode cached as in an
+installed package: a source read and checked costs 0.6 ms (JSON) to 3 ms (text; DOCX
+and PDF more); a pool adds about 0.35 ms a source (its result pickled in the worker,
+unpickled here: some 0.9 + 0.9 million instructions) and costs about 0.1 s to start
+(the modules the workers need imported, the layouts built, the processes forked). At
+200 sources two workers would then finish text in about two thirds of the serial time
+and mixed text and JSON in about three quarters, and JSON alone in the same time: so
+:data:`THRESHOLD` is 200 (``benchmarks/run.py batch`` prints the figures of a larger
+batch). Reports already in memory are checked serially by default: sending a report to
+a worker and its findings back costs about as much as checking it here.
 
 An iterable without a length is peeked at, never further than :data:`THRESHOLD` sources,
 to decide; the sources peeked at are run first, in order.
@@ -41,9 +43,10 @@ __all__ = ["CHUNKSIZE", "THRESHOLD", "WINDOW", "run_batch", "source_name"]
 #: Sources a batch must have, most of them to read, for a pool of ours to be used by
 #: default (see the module's documentation).
 THRESHOLD = 200
-#: Sources sent to a worker at once: enough to make the cost of a round trip between
-#: processes (about 0.1 ms) small against a chunk's work, few enough to keep the
-#: workers evenly busy and to lose little when a worker dies.
+#: Sources sent to a worker at once, at most (chunks grow to it: see stream.chunked):
+#: enough to make the cost of a round trip between processes (about half a millisecond of
+#: this process's time) small against a chunk's work, few enough to keep the workers
+#: evenly busy to the end and to run again little when a worker dies.
 CHUNKSIZE = 32
 #: Chunks in flight per worker: one running, one waiting in its queue, and one more so
 #: that a worker never waits for the parent to hand out work while the parent waits for

@@ -14,8 +14,9 @@ again on its own: those that succeed are kept, the one that fails again becomes 
 :class:`~govdisclosure.errors.BatchError` naming the cause. A pool of ours that broke is
 made again (see :meth:`Runner.repair`); the batch goes on.
 
-When the batch is stopped — Ctrl-C, or the caller stops iterating — the chunks not yet
-started are cancelled and a pool of ours is shut down without waiting for them.
+When the batch is stopped — Ctrl-C, or the caller stops iterating (``break``, or the
+generator's ``close()``) — the chunks not yet started are cancelled; a pool of ours is
+ended at once, its workers with it (see :meth:`Runner.close`).
 """
 
 from __future__ import annotations

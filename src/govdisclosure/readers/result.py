@@ -138,6 +138,7 @@ class Note:
         return f"[{self.kind}] {self.location}{where}: {self.action} — {self.snippet!r}"
 
 
+@compact_pickle
 @frozen
 class ReadResult:
     """A report read from a document, with ``notes`` on everything the reader decided and
@@ -178,6 +179,8 @@ class ReadResult:
         for place in places:
             if place.section is None or place.row is None or place.column is None:
                 continue
+            if place.json_path.startswith("$previous"):
+                continue  # a cell of last year's report (cross-year rules): not printed here
             table = self.report.table(place.section)
             try:
                 position = table.layout.position(
