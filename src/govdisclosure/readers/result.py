@@ -179,8 +179,10 @@ class ReadResult:
         for place in places:
             if place.section is None or place.row is None or place.column is None:
                 continue
-            if place.json_path.startswith("$previous"):
-                continue  # a cell of last year's report (cross-year rules): not printed here
+            if not place.json_path.startswith("$.report"):
+                # A cell of last year's report ($previous…, the cross-year rules) or of a
+                # summary's part ($parts[i]…, the hierarchy rules): not printed here.
+                continue
             table = self.report.table(place.section)
             try:
                 position = table.layout.position(
