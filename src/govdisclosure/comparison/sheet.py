@@ -24,16 +24,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
-from typing import IO, Any, Final
+from typing import Any, Final
 
 from govdisclosure.cells import BLANK, Cell, Money
 from govdisclosure.comparison.model import Comparison, ComparisonRow
 from govdisclosure.export import writers
 from govdisclosure.export.columns import INT, STATE, TEXT, VALUE, Column
-from govdisclosure.export.csvio import write_csv
-from govdisclosure.export.jsonl import write_jsonl
 from govdisclosure.export.writers import Target
-from govdisclosure.export.xlsxio import Workbook
 from govdisclosure.layouts import CellKind
 
 __all__ = ["COMPARISON_COLUMNS", "comparison_rows", "write_comparison"]
@@ -132,9 +129,6 @@ def _rounded(relative: Fraction | None) -> Decimal | None:
     return exact.quantize(_PLACES, rounding=ROUND_HALF_EVEN)
 
 
-_SHEET: Final = {"zh": "比较", "en": "comparison", "keys": "comparison"}
-
-
 def write_comparison(
     comparison: Comparison,
     target: Target,
@@ -148,22 +142,11 @@ def write_comparison(
     ``fmt`` says it (it must, for a stream); the headers are the columns' Chinese names in
     a workbook, their keys otherwise, unless ``headers`` says (``"keys"``, ``"zh"``,
     ``"en"``)."""
-    fmt = writers._format(target, fmt)
-    headers = writers._headers(fmt, headers)
-
-    def write(out: IO[bytes]) -> int:
-        rows = comparison_rows(comparison)
-        if fmt == "csv":
-            return write_csv(out, COMPARISON_COLUMNS, rows, headers)
-        if fmt == "jsonl":
-            return write_jsonl(out, COMPARISON_COLUMNS, rows)
-        with Workbook() as book:
-            sheet = book.sheet(_SHEET[headers], COMPARISON_COLUMNS, headers)
-            count = 0
-            for row in rows:
-                sheet.append(row)
-                count += 1
-            book.save(out)
-        return count
-
-    return writers._deliver(target, write)
+    return writers.write_table(
+        target,
+        fmt=fmt,
+        headers=headers,
+        sheet="comparison",
+        columns=COMPARISON_COLUMNS,
+        rows=comparison_rows(comparison),
+    )

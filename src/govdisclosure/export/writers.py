@@ -33,14 +33,26 @@ from govdisclosure.export.wide import wide_rows
 from govdisclosure.export.xlsxio import Workbook
 from govdisclosure.files import write_atomic_with
 
-__all__ = ["FORMATS", "write_findings", "write_records", "write_wide"]
+__all__ = ["FORMATS", "write_findings", "write_records", "write_table", "write_wide"]
 
 #: The formats the writers write, by the suffix of their files.
 FORMATS: Final = {"csv": ".csv", "jsonl": ".jsonl", "xlsx": ".xlsx"}
 #: The names of the sheets, by the language of the headers.
 _SHEETS: Final = {
-    "zh": {"summary": "汇总", "findings": "检查结果", "records": "单元格", "wide": "报告"},
-    "en": {"summary": "summary", "findings": "findings", "records": "cells", "wide": "reports"},
+    "zh": {
+        "summary": "汇总",
+        "findings": "检查结果",
+        "records": "单元格",
+        "wide": "报告",
+        "comparison": "比较",
+    },
+    "en": {
+        "summary": "summary",
+        "findings": "findings",
+        "records": "cells",
+        "wide": "reports",
+        "comparison": "comparison",
+    },
 }
 
 #: Where a writer writes: a path, or a binary stream (a file opened "wb", io.BytesIO,
@@ -89,7 +101,7 @@ def _deliver(target: Target, write: Callable[[IO[bytes]], int]) -> int:
     return write(cast(IO[bytes], target))
 
 
-def _table(
+def write_table(
     target: Target,
     *,
     fmt: str | None,
@@ -98,7 +110,8 @@ def _table(
     columns: Sequence[Column],
     rows: Iterable[Sequence[Any]],
 ) -> int:
-    """Write one table of rows in the format asked for."""
+    """Write one table of rows in the format asked for (the sheet named by its key in
+    ``_SHEETS``), as every writer here does; the number of rows written."""
     fmt = _format(target, fmt)
     headers = _headers(fmt, headers)
     if fmt == "csv":
@@ -143,7 +156,7 @@ def write_findings(
         rows = (
             row for item in checked_items(items) for row in item_rows(item, unchecked=unchecked)[1]
         )
-        return _table(
+        return write_table(
             target, fmt=fmt, headers=headers, sheet="findings", columns=FINDING_COLUMNS, rows=rows
         )
 
@@ -181,7 +194,7 @@ def write_records(
             target, lambda out: write_csv(out, RECORD_COLUMNS, spelled, headers, spelled=True)
         )
     rows = (row for source, report in reports_of(reports) for row in record_rows(report, source))
-    return _table(
+    return write_table(
         target, fmt=fmt, headers=headers, sheet="records", columns=RECORD_COLUMNS, rows=rows
     )
 
@@ -200,4 +213,4 @@ def write_wide(
     which takes ``edition``, ``union`` and ``states``) to ``target``; the number of
     reports."""
     columns, rows = wide_rows(reports, edition=edition, union=union, states=states)
-    return _table(target, fmt=fmt, headers=headers, sheet="wide", columns=columns, rows=rows)
+    return write_table(target, fmt=fmt, headers=headers, sheet="wide", columns=columns, rows=rows)
