@@ -261,6 +261,17 @@ def test_a_bug_is_said_on_one_line_without_a_traceback(
     assert "Traceback" not in err
 
 
+def test_summary_speaks_the_language_asked(capsys: pytest.CaptureFixture[str]) -> None:
+    example = ROOT / "examples" / "shiyan-ziranziyuan-2022.json"
+    assert main(["summary", str(example), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert gd.summarize(gd.load(example), "en") in out
+    with pytest.raises(SystemExit) as exited:
+        main(["summary", str(example), "--lang", "fr"])
+    assert exited.value.code == 2
+    assert "unsupported language 'fr'" in capsys.readouterr().err
+
+
 # --- summaries ------------------------------------------------------------------------------
 
 COUNTY = ROOT / "examples" / "county"

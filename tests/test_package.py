@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -78,7 +79,7 @@ def test_cli_summary(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
     assert main(["summary", str(path)]) == 0
     out = capsys.readouterr().out
     assert "某县统计局2022年政府信息公开工作年度报告" in out
-    assert "edition 2021" in out
+    assert "格式：2021年版" in out
 
 
 def test_cli_reports_a_bad_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -98,17 +99,31 @@ def test_python_m_entry_point() -> None:
     assert "summary" in out.stdout
 
 
-def test_summary_shows_key_figures_signs_and_blanks() -> None:
-    report = govdisclosure.load(ROOT / "examples" / "zhongning-minzheng-2020.json")
+def test_summary_says_the_tables_and_the_rates_in_one_language() -> None:
+    report = govdisclosure.load(ROOT / "examples" / "shiyan-ziranziyuan-2022.json")
+    chinese, english = govdisclosure.summarize(report), govdisclosure.summarize(report, "en")
+    # The sentences are describe()'s, the rates indicators()' over all applicants.
+    assert govdisclosure.describe(report) in chinese
+    assert govdisclosure.describe(report, "en") in english
+    rate = govdisclosure.indicators(report).get("disclosure_rate", "total")
+    assert f"公开率 {rate.display()}" in chinese
+    assert f"Disclosure rate {rate.display()}" in english
+    # One language each: no Chinese label in the English lines but the organ's name
+    # and the document number, no English word in the Chinese.
+    assert "Organ: " in english
+    assert "机关：" not in english
+    assert not re.search("[A-Za-z]{3,}", chinese)
+
+
+def test_summary_never_writes_a_blank_as_zero() -> None:
+    reviews = govdisclosure.ReviewTable.zeros(govdisclosure.Edition.V2019).with_row(
+        "行政复议", [None] * 5
+    )
+    report = govdisclosure.AnnualReport(organ="某县民政局", year=2020, reviews=reviews)
     text = govdisclosure.summarize(report)
-    assert "行政许可: 上一年项目数量 7 · 本年增/减 +12 · 处理决定数量 0" in text
-    assert "行政处罚: 上一年项目数量 53 · 本年增/减 -50" in text
-    assert "采购总金额 6165711 元" in text
-    assert "行政复议 (blank)" in text
-    # 三 and 四 are labelled as the layout prints them, numbering and groups included.
-    assert "三、本年度办理结果: （一）予以公开 0 · （二）部分公开 0 · （七）总计 0" in text
-    assert "行政诉讼: 未经复议直接起诉 0 · 复议后起诉 0" in text
-    assert "edition 2019" in text
+    assert "复议纠错率 —" in text  # not computable, never 0.0%
+    assert "行政复议0件" not in text
+    assert "复议" not in text.splitlines()[2]
 
 
 def test_cli_check_prints_findings_and_fails_on_errors(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,110 +1,81 @@
-"""A short plain-text summary of a report: who, when, which edition, and key figures.
+"""A short summary of a report in one language: who reported, for which year, on which
+edition and scope; the customary sentences on its tables (:func:`~govdisclosure.describe`);
+and the indicators reviewers compute by hand (:func:`~govdisclosure.indicators`).
 
-Every heading and label comes from the layout of the report's edition, as the form
-prints it: the summary types none of its own.
+It is what ``govdisclosure summary`` prints. Every word is Chinese as the form prints it,
+or its English through the catalogs; none is typed here twice.
 
->>> from govdisclosure import AnnualReport
->>> print(summarize(AnnualReport(organ="某县统计局", year=2022)))  # doctest: +ELLIPSIS
-某县统计局2022年政府信息公开工作年度报告
-  organ 某县统计局 · year 2022 · edition 2021 (国办公开办函〔2021〕30号) · scope 本机关
-  二 主动公开政府信息情况
-     规章: 本年制发件数 0 · 本年废止件数 0 · 现行有效件数 0
-...
-  三 收到和处理政府信息公开申请情况
-     一、本年新收政府信息公开申请数量 0
-     二、上年结转政府信息公开申请数量 0
-     三、本年度办理结果: （一）予以公开 0 · （二）部分公开 0 · （七）总计 0
-     四、结转下年度继续办理 0
-  四 政府信息公开行政复议、行政诉讼情况
-     行政复议 0
-     行政诉讼: 未经复议直接起诉 0 · 复议后起诉 0
+>>> import govdisclosure as gd
+>>> print(summarize(gd.load("examples/shiyan-ziranziyuan-2022.json")))  # doctest: +ELLIPSIS
+示例县自然资源局2022年政府信息公开工作年度报告
+机关：示例县自然资源局；年度：2022；格式：2021年版（国办公开办函〔2021〕30号）；范围：本机关
+本年度，本机关制发行政规范性文件3件，...结转下年度继续办理6件。...
+指标：公开率 54.7%；不予公开率 20.8%；...；诉讼纠错率 0.0%
+>>> print(summarize(gd.load("examples/shiyan-ziranziyuan-2022.json"), "en"))  # doctest: +ELLIPSIS
+示例县自然资源局2022年政府信息公开工作年度报告
+Organ: 示例县自然资源局; year: 2022; form: 2021 edition (国办公开办函〔2021〕30号); scope: ...
+This year the organ issued 3 administrative normative documents, ...
+Indicators: Disclosure rate 54.7%; ...
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
-from govdisclosure.categories import Applicant, ApplicationRow, ReviewCase, ReviewResult
-from govdisclosure.cells import Cell
-from govdisclosure.labels import LabelledEnum
-from govdisclosure.layouts import CellKind, Node, TableLayout
+from govdisclosure.categories import Applicant
+from govdisclosure.i18n import gettext_noop as _, normalize_locale, translate
+from govdisclosure.ratios import indicators
 from govdisclosure.report import AnnualReport
-from govdisclosure.tables import CellTable
+from govdisclosure.sentences import describe
 
 __all__ = ["summarize"]
 
-#: The rows of table 三 the summary shows (its 总计 column): the applications received,
-#: carried over and carried forward, and the outcomes most read.
-_APPLICATION_ROWS = frozenset(
-    {
-        ApplicationRow.NEW,
-        ApplicationRow.CARRIED_OVER,
-        ApplicationRow.DISCLOSED,
-        ApplicationRow.PARTIALLY_DISCLOSED,
-        ApplicationRow.TOTAL,
-        ApplicationRow.CARRIED_FORWARD,
-    }
-)
+#: How the parts of a line are joined, and how a part is labelled, in each language.
+_JOIN = {"zh_CN": "；", "en": "; "}
+_LABEL = {"zh_CN": "{label}：{value}", "en": "{label}: {value}"}
 
 
-def _show(cell: Cell, kind: CellKind = CellKind.COUNT) -> str:
-    if kind is CellKind.SIGNED and type(cell) is int and cell > 0:
-        return f"+{cell}"  # a change is printed with its sign, as in the report
-    return str(cell) or "(blank)"
+def _part(label: str, value: object, locale: str, first: bool = False) -> str:
+    text = translate(label, locale)
+    if locale == "en" and not first:
+        text = text[:1].lower() + text[1:]
+    return _LABEL[locale].format(label=text, value=value)
 
 
-def _name(node: Node) -> str:
-    """A row as the form numbers and prints it, without the remark some labels end in for
-    whoever fills the form in ("部分公开（区分处理的，只计这一情形，不计其他情形）")."""
-    label = node.label
-    if label.endswith("）") and "（" in label:
-        label = label[: label.index("（")]
-    return f"{node.numbering}{label}"
-
-
-def _heading(table: TableLayout) -> str:
-    return f"  {table.number} {table.section.zh}"
-
-
-def _totals(
-    table: CellTable[Any, Any], total: LabelledEnum, shown: frozenset[LabelledEnum]
-) -> Iterator[str]:
-    """The heading of ``table``, then a line for each top row that holds rows in ``shown``,
-    with their cells in column ``total``; a group's line names the group, then its rows."""
-    yield _heading(table.layout)
-    for top in table.layout.row_tree:
-        figures = [
-            f"{_name(row)} {_show(table[row.key, total])}"
-            for row in top.leaves()
-            if row.key in shown
-        ]
-        if not top.is_group and figures:
-            yield f"     {figures[0]}"
-        elif figures:
-            yield f"     {_name(top)}: {' · '.join(figures)}"
-
-
-def summarize(report: AnnualReport) -> str:
-    """A few readable lines with the report's identity and the key figures of 二, 三 and 四
-    (of 三 and 四, the 总计 of the rows most read)."""
-    lines = [
-        report.title,
-        f"  organ {report.organ} · year {report.year} · edition {report.edition.value} "
-        f"({report.edition.document}) · scope {report.scope.kind.zh}"
-        + (f": {'、'.join(report.scope.organs)}" if report.scope.organs else ""),
+def _identity(report: AnnualReport, locale: str) -> str:
+    """Organ, year, edition (with the document that set it) and scope, on one line."""
+    edition = translate(_("{edition}年版"), locale).format(edition=report.edition.value)
+    scope = translate(report.scope.kind.zh, locale)
+    if locale == "en":
+        scope = scope[:1].lower() + scope[1:]  # inside the line: "scope: the organ itself"
+    if report.scope.organs:
+        scope += f"（{'、'.join(report.scope.organs)}）"
+    parts = [
+        _part(_("机关"), report.organ, locale, first=True),
+        _part(_("年度"), report.year, locale),
+        _part(_("格式"), f"{edition}（{report.edition.document}）", locale),
+        _part(_("范围"), scope, locale),
     ]
-    proactive = report.proactive
-    table = proactive.layout
-    lines.append(_heading(table))
-    for plan in table.row_plans:
-        values = " · ".join(
-            f"{column.label} {_show(cell, column.kind)}"
-            for column, cell in zip(
-                plan.columns, proactive.cells[plan.start : plan.stop], strict=True
-            )
-        )
-        lines.append(f"     {table.row_node(plan.key).label}: {values}")
-    lines.extend(_totals(report.applications, Applicant.TOTAL, _APPLICATION_ROWS))
-    lines.extend(_totals(report.reviews, ReviewResult.TOTAL, frozenset(ReviewCase)))
+    line = _JOIN[locale].join(parts)
+    return line if locale == "zh_CN" else line.replace("（", " (").replace("）", ")")
+
+
+def _indicators(report: AnnualReport, locale: str) -> str:
+    """The indicators over all applicants (named without their column), rounded for
+    reading; "—" where one cannot be computed (a zero or blank denominator), never 0 %."""
+    shown = [
+        f"{translate(indicator.kind.zh, locale)} {indicator.display()}"
+        for indicator in indicators(report)
+        if indicator.column in (None, Applicant.TOTAL)
+    ]
+    return _part(_("指标"), _JOIN[locale].join(shown), locale, first=True)
+
+
+def summarize(report: AnnualReport, lang: str = "zh_CN") -> str:
+    """A few readable lines on ``report`` in ``lang`` (``zh_CN`` or ``en``): its title,
+    who and what it covers, the customary sentences on its tables and its indicators."""
+    locale = normalize_locale(lang)
+    lines = [report.title, _identity(report, locale)]
+    described = describe(report, locale)
+    if described:
+        lines.append(described)
+    lines.append(_indicators(report, locale))
     return "\n".join(lines)

@@ -7,7 +7,6 @@ import argparse
 from functools import partial
 from pathlib import Path
 
-from govdisclosure.categories import Applicant
 from govdisclosure.cli.batching import read_items
 from govdisclosure.cli.notes import noted
 from govdisclosure.cli.paths import Input, Namer, expand
@@ -17,7 +16,6 @@ from govdisclosure.cli.writing import Writer
 from govdisclosure.errors import FormatNotAvailable
 from govdisclosure.formats import available_formats, get_format
 from govdisclosure.i18n import LOCALES
-from govdisclosure.ratios import indicators
 from govdisclosure.renderers import render, render_to
 from govdisclosure.report import AnnualReport
 from govdisclosure.summary import summarize
@@ -138,19 +136,8 @@ def _render(report: AnnualReport, path: Path, *, fmt: str, locale: str) -> None:
     render_to(report, path, fmt=fmt, locale=locale)
 
 
-def _rates(report: AnnualReport) -> str:
-    """The indicators reviewers compute by hand (table 三's for all applicants)."""
-    shown = []
-    for indicator in indicators(report).items:
-        if indicator.column not in (None, Applicant.TOTAL):
-            continue
-        value = indicator.display() if indicator.value is not None else "—"
-        shown.append(f"{indicator.name('zh_CN')} {value}")
-    return "  indicators: " + " · ".join(shown)
-
-
 def run_summary(args: argparse.Namespace, console: Console) -> None:
-    """``summary``: a short summary of each report."""
+    """``summary``: a short summary of each report (:func:`~govdisclosure.summarize`)."""
     sources = inputs(args.files, console)
     first = True
     for item in progress(
@@ -160,6 +147,6 @@ def run_summary(args: argparse.Namespace, console: Console) -> None:
             console.fail(str(item.error))
             continue
         report = item.unwrap().report
-        text = f"{summarize(report)}\n{_rates(report)}"
+        text = summarize(report, args.lang)
         console.say(("" if first else "\n") + f"== {item.source}\n{text}")
         first = False

@@ -142,8 +142,20 @@ def parser(version: str) -> argparse.ArgumentParser:
     reading.add_argument("--partial", action="store_true", help="read tables that lack rows")
     reading.add_argument("--force", action="store_true", help="replace output files that exist")
 
-    summary = _add(commands, "summary", "print a short summary of each report", "")
+    summary = _add(
+        commands,
+        "summary",
+        "print a short summary of each report: who, which year and form, the customary "
+        "sentences on its tables, its indicators",
+        "",
+    )
     _common(summary, files=_DOCUMENTS)
+    summary.add_argument(
+        "--lang",
+        type=_one_locale,
+        default="zh_CN",
+        help=f"the summary's language: {' or '.join(LOCALES)} (default: %(default)s)",
+    )
 
     check = _add(commands, "check", "check reports and write the findings", _rules_listing())
     _common(check, files=_DOCUMENTS)
