@@ -239,11 +239,26 @@ def test_export_writes_tidy_and_wide_tables(
     wide = ["export", str(SEED), str(GOOD), "--wide", "--union", "--lang", "en"]
     assert main([*wide, "--to", "xlsx", "-o", str(tmp_path / "w.xlsx")]) == 0
     openpyxl = pytest.importorskip("openpyxl", reason="Excel needs the xlsx extra")
-    book = openpyxl.load_workbook(tmp_path / "w.xlsx", read_only=True)
+    book = openpyxl.load_workbook(tmp_path / "w.xlsx")
     try:
-        assert sum(1 for _ in book.worksheets[0].iter_rows()) == 3  # a header, a row a report
+        sheet = [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
     finally:
         book.close()
+    assert len(sheet) == 3  # a header, a row a report
+    # The indicators come last, as numbers (a ratio), empty where not computable.
+    rates = {
+        header: [row[at] for row in sheet[1:]]
+        for at, header in enumerate(sheet[0])
+        if str(header).startswith("Disclosure rate")
+    }
+    assert rates["Disclosure rate (Total)"][0] is None  # the seed received no application
+    assert isinstance(rates["Disclosure rate (Total)"][1], float)
+    assert 0 < rates["Disclosure rate (Total)"][1] <= 1
+    lean = ["export", str(GOOD), "--wide", "--no-indicators", "-o", str(tmp_path / "lean.csv")]
+    assert main(lean) == 0
+    assert "公开率" not in (tmp_path / "lean.csv").read_text("utf-8-sig")
+    assert main(["export", str(GOOD), "--wide", "-o", str(tmp_path / "rates.csv")]) == 0
+    assert "公开率（总计）" in (tmp_path / "rates.csv").read_text("utf-8-sig")
 
 
 def test_a_bug_is_said_on_one_line_without_a_traceback(

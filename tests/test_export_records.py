@@ -4,6 +4,7 @@ row per report), checked against the model and its layouts."""
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -214,7 +215,7 @@ def test_anything_that_holds_a_report_gives_its_records() -> None:
 
 @pytest.mark.parametrize("edition", list(Edition))
 def test_wide_columns_name_every_cell_once(edition: Edition) -> None:
-    columns = wide_columns(edition)
+    columns = wide_columns(edition, indicators=False)
     keys = [c.key for c in columns]
     assert len(keys) == len(set(keys))
     assert columns[: len(WIDE_ID_COLUMNS)] == WIDE_ID_COLUMNS
@@ -228,8 +229,27 @@ def test_wide_columns_name_every_cell_once(edition: Edition) -> None:
     # Each value column is followed by its state, an amount also by its unit.
     money = [c for c in keys if c.endswith(".unit")]
     assert len(money) == 1
-    without_states = [c.key for c in wide_columns(edition, states=False)]
+    without_states = [c.key for c in wide_columns(edition, states=False, indicators=False)]
     assert without_states == [k for k in keys if not k.endswith(".state")]
+    # The indicators come last, one column each.
+    rates = [c.key for c in wide_columns(edition)][len(keys) :]
+    assert rates == [f"indicators.{rate.key}" for rate in gd.indicators(gd.AnnualReport("x", 2022))]
+
+
+@PROPERTY
+@given(reports())
+def test_a_wide_row_holds_the_indicators_never_a_zero_for_not_computable(
+    report: gd.AnnualReport,
+) -> None:
+    (row,) = to_wide([report])
+    for rate in gd.indicators(report):
+        value = row[f"indicators.{rate.key}"]
+        if rate.value is None:
+            assert value is None
+        else:  # the exact ratio, rounded to six places
+            assert abs(Fraction(value) - rate.value) <= Fraction(1, 2 * 10**6)
+    (bare,) = to_wide([report], indicators=False)
+    assert not any(key.startswith("indicators.") for key in bare)
 
 
 def test_the_union_has_every_cell_of_both_editions() -> None:

@@ -46,7 +46,14 @@ def run_export(args: argparse.Namespace, console: Console) -> None:
 
     def produce(out: IO[bytes]) -> None:
         if args.wide:
-            write_wide(documents(), out, fmt=args.to, headers=headers, union=args.union)
+            write_wide(
+                documents(),
+                out,
+                fmt=args.to,
+                headers=headers,
+                union=args.union,
+                indicators=args.indicators,
+            )
         else:
             write_records(documents(), out, fmt=args.to, headers=headers)
 

@@ -247,7 +247,15 @@ def parser(version: str) -> argparse.ArgumentParser:
         "--to", choices=TABLE_FORMATS, default="csv", help="the file format (default: %(default)s)"
     )
     export.add_argument(
-        "--wide", action="store_true", help="one row per report, one column per cell"
+        "--wide",
+        action="store_true",
+        help="one row per report, one column per cell, then the indicators (公开率, 办结率, …)",
+    )
+    export.add_argument(
+        "--no-indicators",
+        dest="indicators",
+        action="store_false",
+        help="with --wide: leave out the indicators' columns",
     )
     export.add_argument(
         "-o", "--out", help="the file to write (default: standard output; required for xlsx)"

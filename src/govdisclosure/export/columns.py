@@ -24,6 +24,7 @@ __all__ = [
     "HEADERS",
     "INT",
     "MONEY",
+    "RATE",
     "REPORT_COLUMNS",
     "STATE",
     "TEXT",
@@ -34,10 +35,12 @@ __all__ = [
 
 #: What a column holds: text; a whole number (a year, a count, an index); an exact
 #: amount (:class:`~decimal.Decimal`); a count or an amount or, in findings, a text (a
-#: date); a word from a fixed vocabulary (a cell's state, a severity).
+#: date); a word from a fixed vocabulary (a cell's state, a severity); a ratio (an indicator,
+#: a :class:`~decimal.Decimal` rounded from its exact fraction).
 TEXT: Final = "text"
 INT: Final = "int"
 MONEY: Final = "money"
+RATE: Final = "rate"
 VALUE: Final = "value"
 STATE: Final = "state"
 

@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import IO, Any
 
-from govdisclosure.export.columns import MONEY, TEXT, VALUE, Column
+from govdisclosure.export.columns import MONEY, RATE, TEXT, VALUE, Column
 from govdisclosure.export.injection import neutralise
 
 __all__ = ["plain_number", "spelling", "write_csv"]
@@ -67,7 +67,7 @@ def _fixes(columns: Sequence[Column]) -> list[tuple[int, Callable[[Any], Any]]]:
     is: ints as digits, None as nothing)."""
     fixes: list[tuple[int, Callable[[Any], Any]]] = []
     for index, column in enumerate(columns):
-        if column.type in (VALUE, MONEY):
+        if column.type in (VALUE, MONEY, RATE):
             fixes.append((index, _value))
         elif column.type == TEXT and not column.trusted:
             fixes.append((index, neutralise))

@@ -38,7 +38,7 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from govdisclosure.editions import Edition
-from govdisclosure.export.columns import INT, MONEY, STATE, TEXT, VALUE, Column
+from govdisclosure.export.columns import INT, MONEY, RATE, STATE, TEXT, VALUE, Column
 from govdisclosure.export.records import RECORD_COLUMNS, STATES, record_rows
 from govdisclosure.export.sources import reports_of
 from govdisclosure.export.wide import WIDE_STATES, wide_rows
@@ -66,7 +66,7 @@ def _split(row: Sequence[Any]) -> tuple[Any, ...]:
 def _series(pd: Any, column: Column, values: Sequence[Any], states: Sequence[str]) -> Any:
     if column.type == INT:
         return pd.array(values, dtype="Int64")
-    if column.type in (MONEY, VALUE):
+    if column.type in (MONEY, VALUE, RATE):
         return pd.array(values, dtype=object)
     if column.type == STATE:
         if column.key == "state" or column.key.endswith(".state"):
@@ -83,15 +83,18 @@ def to_dataframe(
     edition: Edition | str | None = None,
     union: bool = False,
     states: bool = True,
+    indicators: bool = True,
 ) -> Any:
     """The tidy records of ``reports`` (see :func:`~govdisclosure.export.to_records`) as a
     :class:`pandas.DataFrame`, one row per cell; with ``wide=True`` their wide form (see
-    :func:`~govdisclosure.export.to_wide`, which takes ``edition``, ``union`` and
-    ``states``), one row per report. The types are the module's. Without pandas, a
+    :func:`~govdisclosure.export.to_wide`, which takes ``edition``, ``union``, ``states``
+    and ``indicators``), one row per report. The types are the module's. Without pandas, a
     :class:`~govdisclosure.errors.FormatNotAvailable` that says how to install it."""
     pd = require("pandas", extra="pandas", purpose="to_dataframe (tables as a data frame)")
     if wide:
-        columns, rows = wide_rows(reports, edition=edition, union=union, states=states)
+        columns, rows = wide_rows(
+            reports, edition=edition, union=union, states=states, indicators=indicators
+        )
         table = list(rows)
         vocabulary: Sequence[str] = WIDE_STATES
     else:

@@ -8,7 +8,9 @@ cell's JSON path — ``applications.total.natural_person`` is table 三's （七
 empty when the cell holds no number), followed by ``….state`` (``count``, ``signed``,
 ``money``, ``blank``, ``not_applicable``, or ``absent`` where the report's edition has
 no such cell) unless ``states=False``, and for an amount by ``….unit``, the unit it was
-printed in (amounts are never converted).
+printed in (amounts are never converted). Last come the report's indicators
+(:mod:`govdisclosure.export.rates`: ``indicators.disclosure_rate.total`` and the rest, each a
+ratio rounded to six places, empty where not computable) unless ``indicators=False``.
 
 One edition at a time, by default: the two editions' tables 二 differ, and a column
 that means one thing in one edition must not stand beside another. A batch of both
@@ -53,6 +55,7 @@ from govdisclosure.checker.findings import Location
 from govdisclosure.editions import Edition
 from govdisclosure.errors import OptionError, ReportValueError
 from govdisclosure.export.columns import INT, MONEY, REPORT_COLUMNS, STATE, Column
+from govdisclosure.export.rates import rate_columns, rate_values
 from govdisclosure.export.sources import reports_of
 from govdisclosure.layouts import CellKind, layout
 from govdisclosure.report import AnnualReport
@@ -134,7 +137,7 @@ def _cells(edition: Edition | None) -> tuple[_Cell, ...]:
 
 
 @functools.cache
-def _columns(edition: Edition | None, states: bool) -> tuple[Column, ...]:
+def _columns(edition: Edition | None, states: bool, rates: bool) -> tuple[Column, ...]:
     columns = list(WIDE_ID_COLUMNS)
     for cell in _cells(edition):
         money = cell.kind is CellKind.MONEY
@@ -145,16 +148,18 @@ def _columns(edition: Edition | None, states: bool) -> tuple[Column, ...]:
         if money:
             zh, en = f"{cell.zh}（单位）", f"{cell.en} (unit)"
             columns.append(Column(f"{cell.name}.unit", zh, en, STATE, 8, True))
+    if rates:
+        columns.extend(rate_columns())
     return tuple(columns)
 
 
 def wide_columns(
-    edition: Edition | str | None = None, *, states: bool = True
+    edition: Edition | str | None = None, *, states: bool = True, indicators: bool = True
 ) -> tuple[Column, ...]:
     """The columns of the wide form of ``edition`` (``None``: of both editions, as
     ``union=True`` gives them), with their names in Chinese and English: the label
     look-up for the column names."""
-    return _columns(None if edition is None else _edition(edition), states)
+    return _columns(None if edition is None else _edition(edition), states, indicators)
 
 
 def _edition(value: Edition | str) -> Edition:
@@ -183,7 +188,9 @@ def _plan(columns: Edition | None, edition: Edition) -> _Plan:
     return _Plan(tuple(places), tuple(cell.kind for cell in _cells(columns)))
 
 
-def _row(source: str | None, report: AnnualReport, plan: _Plan, states: bool) -> tuple[Any, ...]:
+def _row(
+    source: str | None, report: AnnualReport, plan: _Plan, states: bool, rates: bool
+) -> tuple[Any, ...]:
     tables = [table.cells for table in report.tables]
     extra_rows = sum(len(table.extra_rows) for table in report.tables)
     extra_columns = sum(len(table.extra_columns) for table in report.tables)
@@ -212,6 +219,8 @@ def _row(source: str | None, report: AnnualReport, plan: _Plan, states: bool) ->
             row.append(state)
         if money:
             row.append(unit)
+    if rates:
+        row.extend(rate_values(report))
     return tuple(row)
 
 
@@ -221,6 +230,7 @@ def wide_rows(
     edition: Edition | str | None = None,
     union: bool = False,
     states: bool = True,
+    indicators: bool = True,
 ) -> tuple[tuple[Column, ...], Iterator[tuple[Any, ...]]]:
     """The columns of the wide form of ``reports`` and its rows as tuples in their order,
     lazily (what the writers take); see :func:`to_wide`."""
@@ -235,11 +245,14 @@ def wide_rows(
         first = next(items, None)
         chosen = Edition.V2021 if first is None else first[1].edition
         items = itertools.chain([first] if first else [], items)
-    return _columns(chosen, states), _rows(items, chosen, states)
+    return _columns(chosen, states, indicators), _rows(items, chosen, states, indicators)
 
 
 def _rows(
-    items: Iterator[tuple[str | None, AnnualReport]], chosen: Edition | None, states: bool
+    items: Iterator[tuple[str | None, AnnualReport]],
+    chosen: Edition | None,
+    states: bool,
+    rates: bool,
 ) -> Iterator[tuple[Any, ...]]:
     for number, (source, report) in enumerate(items, start=1):
         if chosen is not None and report.edition is not chosen:
@@ -249,7 +262,7 @@ def _rows(
                 f"table holds the {chosen.value} edition's cells: pass union=True for the "
                 "cells of both, or export each edition apart"
             )
-        yield _row(source, report, _plan(chosen, report.edition), states)
+        yield _row(source, report, _plan(chosen, report.edition), states, rates)
 
 
 def to_wide(
@@ -258,13 +271,17 @@ def to_wide(
     edition: Edition | str | None = None,
     union: bool = False,
     states: bool = True,
+    indicators: bool = True,
 ) -> Iterator[dict[str, Any]]:
     """One dict per report of ``reports`` (see :mod:`govdisclosure.export.sources`),
     keyed by :func:`wide_columns`, lazily: the cells of ``edition`` (by default the
     first report's; a report of another edition is a
     :class:`~govdisclosure.errors.ReportValueError`), or with ``union=True`` of both
-    editions. ``states=False`` leaves out the ``….state`` columns."""
-    columns, rows = wide_rows(reports, edition=edition, union=union, states=states)
+    editions. ``states=False`` leaves out the ``….state`` columns, ``indicators=False``
+    the rates."""
+    columns, rows = wide_rows(
+        reports, edition=edition, union=union, states=states, indicators=indicators
+    )
     keys = tuple(column.key for column in columns)
     for row in rows:
         yield dict(zip(keys, row, strict=True))

@@ -208,9 +208,12 @@ def write_wide(
     edition: Edition | str | None = None,
     union: bool = False,
     states: bool = True,
+    indicators: bool = True,
 ) -> int:
     """Write the wide form of ``reports`` (see :func:`~govdisclosure.export.to_wide`,
-    which takes ``edition``, ``union`` and ``states``) to ``target``; the number of
-    reports."""
-    columns, rows = wide_rows(reports, edition=edition, union=union, states=states)
+    which takes ``edition``, ``union``, ``states`` and ``indicators``) to ``target``; the
+    number of reports."""
+    columns, rows = wide_rows(
+        reports, edition=edition, union=union, states=states, indicators=indicators
+    )
     return write_table(target, fmt=fmt, headers=headers, sheet="wide", columns=columns, rows=rows)

@@ -31,7 +31,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import IO, Any, Final
 
-from govdisclosure.export.columns import INT, MONEY, TEXT, VALUE, Column
+from govdisclosure.export.columns import INT, MONEY, RATE, TEXT, VALUE, Column
 from govdisclosure.export.csvio import plain_number
 from govdisclosure.export.injection import TRIGGERS
 from govdisclosure.optional import require
@@ -125,7 +125,13 @@ class _Sheet:
     def _converters(self) -> tuple[Callable[[Any], Any] | None, ...]:
         """What each column's values need before openpyxl takes them (``None``: nothing,
         a key or a label of the form, which are plain text)."""
-        converters = {INT: _number, MONEY: self._value, VALUE: self._value, TEXT: self._text}
+        converters = {
+            INT: _number,
+            MONEY: self._value,
+            RATE: _number,
+            VALUE: self._value,
+            TEXT: self._text,
+        }
         return tuple(
             None if column.trusted else converters.get(column.type) for column in self._columns
         )
