@@ -94,7 +94,13 @@ def test_a_summary_invents_no_prose() -> None:
     assert report.overview == gd.Overview()
     assert report.problems == ()
     assert report.other_matters == ()
-    assert report.preamble == gd.Preamble()
+    # The preamble states facts only: what was added up, and the period.
+    (opening,) = report.preamble.paragraphs
+    assert opening.text.startswith(f"本报告综合{'、'.join(report.scope.organs)}共3个机关（单位）")
+    assert report.preamble.period == gd.Period.calendar_year(report.year)
+    assert aggregate(three(), organ="示例县", preamble=gd.Preamble()).report.preamble == (
+        gd.Preamble()
+    )
     prose = result.notes_of("prose")
     assert [note.location.section for note in prose] == [
         Section.OVERVIEW,

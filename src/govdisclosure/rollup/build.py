@@ -11,9 +11,10 @@ from govdisclosure.categories import OrganKind, ScopeKind, Section
 from govdisclosure.checker.findings import Figures, Location
 from govdisclosure.errors import AggregateError, ReportValueError
 from govdisclosure.i18n import gettext_noop as _
-from govdisclosure.report import AnnualReport, Scope, as_reports, organ_key
+from govdisclosure.report import AnnualReport, Preamble, Scope, as_reports, organ_key
 from govdisclosure.rollup.extras import sum_extras
 from govdisclosure.rollup.notes import AggregateNote, AggregateNoteKind, BlankPolicy
+from govdisclosure.rollup.preamble import scope_preamble
 from govdisclosure.rollup.result import AggregateResult
 from govdisclosure.rollup.summing import sum_table
 from govdisclosure.rollup.totals import totals_notes
@@ -41,6 +42,7 @@ def aggregate(
     organ_kind: OrganKind | str | None = None,
     published: dt.date | None = None,
     title: str | None = None,
+    preamble: Preamble | None = None,
 ) -> AggregateResult:
     """The summary (汇总) report of ``reports``: every cell of tables 二, 三 and 四 the sum of
     the same cell of every report, with a note on every case that is not a plain sum of
@@ -57,7 +59,9 @@ def aggregate(
 
     Totals are the sums of the parts' printed totals, not recomputed; notes of kind
     ``totals`` say where they disagree with the summed details. Sections 一, 五 and 六
-    are left empty: a summary's prose is its authors', not a sum.
+    are left empty: a summary's prose is its authors', not a sum. The preamble states
+    what was added up and the statistical period, as published summaries do
+    (:func:`~govdisclosure.rollup.preamble.scope_preamble`), unless ``preamble`` is given.
 
     >>> import govdisclosure as gd
     >>> seed = gd.load("examples/zhongning-minzheng-2020.json")
@@ -65,6 +69,8 @@ def aggregate(
     >>> result = aggregate([seed, other], organ="中宁县", organ_kind="government")
     >>> result.report.title, result.report.scope.organs
     ('中宁县2020年政府信息公开工作年度报告', ('中宁县民政局', '中宁县教育局'))
+    >>> print(result.report.preamble.paragraphs[0].text.split("。")[0])
+    本报告综合中宁县民政局、中宁县教育局共2个机关（单位）的2020年政府信息公开工作年度报告汇总编制
     >>> result.report.reviews["行政复议", "结果维持"]  # blank in the seed, 1 in the other
     1
     >>> print(result.notes_of("blank")[0].message_zh)
@@ -80,11 +86,13 @@ def aggregate(
         table, said = _sum_table(section, cls, parts, organs, policy)
         tables[section.value] = table
         notes.extend(said)
+    summed = _scope(scope, organs, notes)
     report = AnnualReport(
         organ=organ,
         year=year,
         edition=edition,
-        scope=_scope(scope, organs, notes),
+        scope=summed,
+        preamble=scope_preamble(summed.organs, year) if preamble is None else preamble,
         organ_kind=organ_kind,
         published=published,
         title=title,
