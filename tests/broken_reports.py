@@ -25,16 +25,19 @@ from govdisclosure import (
     ReviewResult,
     ReviewTable,
 )
+from govdisclosure.textreuse import Match, find_reuse
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 R, A = ApplicationRow, Applicant
 FEE = ("administrative_fees", "fee_amount")
 
 #: A name, a broken report and last year's report (for the cross-year rules) or None; for
-#: the hierarchy rules also the parts the report (a summary) adds up.
+#: the hierarchy rules also the parts the report (a summary) adds up; for the batch rule,
+#: what the batch found of the report's prose instead.
 Case = (
     tuple[str, AnnualReport, AnnualReport | None]
     | tuple[str, AnnualReport, AnnualReport | None, tuple[AnnualReport, ...]]
+    | tuple[str, AnnualReport, AnnualReport | None, tuple[Match, ...]]
 )
 
 
@@ -151,7 +154,16 @@ def hierarchy_suite() -> list[Case]:
 def suite() -> list[Case]:
     """Every broken report, each with the messages it is there for."""
     new, old = invented(), seed()
-    return [*_suite(new, old), *hierarchy_suite()]
+    return [*_suite(new, old), *hierarchy_suite(), *batch_suite()]
+
+
+def batch_suite() -> list[Case]:
+    """A department whose prose is another's, for the batch rule's messages: the case's
+    last item is what the batch found of it (``validate(reused=...)``)."""
+    new = invented()
+    copy = attrs.evolve(new, organ="示例县交通运输局")
+    matches = tuple(m for m in find_reuse([new, copy]) if m.copy.report == 1)
+    return [("copied from another department", copy, None, matches)]
 
 
 def _suite(new: AnnualReport, old: AnnualReport) -> list[Case]:
@@ -300,6 +312,10 @@ def _suite(new: AnnualReport, old: AnnualReport) -> list[Case]:
 
 def findings(case: Case) -> list[gd.Finding]:
     """What checking ``case`` finds: the failures, then what could not be checked."""
-    _, report, previous, *parts = case
-    result = gd.validate(report, previous=previous, parts=parts[0] if parts else None)
+    _, report, previous, *more = case
+    given = more[0] if more else None
+    if given and isinstance(given[0], Match):
+        result = gd.validate(report, previous=previous, reused=given)
+    else:
+        result = gd.validate(report, previous=previous, parts=given)  # type: ignore[arg-type]
     return [*result.findings, *result.unchecked]

@@ -3,6 +3,7 @@ what it refuses, and its exit statuses (issue 14's list, each a test)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -370,3 +371,24 @@ def test_check_pairs_each_report_with_last_years_from_a_folder(
     # Another organ: no report of last year, no cross-year rules.
     assert all(row["previous"] is None for row in rows if row["source"] == str(GOOD))
     assert any(row["rule"] == "X4" for row in rows)  # the tables are last year's
+
+
+def test_check_reuse_finds_departments_copying_each_other(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = gd.load(GOOD)
+    gd.dump(base, tmp_path / "a.json")
+    gd.dump(attrs.evolve(base, organ="示例县交通运输局"), tmp_path / "b.json")
+    gd.dump(gd.load(SEED), tmp_path / "c.json")  # its own words
+    assert main(["check", str(tmp_path), "--format", "jsonl", "--fail-on", "never"]) == 0
+    assert '"B1"' not in capsys.readouterr().out  # only when asked: it holds the batch
+    command = ["check", str(tmp_path), "--reuse", "--format", "jsonl", "--fail-on", "never"]
+    assert main(command) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    copied = [row for row in rows if row["rule"] == "B1"]
+    assert {row["source"] for row in copied} == {str(tmp_path / "b.json")}
+    assert all("示例县自然资源局" in row["message_zh"] for row in copied)
+    assert any(row["section"] == "problems" for row in copied)
+    # --ignore leaves it out, as any rule.
+    assert main([*command, "--ignore", "batch"]) == 0
+    assert '"B1"' not in capsys.readouterr().out

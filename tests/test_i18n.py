@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import subprocess
@@ -164,6 +165,8 @@ def test_the_broken_suite_shows_every_message_of_the_built_in_rules() -> None:
         "汇总范围",
         "下级报告",
         "下级报告 {number}：{place}",
+        # The batch rule: another report's part.
+        "同批次报告 {number}：{place}",
         findings_module._ZEROS,
         findings_module._BLANK,
         findings_module._NONE,
@@ -179,3 +182,14 @@ def test_the_broken_suite_shows_every_message_of_the_built_in_rules() -> None:
         for finding in broken_reports.findings(case)
     }
     assert shown == marked - names
+
+
+@pytest.mark.parametrize(
+    "date", [dt.date(2021, 1, 20), dt.date(2024, 12, 31), dt.date(2000, 2, 29), dt.date(1, 1, 1)]
+)
+def test_chinese_dates_are_babels_long_form(date: dt.date) -> None:
+    from babel.dates import format_date
+
+    from govdisclosure.wording import date_text
+
+    assert date_text(date, "zh_CN") == format_date(date, "long", locale="zh_CN")

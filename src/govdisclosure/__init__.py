@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # what type checkers see; "X as X" marks an explicit re-expor
         PreviousReports as PreviousReports,
         read_many as read_many,
         validate_many as validate_many,
+        with_reuse as with_reuse,
     )
     from govdisclosure.categories import (
         Applicant as Applicant,
@@ -192,7 +193,7 @@ _EXPORTS: dict[str, str] = {
     name: f"govdisclosure.{module}"
     for module, names in {
         "rollup": "AggregateResult BlankPolicy aggregate",
-        "batch": "BatchItem Checked PreviousReports read_many validate_many",
+        "batch": "BatchItem Checked PreviousReports read_many validate_many with_reuse",
         "categories": (
             "Applicant ApplicationRow Art20Item MoneyUnit OrganKind ProactiveColumn "
             "ProactiveRow ReviewCase ReviewResult ScopeKind Section"

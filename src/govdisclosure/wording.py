@@ -22,6 +22,10 @@ __all__ = ["compose_preamble", "date_text"]
 
 def date_text(date: dt.date, locale: str) -> str:
     """A date in the locale's long form: "2021年1月20日", "January 20, 2021"."""
+    if locale == "zh_CN":
+        # CLDR's long form for zh ("y年M月d日"), without loading babel for Chinese alone
+        # (a summary's preamble, every Chinese render); a test holds it to babel's.
+        return f"{date.year}年{date.month}月{date.day}日"
     from babel.dates import format_date
 
     return format_date(date, "long", locale=babel_locale(locale))

@@ -13,5 +13,14 @@ from govdisclosure.batch.checking import validate_many
 from govdisclosure.batch.items import BatchItem, Checked
 from govdisclosure.batch.previous import Found, PreviousReports
 from govdisclosure.batch.reading import read_many
+from govdisclosure.batch.reuse import with_reuse
 
-__all__ = ["BatchItem", "Checked", "Found", "PreviousReports", "read_many", "validate_many"]
+__all__ = [
+    "BatchItem",
+    "Checked",
+    "Found",
+    "PreviousReports",
+    "read_many",
+    "validate_many",
+    "with_reuse",
+]

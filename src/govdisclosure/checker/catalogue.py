@@ -44,6 +44,7 @@ def catalogue_markdown() -> str:
                 + ("printed in the official form" if r.printed else "implied by the tables")
                 + ("; compares with last year's report" if r.needs_previous else "")
                 + ("; compares a summary with the reports it adds up" if r.needs_parts else "")
+                + ("; compares the reports of a batch with each other" if r.needs_batch else "")
                 + ".",
                 "",
                 _cell(r.description),

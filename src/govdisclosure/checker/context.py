@@ -21,6 +21,7 @@ from govdisclosure.text import Paragraph
 
 if TYPE_CHECKING:
     from govdisclosure.checker.registry import Rule
+    from govdisclosure.textreuse.measure import Match
 
 __all__ = ["Context", "Held"]
 
@@ -43,6 +44,7 @@ class Context:
         "parts",
         "previous",
         "report",
+        "reused",
         "rule",
         "rule_id",
     )
@@ -52,11 +54,15 @@ class Context:
         report: AnnualReport,
         previous: AnnualReport | None,
         parts: tuple[AnnualReport, ...] | None = None,
+        reused: tuple[Match, ...] | None = None,
     ) -> None:
         self.report = report
         self.previous = previous
         #: The reports a summary adds up (``validate(parts=...)``), or None.
         self.parts = parts
+        #: What a batch found of this report's prose in other reports of the batch
+        #: (``validate(reused=...)``): the matches whose copy is this report; or None.
+        self.reused = reused
         self.edition = report.edition
         self.layout: EditionLayout = layout(report.edition)
         #: The cells of tables 二, 三 and 四 by section.

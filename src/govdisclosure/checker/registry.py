@@ -42,6 +42,7 @@ FAMILIES: Final = (
     "dates",
     "cross-year",
     "hierarchy",
+    "batch",
     "custom",
 )
 
@@ -76,6 +77,10 @@ class Rule:
     #: Whether the rule compares a summary with the reports it adds up; such rules run
     #: only when ``validate(parts=...)`` is given them.
     needs_parts: bool = False
+    #: Whether the rule compares a report with the other reports of a batch; such rules
+    #: run only when ``validate(reused=...)`` is given what the batch found
+    #: (:func:`govdisclosure.batch.with_reuse` does).
+    needs_batch: bool = False
 
 
 _REGISTRY: dict[str, Rule] = {}
@@ -124,6 +129,7 @@ def rule(
     printed: bool = False,
     needs_previous: bool = False,
     needs_parts: bool = False,
+    needs_batch: bool = False,
     replace: bool = False,
 ) -> Callable[[Check], Check]:
     """Register the decorated function as a rule; its docstring is the description.
@@ -151,6 +157,7 @@ def rule(
                 printed,
                 needs_previous,
                 needs_parts,
+                needs_batch,
             ),
             replace=replace,
         )

@@ -8,6 +8,7 @@ from typing import Any
 from govdisclosure.checker.context import Held
 from govdisclosure.checker.findings import Finding, Location, Outcome, Severity, Status
 from govdisclosure.editions import Edition
+from govdisclosure.errors import ReportValueError
 
 __all__ = ["ValidationResult"]
 
@@ -131,6 +132,18 @@ class ValidationResult:
             tuple(r for r in self.rules if keep(r, None)),
             [f for f in (*self.findings, *self.unchecked) if keep(f.rule, f.severity)],
             [h for h in self._held if keep(h[0], None)],
+        )
+
+    def merged(self, other: ValidationResult) -> ValidationResult:
+        """This result and ``other`` (of the same report, from other rules) as one: what
+        :func:`govdisclosure.batch.with_reuse` does with what the batch rules found."""
+        if not isinstance(other, ValidationResult) or other.edition is not self.edition:
+            raise ReportValueError(f"expected a ValidationResult of this report, got {other!r}")
+        return ValidationResult(
+            self.edition,
+            (*self.rules, *(r for r in other.rules if r not in self.rules)),
+            (*self.findings, *self.unchecked, *other.findings, *other.unchecked),
+            (*self._held, *other._held),
         )
 
     def best_match(self) -> Finding | None:

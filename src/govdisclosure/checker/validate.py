@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
@@ -14,6 +14,9 @@ from govdisclosure.checker.registry import selected_rules
 from govdisclosure.checker.result import ValidationResult
 from govdisclosure.errors import GovDisclosureError, ReportInconsistent, ReportValueError
 from govdisclosure.report import AnnualReport, as_reports
+
+if TYPE_CHECKING:
+    from govdisclosure.textreuse.measure import Match
 
 __all__ = ["check", "is_valid", "validate"]
 
@@ -33,6 +36,7 @@ def validate(
     *,
     previous: AnnualReport | None = None,
     parts: Iterable[AnnualReport] | None = None,
+    reused: Iterable[Match] | None = None,
     select: Iterable[str] | str | None = None,
     ignore: Iterable[str] | str | None = None,
     guessed: Collection[tuple[Section, int]] = (),
@@ -43,7 +47,10 @@ def validate(
     With ``previous`` (last year's report of the same organ) the cross-year rules run;
     without it they do not apply and are left out of ``result.rules``. Likewise with
     ``parts`` (the reports a summary adds up, see :mod:`govdisclosure.rollup`) the
-    hierarchy rules check the summary against them, cell by cell.
+    hierarchy rules check the summary against them, cell by cell; and with ``reused``
+    (the matches :func:`~govdisclosure.textreuse.find_reuse` found in a batch whose copy
+    is this report, as :func:`govdisclosure.batch.with_reuse` gives them) the batch rules
+    say which of its parts copy another report of the batch.
 
     ``report`` may be what :func:`~govdisclosure.read` returned: its report is checked,
     and the cells the reader placed by a guess (``guessed``: table section and cell
@@ -73,7 +80,10 @@ def validate(
         chosen = tuple(r for r in chosen if not r.needs_previous)
     if given is None:
         chosen = tuple(r for r in chosen if not r.needs_parts)
-    ctx = Context(report, previous, given)
+    matches = _matches(reused)
+    if matches is None:
+        chosen = tuple(r for r in chosen if not r.needs_batch)
+    ctx = Context(report, previous, given, matches)
     for rule in chosen:
         ctx.begin(rule)
         rule.check(ctx)
@@ -87,6 +97,19 @@ def validate(
 def _parts(parts: Iterable[AnnualReport] | None) -> tuple[AnnualReport, ...] | None:
     """The reports a summary adds up, as a tuple (see :func:`as_reports`), or None."""
     return None if parts is None else as_reports(parts, "parts")
+
+
+def _matches(reused: Iterable[Match] | None) -> tuple[Match, ...] | None:
+    """The batch's matches as a tuple, each a Match, or None."""
+    if reused is None:
+        return None
+    from govdisclosure.textreuse.measure import Match
+
+    matches = tuple(reused)
+    for i, match in enumerate(matches):
+        if not isinstance(match, Match):
+            raise ReportValueError(f"reused[{i}] must be a textreuse Match, got {match!r}")
+    return matches
 
 
 def _with_guesses(

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
-from govdisclosure.batch import BatchItem, Checked, PreviousReports
+from govdisclosure.batch import BatchItem, Checked, PreviousReports, with_reuse
 from govdisclosure.checker.findings import Severity
 from govdisclosure.checker.registry import selected_rules
 from govdisclosure.cli.batching import check_items
@@ -108,7 +108,7 @@ def run_check(args: argparse.Namespace, console: Console) -> None:
     if _nowhere(args, console, writer):
         return
     tally = Tally(args.fail_on)
-    checked = check_items(
+    checked: Iterator[BatchItem[Checked]] = check_items(
         [s.path for s in sources],
         jobs=args.jobs,
         previous=previous,
@@ -117,8 +117,13 @@ def run_check(args: argparse.Namespace, console: Console) -> None:
         ignore=args.ignore,
     )
 
+    shown = progress(checked, total=len(sources), what="check")
+    if args.reuse:
+        # B1 compares every report with the others: the whole batch first, then its output.
+        shown = checked = iter(with_reuse(shown, select=args.select, ignore=args.ignore))
+
     def counted() -> Iterator[BatchItem[Checked]]:
-        for item in progress(checked, total=len(sources), what="check"):
+        for item in shown:
             tally.count(item)
             if item.error is not None:
                 console.fail(str(item.error))

@@ -205,6 +205,12 @@ def parser(version: str) -> argparse.ArgumentParser:
         metavar="FILE_OR_DIR",
         help="the reports a summary adds up: check it against them (hierarchy rules)",
     )
+    check.add_argument(
+        "--reuse",
+        action="store_true",
+        help="also compare the reports' prose with each other: rule B1 finds departments "
+        "that copied each other's text (holds the whole batch in memory)",
+    )
     check.add_argument("--force", action="store_true", help="replace the output file if it exists")
 
     render = _add(

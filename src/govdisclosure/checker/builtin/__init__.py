@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import importlib
 
-_MODULES = ("arithmetic", "values", "meta", "prose", "crossyear", "reused", "hierarchy")
+_MODULES = (
+    "arithmetic",
+    "values",
+    "meta",
+    "prose",
+    "crossyear",
+    "reused",
+    "hierarchy",
+    "batchreuse",
+)
 _loaded = False
 
 
