@@ -46,7 +46,10 @@ def test_type_checkers_see_the_names_the_package_exports() -> None:
         if isinstance(node, ast.ImportFrom)
         for alias in node.names
     }
-    assert imported == govdisclosure._EXPORTS
+    submodules = {name: f"govdisclosure.{name}" for name in govdisclosure._SUBMODULES}
+    assert imported == {**govdisclosure._EXPORTS, **dict.fromkeys(submodules, "govdisclosure")}
+    for name, module in submodules.items():  # what the package gives as an attribute
+        assert getattr(govdisclosure, name) is __import__(module, fromlist=["_"])
 
 
 def test_importing_loads_neither_docx_nor_babel() -> None:

@@ -24,6 +24,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what type checkers see; "X as X" marks an explicit re-export
+    from govdisclosure import examples as examples
     from govdisclosure.batch import (
         BatchItem as BatchItem,
         Checked as Checked,
@@ -238,7 +239,13 @@ _EXPORTS: dict[str, str] = {
 __all__ = sorted(_EXPORTS)
 
 
+#: Submodules the package gives as attributes on first use (``gd.examples.path(...)``).
+_SUBMODULES = frozenset({"examples"})
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return importlib.import_module(f"govdisclosure.{name}")
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'govdisclosure' has no attribute {name!r}")
@@ -248,4 +255,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_EXPORTS})
+    return sorted({*globals(), *_EXPORTS, *_SUBMODULES})
