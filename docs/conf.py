@@ -8,6 +8,8 @@ from typing import Any
 
 # Document the source tree even if the package is not installed in the building Python.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+# The project's own Sphinx extensions.
+sys.path.insert(0, str(Path(__file__).resolve().parent / "_ext"))
 
 project = "govdisclosure"
 author = "govdisclosure developers"
@@ -20,11 +22,12 @@ extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
     "sphinx.ext.viewcode",
+    "crossrefs",
 ]
 
 source_suffix = {".md": "markdown"}
 root_doc = "index"
-exclude_patterns = ["_build", "_generated", "Thumbs.db", ".DS_Store"]
+exclude_patterns = ["_build", "_ext", "_generated", "Thumbs.db", ".DS_Store"]
 
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
@@ -32,7 +35,8 @@ myst_heading_anchors = 3
 autodoc_typehints = "description"
 autodoc_member_order = "bysource"
 autodoc_default_options = {"members": True, "show-inheritance": True}
-nitpicky = False
+# Every reference must resolve (make docs builds with -n -W): see _ext/crossrefs.py.
+nitpicky = True
 
 html_theme = "furo"
 html_title = "govdisclosure"
