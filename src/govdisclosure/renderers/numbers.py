@@ -34,7 +34,14 @@ from govdisclosure.editions import Edition
 from govdisclosure.i18n import babel_locale, normalize_locale, translate, translator
 from govdisclosure.layouts import CellKind, CellSpec, layout
 
-__all__ = ["cell_text", "count_text", "money_text", "states_unit"]
+__all__ = [
+    "cell_text",
+    "count_text",
+    "groups_digits",
+    "money_text",
+    "states_unit",
+    "unit_text",
+]
 
 
 @frozen
@@ -102,11 +109,27 @@ def money_text(money: Money, locale: str, *, header_unit: MoneyUnit | None = Non
     whole, point, fraction = format(abs(money.amount), "f").partition(".")
     digits = _grouped(whole, symbols) + (symbols.decimal + fraction if point else "")
     number = (symbols.minus if money.amount < 0 else "") + digits
+    return number + unit_text(money, locale, header_unit=header_unit)
+
+
+def unit_text(money: Money, locale: str, *, header_unit: MoneyUnit | None = None) -> str:
+    """What :func:`money_text` prints after an amount's digits: its unit with the space
+    before it, or nothing under a header stating it.
+
+    >>> unit_text(Money("1.50", "万元"), "en"), unit_text(Money("3", "元"), "zh_CN")
+    (' (10,000 yuan)', ' 元')
+    """
     if money.unit is header_unit:
-        return number
+        return ""
     name = translate(money.unit.zh, locale)
     # "1.50 10,000 yuan" reads as two numbers: a unit of figures goes in parentheses.
-    return f"{number} ({name})" if name[:1].isdigit() else f"{number} {name}"
+    return f" ({name})" if name[:1].isdigit() else f" {name}"
+
+
+def groups_digits(locale: str) -> bool:
+    """Whether amounts in ``locale`` are grouped in thousands (English: "6,165,711";
+    Chinese reports print 6165711)."""
+    return _symbols(locale).grouping is not None
 
 
 def cell_text(spec: CellSpec, cell: Cell, locale: str) -> str:
