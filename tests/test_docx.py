@@ -268,7 +268,7 @@ def test_blanks_signs_and_units_print_as_the_form_prints_them() -> None:
     assert {"+12", "+54", "-50", "6165711 元"} <= set(texts)
     assert [c[2] for c in four[3]] == [""] * 5 + ["0"] * 10  # 行政复议 was left blank
     fee = actual_cells(tables(rendered(INVENTED))[0])[-1]
-    assert fee == [(1, None, "行政事业性收费"), (3, None, "1.25 万元")]
+    assert fee == [(1, None, "行政事业性收费"), (3, None, "1.25")]  # its header states 万元
 
 
 # --- page, fonts, footer -----------------------------------------------------------------------

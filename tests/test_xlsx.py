@@ -133,17 +133,20 @@ def test_figures_are_numbers_in_the_forms_formats_and_blanks_stay_empty() -> Non
     assert [c.value for c in reviews[6][:5]] == [None] * 5
 
 
-def test_the_2021_fee_is_money_in_ten_thousand_yuan() -> None:
-    report = attrs.evolve(
-        INVENTED,
-        proactive=INVENTED.proactive.with_cell(
-            "administrative_fees", "fee_amount", gd.Money("1.50", "万元")
-        ),
-    )
-    for locale, unit in (("zh_CN", "万元"), ("en", "10,000 yuan")):
-        sheet = workbook(xlsx(report, locale)).worksheets[0]
-        fee = next(c for row in sheet.iter_rows() for c in row if c.value == 1.5)
-        assert fee.number_format == f'0.00" {unit}"'
+def test_the_2021_fee_is_money_shown_without_the_unit_its_header_states() -> None:
+    # 本年收费金额（单位：万元）: an amount in 万元 shows its digits, one in 元 its unit.
+    for amount, shows in (("1.50", ("0.00", "#,##0.00")), ("12500", ('0" 元"', '#,##0" yuan"'))):
+        unit = "万元" if "." in amount else "元"
+        report = attrs.evolve(
+            INVENTED,
+            proactive=INVENTED.proactive.with_cell(
+                "administrative_fees", "fee_amount", gd.Money(amount, unit)
+            ),
+        )
+        for locale, code in zip(("zh_CN", "en"), shows, strict=True):
+            sheet = workbook(xlsx(report, locale)).worksheets[0]
+            fee = next(c for row in sheet.iter_rows() for c in row if c.value == float(amount))
+            assert fee.number_format == code
 
 
 def test_annotated_figures_marks_and_huge_figures_are_text_as_printed() -> None:

@@ -241,7 +241,7 @@ class OptionError(GovDisclosureError, TypeError):
     >>> gd.render(gd.AnnualReport(organ="某局", year=2022), "text", colour=True)
     Traceback (most recent call last):
     ...
-    govdisclosure.errors.OptionError: the text format takes no options, got colour
+    govdisclosure.errors.OptionError: the text format takes no options but 'emphasis', got colour
     """
 
     default_message = "invalid option"

@@ -8,7 +8,7 @@ layouts' own words are read so (the labels of rows and columns, captions, the co
 the sections' headings, the units of money, the standard title); a label of the
 report's own (an extra row's) is the report's text and stays as printed.
 
->>> chinese("(1) Disclosed"), chinese("Total"), chinese_units("1.50 10,000 yuan")
+>>> chinese("(1) Disclosed"), chinese("Total"), chinese_units("1.50 (10,000 yuan)")
 ('（一）予以公开', '总计', '1.50 万元')
 >>> chinese("2. Proactive disclosure of government information")
 '二、主动公开政府信息情况'
@@ -80,9 +80,11 @@ def _number(numbering: str) -> int | None:
 
 @functools.cache
 def _units() -> re.Pattern[str]:
-    """An amount followed by the English name of its unit ("1.50 10,000 yuan")."""
+    """An amount followed by the English name of its unit: "6,165,711 yuan", "1.50 (10,000
+    yuan)" as this library prints it, "1.50 10,000 yuan" as its earlier versions did."""
     names = sorted((translator("en")(unit.zh) for unit in MoneyUnit), key=len, reverse=True)
-    return re.compile(r"(?<=\d) (" + "|".join(re.escape(name) for name in names) + r")\b")
+    name = "|".join(re.escape(name) for name in names)
+    return re.compile(rf"(?<=\d) (?:\((?P<enclosed>{name})\)|(?P<bare>{name})\b)")
 
 
 @functools.cache
@@ -112,12 +114,12 @@ def chinese(text: str) -> str | None:
 
 def chinese_units(text: str) -> str:
     """``text`` with the English names of units of money after a figure in Chinese
-    ("1.50 10,000 yuan（注）" is "1.50 万元（注）").
+    ("1.50 (10,000 yuan) (note)" is "1.50 万元 (note)").
 
-    >>> chinese_units("-3 yuan (note)"), chinese_units("yuan")
-    ('-3 元 (note)', 'yuan')
+    >>> chinese_units("-3 yuan (note)"), chinese_units("yuan"), chinese_units("1.50 10,000 yuan")
+    ('-3 元 (note)', 'yuan', '1.50 万元')
     """
-    return _units().sub(lambda match: " " + _unit_names()[match[1]], text)
+    return _units().sub(lambda match: " " + _unit_names()[match["enclosed"] or match["bare"]], text)
 
 
 @functools.cache

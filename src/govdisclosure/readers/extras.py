@@ -121,12 +121,14 @@ def extra_column(draft: Draft) -> ExtraColumn | None:
 # --- rows the form does not have ----------------------------------------------------------
 
 
-def _extra_cell(draft: Draft, raw: RawCell | None, kind: CellKind) -> Cell:
-    """An extra row's cell: a count, money or a mark (an extra row holds no signed
-    change); what it cannot hold stays in a note."""
+def _extra_cell(draft: Draft, raw: RawCell | None, column: Node) -> Cell:
+    """An extra row's cell: a count, money (in the column's unit when the figure is
+    printed bare, under a header that states it) or a mark (an extra row holds no
+    signed change); what it cannot hold stays in a note."""
     if raw is None:
         return BLANK
-    parsed = parse_cell(raw.text, CellKind.COUNT if kind is CellKind.SIGNED else kind)
+    kind = column.kind
+    parsed = parse_cell(raw.text, CellKind.COUNT if kind is CellKind.SIGNED else kind, column.unit)
     if parsed.repair and not is_number(parsed.value):
         draft.note(
             NoteKind.UNPLACED,
@@ -157,7 +159,7 @@ def extra_row(draft: Draft, line: Line, previous: RowPlan | None, why: str) -> N
         )
     placed = spread(draft, line, values, width)[:width]
     cells = tuple(
-        _extra_cell(draft, raw, kind) for raw, kind in zip(placed, plan.kinds, strict=True)
+        _extra_cell(draft, raw, column) for raw, column in zip(placed, plan.columns, strict=True)
     )
     label = line.label.strip() or "（无标签）"
     # After the table's last row is at the table's end, which the model spells None.

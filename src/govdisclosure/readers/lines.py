@@ -190,9 +190,12 @@ def _spaced_cells(line: str, source: SourceRef) -> tuple[RawCell, ...]:
             if not measure:
                 cells.append(RawCell(text, source))
                 continue
-            width += display_width(line[measured : start + begin])
+            # Measured as a Chinese monospaced font shows the form (and as this library's
+            # text renderer aligns it): “” and "——" are two columns a character.
+            width += display_width(line[measured : start + begin], east_asian=True)
             measured = start + begin
-            cells.append(RawCell(text, source, start=width, end=width + display_width(text)))
+            end = width + display_width(text, east_asian=True)
+            cells.append(RawCell(text, source, start=width, end=end))
         if len(cells) >= _MOST_CELLS:
             break
     return tuple(cells[:_MOST_CELLS])

@@ -26,12 +26,13 @@ import attrs
 from attrs import field, frozen
 
 from govdisclosure.categories import Section
-from govdisclosure.cells import Blank, Cell, Money, NotApplicable
+from govdisclosure.cells import Cell, Money
 from govdisclosure.editions import Edition
 from govdisclosure.i18n import normalize_locale, translator
 from govdisclosure.layouts import Block, CellKind, CellSpec, Node, TableLayout, layout
 from govdisclosure.numerals import value
 from govdisclosure.renderers.clean import printable
+from govdisclosure.renderers.numbers import cell_text
 from govdisclosure.tables import CellTable, ExtraColumn
 
 __all__ = ["Grid", "GridCell", "Role", "plain_text", "row_numbering", "table_grid"]
@@ -117,15 +118,10 @@ Translate = Callable[[str], str]
 
 def plain_text(spec: CellSpec, cell: Cell) -> str:
     """A cell as the official form prints it: counts as digits, changes with their sign
-    ("+12", "-50", "0"), money with its unit ("6165711 元"), blanks empty, marks as is."""
-    if type(cell) is int:
-        return f"{cell:+d}" if spec.kind is CellKind.SIGNED and cell else str(cell)
-    if type(cell) is Money:
-        return f"{cell.amount} {cell.unit.zh}"
-    if type(cell) is Blank:
-        return ""
-    assert type(cell) is NotApplicable
-    return cell.mark
+    ("+12", "-50", "0"), money with its unit ("6165711 元") unless the column's header
+    states it, blanks empty, marks as is (:func:`~govdisclosure.renderers.numbers.cell_text`
+    in Chinese)."""
+    return cell_text(spec, cell, "zh_CN")
 
 
 def _same(text: str) -> str:

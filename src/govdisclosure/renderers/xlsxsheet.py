@@ -20,13 +20,13 @@ from decimal import Decimal
 from types import ModuleType
 from typing import Any, NamedTuple
 
+from govdisclosure.categories import MoneyUnit
 from govdisclosure.cells import Cell, Money
-from govdisclosure.i18n import translate
 from govdisclosure.layouts import CellKind
 from govdisclosure.optional import require
 from govdisclosure.renderers.docx.preset import Font, Preset
 from govdisclosure.renderers.grid import Grid, GridCell, Role
-from govdisclosure.renderers.numbers import cell_text
+from govdisclosure.renderers.numbers import cell_text, groups_digits, states_unit, unit_text
 from govdisclosure.textwidth import display_width
 
 __all__ = ["SheetText", "fill_sheet", "number_cell", "sheet_name"]
@@ -86,16 +86,23 @@ def sheet_name(heading: str) -> str:
     return name or "Sheet"
 
 
-def number_cell(cell: Cell | None, kind: CellKind, locale: str) -> tuple[Any, str] | None:
+def number_cell(
+    cell: Cell | None, kind: CellKind, locale: str, *, header_unit: MoneyUnit | None = None
+) -> tuple[Any, str] | None:
     """The number and number format a figure is written as, or ``None`` when it is
     written as text: a count or a change of at most 15 digits (changes with their
-    sign, "+12"), an amount Excel holds exactly, to the digits it was given, with its
-    unit in the format ("1.50 万元"), never a negative zero.
+    sign, "+12"), an amount Excel holds exactly, to the digits it was given, shown as
+    :func:`~govdisclosure.renderers.numbers.money_text` prints it ("1.50 万元"; no unit
+    when it is ``header_unit``, the one the column's header states), never a negative
+    zero.
 
     >>> number_cell(12, CellKind.SIGNED, "zh_CN")
     (12, '+0;-0;0')
     >>> number_cell(Money("1.50", "万元"), CellKind.MONEY, "en")
-    (1.5, '0.00" 10,000 yuan"')
+    (1.5, '#,##0.00" (10,000 yuan)"')
+    >>> fee = Money("1.50", "万元")
+    >>> number_cell(fee, CellKind.MONEY, "zh_CN", header_unit=fee.unit)
+    (1.5, '0.00')
     >>> number_cell(Money("12345678901234567890.123"), CellKind.MONEY, "zh_CN") is None
     True
     """
@@ -114,8 +121,9 @@ def number_cell(cell: Cell | None, kind: CellKind, locale: str) -> tuple[Any, st
     if Decimal(repr(number)) != amount:
         return None
     places = "." + "0" * -exponent if exponent < 0 else ""
-    unit = translate(cell.unit.zh, locale).replace('"', "")
-    return number, f'0{places}" {unit}"'
+    shown = ("#,##0" if groups_digits(locale) else "0") + places
+    unit = unit_text(cell, locale, header_unit=header_unit).replace('"', "")
+    return number, f'{shown}"{unit}"' if unit else shown
 
 
 def _kind(cell: GridCell) -> CellKind:
@@ -127,7 +135,11 @@ def _kind(cell: GridCell) -> CellKind:
 def _figure(cell: GridCell, locale: str) -> tuple[Any, str] | None:
     """The number and format a figure printed alone is written as (see
     :func:`number_cell`); ``None`` for one printed with an annotation after it."""
-    return number_cell(cell.value, _kind(cell), locale) if _plain(cell, locale) else None
+    if not _plain(cell, locale):
+        return None
+    spec = cell.spec
+    header = spec.unit if spec is not None and states_unit(spec, locale) else None
+    return number_cell(cell.value, _kind(cell), locale, header_unit=header)
 
 
 def _plain(cell: GridCell, locale: str) -> bool:
