@@ -180,13 +180,13 @@ class GovDisclosureError(Exception):
 
     @property
     def message_zh(self) -> str:
-        """The message in Chinese."""
-        return self.message("zh_CN")
+        """``message("zh_CN")``: as a finding's, so that both are shown alike."""
+        return self.text.show("zh_CN")
 
     @property
     def message_en(self) -> str:
-        """The message in English, as ``str(err)`` gives it."""
-        return self.message("en")
+        """``message("en")``, which is also ``str(err)``."""
+        return self.text.show("en")
 
     @property
     def errors(self: E) -> tuple[E, ...]:
@@ -197,10 +197,6 @@ class GovDisclosureError(Exception):
     def listed_text(self) -> Message:
         """The message as an item of a list of errors (see :func:`combine`)."""
         return self.text
-
-    def list_prefix(self) -> str:
-        """What a list of errors of which this one is the first starts with."""
-        return ""
 
     def __str__(self) -> str:
         return self.message("en")
@@ -232,16 +228,17 @@ def _rebuild(cls: type[GovDisclosureError], args: tuple[Any, ...]) -> GovDisclos
 
 def combine(errors: Sequence[E]) -> E:
     """One error reporting every one of ``errors`` (see the module's docs): the first
-    itself when it is alone, else a copy of it whose message lists them all and whose
-    :attr:`~GovDisclosureError.errors` are the single errors.
+    itself when it is alone, else a copy of it whose message is the first's, then lists
+    the others, and whose :attr:`~GovDisclosureError.errors` are the single errors.
 
-    >>> both = combine([ReportValueError("a"), ReportValueError("b")])
+    >>> both = combine([ReportValueError("a"), ReportValueError("b"), ReportValueError("c")])
     >>> print(both)
-    2 problems:
-      - a
+    a
+    and 2 more:
       - b
-    >>> [str(e) for e in both.errors], both.message_zh.splitlines()[0]
-    (['a', 'b'], '共 2 处错误：')
+      - c
+    >>> [str(e) for e in both.errors], both.message_zh.splitlines()[1]
+    (['a', 'b', 'c'], '另有 2 处：')
     """
     singles = tuple(single for error in errors for single in error.errors)
     first = singles[0]
@@ -249,10 +246,11 @@ def combine(errors: Sequence[E]) -> E:
         return first
     error = cast(E, _rebuild(type(first), first.args))
     error.__dict__.update(first.__dict__)
-    template = "\n  - ".join(["{where}{heading}", *(f"{{e{i}}}" for i in range(len(singles)))])
-    items = {f"e{i}": single.listed_text() for i, single in enumerate(singles)}
-    heading = _("共 {count} 处错误：", count=len(singles))
-    error.text = translatable(template, where=first.list_prefix(), heading=heading, **items)
+    rest = singles[1:]
+    template = "\n  - ".join(["{first}\n{more}", *(f"{{e{i}}}" for i in range(len(rest)))])
+    items = {f"e{i}": single.listed_text() for i, single in enumerate(rest)}
+    more = _("另有 {count} 处：", count=len(rest))
+    error.text = translatable(template, first=first.text, more=more, **items)
     error.args = (error.text,)
     error._errors = singles  # type: ignore[attr-defined]
     return error
@@ -319,7 +317,9 @@ class CellValueError(ReportValueError):
         self.value = value
         #: What the cell may hold, in every locale (see :attr:`expected`).
         self.expected_text = _message(expected)
-        row_label, column_label = (f" ({label})" for label in labels) if labels else ("", "")
+        row_label, column_label = (
+            (_("（{label}）", label=label) for label in labels) if labels else ("", "")
+        )
         super().__init__(
             _(
                 "表{table}，行 {row!r}{row_label}，列 {column!r}{column_label}：应为{expected}，"
@@ -411,9 +411,6 @@ class ReadError(GovDisclosureError, ValueError):
     def listed_text(self) -> Message:
         where = f"{self.location}: " if self.location else ""
         return translatable("{where}{reason}", where=where, reason=self.reason_text)
-
-    def list_prefix(self) -> str:
-        return f"{self.source}: " if self.source else ""
 
 
 class JSONFormatError(ReadError):
