@@ -444,7 +444,7 @@ class ReportInconsistent(GovDisclosureError, ValueError):  # noqa: N818 (the nam
     """A report failed one or more error-level rules of the checker.
 
     ``result`` is the full :class:`~govdisclosure.checker.ValidationResult`; ``findings``
-    are its errors. The message lists the first few, in the locale asked for.
+    are its errors. The message lists the first few (in Chinese, as printed in the report).
     """
 
     default_message = _("报告前后不一致")
@@ -467,13 +467,14 @@ class ReportInconsistent(GovDisclosureError, ValueError):  # noqa: N818 (the nam
 
 @frozen
 class _Findings:
-    """Findings shown in a message, each in the message's locale."""
+    """Findings shown in a message: in Chinese in every locale, as ``str(err)`` always
+    showed them (each finding's English is its ``message_en``)."""
 
     findings: tuple[Any, ...]
 
     def show(self, locale: str) -> str:
         sep = "; " if locale == "en" else "；"
-        return sep.join(finding.message(locale) for finding in self.findings)
+        return sep.join(finding.message_zh for finding in self.findings)
 
 
 class OptionError(GovDisclosureError, TypeError):
