@@ -134,7 +134,7 @@ def test_builtin_formats_name_sides_that_exist() -> None:
 
 def test_render_checks_its_arguments() -> None:
     with pytest.raises(gd.ReportValueError, match="AnnualReport"):
-        gd.render("report", "text")  # type: ignore[arg-type]
+        gd.render("report", "text")  # type: ignore[call-overload]
     with pytest.raises(gd.ReportValueError, match="locale"):
         gd.render(SEED, "text", locale="fr")
     with pytest.raises(TypeError, match="options"):

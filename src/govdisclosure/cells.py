@@ -23,13 +23,18 @@ import functools
 import operator
 from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
-from typing import Any, Final, SupportsIndex, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, SupportsIndex, TypeAlias
 
 from attrs import field, frozen
 
 from govdisclosure.categories import MoneyUnit
-from govdisclosure.errors import ReportValueError
+from govdisclosure.errors import Message, ReportValueError, translatable as _
 from govdisclosure.layouts import CellKind
+
+if TYPE_CHECKING:
+    # typing.TypeIs is Python 3.13's; the checker alone needs it (typing_extensions comes
+    # with mypy), so the library keeps no dependency for it.
+    from typing_extensions import TypeIs
 
 __all__ = [
     "BLANK",
@@ -37,6 +42,7 @@ __all__ = [
     "NOT_APPLICABLE_MARKS",
     "Blank",
     "Cell",
+    "CountCell",
     "Money",
     "NotApplicable",
     "add_money",
@@ -87,7 +93,11 @@ NOT_APPLICABLE_MARKS: Final = (
 def _check_mark(_instance: object, _attribute: object, mark: Any) -> None:
     if mark not in NOT_APPLICABLE_MARKS:
         raise ReportValueError(
-            f"a not-applicable mark must be one of {' '.join(NOT_APPLICABLE_MARKS)}, got {mark!r}",
+            _(
+                "不适用标记必须是 {marks} 之一，实际为 {mark!r}",
+                marks=" ".join(NOT_APPLICABLE_MARKS),
+                mark=mark,
+            ),
             at=("mark",),
         )
 
@@ -128,14 +138,16 @@ def _to_decimal(value: object) -> Decimal:
         except InvalidOperation:
             amount = None
     if amount is None:
-        hint = (
-            " (floats are not exact; pass a str or a Decimal)" if isinstance(value, float) else ""
-        )
+        hint = _("（浮点数不精确，请传入 str 或 Decimal）") if isinstance(value, float) else ""
         raise ReportValueError(
-            f"an amount must be a Decimal, an int or a decimal string, got {value!r}{hint}"
+            _(
+                "金额必须是 Decimal、int 或十进制数字的字符串，实际为 {value!r}{hint}",
+                value=value,
+                hint=hint,
+            )
         )
     if not amount.is_finite():
-        raise ReportValueError(f"an amount must be finite, got {value!r}")
+        raise ReportValueError(_("金额必须是有限数，实际为 {value!r}", value=value))
     # One spelling per amount: no exponent ("1E+3" is 1000) and no negative zero, so an
     # amount prints back as it reads. The scale stays: "1.50" is printed as "1.50".
     if amount.as_tuple().exponent > 0:  # type: ignore[operator]
@@ -156,7 +168,9 @@ def _to_unit(value: object) -> MoneyUnit:
         return MoneyUnit.coerce(value)
     except KeyError:
         units = ", ".join(f"{u.value} ({u.zh})" for u in MoneyUnit)
-        raise ReportValueError(f"a money unit must be one of {units}, got {value!r}") from None
+        raise ReportValueError(
+            _("金额单位必须是 {units} 之一，实际为 {value!r}", units=units, value=value)
+        ) from None
 
 
 @frozen
@@ -229,9 +243,11 @@ def add_money(amounts: Iterable[Money], unit: MoneyUnit | str) -> Money:
 
 #: Everything a table cell may hold.
 Cell: TypeAlias = int | Money | Blank | NotApplicable
+#: What a cell of a table without money holds (tables 三 and 四 count, never amount).
+CountCell: TypeAlias = int | Blank | NotApplicable
 
 
-def is_number(cell: Cell) -> bool:
+def is_number(cell: Cell) -> TypeIs[int | Money]:
     """Whether ``cell`` holds a value (a count or money), not a blank or a mark.
 
     >>> is_number(0), is_number(BLANK), is_number(NotApplicable())
@@ -241,13 +257,13 @@ def is_number(cell: Cell) -> bool:
 
 
 _EXPECTED = {
-    CellKind.COUNT: "a count (an int >= 0 and < 2**63), BLANK or NotApplicable",
-    CellKind.SIGNED: "a signed int (of magnitude < 2**63), BLANK or NotApplicable",
-    CellKind.MONEY: "Money, BLANK or NotApplicable",
+    CellKind.COUNT: _("件数（>= 0 且 < 2**63 的 int）、BLANK 或 NotApplicable"),
+    CellKind.SIGNED: _("带符号的 int（绝对值 < 2**63）、BLANK 或 NotApplicable"),
+    CellKind.MONEY: _("Money、BLANK 或 NotApplicable"),
 }
 
 
-def expected(kind: CellKind) -> str:
+def expected(kind: CellKind) -> Message:
     """What a cell of ``kind`` must hold, in words (for error messages)."""
     return _EXPECTED[kind]
 
@@ -317,4 +333,6 @@ def coerce_cell(kind: CellKind, value: object, unit: MoneyUnit | None = None) ->
         number = operator.index(value)
         if is_valid_cell(kind, number):
             return number
-    raise ReportValueError(f"expected {expected(kind)}, got {value!r}")
+    raise ReportValueError(
+        _("应为{expected}，实际为 {value!r}", expected=expected(kind), value=value)
+    )

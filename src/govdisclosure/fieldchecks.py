@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from govdisclosure.errors import ReportValueError
+from govdisclosure.errors import ReportValueError, translatable as _
 from govdisclosure.text import is_text
 
 __all__ = ["as_tuple", "instance_of", "items_of", "optional_text", "text", "texts"]
@@ -35,7 +35,11 @@ def text(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None
     """A str of valid Unicode text (no lone surrogate), not only white space."""
     if not is_text(value) or not value.strip():
         raise ReportValueError(
-            f"{_name(attribute)} must be a non-empty str of valid text, got {value!r}",
+            _(
+                "{name} 必须是非空的有效文本 str，实际为 {value!r}",
+                name=_name(attribute),
+                value=value,
+            ),
             at=(attribute.name,),
         )
 
@@ -50,12 +54,17 @@ def texts(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> Non
     """A tuple of items each of which :func:`text` accepts."""
     if not isinstance(value, tuple):
         raise ReportValueError(
-            f"{_name(attribute)} must be a list of str, got {value!r}", at=(attribute.name,)
+            _("{name} 必须是 str 的列表，实际为 {value!r}", name=_name(attribute), value=value),
+            at=(attribute.name,),
         )
     for i, item in enumerate(value):
         if not is_text(item) or not item.strip():
             raise ReportValueError(
-                f"{_name(attribute)} holds non-empty str items of valid text, got {item!r}",
+                _(
+                    "{name} 的各项必须是非空的有效文本 str，实际为 {value!r}",
+                    name=_name(attribute),
+                    value=item,
+                ),
                 at=(attribute.name, i),
             )
 
@@ -64,7 +73,7 @@ def as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     """A tuple of the items of ``value``; a str is one value, not a list of characters.
     Anything else not iterable is left as it is, for the field's validator to refuse."""
     if isinstance(value, str):
-        raise ReportValueError(f"expected a list, not a single str: {value!r}")
+        raise ReportValueError(_("应为列表，而不是单个 str：{value!r}", value=value))
     return tuple(value) if isinstance(value, Iterable) else value
 
 
@@ -74,13 +83,19 @@ def items_of(cls: type) -> Validator:
     def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, tuple):
             raise ReportValueError(
-                f"{_name(attribute)} must be a list of {cls.__name__}, got {value!r}",
+                _(
+                    "{name} 必须是 {cls} 的列表，实际为 {value!r}",
+                    name=_name(attribute),
+                    cls=cls.__name__,
+                    value=value,
+                ),
                 at=(attribute.name,),
             )
         for i, item in enumerate(value):
             if not isinstance(item, cls):
                 raise ReportValueError(
-                    f"expected {cls.__name__} items, got {item!r}", at=(attribute.name, i)
+                    _("各项应为 {cls}，实际为 {value!r}", cls=cls.__name__, value=item),
+                    at=(attribute.name, i),
                 )
 
     return check
@@ -92,7 +107,12 @@ def instance_of(cls: type, *, optional: bool = False) -> Validator:
     def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, cls) and not (optional and value is None):
             raise ReportValueError(
-                f"{_name(attribute)} must be a {cls.__name__}, got {value!r}",
+                _(
+                    "{name} 必须是 {cls}，实际为 {value!r}",
+                    name=_name(attribute),
+                    cls=cls.__name__,
+                    value=value,
+                ),
                 at=(attribute.name,),
             )
 

@@ -18,11 +18,15 @@ import enum
 import functools
 import re
 import unicodedata
-from typing import Self, cast
+from collections.abc import Iterable, Mapping
+from typing import Final, Self, cast
 
-from govdisclosure.errors import UnknownLabelError
+from govdisclosure.errors import Message, UnknownLabelError, close_matches, translatable as _
 
-__all__ = ["LabelledEnum", "normalize_label"]
+__all__ = ["LabelledEnum", "did_you_mean", "normalize_label"]
+
+#: Enums of no more members than this list them all when a look-up fails.
+_LISTED: Final = 12
 
 _NUMERAL = "一二三四五六七八九十"
 # What str.isalnum() refuses: \W is its complement, and the underscore is a word
@@ -74,6 +78,48 @@ def label_keys(label: str) -> tuple[str, ...]:
     return (whole,)
 
 
+def did_you_mean(given: object, labels: Iterable[str] | Mapping[str, str]) -> Message | str:
+    """ " — did you mean '…'?" with the ``labels`` (printed labels or ASCII keys) closest
+    to ``given``, spelling aside; nothing when none is close. ``labels`` may also map
+    look-up keys (:func:`normalize_label`) to the label to show for each.
+
+    >>> rows = ["本年新收政府信息公开申请数量", "结转下年度继续办理"]
+    >>> did_you_mean("本年新收政府信息申请数量", rows).show()
+    " — 是否应为 '本年新收政府信息公开申请数量'？"
+    """
+    if not isinstance(given, str):
+        return ""
+    by_key: dict[str, str] = {}
+    for key, label in labels.items() if isinstance(labels, Mapping) else _keyed(labels):
+        by_key.setdefault(key, label)
+    keys = close_matches(normalize_label(given) or given, by_key)
+    found = list(dict.fromkeys(by_key[key] for key in keys))
+    if not found:
+        return ""
+    return _(" — 是否应为 {choices}？", choices=" / ".join(repr(label) for label in found))
+
+
+def _keyed(labels: Iterable[str]) -> Iterable[tuple[str, str]]:
+    return ((normalize_label(label) or label, label) for label in labels)
+
+
+def _allowed(cls: type[LabelledEnum]) -> Message | str:
+    """ "; expected one of 'x' (标签), …" for a short enum, nothing for a long one."""
+    if len(cls) > _LISTED:
+        return ""
+    choices = ", ".join(f"{member.value!r} ({member.zh})" for member in cls)
+    return _("；可选：{choices}", choices=choices)
+
+
+def _choices(cls: type[LabelledEnum]) -> dict[str, str]:
+    """Every look-up key of the members of ``cls``, with the label to show for it."""
+    from govdisclosure.layouts import label_index
+
+    keyed = {key: member.zh for key, member in label_index(cls).items()}
+    keyed.update(_keyed(member.value for member in cls))
+    return keyed
+
+
 class LabelledEnum(enum.Enum):
     """An enum whose members carry a stable ASCII value, the official Chinese label
     (``zh``) and an English label (``en``, from the English translation catalog: Chinese
@@ -122,14 +168,24 @@ class LabelledEnum(enum.Enum):
         Raises :class:`~govdisclosure.errors.UnknownLabelError` when nothing matches.
         """
         if not isinstance(label, str):
-            raise UnknownLabelError(f"a {cls.__name__} label must be a str, got {label!r}")
+            raise UnknownLabelError(
+                _("{cls} 的标签必须是 str，实际为 {label!r}", cls=cls.__name__, label=label)
+            )
         # The index lives with the layouts because they know the edition-specific labels
         # and the nesting ("（三）不予公开" + "3.危及…"); imported here to avoid a cycle.
         from govdisclosure.layouts import label_index
 
         member = label_index(cls).get(normalize_label(label))
         if member is None:
-            raise UnknownLabelError(f"no {cls.__name__} matches {label!r}")
+            raise UnknownLabelError(
+                _(
+                    "没有与 {label!r} 对应的 {cls}{suggestion}{allowed}",
+                    cls=cls.__name__,
+                    label=label,
+                    suggestion=did_you_mean(label, _choices(cls)),
+                    allowed=_allowed(cls),
+                )
+            )
         return cast(Self, member)
 
     @classmethod
@@ -146,5 +202,10 @@ class LabelledEnum(enum.Enum):
             member = cls._value2member_map_.get(key)
             return cast(Self, member) if member is not None else cls.from_label(key)
         raise UnknownLabelError(
-            f"expected a {cls.__name__}, its ASCII value or its label, got {key!r}"
+            _(
+                "应为 {cls}、其 ASCII 值或其标签，实际为 {key!r}{allowed}",
+                cls=cls.__name__,
+                key=key,
+                allowed=_allowed(cls),
+            )
         )

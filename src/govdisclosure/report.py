@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Literal, overload
 
 import attrs
 from attrs import field, frozen
 
 from govdisclosure.categories import OrganKind, ScopeKind, Section
 from govdisclosure.editions import Edition, edition_for_year
-from govdisclosure.errors import ReportValueError
+from govdisclosure.errors import ReportValueError, translatable as _
 from govdisclosure.fieldchecks import (
     as_tuple,
     instance_of,
@@ -33,6 +33,7 @@ from govdisclosure.fieldchecks import (
     text,
     texts,
 )
+from govdisclosure.labels import LabelledEnum
 from govdisclosure.pickling import compact_pickle
 from govdisclosure.tables import ApplicationTable, CellTable, ProactiveTable, ReviewTable
 from govdisclosure.text import Paragraph, paragraphs
@@ -63,7 +64,8 @@ def _date(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> Non
     # datetime is a date subclass; a time of day has no place here and would not round-trip.
     if type(value) is not dt.date:
         raise ReportValueError(
-            f"{attribute.name} must be a datetime.date, got {value!r}", at=(attribute.name,)
+            _("{name} 必须是 datetime.date，实际为 {value!r}", name=attribute.name, value=value),
+            at=(attribute.name,),
         )
 
 
@@ -87,7 +89,11 @@ class Period:
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
             raise ReportValueError(
-                f"a period must not end ({self.end}) before it starts ({self.start})"
+                _(
+                    "统计期间的结束日期（{end}）不得早于开始日期（{start}）",
+                    end=self.end,
+                    start=self.start,
+                )
             )
 
     @classmethod
@@ -197,9 +203,9 @@ class Scope:
 
     def __attrs_post_init__(self) -> None:
         if self.kind is ScopeKind.OWN and self.organs:
-            raise ReportValueError("a report on the organ itself lists no other organs")
+            raise ReportValueError(_("本机关自身的报告不列出其他机关"))
         if self.kind is ScopeKind.AGGREGATE and not self.organs:
-            raise ReportValueError("an aggregate report must name the organs it adds up")
+            raise ReportValueError(_("汇总报告必须列出所汇总的机关"))
 
     @classmethod
     def own(cls) -> Scope:
@@ -231,10 +237,15 @@ _YEAR_SCHEMA = {"type": "integer", "minimum": FIRST_REPORT_YEAR, "maximum": LAST
 
 def _year(_instance: object, _attribute: object, value: Any) -> None:
     if type(value) is not int:
-        raise ReportValueError(f"year must be an int, got {value!r}", at=("year",))
+        raise ReportValueError(_("年份必须是整数，实际为 {value!r}", value=value), at=("year",))
     if not FIRST_REPORT_YEAR <= value <= LAST_REPORT_YEAR:
         raise ReportValueError(
-            f"year must be between {FIRST_REPORT_YEAR} and {LAST_REPORT_YEAR}, got {value}",
+            _(
+                "年份必须在 {first} 与 {last} 之间，实际为 {value}",
+                first=FIRST_REPORT_YEAR,
+                last=LAST_REPORT_YEAR,
+                value=value,
+            ),
             at=("year",),
         )
 
@@ -245,7 +256,11 @@ def _edition(value: Edition | str) -> Edition:
     except ValueError:
         choices = ", ".join(repr(e.value) for e in Edition)
         raise ReportValueError(
-            f"edition must be an Edition or one of {choices}, got {value!r}"
+            _(
+                "版本必须是 Edition 或 {choices} 之一，实际为 {value!r}",
+                choices=choices,
+                value=value,
+            )
         ) from None
 
 
@@ -257,12 +272,22 @@ def _table_of(cls: type[CellTable[Any, Any]]) -> Any:
     def check(instance: AnnualReport, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, cls):
             raise ReportValueError(
-                f"{attribute.name} must be a {cls.__name__}, got {value!r}", at=(attribute.name,)
+                _(
+                    "{name} 必须是 {cls}，实际为 {value!r}",
+                    name=attribute.name,
+                    cls=cls.__name__,
+                    value=value,
+                ),
+                at=(attribute.name,),
             )
         if value.edition is not instance.edition:
             raise ReportValueError(
-                f"table {value.layout.number} is laid out for the {value.edition.value} edition, "
-                f"but the report uses the {instance.edition.value} edition",
+                _(
+                    "表{table}按 {edition} 年版排列，但报告使用 {report} 年版",
+                    table=value.layout.number,
+                    edition=value.edition.value,
+                    report=instance.edition.value,
+                ),
                 at=(attribute.name,),
             )
 
@@ -359,13 +384,44 @@ class AnnualReport:
         """Tables 二, 三 and 四, in order."""
         return (self.proactive, self.applications, self.reviews)
 
+    @overload
+    def table(self, section: Literal[Section.PROACTIVE, "proactive"]) -> ProactiveTable: ...
+    @overload
+    def table(self, section: Literal[Section.APPLICATIONS, "applications"]) -> ApplicationTable: ...
+    @overload
+    def table(self, section: Literal[Section.REVIEWS, "reviews"]) -> ReviewTable: ...
+    @overload
+    def table(self, section: Section | str) -> CellTable[Any, Any]: ...
+
     def table(self, section: Section | str) -> CellTable[Any, Any]:
-        """The table of ``section`` (二, 三 or 四), by member, ASCII value or label."""
+        """The table of ``section`` (二, 三 or 四), by member, ASCII value or label; typed
+        as that table's class when the section is a member or ASCII value written out."""
         key = Section.coerce(section)
         for table in self.tables:
             if table.section is key:
                 return table
-        raise ReportValueError(f"section {key.zh} has no table")
+        raise ReportValueError(_("{section}部分没有表格", section=key.zh))
+
+    def with_cell(
+        self,
+        section: Section | str,
+        row: LabelledEnum | str,
+        column: LabelledEnum | str,
+        value: object,
+    ) -> AnnualReport:
+        """A copy with one cell of one table replaced: the common one-cell change. The
+        section, row and column are members, ASCII values or printed labels, as in
+        :meth:`table` and :meth:`CellTable.with_cell`; the value is coerced as there, and
+        the report is rebuilt through its constructor, every validator running.
+
+        >>> r = AnnualReport(organ="某局", year=2022)
+        >>> r = r.with_cell("applications", "予以公开", "自然人", 3)
+        >>> r.applications["disclosed", "natural_person"]
+        3
+        """
+        table = self.table(section).with_cell(row, column, value)
+        changes: dict[str, Any] = {table.section.value: table}  # the field is the section's
+        return attrs.evolve(self, **changes)
 
     def with_totals(self) -> AnnualReport:
         """A copy with every 总计 filled from its parts (see :func:`govdisclosure.fill_totals`)."""
@@ -392,7 +448,7 @@ def fill_totals(report: AnnualReport) -> AnnualReport:
     (4, 4)
     """
     if not isinstance(report, AnnualReport):
-        raise ReportValueError(f"expected an AnnualReport, got {report!r}")
+        raise ReportValueError(_("应为 AnnualReport，实际为 {value!r}", value=report))
     return report.with_totals()
 
 
@@ -409,11 +465,20 @@ def as_reports(value: object, what: str) -> tuple[AnnualReport, ...]:
     govdisclosure.errors.ReportValueError: parts: expected at least one report, got none
     """
     if isinstance(value, AnnualReport) or not isinstance(value, Iterable):
-        raise ReportValueError(f"{what}: expected a list of AnnualReport, got {value!r}")
+        raise ReportValueError(
+            _("{what}：应为 AnnualReport 的列表，实际为 {value!r}", what=what, value=value)
+        )
     reports = tuple(value)
     if not reports:
-        raise ReportValueError(f"{what}: expected at least one report, got none")
+        raise ReportValueError(_("{what}：应至少有一份报告，实际一份也没有", what=what))
     for number, report in enumerate(reports, start=1):
         if not isinstance(report, AnnualReport):
-            raise ReportValueError(f"{what}: item {number} is not an AnnualReport: {report!r}")
+            raise ReportValueError(
+                _(
+                    "{what}：第 {number} 项不是 AnnualReport：{value!r}",
+                    what=what,
+                    number=number,
+                    value=report,
+                )
+            )
     return reports

@@ -17,7 +17,7 @@ printed labels.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, ClassVar, Generic, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Self, TypeVar, cast, overload
 
 import attrs
 from attrs import field, frozen
@@ -31,12 +31,27 @@ from govdisclosure.categories import (
     ReviewResult,
     Section,
 )
-from govdisclosure.cells import BLANK, Cell, all_valid, coerce_cell, expected, is_valid_cell
+from govdisclosure.cells import (
+    BLANK,
+    Cell,
+    CountCell,
+    all_valid,
+    coerce_cell,
+    expected,
+    is_valid_cell,
+)
 from govdisclosure.editions import Edition
-from govdisclosure.errors import CellValueError, ReportValueError, UnknownLabelError
+from govdisclosure.errors import (
+    CellValueError,
+    Message,
+    ReportValueError,
+    UnknownLabelError,
+    raise_all,
+    translatable as _,
+)
 from govdisclosure.fieldchecks import as_tuple, instance_of, text, texts
-from govdisclosure.labels import LabelledEnum
-from govdisclosure.layouts import CellKind, CellSpec, TableLayout, layout
+from govdisclosure.labels import LabelledEnum, did_you_mean
+from govdisclosure.layouts import CellKind, CellSpec, Node, TableLayout, layout
 from govdisclosure.text import is_text
 
 __all__ = [
@@ -59,37 +74,46 @@ def _check_cells(instance: CellTable[Any, Any], _attribute: object, cells: Any) 
     if not isinstance(cells, tuple) or len(cells) != len(table.cells):
         got = len(cells) if isinstance(cells, tuple) else type(cells).__name__
         raise ReportValueError(
-            f"table {table.number} ({table.edition.value} edition) has "
-            f"{len(table.cells)} cells, got {got}",
+            _(
+                "表{table}（{edition} 年版）有 {count} 个单元格，实际为 {got}",
+                table=table.number,
+                edition=table.edition.value,
+                count=len(table.cells),
+                got=got,
+            ),
             at=("cells",),
         )
     # Most tables pass the bulk check, a few passes over all the cells of each kind;
-    # only a table that fails it is walked cell by cell, to name the cell at fault.
+    # only a table that fails it is walked cell by cell, to name every cell at fault.
     if all(all_valid(kind, pick(cells)) for kind, pick in table.cells_by_kind):
         return
-    for spec, value in zip(table.cells, cells, strict=True):
-        if not is_valid_cell(spec.kind, value):
-            raise cell_error(table, spec, value)
+    raise_all(
+        [
+            cell_error(table, spec, value)
+            for spec, value in zip(table.cells, cells, strict=True)
+            if not is_valid_cell(spec.kind, value)
+        ]
+    )
 
 
 def _check_extra_cells(instance: object, _attribute: object, value: Any) -> None:
     if not isinstance(value, tuple):
-        raise ReportValueError(
-            f"the cells of an extra {_what(instance)} are counts, Money, BLANK or "
-            f"NotApplicable, got {value!r}",
-            at=("cells",),
-        )
+        raise ReportValueError(_extra_cells(instance, value), at=("cells",))
     for i, cell in enumerate(value):
         if not (is_valid_cell(CellKind.COUNT, cell) or is_valid_cell(CellKind.MONEY, cell)):
-            raise ReportValueError(
-                f"the cells of an extra {_what(instance)} are counts, Money, BLANK or "
-                f"NotApplicable, got {cell!r}",
-                at=("cells", i),
-            )
+            raise ReportValueError(_extra_cells(instance, cell), at=("cells", i))
 
 
-def _what(instance: object) -> str:
-    return "column" if isinstance(instance, ExtraColumn) else "row"
+def _extra_cells(instance: object, value: object) -> Message:
+    return _(
+        "额外的{what}的单元格是件数、Money、BLANK 或 NotApplicable，实际为 {value!r}",
+        what=_what(instance),
+        value=value,
+    )
+
+
+def _what(instance: object) -> Message:
+    return _("列") if isinstance(instance, ExtraColumn) else _("行")
 
 
 def _check_after(instance: object, _attribute: object, value: Any) -> None:
@@ -99,7 +123,11 @@ def _check_after(instance: object, _attribute: object, value: Any) -> None:
     if not is_text(value) or not value:
         what = _what(instance)
         raise ReportValueError(
-            f"an extra {what} follows a number {what} named by its ASCII key, got {value!r}",
+            _(
+                "额外的{what}跟在以 ASCII 键指明的数字{what}之后，实际为 {value!r}",
+                what=what,
+                value=value,
+            ),
             at=("after",),
         )
 
@@ -125,7 +153,7 @@ class ExtraRow:
 def _check_block(_instance: object, _attribute: object, value: Any) -> None:
     if type(value) is not int or value < 0:
         raise ReportValueError(
-            f"an extra column's block is an index >= 0, got {value!r}", at=("block",)
+            _("额外列所在的块是 >= 0 的序号，实际为 {value!r}", value=value), at=("block",)
         )
 
 
@@ -156,29 +184,48 @@ class ExtraColumn:
 def _check_extra_columns(instance: CellTable[Any, Any], attribute: Any, value: Any) -> None:
     name = attribute.name
     if not isinstance(value, tuple) or not all(isinstance(c, ExtraColumn) for c in value):
-        raise ReportValueError(f"{name} is a tuple of ExtraColumn, got {value!r}", at=(name,))
+        raise ReportValueError(
+            _("{name} 是 ExtraColumn 的元组，实际为 {value!r}", name=name, value=value), at=(name,)
+        )
     table = instance.layout
     for i, column in enumerate(value):
         if column.block >= len(table.blocks):
             raise ReportValueError(
-                f"table {table.number}: the extra column {column.label!r} is in block "
-                f"{column.block}; this edition's table has {len(table.blocks)} block(s)",
+                _(
+                    "表{table}：额外列 {label!r} 在第 {block} 块；此版本的表只有 {count} 块",
+                    table=table.number,
+                    label=column.label,
+                    block=column.block,
+                    count=len(table.blocks),
+                ),
                 at=(name, i, "block"),
             )
         block = table.blocks[column.block]
         names = [node.key.value for node in block.columns]
         if column.after not in names:
             raise ReportValueError(
-                f"table {table.number}: the extra column {column.label!r} follows "
-                f"{column.after!r}, which is no number column of block {column.block} "
-                f"({', '.join(names)})",
+                _(
+                    "表{table}：额外列 {label!r} 跟在 {after!r} 之后，而它不是第 {block} 块的"
+                    "数字列（{names}）",
+                    table=table.number,
+                    label=column.label,
+                    after=column.after,
+                    block=column.block,
+                    names=", ".join(names),
+                ),
                 at=(name, i, "after"),
             )
         if len(column.cells) != len(block.rows):
             raise ReportValueError(
-                f"table {table.number}: the extra column {column.label!r} has "
-                f"{len(column.cells)} cells; block {column.block} has {len(block.rows)} "
-                "number rows",
+                _(
+                    "表{table}：额外列 {label!r} 有 {count} 个单元格；"
+                    "第 {block} 块有 {rows} 个数字行",
+                    table=table.number,
+                    label=column.label,
+                    count=len(column.cells),
+                    block=column.block,
+                    rows=len(block.rows),
+                ),
                 at=(name, i, "cells"),
             )
 
@@ -186,20 +233,31 @@ def _check_extra_columns(instance: CellTable[Any, Any], attribute: Any, value: A
 def _check_extras(instance: CellTable[Any, Any], attribute: Any, value: Any) -> None:
     name = attribute.name
     if not isinstance(value, tuple) or not all(isinstance(row, ExtraRow) for row in value):
-        raise ReportValueError(f"{name} is a tuple of ExtraRow, got {value!r}", at=(name,))
+        raise ReportValueError(
+            _("{name} 是 ExtraRow 的元组，实际为 {value!r}", name=name, value=value), at=(name,)
+        )
     table = instance.layout
     for i, row in enumerate(value):
         if row.after is not None and not table.has_row_named(row.after):
             raise ReportValueError(
-                f"table {table.number}: the extra row {row.label!r} follows {row.after!r}, "
-                "which is no number row of this edition",
+                _(
+                    "表{table}：额外行 {label!r} 跟在 {after!r} 之后，而它不是此版本的数字行",
+                    table=table.number,
+                    label=row.label,
+                    after=row.after,
+                ),
                 at=(name, i, "after"),
             )
         plan = table.row_plan_named(row.after) if row.after else table.row_plans[-1]
         if len(row.cells) != len(plan.columns):
             raise ReportValueError(
-                f"table {table.number}: the extra row {row.label!r} has {len(row.cells)} cells; "
-                f"the block it sits in has {len(plan.columns)} columns",
+                _(
+                    "表{table}：额外行 {label!r} 有 {count} 个单元格；它所在的块有 {columns} 列",
+                    table=table.number,
+                    label=row.label,
+                    count=len(row.cells),
+                    columns=len(plan.columns),
+                ),
                 at=(name, i, "cells"),
             )
 
@@ -208,7 +266,7 @@ def _check_annotations(instance: CellTable[Any, Any], attribute: Any, value: Any
     name = attribute.name
     if not isinstance(value, tuple):
         raise ReportValueError(
-            f"annotations are a tuple of (cell position, text) pairs, got {value!r}", at=(name,)
+            _("注释是（单元格位置，文本）对的元组，实际为 {value!r}", value=value), at=(name,)
         )
     count = len(instance.layout.cells)
     for i, item in enumerate(value):
@@ -221,12 +279,12 @@ def _check_annotations(instance: CellTable[Any, Any], attribute: Any, value: Any
             and item[1].strip()
         ):
             raise ReportValueError(
-                f"an annotation is a (cell position, non-empty text) pair, got {item!r}",
+                _("一条注释是（单元格位置，非空文本）对，实际为 {value!r}", value=item),
                 at=(name, i),
             )
     positions = [position for position, _ in value]
     if positions != sorted(set(positions)):
-        raise ReportValueError("annotations are sorted by cell position, one per cell", at=(name,))
+        raise ReportValueError(_("注释按单元格位置排序，每个单元格一条"), at=(name,))
 
 
 @frozen(repr=False)
@@ -343,6 +401,13 @@ class CellTable(Generic[R, C]):
         """Every cell with its :class:`~govdisclosure.layouts.CellSpec`, in layout order."""
         return zip(self.layout.cells, self.cells, strict=True)
 
+    @overload
+    def to_rows(self, *, labels: Literal[False] = False) -> dict[R, dict[C, Cell]]: ...
+    @overload
+    def to_rows(self, *, labels: Literal[True]) -> dict[str, dict[str, Cell]]: ...
+    @overload
+    def to_rows(self, *, labels: bool) -> dict[R, dict[C, Cell]] | dict[str, dict[str, Cell]]: ...
+
     def to_rows(self, *, labels: bool = False) -> dict[Any, dict[Any, Cell]]:
         """The table as nested dicts ``{row: {column: cell}}``.
 
@@ -368,34 +433,60 @@ class CellTable(Generic[R, C]):
         return self.with_rows({row: values})
 
     def with_rows(self, rows: Mapping[Any, RowInput]) -> Self:
-        """A copy with the given cells replaced (see :meth:`from_rows` for the shape)."""
+        """A copy with the given cells replaced (see :meth:`from_rows` for the shape).
+
+        Every problem is reported, not only the first: an unknown row or column, a row of
+        the wrong length, a value a cell does not take (see :func:`~govdisclosure.errors.combine`).
+        """
         if not isinstance(rows, Mapping):
-            raise ReportValueError(f"rows must be a mapping of row to values, got {rows!r}")
+            raise ReportValueError(_("rows 必须是行到取值的映射，实际为 {value!r}", value=rows))
         table = self.layout
         cells = list(self.cells)
+        errors: list[ReportValueError] = []
         for row, values in rows.items():
-            row_key = self._row_key(row)
-            columns = table.columns_of(row_key)
-            if isinstance(values, Mapping):
-                pairs = [(self._column_key(col), value) for col, value in values.items()]
-            elif isinstance(values, Iterable) and not isinstance(values, (str, bytes)):
-                given = list(values)
-                if len(given) != len(columns):
-                    raise ReportValueError(
-                        f"table {table.number}, row {row_key.value!r}: expected "
-                        f"{len(columns)} values ({', '.join(c.label for c in columns)}), "
-                        f"got {len(given)}"
-                    )
-                pairs = [(node.key, value) for node, value in zip(columns, given, strict=True)]
-            else:
-                raise ReportValueError(
-                    f"table {table.number}, row {row_key.value!r}: expected a mapping of "
-                    f"columns or a sequence of values, got {values!r}"
-                )
-            for column_key, value in pairs:
-                position = self._position(row_key, column_key)
-                cells[position] = _coerce(table, table.cells[position], value)
+            try:
+                row_key = self._row_key(row)
+                given = self._given(row_key, values)
+            except ReportValueError as err:
+                errors.append(err)
+                continue
+            for column, value in given:
+                try:
+                    position = self._position(row_key, column)
+                    cells[position] = _coerce(table, table.cells[position], value)
+                except ReportValueError as err:
+                    errors.append(err)
+        raise_all(errors)
         return attrs.evolve(self, cells=tuple(cells))
+
+    def _given(self, row_key: Any, values: RowInput) -> list[tuple[Any, object]]:
+        """The (column, value) pairs of a row as given: a mapping, or values in order."""
+        if isinstance(values, Mapping):
+            return list(values.items())
+        table = self.layout
+        columns = table.columns_of(row_key)
+        if isinstance(values, Iterable) and not isinstance(values, (str, bytes)):
+            given = list(values)
+            if len(given) != len(columns):
+                raise ReportValueError(
+                    _(
+                        "表{table}，行 {row!r}：应有 {count} 个值（{labels}），实际为 {got} 个",
+                        table=table.number,
+                        row=row_key.value,
+                        count=len(columns),
+                        labels=", ".join(c.label for c in columns),
+                        got=len(given),
+                    )
+                )
+            return [(node.key, value) for node, value in zip(columns, given, strict=True)]
+        raise ReportValueError(
+            _(
+                "表{table}，行 {row!r}：应为列的映射或取值的序列，实际为 {value!r}",
+                table=table.number,
+                row=row_key.value,
+                value=values,
+            )
+        )
 
     def with_totals(self) -> Self:
         """A copy with every printed total set to the sum of its parts.
@@ -414,16 +505,43 @@ class CellTable(Generic[R, C]):
     # --- keys -----------------------------------------------------------------------
 
     def _row_key(self, row: object) -> Any:
-        key = self.row_type.coerce(row)
-        if not self.layout.has_row(key):
+        table = self.layout
+        try:
+            key = self.row_type.coerce(row)
+        except UnknownLabelError:
+            raise self._unknown(_("行"), row, table.rows_in_order) from None
+        if not table.has_row(key):
             raise UnknownLabelError(
-                f"table {self.layout.number} ({self.edition.value} edition) has no number "
-                f"row {key.value!r} ({key.zh})"
+                _(
+                    "表{table}（{edition} 年版）没有数字行 {key!r}（{label}）",
+                    table=table.number,
+                    edition=self.edition.value,
+                    key=key.value,
+                    label=key.zh,
+                )
             )
         return key
 
     def _column_key(self, column: object) -> Any:
-        return self.column_type.coerce(column)
+        try:
+            return self.column_type.coerce(column)
+        except UnknownLabelError:
+            raise self._unknown(_("列"), column, self.layout.columns_in_order) from None
+
+    def _unknown(self, what: Message, given: object, nodes: Iterable[Node]) -> UnknownLabelError:
+        """The error for ``given``, which names no row (or column) of this table: it names
+        the closest of them as this edition prints them."""
+        labels = [label for node in nodes for label in (node.label, node.key.value)]
+        return UnknownLabelError(
+            _(
+                "表{table}（{edition} 年版）没有{what} {given!r}{suggestion}",
+                table=self.layout.number,
+                edition=self.edition.value,
+                what=what,
+                given=given,
+                suggestion=did_you_mean(given, labels),
+            )
+        )
 
     def _position(self, row: object, column: object) -> int:
         row_key, column_key = self._row_key(row), self._column_key(column)
@@ -431,8 +549,14 @@ class CellTable(Generic[R, C]):
             return self.layout.position(row_key, column_key)
         except KeyError:
             raise UnknownLabelError(
-                f"table {self.layout.number} ({self.edition.value} edition), row "
-                f"{row_key.value!r}: no column {column_key.value!r} ({column_key.zh})"
+                _(
+                    "表{table}（{edition} 年版），行 {row!r}：没有列 {column!r}（{label}）",
+                    table=self.layout.number,
+                    edition=self.edition.value,
+                    row=row_key.value,
+                    column=column_key.value,
+                    label=column_key.zh,
+                )
             ) from None
 
     def position(self, row: R | str, column: C | str) -> int:
@@ -504,8 +628,21 @@ class ProactiveTable(CellTable[ProactiveRow, ProactiveColumn]):
     column_type: ClassVar[type[LabelledEnum]] = ProactiveColumn
 
 
+if TYPE_CHECKING:
+
+    class _CountTable(CellTable[R, C]):
+        """What a type checker knows of a table that holds no money (三 and 四): its cells
+        are counts, blanks or marks. At run time it is :class:`CellTable` itself. (The
+        attrs field ``cells`` keeps its declared type: the attrs plugin redeclares it.)"""
+
+        def items(self) -> Iterator[tuple[CellSpec, CountCell]]: ...
+
+else:
+    _CountTable = CellTable
+
+
 @frozen(repr=False)
-class ApplicationTable(CellTable[ApplicationRow, Applicant]):
+class ApplicationTable(_CountTable[ApplicationRow, Applicant]):
     """Table 三, 收到和处理政府信息公开申请情况: outcome rows × applicant columns."""
 
     section: ClassVar[Section] = Section.APPLICATIONS
@@ -514,7 +651,7 @@ class ApplicationTable(CellTable[ApplicationRow, Applicant]):
 
 
 @frozen(repr=False)
-class ReviewTable(CellTable[ReviewCase, ReviewResult]):
+class ReviewTable(_CountTable[ReviewCase, ReviewResult]):
     """Table 四, 行政复议、行政诉讼: 15 cells, three case kinds × five results.
 
     >>> from govdisclosure import Edition

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from govdisclosure.cells import BLANK, COUNT_LIMIT, Cell, Money, NotApplicable
+from govdisclosure.errors import Message, translatable as _
 from govdisclosure.jsonio.codecs import Codec, ObjectCodec
 from govdisclosure.jsonio.context import Context, Path, describe
 from govdisclosure.layouts import CellKind
@@ -21,23 +22,27 @@ from govdisclosure.layouts import CellKind
 __all__ = ["CellCodec", "misfit"]
 
 _WHAT: Final = {
-    CellKind.COUNT: "a count",
-    CellKind.SIGNED: "a signed count",
-    CellKind.MONEY: "money",
-    None: "a count or money",
+    CellKind.COUNT: _("件数"),
+    CellKind.SIGNED: _("带符号的件数"),
+    CellKind.MONEY: _("金额"),
+    None: _("件数或金额"),
 }
 
 
-def misfit(kind: CellKind | None, value: Any) -> str:
+def misfit(kind: CellKind | None, value: Any) -> Message:
     """What is wrong with the JSON ``value`` in a cell of ``kind`` (``None``: a cell of an
     extra row or column, which holds a count or money)."""
     if type(value) is int:
         if kind is CellKind.MONEY:
-            return f'money is written {{"amount": "…", "unit": "…"}}, got {value}'
+            return _('金额写作 {{"amount": "…", "unit": "…"}}，实际为 {value}', value=value)
         if value < 0 and kind is not CellKind.SIGNED:
-            return f"a count must not be negative, got {value}"
-        return "a count must be smaller than 2**63"
-    return f'expected {_WHAT[kind]}, null (blank) or {{"na": mark}}, got {describe(value)}'
+            return _("件数不得为负数，实际为 {value}", value=value)
+        return _("件数必须小于 2**63")
+    return _(
+        '应为{what}、null（空白）或 {{"na": mark}}，实际为 {value}',
+        what=_WHAT[kind],
+        value=describe(value),
+    )
 
 
 class CellCodec(Codec):

@@ -33,13 +33,21 @@ import enum
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
+from functools import partial
 from json.encoder import encode_basestring
 from typing import Any, Final
 
 import attrs
 
-from govdisclosure.errors import ReportValueError
-from govdisclosure.jsonio.context import Context, Path, describe, extend
+from govdisclosure.errors import (
+    GovDisclosureError,
+    JSONFormatError,
+    Message,
+    ReportValueError,
+    raise_all,
+    translatable as _,
+)
+from govdisclosure.jsonio.context import Context, Path, attempt, describe, extend
 
 __all__ = [
     "Codec",
@@ -62,6 +70,11 @@ At = tuple[str | int, ...]
 Resolve = Callable[[Any], "Codec"]
 
 TEXT_SCHEMA: Final[dict[str, Any]] = {"type": "string", "minLength": 1, "pattern": r"\S"}
+
+
+def _got(expected: Message, value: Any) -> Message:
+    """ "expected …, got …" for the JSON ``value``."""
+    return _("应为{expected}，实际为 {value}", expected=expected, value=describe(value))
 
 
 class Codec:
@@ -92,7 +105,7 @@ class Scalar(Codec):
     value must be (a text not blank, a year in range) is the model's to check."""
 
     def __init__(
-        self, kind: type, what: str, schema: dict[str, Any], write: Callable[[Any], str]
+        self, kind: type, what: Message, schema: dict[str, Any], write: Callable[[Any], str]
     ) -> None:
         self.kind = kind
         self.what = what
@@ -101,7 +114,7 @@ class Scalar(Codec):
 
     def decode(self, value: Any, path: Path, context: Context, siblings: Mapping[str, Any]) -> Any:
         if type(value) is not self.kind:
-            raise context.fail(path, f"expected {self.what}, got {describe(value)}")
+            raise context.fail(path, _got(self.what, value))
         return value
 
     def encode(self, value: Any, indent: str | None) -> str:
@@ -113,15 +126,16 @@ class Scalar(Codec):
 
 def text(*, blank: bool = False) -> Scalar:
     """A string; the schema says whether it may be empty or white space (``blank``)."""
-    return Scalar(str, "a string", {"type": "string"} if blank else TEXT_SCHEMA, encode_basestring)
+    schema = {"type": "string"} if blank else TEXT_SCHEMA
+    return Scalar(str, _("字符串"), schema, encode_basestring)
 
 
 def integer() -> Scalar:
-    return Scalar(int, "an integer", {"type": "integer"}, str)
+    return Scalar(int, _("整数"), {"type": "integer"}, str)
 
 
 def boolean() -> Scalar:
-    return Scalar(bool, "true or false", {"type": "boolean"}, lambda value: str(value).lower())
+    return Scalar(bool, _("true 或 false"), {"type": "boolean"}, lambda value: str(value).lower())
 
 
 _DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -136,7 +150,7 @@ class Date(Codec):
                 return dt.date.fromisoformat(value)
             except ValueError:
                 pass  # worded below: a month 13, a 30 February
-        raise context.fail(path, f"expected a date as YYYY-MM-DD, got {describe(value)}")
+        raise context.fail(path, _got(_("YYYY-MM-DD 格式的日期"), value))
 
     def encode(self, value: Any, indent: str | None) -> str:
         return f'"{value.isoformat()}"'
@@ -156,7 +170,7 @@ class EnumCodec(Codec):
         member = self.members.get(value) if type(value) is str else None
         if member is None:
             choices = ", ".join(repr(value) for value in self.members)
-            raise context.fail(path, f"expected one of {choices}, got {describe(value)}")
+            raise context.fail(path, _got(_("{choices} 之一", choices=choices), value))
         return member
 
     def encode(self, value: Any, indent: str | None) -> str:
@@ -175,9 +189,7 @@ class DecimalText(Codec):
 
     def decode(self, value: Any, path: Path, context: Context, siblings: Mapping[str, Any]) -> Any:
         if type(value) is not str or not _AMOUNT.fullmatch(value):
-            raise context.fail(
-                path, f'expected a decimal string such as "12" or "-0.5", got {describe(value)}'
-            )
+            raise context.fail(path, _got(_('十进制数字的字符串，如 "12" 或 "-0.5"'), value))
         return Decimal(value)
 
     def encode(self, value: Any, indent: str | None) -> str:
@@ -217,7 +229,17 @@ class ListOf(Codec):
     def decode(self, value: Any, path: Path, context: Context, siblings: Mapping[str, Any]) -> Any:
         items = context.array(value, path, self.what)
         decode = self.inner.decode
-        return tuple([decode(item, (path, i), context, siblings) for i, item in enumerate(items)])
+        try:
+            return tuple(
+                [decode(item, (path, i), context, siblings) for i, item in enumerate(items)]
+            )
+        except JSONFormatError:
+            pass  # read them one by one, to report every item at fault
+        errors: list[GovDisclosureError] = []
+        for i, item in enumerate(items):
+            attempt(errors, partial(decode, item, (path, i), context, siblings))
+        raise_all(errors)
+        raise AssertionError("an item failed once and not again")  # pragma: no cover
 
     def encode(self, value: Any, indent: str | None) -> str:
         if not value:
@@ -243,13 +265,18 @@ def decode_fields(
     path: Path,
     context: Context,
     given: dict[str, Any],
+    *,
+    errors: list[GovDisclosureError],
 ) -> dict[str, Any]:
     """``given`` with the value of each of ``fields`` the object ``items`` has, read, under
-    the constructor's keyword; a key the object does not have leaves the model's default."""
+    the constructor's keyword; a key the object does not have leaves the model's default.
+    A value that cannot be read is left out, its errors added to ``errors``."""
     for field in fields:
         if field.key in items:
-            item = items[field.key]
-            given[field.alias] = field.codec.decode(item, (path, field.key), context, given)
+            read = partial(field.codec.decode, items[field.key], (path, field.key), context, given)
+            value = attempt(errors, read)
+            if value is not None or items[field.key] is None:
+                given[field.alias] = value
     return given
 
 
@@ -304,8 +331,11 @@ class ObjectCodec(Codec):
 
     def decode(self, value: Any, path: Path, context: Context, siblings: Mapping[str, Any]) -> Any:
         items = context.object(value, path)
-        context.keys(items, path, self.keys, self.required, self.allowed)
-        return self.build(decode_fields(self.fields, items, path, context, {}), path, context)
+        errors: list[GovDisclosureError] = []
+        attempt(errors, partial(context.keys, items, path, self.keys, self.required, self.allowed))
+        given = decode_fields(self.fields, items, path, context, {}, errors=errors)
+        raise_all(errors)  # the constructor runs on a whole object only
+        return self.build(given, path, context)
 
     def build(self, given: dict[str, Any], path: Path, context: Context) -> Any:
         """The object, through the class's own constructor; a model error gets the path of
@@ -313,7 +343,7 @@ class ObjectCodec(Codec):
         try:
             return self.cls(**given)
         except ReportValueError as err:
-            raise context.fail(extend(path, self.locate(err.at)), str(err)) from None
+            raise context.fail(extend(path, self.locate(err.at)), err.text) from None
 
     def locate(self, at: At) -> At:
         field = self.by_name.get(at[0]) if at and type(at[0]) is str else None

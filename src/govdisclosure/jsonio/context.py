@@ -10,12 +10,40 @@ pair (``"$"`` at the top).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any, TypeAlias
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeAlias, TypeVar
 
-from govdisclosure.errors import JSONFormatError
+from govdisclosure.errors import (
+    GovDisclosureError,
+    JSONFormatError,
+    Message,
+    close_matches,
+    listed,
+    raise_all,
+    translatable as _,
+)
 
-__all__ = ["Context", "Float", "Path", "describe", "extend", "spell"]
+__all__ = ["Context", "Float", "Path", "Unreadable", "attempt", "describe", "extend", "spell"]
+
+T = TypeVar("T")
+
+
+class Unreadable(Exception):  # noqa: N818 (a state, not a failure)
+    """A value that cannot be read because one it depends on could not (a table without
+    its report's edition): that one's error says what is wrong."""
+
+
+def attempt(errors: list[GovDisclosureError], read: Callable[[], T]) -> T | None:
+    """``read()``; its errors added to ``errors`` (and ``None``) when it fails, so that
+    reading goes on and every problem of a document is reported at once."""
+    try:
+        return read()
+    except JSONFormatError as err:
+        errors.extend(err.errors)
+    except Unreadable:
+        pass
+    return None
+
 
 #: A JSON path while reading: "$", or (the parent's path, a key or an index).
 Path: TypeAlias = "str | tuple[Path, str | int]"
@@ -46,7 +74,7 @@ class LongInteger(str):
     so that it is refused where it stands, with its path: no count is that large."""
 
 
-def describe(value: Any) -> str:
+def describe(value: Any) -> str | Message:
     """A JSON value in words, for messages: ``null``, ``a list``, ``'2022'``."""
     if isinstance(value, (Float, LongInteger)):
         return _number(value)
@@ -55,16 +83,16 @@ def describe(value: Any) -> str:
     if value is None:
         return "null"
     if isinstance(value, (dict, tuple)):
-        return "an object"
+        return _("一个对象")
     if isinstance(value, list):
-        return "a list"
+        return _("一个列表")
     return repr(value)
 
 
-def _number(value: str) -> str:
+def _number(value: str) -> Message:
     if isinstance(value, LongInteger):
-        return f"an integer of {len(value.lstrip('-')):,} digits"
-    return f"the number {value} (not an integer)"
+        return _("一个 {digits:,} 位的整数", digits=len(value.lstrip("-")))
+    return _("数 {value}（不是整数）", value=str(value))
 
 
 class Context:
@@ -81,7 +109,7 @@ class Context:
         self.source = source
         self.pairs = pairs
 
-    def fail(self, path: Path, message: str) -> JSONFormatError:
+    def fail(self, path: Path, message: str | Message) -> JSONFormatError:
         """The error for the value at ``path``, to raise."""
         return JSONFormatError(message, path=spell(path), source=self.source)
 
@@ -94,13 +122,13 @@ class Context:
             if len(items) != len(value):
                 seen: set[str] = set()
                 repeated = next(k for k, _ in value if k in seen or seen.add(k))  # type: ignore[func-returns-value]
-                raise self.fail(path, f"the key {repeated!r} appears more than once")
+                raise self.fail(path, _("键 {key!r} 出现了不止一次", key=repeated))
             return items
         if kind is dict:
             return value  # type: ignore[no-any-return]
         if isinstance(value, Mapping) and kind is not tuple:
             return value
-        raise self.fail(path, f"expected an object, got {describe(value)}")
+        raise self.fail(path, _("应为对象，实际为 {value}", value=describe(value)))
 
     def keys(
         self,
@@ -111,18 +139,33 @@ class Context:
         allowed: frozenset[str],
     ) -> None:
         """Check that the object ``items`` has every ``required`` key and no key beyond
-        ``allowed``; ``keys`` is the order they are named in."""
+        ``allowed``; ``keys`` is the order they are named in. Every missing and unknown
+        key is reported, a misspelt one with the key it is closest to."""
         present = items.keys()
-        if not present >= required:
-            missing = next(key for key in keys if key in required and key not in items)
-            raise self.fail(path, f"missing key {missing!r}")
-        if not present <= allowed:
-            unknown = sorted(key for key in items if key not in allowed)[0]
-            expected = ", ".join(repr(key) for key in keys)
-            raise self.fail((path, unknown), f"unknown key {unknown!r}; expected one of {expected}")
+        if present >= required and present <= allowed:
+            return
+        errors: list[GovDisclosureError] = [
+            self.fail(path, _("缺少键 {key!r}", key=key))
+            for key in keys
+            if key in required and key not in items
+        ]
+        absent = [key for key in keys if key not in items]
+        for unknown in sorted(key for key in items if key not in allowed):
+            errors.append(self.fail((path, unknown), _unknown(unknown, absent, keys)))
+        raise_all(errors)
 
     def array(self, value: Any, path: Path, what: str) -> list[Any]:
         """The list ``value``; an error for anything else."""
         if type(value) is not list:
-            raise self.fail(path, f"expected a list of {what}, got {describe(value)}")
+            raise self.fail(
+                path, _("应为{what}的列表，实际为 {value}", what=what, value=describe(value))
+            )
         return value
+
+
+def _unknown(key: str, absent: Iterable[str], keys: Iterable[str]) -> Message:
+    """An unknown key: the key it is closest to among those not given, or every key."""
+    found = close_matches(key, absent) if isinstance(key, str) else []
+    if found:
+        return _("未知的键 {key!r} — 是否应为 {choice!r}？", key=key, choice=found[0])
+    return _("未知的键 {key!r}；应为以下之一：{expected}", key=key, expected=listed(keys))

@@ -9,7 +9,7 @@ from typing import Any, Final
 
 from attrs import field, frozen
 
-from govdisclosure.errors import ReportValueError
+from govdisclosure.errors import ReportValueError, translatable as _
 from govdisclosure.report import AnnualReport
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "Document"]
@@ -22,20 +22,28 @@ FORMAT_VERSION: Final = 1
 
 def _check_format(_instance: object, _attribute: object, value: Any) -> None:
     if value != FORMAT or type(value) is not str:
-        raise ReportValueError(f"expected {FORMAT!r}, got {value!r}", at=("format",))
+        raise ReportValueError(
+            _("应为 {format!r}，实际为 {value!r}", format=FORMAT, value=value), at=("format",)
+        )
 
 
 def _check_version(_instance: object, _attribute: object, value: Any) -> None:
     if value != FORMAT_VERSION or type(value) is not int:
         raise ReportValueError(
-            f"this version of govdisclosure reads format_version {FORMAT_VERSION}, got {value!r}",
+            _(
+                "此版本的 govdisclosure 读取 format_version {version}，实际为 {value}",
+                version=FORMAT_VERSION,
+                value=repr(value),
+            ),
             at=("format_version",),
         )
 
 
 def _check_report(_instance: object, _attribute: object, value: Any) -> None:
     if not isinstance(value, AnnualReport):
-        raise ReportValueError(f"expected an AnnualReport, got {value!r}", at=("report",))
+        raise ReportValueError(
+            _("应为 AnnualReport，实际为 {value!r}", value=value), at=("report",)
+        )
 
 
 @frozen

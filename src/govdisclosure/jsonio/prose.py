@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from json.encoder import encode_basestring
 from typing import Any
 
-from govdisclosure.errors import ReportValueError
+from govdisclosure.errors import ReportValueError, translatable as _
 from govdisclosure.jsonio.codecs import TEXT_SCHEMA, Codec, ObjectCodec
 from govdisclosure.jsonio.context import Context, Path, describe, extend
 from govdisclosure.text import Paragraph
@@ -39,14 +39,14 @@ class ParagraphCodec(Codec):
             ]
         else:
             raise context.fail(
-                path, f"expected a paragraph (a string or a list of spans), got {describe(value)}"
+                path, _("应为段落（字符串或片段的列表），实际为 {value}", value=describe(value))
             )
         try:
             return Paragraph(spans)
         except ReportValueError as err:
             # The model names the item at fault among those it was given: the list's.
             at = err.at[1:2] if err.at[:1] == ("spans",) and type(value) is list else ()
-            raise context.fail(extend(path, at), str(err)) from None
+            raise context.fail(extend(path, at), err.text) from None
 
     def encode(self, value: Any, indent: str | None) -> str:
         spans = value.spans

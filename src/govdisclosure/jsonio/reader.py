@@ -20,7 +20,7 @@ from functools import partial
 from itertools import accumulate
 from typing import IO, Any, Final
 
-from govdisclosure.errors import JSONFormatError, ReadError
+from govdisclosure.errors import JSONFormatError, ReadError, translatable as _
 from govdisclosure.files import read_file, read_stream
 from govdisclosure.jsonio.codecs import ObjectCodec
 from govdisclosure.jsonio.context import Context, Float, LongInteger, describe
@@ -33,7 +33,7 @@ __all__ = ["from_dict", "load", "loads"]
 
 
 def _refuse_constant(name: str) -> Any:
-    raise JSONFormatError(f"{name} is not valid in a govdisclosure document", path=None)
+    raise JSONFormatError(_("{name} 在 govdisclosure 文档中无效", name=name), path=None)
 
 
 def _integer(text: str) -> int | LongInteger:
@@ -82,12 +82,18 @@ def _report(data: Any, context: Context) -> AnnualReport:
     # so, rather than failing somewhere inside its report.
     name, version = items["format"], items["format_version"]
     if type(name) is not str or name != FORMAT:
-        raise context.fail(("$", "format"), f"expected {FORMAT!r}, got {describe(name)}")
+        raise context.fail(
+            ("$", "format"),
+            _("应为 {format!r}，实际为 {value}", format=FORMAT, value=describe(name)),
+        )
     if type(version) is not int or version != FORMAT_VERSION:
         raise context.fail(
             ("$", "format_version"),
-            f"this version of govdisclosure reads format_version {FORMAT_VERSION}, "
-            f"got {describe(version)}",
+            _(
+                "此版本的 govdisclosure 读取 format_version {version}，实际为 {value}",
+                version=FORMAT_VERSION,
+                value=describe(version),
+            ),
         )
     document: Document = codec.decode(data, "$", context, {})
     return document.report
@@ -105,7 +111,7 @@ def _decode(text: str | bytes, source: str | None) -> Any:
     file is refused before it is decoded."""
     if isinstance(text, (str, bytes)) and len(text) > _MAX_DOCUMENT_BYTES:
         raise JSONFormatError(
-            f"the document is {len(text):,} long; the limit is {_MAX_DOCUMENT_BYTES:,}",
+            _("文档长 {length:,}；上限为 {limit:,}", length=len(text), limit=_MAX_DOCUMENT_BYTES),
             path=None,
             source=source,
         )
@@ -114,20 +120,20 @@ def _decode(text: str | bytes, source: str | None) -> Any:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as err:
             raise JSONFormatError(
-                f"not UTF-8 text ({err.reason})",
+                _("不是 UTF-8 文本（{reason}）", reason=err.reason),
                 path=None,
                 location=f"byte {err.start}",
                 source=source,
             ) from None
     if not isinstance(text, str):
         raise JSONFormatError(
-            f"expected JSON text (str or bytes), got {type(text).__name__}",
+            _("应为 JSON 文本（str 或 bytes），实际为 {kind}", kind=type(text).__name__),
             path=None,
             source=source,
         )
     if _nesting(text) > MAX_DEPTH:
         raise JSONFormatError(
-            f"the document nests more than {MAX_DEPTH} deep", path=None, source=source
+            _("文档嵌套超过 {depth} 层", depth=MAX_DEPTH), path=None, source=source
         )
     try:
         try:
@@ -138,19 +144,84 @@ def _decode(text: str | bytes, source: str | None) -> Any:
             return _LONG_INTEGERS.decode(text)  # refused where the integer stands
     except json.JSONDecodeError as err:
         raise JSONFormatError(
-            f"not valid JSON: {err.msg}",
+            _("不是有效的 JSON：{reason}", reason=err.msg),
             path=None,
             location=f"line {err.lineno}, column {err.colno}",
             source=source,
         ) from None
     except JSONFormatError as err:
-        raise JSONFormatError(err.reason, path=None, source=source) from None
+        raise JSONFormatError(err.reason_text, path=None, source=source) from None
+
+
+#: What a document that is no JSON starts with, and the format that says.
+_SIGNATURES: Final = (
+    (b"PK\x03\x04", "DOCX/XLSX"),
+    (b"%PDF", "PDF"),
+    (b"<!doctype html", "HTML"),
+    (b"<html", "HTML"),
+)
+#: The formats :func:`govdisclosure.read` reads, by the extension of their files.
+_OTHER_FORMATS: Final = {
+    ".docx": "DOCX",
+    ".xlsx": "XLSX",
+    ".pdf": "PDF",
+    ".html": "HTML",
+    ".htm": "HTML",
+    ".md": "Markdown",
+    ".markdown": "Markdown",
+    ".txt": "text",
+}
+
+
+def _other_format(data: str | bytes, name: str | None) -> str | None:
+    """The format of a document that is no JSON, by its first bytes or its file name's
+    extension (a file named so that holds a JSON object aside)."""
+    head = data[:64].encode("utf-8", "replace") if isinstance(data, str) else data[:64]
+    head = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    for signature, fmt in _SIGNATURES:
+        if head.startswith(signature.lower()):
+            if fmt == "DOCX/XLSX" and name:
+                return _OTHER_FORMATS.get(os.path.splitext(name)[1].lower(), fmt)
+            return fmt
+    if name and not head.startswith((b"{", b"[")):
+        return _OTHER_FORMATS.get(os.path.splitext(name)[1].lower())
+    return None
+
+
+def _refuse_other_format(data: str | bytes, source: str | None) -> None:
+    fmt = _other_format(data, source)
+    if fmt is not None:
+        raise JSONFormatError(
+            _(
+                "这是 {format} 文档，不是 govdisclosure 的 JSON 文档："
+                "请用 govdisclosure.read() 读取",
+                format=fmt,
+            ),
+            path=None,
+            source=source,
+        )
 
 
 def loads(text: str | bytes, *, source: str | None = None) -> AnnualReport:
     """A report from a JSON document; :class:`~govdisclosure.errors.JSONFormatError` says
     where (``source``, then the JSON path, or the line and column) and why when it is not
-    one."""
+    one — and says to use :func:`govdisclosure.read` for a Word, Excel, PDF, HTML, text or
+    Markdown document (known by its first bytes, or ``source``'s extension).
+
+    Every problem of the document is reported at once, each with its JSON path (see
+    :func:`govdisclosure.errors.combine`): every value of the wrong JSON type, every key
+    missing or unknown (a misspelt one with the key it is closest to), every cell out of
+    range. An object whose values are all readable is built through its constructor,
+    which reports the first problem its validators find.
+
+    >>> import govdisclosure as gd
+    >>> gd.loads(b"%PDF-1.7 ...")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    govdisclosure.errors.JSONFormatError: this is a PDF document, ...: read it with ...read()
+    """
+    if isinstance(text, (str, bytes)):
+        _refuse_other_format(text, source)
     return _report(_decode(text, source), Context(source, pairs=True))
 
 
@@ -170,5 +241,5 @@ def load(source: str | os.PathLike[str] | IO[str] | IO[bytes]) -> AnnualReport:
     try:
         data = read()
     except ReadError as err:
-        raise JSONFormatError(err.reason, path=None, source=name) from None
+        raise JSONFormatError(err.reason_text, path=None, source=name) from None
     return loads(data, source=name)

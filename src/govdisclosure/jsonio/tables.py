@@ -13,17 +13,18 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Mapping
+from functools import partial
 from typing import Any, Final
 
 import attrs
 
 from govdisclosure.categories import Section
-from govdisclosure.cells import BLANK, Cell
+from govdisclosure.cells import BLANK, Cell, is_valid_cell
 from govdisclosure.editions import Edition
-from govdisclosure.errors import CellValueError, ReportValueError
+from govdisclosure.errors import CellValueError, GovDisclosureError, ReportValueError, raise_all
 from govdisclosure.jsonio.cells import CellCodec, misfit
 from govdisclosure.jsonio.codecs import At, Codec, Field, ObjectCodec, decode_fields, text
-from govdisclosure.jsonio.context import Context, Path, extend
+from govdisclosure.jsonio.context import Context, Path, Unreadable, attempt, extend
 from govdisclosure.layouts import CellKind, TableLayout, layout
 from govdisclosure.tables import CellTable
 
@@ -98,35 +99,60 @@ class TableCodec(Codec):
         return out
 
     def decode(self, value: Any, path: Path, context: Context, siblings: Mapping[str, Any]) -> Any:
-        edition: Edition = siblings["edition"]
+        edition: Edition | None = siblings.get("edition")
+        if edition is None:
+            raise Unreadable  # its rows depend on the edition, which could not be read
         items = context.object(value, path)
         context.keys(items, path, *self._keys[edition])
-        values = self._values(items, edition, path, context)
+        errors: list[GovDisclosureError] = []
+        values = self._values(items, edition, path, context, errors)
         table = layout(edition).table(self.section)
-        cells = self._cells(values, table, path, context)
-        given = decode_fields(
-            self.extras, items, path, context, {"edition": edition, "cells": cells}
-        )
+        cells = self._cells(values, table, path, context, errors)
+        given: dict[str, Any] = {"edition": edition, "cells": cells}
+        decode_fields(self.extras, items, path, context, given, errors=errors)
+        if errors:  # the table is not built: its check of the figures' range is done here
+            errors += [
+                context.fail(((path, spec.row.value), spec.column.value), misfit(spec.kind, value))
+                for spec, value in zip(table.cells, values, strict=True)
+                if type(value) is int and not is_valid_cell(spec.kind, value)
+            ]
+        raise_all(errors)
         try:
             return self.cls(**given)
         except CellValueError as err:
-            # A figure out of its column's range: say what the JSON held there.
-            spec = next(
-                s for s in table.cells if (s.row.value, s.column.value) == (err.row, err.column)
-            )
-            message = misfit(spec.kind, values[spec.position])
-            raise context.fail(((path, err.row), err.column), message) from None
+            # Figures out of their columns' range: say what the JSON held there.
+            raise_all([self._misfit(single, table, values, path, context) for single in err.errors])
+            raise  # pragma: no cover (raise_all raised)
         except ReportValueError as err:
             at = err.at
             if at[:1] == ("annotations",) and len(at) > 1:  # the cell of the pair at fault
                 spec = table.cells[given["annotations"][at[1]][0]]
                 at = ("annotations", spec.row.value, spec.column.value)
-            raise context.fail(extend(path, self.locate(at)), str(err)) from None
+            raise context.fail(extend(path, self.locate(at)), err.text) from None
+
+    @staticmethod
+    def _misfit(
+        err: GovDisclosureError, table: TableLayout, values: list[Any], path: Path, context: Context
+    ) -> GovDisclosureError:
+        """The error at the JSON path of the cell ``err`` names, saying what it held."""
+        if not isinstance(err, CellValueError):
+            return err
+        spec = next(
+            s for s in table.cells if (s.row.value, s.column.value) == (err.row, err.column)
+        )
+        message = misfit(spec.kind, values[spec.position])
+        return context.fail(((path, err.row), err.column), message)
 
     def _values(
-        self, items: Mapping[str, Any], edition: Edition, path: Path, context: Context
+        self,
+        items: Mapping[str, Any],
+        edition: Edition,
+        path: Path,
+        context: Context,
+        errors: list[GovDisclosureError],
     ) -> list[Any]:
-        """What the row objects hold, in layout order."""
+        """What the row objects hold, in layout order (``None`` in a row that cannot be
+        read, its errors added to ``errors``)."""
         rows = _rows(edition, self.section)
         if context.pairs:
             # As the decoder gives them, the rows are tuples of (column, value) pairs: all
@@ -142,31 +168,43 @@ class TableCodec(Codec):
                     return list(found)
         values: list[Any] = []
         for row in rows:
-            where = (path, row.name)
-            cells = context.object(items[row.name], where)
-            if cells.keys() != row.column_set:
-                context.keys(cells, where, row.columns, row.column_set, row.column_set)
-            values.extend([cells[column] for column in row.columns])
+            cells = attempt(
+                errors, partial(self._row, items[row.name], row, (path, row.name), context)
+            )
+            values.extend(
+                [cells[column] for column in row.columns] if cells else [None] * len(row.columns)
+            )
         return values
 
+    @staticmethod
+    def _row(value: Any, row: _Row, where: Path, context: Context) -> Mapping[str, Any]:
+        cells = context.object(value, where)
+        if cells.keys() != row.column_set:
+            context.keys(cells, where, row.columns, row.column_set, row.column_set)
+        return cells
+
     def _cells(
-        self, values: list[Any], table: TableLayout, path: Path, context: Context
+        self,
+        values: list[Any],
+        table: TableLayout,
+        path: Path,
+        context: Context,
+        errors: list[GovDisclosureError],
     ) -> tuple[Cell, ...]:
         kinds = set(map(type, values))
         if kinds <= _PLAIN:  # most tables: counts only, checked by the table in bulk
             return tuple(values)
         if kinds <= _PLAIN_OR_NULL:
             return tuple([BLANK if value is None else value for value in values])
-        return tuple(
-            [
-                value
-                if type(value) is int
-                else self.cells[spec.kind].decode(
-                    value, ((path, spec.row.value), spec.column.value), context, {}
-                )
-                for spec, value in zip(table.cells, values, strict=True)
-            ]
-        )
+        cells: list[Cell] = []
+        for spec, value in zip(table.cells, values, strict=True):
+            if type(value) is int or value is None:
+                cells.append(BLANK if value is None else value)
+                continue
+            where = ((path, spec.row.value), spec.column.value)
+            read = partial(self.cells[spec.kind].decode, value, where, context, {})
+            cells.append(attempt(errors, read) or BLANK)
+        return tuple(cells)
 
     def locate(self, at: At) -> At:
         field = self.by_name.get(at[0]) if at and type(at[0]) is str else None
@@ -271,6 +309,8 @@ class AnnotationsCodec(Codec):
         self.text = text()
 
     def decode(self, value: Any, path: Path, context: Context, siblings: Mapping[str, Any]) -> Any:
+        if siblings.get("edition") is None:
+            raise Unreadable  # its rows depend on the edition, which could not be read
         rows = {row.name: row for row in _rows(siblings["edition"], self.section)}
         by_row = context.object(value, path)
         context.keys(by_row, path, tuple(rows), frozenset(), frozenset(rows))

@@ -11,7 +11,7 @@ import json
 import os
 from typing import IO, Any
 
-from govdisclosure.errors import ReportValueError
+from govdisclosure.errors import ReportValueError, translatable as _
 from govdisclosure.files import write_atomic
 from govdisclosure.jsonio.envelope import Document
 from govdisclosure.jsonio.fields import codec_for
@@ -24,7 +24,7 @@ def dumps(report: AnnualReport) -> str:
     """The JSON document of ``report``: UTF-8 text (not ASCII-escaped), fixed key order,
     two-space indent, a table row per line, and a trailing newline."""
     if not isinstance(report, AnnualReport):
-        raise ReportValueError(f"expected an AnnualReport, got {report!r}")
+        raise ReportValueError(_("应为 AnnualReport，实际为 {value!r}", value=report))
     return codec_for(Document).encode(Document.of(report), "") + "\n"
 
 

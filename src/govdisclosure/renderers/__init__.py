@@ -13,7 +13,7 @@ re-exported here too).
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, Literal, TypeAlias, overload
 
 from govdisclosure.errors import FormatNotAvailable, ReportValueError
 from govdisclosure.files import write_atomic
@@ -41,9 +41,27 @@ __all__ = [
 ]
 
 
+#: The names of the built-in formats that render bytes, and of those that render text (a
+#: format's extension names it too). A format registered under one of these names should
+#: keep its kind, or the types below mislead.
+BinaryFormat: TypeAlias = Literal["docx", "xlsx"]
+TextFormat: TypeAlias = Literal["text", "txt", "markdown", "md", "html", "htm", "json"]
+
+
+@overload
+def render(
+    report: AnnualReport, fmt: BinaryFormat, *, locale: str = ..., **options: Any
+) -> bytes: ...
+@overload
+def render(report: AnnualReport, fmt: TextFormat, *, locale: str = ..., **options: Any) -> str: ...
+@overload
+def render(report: AnnualReport, fmt: str, *, locale: str = ..., **options: Any) -> str | bytes: ...
+
+
 def render(report: AnnualReport, fmt: str, *, locale: str = "zh_CN", **options: Any) -> str | bytes:
     """``report`` in format ``fmt`` (see :func:`available_formats`) and ``locale``
-    (``"zh_CN"``, the default, or ``"en"``). Text formats return ``str``, DOCX ``bytes``.
+    (``"zh_CN"``, the default, or ``"en"``). Text formats return ``str``, DOCX and XLSX
+    ``bytes``; a type checker knows which from the format's name when it is written out.
     The same report renders to the same output, every time."""
     if not isinstance(report, AnnualReport):
         raise ReportValueError(f"expected an AnnualReport to render, got {report!r}")
