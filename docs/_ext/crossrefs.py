@@ -5,6 +5,10 @@
   are defined (:mod:`govdisclosure.readers` and so on), they are resolved there, through
   the package's own table of re-exports (``govdisclosure._EXPORTS``), so that a docstring
   may name them as users write them.
+* A name written relative to where it is used (``Checked.document``, ``RECORD_COLUMNS``,
+  ``BatchError``): linked to the one documented object whose full name ends so; when
+  several do, it stays a warning, to be written in full.
+* A private name in a signature (``_Sheet``): shown as code; private names have no page.
 * The standard library's and other packages' names (``collections.abc.Iterable``,
   ``decimal.Decimal``, ``pandas.DataFrame``): the build has no network for intersphinx
   (CI installs from the package registry only), so they are shown as code, unlinked —
@@ -83,11 +87,30 @@ def missing_reference(app: Any, env: Any, node: Any, contnode: Any) -> Any:
     target = node["reftarget"]
     if target.split(".")[0] in EXTERNAL or _TYPEVAR.match(target):
         return contnode
-    moved = _reexported(target)
+    if target.rsplit(".", 1)[-1].startswith("_"):
+        return contnode
+    domain = env.get_domain("py")
+    moved = _reexported(target) or _unique_suffix(domain, target)
     if moved is None or moved == target:
         return None
-    domain = env.get_domain("py")
     return domain.resolve_xref(env, node["refdoc"], app.builder, "obj", moved, node, contnode)
+
+
+def _unique_suffix(domain: Any, target: str) -> str | None:
+    """The one documented object whose full name ends with ``.target``, if exactly one."""
+    ending = "." + target
+    found = {name for name in domain.objects if name.endswith(ending)}
+    # An object documented under its package as well as its module counts once.
+    shortest = {min(found, key=len)} if found and _same(found) else found
+    return shortest.pop() if len(shortest) == 1 else None
+
+
+def _same(names: set[str]) -> bool:
+    """Whether ``names`` are one object reached through a package and its module
+    (``govdisclosure.textreuse.Match``, ``govdisclosure.textreuse.measure.Match``)."""
+    ordered = sorted(names, key=len)
+    first = ordered[0].rsplit(".", 1)
+    return all(n.startswith(first[0] + ".") and n.endswith("." + first[1]) for n in ordered)
 
 
 def setup(app: Any) -> dict[str, Any]:
