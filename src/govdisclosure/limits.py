@@ -54,11 +54,14 @@ MAX_PAGE_CHARS: Final = 4 * 1024 * 1024
 #: The most elements of a web page walked: a report's page, with its site around it, has
 #: some 5,000; the walk costs some 20 to 50 µs an element.
 MAX_HTML_ELEMENTS: Final = 50_000
-#: A DOCX may hold this many entries, this much once unpacked, and no entry may unpack
-#: to more than this much or to more than this many times its packed size.
+#: The most entries a DOCX (or XLSX) may hold; it, and the three limits after it, refuse
+#: zip bombs before anything is unpacked.
 MAX_ENTRIES: Final = 2000
+#: The most a DOCX may hold once unpacked, all entries together.
 MAX_UNZIPPED_BYTES: Final = 200 * 1024 * 1024
+#: The most one entry of a DOCX may unpack to.
 MAX_ENTRY_BYTES: Final = 64 * 1024 * 1024
+#: The most an entry may unpack to, as a multiple of its packed size.
 MAX_RATIO: Final = 200
 #: The largest XML part of a DOCX parsed (``word/document.xml`` and the parts beside it):
 #: a parsed tree takes some ten times its XML in memory, and a 100-page report's
@@ -89,6 +92,7 @@ MAX_PDF_CONTENT_BYTES: Final = 768 * 1024
 #: A table this large is no table of a report (they have some 40 rows and 17 columns), and
 #: reading it would cost time for nothing.
 MAX_TABLE_ROWS: Final = 500
+#: The most columns of a table read (the forms have 3 to 8).
 MAX_TABLE_COLUMNS: Final = 100
 #: The rows and columns of a workbook's sheet that are read: a sheet that holds all three
 #: tables of a report has some 80 rows and 17 columns, wherever on it they start; what
@@ -96,6 +100,7 @@ MAX_TABLE_COLUMNS: Final = 100
 #: declared size (``<dimension>``) is never trusted: only the cells it holds are read,
 #: up to these.
 MAX_SHEET_ROWS: Final = 2_000
+#: The most columns of a sheet read (see MAX_SHEET_ROWS).
 MAX_SHEET_COLUMNS: Final = 200
 #: The most ranges of merged cells a sheet may declare: the three tables merge some 50;
 #: every range is compared with the others to find those that overlap.

@@ -304,6 +304,7 @@ class CellTable(Generic[R, C]):
     # In the JSON form a table object holds its rows, then these fields under keys that
     # cannot be row names; the edition is the report's.
     edition: Edition = field(validator=instance_of(Edition))
+    #: Every cell of the form, row by row in the layout's order (see :meth:`position`).
     cells: tuple[Cell, ...] = field(validator=_check_cells)
     notes: tuple[str, ...] = field(
         default=(), converter=as_tuple, validator=texts, metadata={"json": {"key": "_notes"}}

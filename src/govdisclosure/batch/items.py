@@ -60,8 +60,13 @@ class Checked:
     were printed). ``previous`` says where last year's report came from when one was
     paired with it (the cross-year rules ran), else ``None``."""
 
+    #: The source as the user gave it (see :class:`BatchItem`).
     source: str
+    #: The report checked.
     report: AnnualReport
+    #: What the checker found.
     result: ValidationResult
+    #: The reader's result, when the report was read from a document.
     document: ReadResult | None = None
+    #: Where last year's report came from, when the cross-year rules ran.
     previous: str | None = None

@@ -447,7 +447,7 @@ _GUESSED = _("（注意：{cells} 的数字是读取文档时推测所在位置�
 
 
 class Bilingual:
-    """A message in Chinese and in English, from :meth:`message` in the locale asked for."""
+    """A message in Chinese and in English, from ``message`` in the locale asked for."""
 
     __slots__ = ()
 

@@ -228,7 +228,7 @@ def loads(text: str | bytes, *, source: str | None = None) -> AnnualReport:
 def load(source: str | os.PathLike[str] | IO[str] | IO[bytes]) -> AnnualReport:
     """A report from a JSON file, given by path (a regular file: see
     :func:`govdisclosure.files.read_file`) or as an open file; no more than the
-    readers' largest file (:data:`~govdisclosure.readers.limits.MAX_FILE_BYTES`) is read."""
+    readers' largest file (:data:`~govdisclosure.limits.MAX_FILE_BYTES`) is read."""
     read: Callable[[], bytes | str]
     if isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)

@@ -14,7 +14,7 @@ and a UTF-16 JSON document is JSON. A file's extension decides before sniffing.
 
 A path must name a regular file (or a link to one): a directory, a device, a FIFO or a
 socket is refused before anything is read from it. No more than
-:data:`~govdisclosure.readers.limits.MAX_FILE_BYTES` is read from a file or a stream, and
+:data:`~govdisclosure.limits.MAX_FILE_BYTES` is read from a file or a stream, and
 bytes or text longer than that are refused before they are decoded or copied (see
 :mod:`govdisclosure.files`).
 

@@ -20,8 +20,8 @@ __all__ = ["TextBudget"]
 
 
 class TextBudget:
-    """What a text may hold, counted as it is read (see :mod:`~govdisclosure.readers.
-    limits`): so many lines, so many rows in a section's table (beyond either, the text
+    """What a text may hold, counted as it is read (see :mod:`~govdisclosure.limits`):
+    so many lines, so many rows in a section's table (beyond either, the text
     is refused where it goes over), so many cells in a row (a longer line is kept in a
     note, not read)."""
 

@@ -5,7 +5,7 @@ main document is found through the package's relationships (``word/document.xml`
 they do not say), its styles through its own, and the custom properties through the
 package's. Every XML part is parsed with lxml directly (python-docx builds an object per
 element and is several times slower), refusing DTDs and entities, never touching the
-network; a part larger than :data:`~govdisclosure.readers.limits.MAX_XML_BYTES` is
+network; a part larger than :data:`~govdisclosure.limits.MAX_XML_BYTES` is
 refused before it is unpacked. The body is walked in order
 (:mod:`~govdisclosure.readers.docxbody`, with the styles of
 :mod:`~govdisclosure.readers.docxstyles`): a paragraph becomes a text block (bold spans,

@@ -20,11 +20,11 @@
   note (once for each code); Symbol-font codes (F0xx) are not read.
 
 The walk counts as it goes, and refuses a document whose text is longer than
-:data:`~govdisclosure.readers.limits.MAX_TEXT_CHARS` (a paragraph counting one more, for
-its end) or a table of more than :data:`~govdisclosure.readers.limits.MAX_TABLE_ROWS`
-rows or :data:`~govdisclosure.readers.limits.MAX_TABLE_COLUMNS` columns. It keeps its own
+:data:`~govdisclosure.limits.MAX_TEXT_CHARS` (a paragraph counting one more, for
+its end) or a table of more than :data:`~govdisclosure.limits.MAX_TABLE_ROWS`
+rows or :data:`~govdisclosure.limits.MAX_TABLE_COLUMNS` columns. It keeps its own
 stacks (content controls inside content controls, tables inside cells), no recursion,
-and refuses them nested deeper than :data:`~govdisclosure.readers.limits.MAX_DEPTH`.
+and refuses them nested deeper than :data:`~govdisclosure.limits.MAX_DEPTH`.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ of its title, and its numeral only decides what the words leave in doubt:
 Sections come in the report's order: a heading only starts a section after the current
 one, so a table's row label ("一、本年新收政府信息公开申请数量") never starts one. A
 heading run together with its section's first paragraph ("六、其他需要报告的事项 无。")
-ends where its title does (:attr:`Heading.end`).
+ends where its title does (``Heading.end``).
 """
 
 from __future__ import annotations

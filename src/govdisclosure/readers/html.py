@@ -4,8 +4,8 @@ library's HTML format wrote.
 The page is parsed by lxml's HTML parser with the network off and comments and
 processing instructions dropped; a page that declares entities (``<!ENTITY``) is refused
 before it is parsed, as is one longer than
-:data:`~govdisclosure.readers.limits.MAX_PAGE_CHARS`, and one that nests elements deeper
-than :data:`~govdisclosure.readers.limits.MAX_DEPTH` as it is parsed or walked. Bytes
+:data:`~govdisclosure.limits.MAX_PAGE_CHARS`, and one that nests elements deeper
+than :data:`~govdisclosure.limits.MAX_DEPTH` as it is parsed or walked. Bytes
 are decoded as the page says (a byte-order mark, ``<meta charset>``), else as UTF-8,
 else as GB 18030.
 

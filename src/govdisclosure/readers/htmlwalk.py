@@ -13,7 +13,7 @@
 
 The walk keeps its own stack (no recursion: a page's depth is never the interpreter's
 stack's), and refuses a page that nests elements more than
-:data:`~govdisclosure.readers.limits.MAX_DEPTH` deep (lxml's parser stops at 256).
+:data:`~govdisclosure.limits.MAX_DEPTH` deep (lxml's parser stops at 256).
 Each element is visited once by the walk; a table's cells once more for their text, and
 a table's subtree once for whether it lays out the page (so nested layout tables cost
 their depth times their size, and the depth is bounded).

@@ -3,7 +3,7 @@ read safely, the relationships between them, and the custom document properties 
 library writes.
 
 Every XML part is read within the limits of :mod:`~govdisclosure.readers.limits`: no
-larger than :data:`~govdisclosure.readers.limits.MAX_XML_BYTES` (told by the size the
+larger than :data:`~govdisclosure.limits.MAX_XML_BYTES` (told by the size the
 archive declares, before a byte is unpacked), and refused when it declares a DTD or
 entities — Office never writes one, and entities are how XML bombs (XXE, "billion
 laughs") work — before any parser sees it, in UTF-8 or UTF-16 alike. The parts are

@@ -32,6 +32,7 @@ __all__ = ["ORGAN_LOOKED_AT", "YEAR_LOOKED_AT", "Inferred", "find_organ", "find_
 ORGAN_LOOKED_AT = (
     "the preamble, the first paragraphs of 一 and the name signed above the date at the end"
 )
+#: Where the year is looked for, in that order (said in the reader's notes).
 YEAR_LOOKED_AT = "the preamble's statistical period and its 'YYYY年度', and the words 一 opens with"
 
 #: The words an organ's name ends with, the longest first. 乡 and 镇 end a name only

@@ -6,7 +6,7 @@ A PDF is a program of sorts, which pypdf parses by recursion and runs its text o
 some 0.8 to 2 µs a byte to extract its text; so each piece of pypdf's work is checked
 before pypdf does it, within the limits of :mod:`~govdisclosure.readers.limits`:
 
-* **Nesting** (:data:`~govdisclosure.readers.limits.MAX_DEPTH`). pypdf parses arrays and
+* **Nesting** (:data:`~govdisclosure.limits.MAX_DEPTH`). pypdf parses arrays and
   dictionaries by recursion: ``[[[[…`` or ``<<…<<`` nested 100,000 deep would exhaust the
   interpreter's stack. Before pypdf sees the file,
   :func:`~govdisclosure.readers.pdfscan.check_nesting` scans its bytes once, counting how
@@ -23,13 +23,13 @@ before pypdf does it, within the limits of :mod:`~govdisclosure.readers.limits`:
   data): there is no header there to start again at, and pypdf meets that nesting itself.
   Nor does it follow pypdf's repairs of a damaged file beyond what it finds at object
   headers.
-* **Pages** (:data:`~govdisclosure.readers.limits.MAX_PAGES`). The page tree is walked
+* **Pages** (:data:`~govdisclosure.limits.MAX_PAGES`). The page tree is walked
   here first, as pypdf will flatten it, with a stack of its own and no deeper than
   ``MAX_DEPTH``, counting pages (a page the tree names twice counts twice, whatever its
   ``/Count`` says) and inner nodes (as many as pages at most); an inner node met twice (a
   cycle, a shared subtree) is refused. Only then does pypdf flatten it into a list.
-* **Content** (:data:`~govdisclosure.readers.limits.MAX_PAGE_CONTENT_BYTES` a page,
-  :data:`~govdisclosure.readers.limits.MAX_PDF_CONTENT_BYTES` the document). Before a
+* **Content** (:data:`~govdisclosure.limits.MAX_PAGE_CONTENT_BYTES` a page,
+  :data:`~govdisclosure.limits.MAX_PDF_CONTENT_BYTES` the document). Before a
   page's text is extracted, what pypdf will run for it is decoded and measured: its
   content streams; the fonts of its resources (pypdf reads them all each time: their
   character maps or font files, and a kilobyte for their dictionaries); and the forms
@@ -43,9 +43,9 @@ before pypdf does it, within the limits of :mod:`~govdisclosure.readers.limits`:
   what it inflates to that point, and is refused. pypdf's repair of a damaged compressed
   stream byte by byte (some 3 µs a byte) is not attempted: such a stream is refused.
   Older pypdf inflates up to its own limits, then the stream is refused by its length.
-  The object streams may decode to :data:`~govdisclosure.readers.limits.MAX_FILE_BYTES`
+  The object streams may decode to :data:`~govdisclosure.limits.MAX_FILE_BYTES`
   in all.
-* **Text** (:data:`~govdisclosure.readers.limits.MAX_TEXT_CHARS`), counted page by page.
+* **Text** (:data:`~govdisclosure.limits.MAX_TEXT_CHARS`), counted page by page.
 
 So a read costs a scan of the file (about 0.1 s a megabyte at worst, 10 ms for a
 report), pypdf's parse of the objects it needs, and the extraction of at most

@@ -25,8 +25,8 @@ __all__ = ["CELL_LINE", "PIPES", "TABS", "TextRow", "join_cell_lines"]
 
 #: What split a line of text into cells that stand in their columns.
 PIPES, TABS = "pipes", "tabs"
-#: A line of one cell ending in its pipe ("3|"), or a pipe alone (an empty cell): a piece
-#: of a row printed one cell per line. A line with a pipe on each side ("| 3 |") is a
+#: A line of one cell ending in its pipe (``3|``), or a pipe alone (an empty cell): a piece
+#: of a row printed one cell per line. A line with a pipe on each side (``| 3 |``) is a
 #: table of one column, and a line without one is text: neither is a piece.
 CELL_LINE = "cell line"
 #: A table row as the text front end reads it: its cells, and what split them into

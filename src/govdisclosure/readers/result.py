@@ -143,7 +143,8 @@ class Note:
 class ReadResult:
     """A report read from a document, with ``notes`` on everything the reader decided and
     ``sources``: for every cell it read, where in the document it came from (keyed by
-    table section and cell position, as :attr:`CellTable.cells` orders them)."""
+    table section and cell position, as
+    :attr:`~govdisclosure.tables.CellTable.cells` orders them)."""
 
     report: AnnualReport
     notes: tuple[Note, ...] = ()

@@ -3,15 +3,17 @@
 The readers find a report's parts by the form's words: the title's 年度报告, the
 sections' headings, the tables' labels. A copy in Traditional script prints them in
 Traditional characters (年度報告, 主動公開, 總計), which match none of them. When a
-document is in Traditional script (:func:`~govdisclosure.readers.traditional.
-is_traditional`), :func:`simplified_structure` gives its structure Simplified text, and
-leaves the rest as printed:
+document is in Traditional script
+(:func:`~govdisclosure.readers.traditional.is_traditional`),
+:func:`simplified_structure` gives its structure Simplified text, and leaves the rest as
+printed:
 
 - the title, from the year on ("2021年政府信息公開工作年度報告"): the organ's name
   before it stays as printed, and the report keeps the title as printed
   (:meth:`Simplified.restore`);
-- the headings of the sections (the blocks :func:`~govdisclosure.readers.sections.
-  next_section` takes for one, read through their Simplified forms);
+- the headings of the sections (the blocks
+  :func:`~govdisclosure.readers.sections.next_section` takes for one, read through
+  their Simplified forms);
 - every cell of the tables: labels and figures, and the words some cells print
   besides a figure ("6165711 元", an annotation), which are read from the cells;
 - nothing else: the prose is the report's text, kept as printed.

@@ -20,8 +20,8 @@ in order, as a clerk would:
   names the report, or text the reader leaves out, with a note.
 
 Every cell's place is its sheet and reference (``表三!C7``). Words of this library's
-English layout read as the Chinese they translate (:mod:`~govdisclosure.readers.
-english`).
+English layout read as the Chinese they translate
+(:mod:`~govdisclosure.readers.english`).
 """
 
 from __future__ import annotations

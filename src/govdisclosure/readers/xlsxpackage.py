@@ -7,11 +7,11 @@ the network), and read with lxml directly, not with openpyxl: openpyxl reads a s
 merged cells only when it builds every cell in memory, and its formulas without their
 computed values, or the values without the formulas; here each sheet is walked once, as
 it is parsed, and only as far as the limits go. A sheet's cells are read up to
-:data:`~govdisclosure.readers.limits.MAX_SHEET_ROWS` rows and
-:data:`~govdisclosure.readers.limits.MAX_SHEET_COLUMNS` columns (what lies beyond is left
+:data:`~govdisclosure.limits.MAX_SHEET_ROWS` rows and
+:data:`~govdisclosure.limits.MAX_SHEET_COLUMNS` columns (what lies beyond is left
 out, with a note), whatever its ``<dimension>`` claims; it may merge at most
-:data:`~govdisclosure.readers.limits.MAX_MERGED_RANGES` ranges; all the sheets read
-together hold no more XML than :data:`~govdisclosure.readers.limits.MAX_XML_BYTES`.
+:data:`~govdisclosure.limits.MAX_MERGED_RANGES` ranges; all the sheets read
+together hold no more XML than :data:`~govdisclosure.limits.MAX_XML_BYTES`.
 
 Each cell is read as the sheet shows it: text as it is (shared or inline), a number
 through its number format (:mod:`~govdisclosure.readers.numfmt`), a formula by the value

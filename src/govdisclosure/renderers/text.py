@@ -3,7 +3,7 @@ paragraphs one per line with a blank line between, and tables aligned by display
 (East Asian characters count double), with merged header cells spanning their columns
 and tall cells wrapped down their rows as the printed form does.
 
-Emphasis is written into the text on purpose: a bold run ("**四是**推进管理公开") is
+Emphasis is written into the text on purpose: a bold run (``**四是**推进管理公开``) is
 marked ``**so**``, as text extracted from published PDFs shows it, so that reading the
 ``.txt`` back (:func:`govdisclosure.read`) gives the run-in emphasis back. A paragraph
 marked so is in the markup of :meth:`Paragraph.to_markup

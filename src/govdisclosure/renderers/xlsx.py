@@ -78,8 +78,8 @@ def _tables(doc: Document) -> list[tuple[str, Table, tuple[str, ...]]]:
 
 def document_xlsx(doc: Document, *, properties: dict[str, str] | None = None) -> bytes:
     """The document's tables as the bytes of an ``.xlsx`` file; ``properties`` become
-    custom document properties (see :func:`~govdisclosure.renderers.properties.
-    report_properties`)."""
+    custom document properties (see
+    :func:`~govdisclosure.renderers.properties.report_properties`)."""
     openpyxl = _openpyxl("openpyxl")
     workbook = openpyxl.Workbook()
     look = make_look(_openpyxl("openpyxl.styles"), GB_T_9704, doc.locale)

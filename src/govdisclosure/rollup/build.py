@@ -51,11 +51,12 @@ def aggregate(
     ``organ`` names whom the summary is of as its title names it: the area ("某县" gives
     "某县2024年政府信息公开工作年度报告"), or the government, or pass ``title``. The reports
     must be on one year (``year``, when given) in one edition, of different organs
-    (names compared without whitespace); otherwise :class:`~govdisclosure.errors.
-    AggregateError` names the organs at fault. The summary has their year and edition,
-    and ``scope`` lists the organs added up (by default their names, in order; a scope
-    of your own that names others is kept, with a note). ``blanks`` says what a blank
-    part does to a summed cell (:class:`~govdisclosure.rollup.BlankPolicy`).
+    (names compared without whitespace); otherwise
+    :class:`~govdisclosure.errors.AggregateError` names the organs at fault. The summary
+    has their year and edition, and ``scope`` lists the organs added up (by default
+    their names, in order; a scope of your own that names others is kept, with a note).
+    ``blanks`` says what a blank part does to a summed cell
+    (:class:`~govdisclosure.rollup.BlankPolicy`).
 
     Totals are the sums of the parts' printed totals, not recomputed; notes of kind
     ``totals`` say where they disagree with the summed details. Sections 一, 五 and 六
