@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 import govdisclosure as gd
 from govdisclosure import formats as registry
 from govdisclosure.renderers.document import Heading, Para, Table, build_document
+from govdisclosure.renderers.docx.preset import GB_T_9704
 from govdisclosure.renderers.grid import Grid, Role, table_grid
 from govdisclosure.renderers.markdown import escape, escape_block
 from govdisclosure.renderers.text import grid_text
@@ -318,7 +319,12 @@ def test_html_escapes_all_text() -> None:
 def test_html_is_self_contained_and_prints_on_a4() -> None:
     page = text(SEED, "html")
     assert not re.search(r"""(src|href)=["']?https?:""", page)
-    assert "@page { size: A4" in page
+    # The page and its margins are the DOCX preset's (GB/T 9704), the number at the foot.
+    a4 = GB_T_9704
+    size = f"size: {a4.page_width:g}mm {a4.page_height:g}mm; margin: {a4.margin_top:g}mm"
+    assert f"@page {{ {size}" in page
+    for number in ("@bottom-right", "@bottom-left", "counter(page)"):
+        assert number in page
     assert "<thead>" in page
     assert '<td class="number blank"></td>' in page  # the blank 行政复议 cells
 
