@@ -303,6 +303,20 @@ def test_html_tables_in_markdown_read_however_written() -> None:
     assert lines[where.line].endswith("一、本年新收政府信息公开申请数量</TH>")
 
 
+def test_markdown_with_html_tables_is_told_from_a_page() -> None:
+    """Bytes starting with a Markdown heading are Markdown, though an HTML table follows;
+    a str is text, whose reader reads the HTML tables too."""
+    written = gd.load(ROOT / "examples" / "shiyan-ziranziyuan-2022.json")
+    markdown = _markdown(written)
+    assert "<table>" in markdown[:4096]  # where a page is told by its tags
+    result = gd.read(markdown.encode("utf-8"))
+    assert result.format == "markdown"
+    assert _unprinted(result.report, written) == written
+    as_text = gd.read(markdown)
+    assert as_text.format == "text"
+    assert as_text.report.tables == written.tables
+
+
 def test_an_html_table_in_markdown_ends_at_a_blank_line() -> None:
     """As CommonMark ends an HTML block: a blank line before the end tag loses nothing
     (the table read so far is the table, the end tag alone no row); a table the text

@@ -5,7 +5,9 @@ Each line is a block. Outside the tables, a line is a paragraph, a heading, or a
 of a paragraph cut by a line wrap (joined back, see :mod:`govdisclosure.readers.build`).
 Inside sections 二 to 四 every line is a table row, split into cells at tabs, at ``|``
 (as pages converted to text show tables), or else at runs of spaces, with the figures
-at the end of the line taken one by one ("1. 属于国家秘密 0 0 0 0 0 0 0"). Page numbers
+at the end of the line taken one by one ("1. 属于国家秘密 0 0 0 0 0 0 0"); an HTML table
+(as Markdown holds a table whose headers merge cells) is read as the HTML reader reads
+one (:mod:`~govdisclosure.readers.mdtables`). Page numbers
 ("- 5 -", "— 5 —", "第5页") and form feeds are dropped; ``**bold**`` becomes bold text
 and ``<http://…>`` a plain address.
 
@@ -309,7 +311,7 @@ def text_blocks(
     html: list[tuple[int, str]] = []  # the lines of an HTML table in Markdown, so far
     # A form feed (a page break) ends a line; what follows is on the same line number.
     for number, whole in enumerate(lines, start=1):
-        if markdown and (html or starts_table(whole)):
+        if html or starts_table(whole):  # text copied from Markdown holds them too
             budget.line(number)
             html.append((number, whole))
             blocks += _html_table(html, rows, source, notes) if closes_table(whole) else []
