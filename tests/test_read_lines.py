@@ -256,6 +256,80 @@ def test_our_text_and_markdown_read_back(example: Path, fmt: str) -> None:
     assert _unprinted(read, report) == report
 
 
+@pytest.mark.parametrize("edition", ["2019", "2021"])
+def test_markdown_of_flattened_tables_still_reads(edition: str) -> None:
+    """Markdown this library wrote before its tables were the form's (table 三 under
+    joined column names, table 四 a list of 项目 and 数量) reads as it did."""
+    example = {"2019": "zhongning-minzheng-2020", "2021": "shiyan-ziranziyuan-2022"}[edition]
+    written = gd.load(ROOT / "examples" / f"{example}.json")
+    old = FIXTURES / "markdown" / f"flattened-tables-{edition}.zh_CN.md"
+    assert "<table>" not in old.read_text("utf-8")
+    assert _unprinted(gd.read(old).report, written) == written
+
+
+def _markdown(report: gd.AnnualReport) -> str:
+    rendered = gd.render(report, "markdown")
+    assert isinstance(rendered, str)
+    return rendered
+
+
+def _as_another_tool_writes(markdown: str) -> str:
+    """Markdown whose HTML tables are written as other tools write them: upper-case tags,
+    no ``thead``/``tbody``, every cell on a line of its own, indented, attributes
+    unquoted."""
+    markdown = re.sub(r"</?t(?:head|body)>\n", "", markdown)
+    markdown = re.sub(r'(rowspan|colspan)="(\d+)"', r"\1=\2", markdown)
+    markdown = re.sub(r"<(t[hd])\b", r"\n  <\1", markdown).replace("</tr>", "\n</tr>")
+    return re.sub(r"<(/?)(table|tr|td|th)\b", lambda m: f"<{m[1]}{m[2].upper()}", markdown)
+
+
+def test_html_tables_in_markdown_read_however_written() -> None:
+    written = gd.load(ROOT / "examples" / "shiyan-ziranziyuan-2022.json")
+    markdown = _as_another_tool_writes(_markdown(written))
+    assert "<TABLE>\n<TR>\n  <TH scope" in markdown
+    result = gd.read(markdown, "markdown")
+    assert _unprinted(result.report, written) == written
+    # Each figure is where the Markdown printed it: the line of its row.
+    lines = markdown.split("\n")
+    total = written.applications.layout.position(
+        written.applications.row_type.coerce("new"),
+        written.applications.column_type.coerce("total"),
+    )
+    where = result.source_of(gd.Section.APPLICATIONS, total)
+    assert where is not None
+    assert where.line is not None
+    row_start = lines[where.line - 1]
+    assert row_start == "<TR>"
+    assert lines[where.line].endswith("一、本年新收政府信息公开申请数量</TH>")
+
+
+def test_markdown_with_html_tables_is_told_from_a_page() -> None:
+    """Bytes starting with a Markdown heading are Markdown, though an HTML table follows;
+    a str is text, whose reader reads the HTML tables too."""
+    written = gd.load(ROOT / "examples" / "shiyan-ziranziyuan-2022.json")
+    markdown = _markdown(written)
+    assert "<table>" in markdown[:4096]  # where a page is told by its tags
+    result = gd.read(markdown.encode("utf-8"))
+    assert result.format == "markdown"
+    assert _unprinted(result.report, written) == written
+    as_text = gd.read(markdown)
+    assert as_text.format == "text"
+    assert as_text.report.tables == written.tables
+
+
+def test_an_html_table_in_markdown_ends_at_a_blank_line() -> None:
+    """As CommonMark ends an HTML block: a blank line before the end tag loses nothing
+    (the table read so far is the table, the end tag alone no row); a table the text
+    ends in, unclosed, is read up to there."""
+    written = gd.load(ROOT / "examples" / "shiyan-ziranziyuan-2022.json")
+    markdown = _markdown(written)
+    cut = markdown.replace("</tbody>\n</table>\n\n## 四", "</tbody>\n\n</table>\n\n## 四")
+    assert cut != markdown
+    assert _unprinted(gd.read(cut, "markdown").report, written) == written
+    ends = markdown[: markdown.rindex("</table>")]
+    assert gd.read(ends, "markdown", partial=True).report.reviews == written.reviews
+
+
 @settings(max_examples=round_trips(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(readable_reports(fixed_width=True))
 def test_text_round_trip(report: gd.AnnualReport) -> None:

@@ -22,8 +22,9 @@ from hypothesis import HealthCheck, given, settings
 import govdisclosure as gd
 from govdisclosure import formats as registry
 from govdisclosure.renderers.document import Heading, Para, Table, build_document
-from govdisclosure.renderers.grid import Grid, Role, table_grid
-from govdisclosure.renderers.markdown import escape, escape_block
+from govdisclosure.renderers.docx.preset import GB_T_9704
+from govdisclosure.renderers.grid import Grid, GridCell, Role, table_grid
+from govdisclosure.renderers.markdown import escape, escape_block, grid_markdown
 from govdisclosure.renderers.text import grid_text
 from govdisclosure.textwidth import display_width
 from tests.strategies import reports
@@ -260,12 +261,74 @@ def test_markdown_escapes_the_reports_text() -> None:
     assert r"\- 不是列表" in md
 
 
-def test_markdown_tables_have_flattened_headers() -> None:
-    md = text(INVENTED, "markdown")
-    assert "| 法人或其他组织·商业企业 |" in md
-    assert "| 三、本年度办理结果 （三）不予公开 1.属于国家秘密 | 0 |" in md
-    assert "| 行政诉讼·复议后起诉·总计 | 2 |" in md
+Shown = list[list[tuple[str, int, int, str]]]
+
+
+def _shown_tables(markdown: str) -> list[Shown]:
+    """The tables a CommonMark renderer (markdown-it, with GitHub's pipe tables) shows for
+    ``markdown``: each row's cells as (tag, rowspan, colspan, text)."""
+    markdown_it = pytest.importorskip("markdown_it")
+    page = markdown_it.MarkdownIt("commonmark").enable("table").render(markdown)
+    # Strictly parsed (a fragment: no doctype): the HTML the Markdown holds is well formed.
+    tree = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parseFragment(page)
+    return [
+        [
+            [
+                (c.tag, int(c.get("rowspan", 1)), int(c.get("colspan", 1)), "".join(c.itertext()))
+                for c in tr
+            ]
+            for tr in table.iter("tr")
+        ]
+        for table in tree.iter("table")
+    ]
+
+
+def _tag(cell: GridCell) -> str:
+    return "th" if cell.is_header else "td"
+
+
+def _form(grid: Grid) -> list[Shown]:
+    """The tables Markdown should show for ``grid``: as the form, spans and all, or for
+    table 二 a pipe table per block (a header row of ``th``, then rows of ``td``)."""
+    if grid.header_rows:
+        return [[[(_tag(c), c.row_span, c.col_span, c.text) for c in row] for row in grid.rows]]
+    blocks: list[Shown] = []
+    for row in grid.rows:
+        if row[0].role is Role.CAPTION:
+            blocks.append([])
+            continue
+        tag = "td" if blocks[-1] else "th"
+        blocks[-1].append([(tag, 1, 1, c.text) for c in row])
+    return blocks
+
+
+@pytest.mark.parametrize("report", [SEED, INVENTED], ids=["2019", "2021"])
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+def test_markdown_shows_the_tables_as_the_form(report: gd.AnnualReport, locale: str) -> None:
+    md = text(report, "markdown", locale=locale)
+    doc = build_document(report, locale)
+    grids = [block.grid for block in doc.blocks if isinstance(block, Table)]
+    assert _shown_tables(md) == [shown for grid in grids for shown in _form(grid)]
+    # Tables 三 and 四 merge header cells (申请人情况, 行政诉讼): HTML, whole in one
+    # HTML block (no blank line in it, which would end it); table 二 stays pipes.
+    merged = [grid for grid in grids if grid.header_rows]
+    assert len(merged) == 2
+    assert md.count("<table>") == len(merged)
+    for block in md.split("\n\n"):
+        assert block.startswith("<table>") == block.endswith("</table>")
+    captions = [row[0].text for row in grids[0].rows if row[0].role is Role.CAPTION]
+    assert all(f"\n\n**{escape(caption)}**\n\n" in md for caption in captions)
     assert "**四是**" in text(SEED, "markdown")
+
+
+def test_markdown_keeps_pipes_for_a_table_of_one_header_row_and_no_merged_cell() -> None:
+    grid = table_grid(INVENTED.proactive)
+    rows = grid.rows[1:3]  # a block of table 二: its header row and its first row
+    plain = Grid("一", len(rows[0]), 1, rows)
+    lines = grid_markdown(plain)
+    assert lines[0] == "| " + " | ".join(escape(c.text) for c in rows[0]) + " |"
+    assert lines[1].startswith("| --- | ---: |")
+    assert grid_markdown(table_grid(INVENTED.applications))[0] == "<table>"
 
 
 # --- HTML ---------------------------------------------------------------------------------
@@ -318,7 +381,12 @@ def test_html_escapes_all_text() -> None:
 def test_html_is_self_contained_and_prints_on_a4() -> None:
     page = text(SEED, "html")
     assert not re.search(r"""(src|href)=["']?https?:""", page)
-    assert "@page { size: A4" in page
+    # The page and its margins are the DOCX preset's (GB/T 9704), the number at the foot.
+    a4 = GB_T_9704
+    size = f"size: {a4.page_width:g}mm {a4.page_height:g}mm; margin: {a4.margin_top:g}mm"
+    assert f"@page {{ {size}" in page
+    for number in ("@bottom-right", "@bottom-left", "counter(page)"):
+        assert number in page
     assert "<thead>" in page
     assert '<td class="number blank"></td>' in page  # the blank 行政复议 cells
 
@@ -456,13 +524,16 @@ def test_extra_columns_are_rendered_inside_their_group() -> None:
     english = text(report, "text", locale="en").splitlines()
     assert any(line.split()[-2:] == ["Other", SUBTOTAL] for line in english)
 
-    # Markdown: a column named under its group.
-    markdown = text(report, "markdown").splitlines()
-    assert any(f"法人或其他组织·其他 | 法人或其他组织·{SUBTOTAL} | 总计 |" in m for m in markdown)
-    assert f"| 一、本年新收政府信息公开申请数量 | {' | '.join(FIRST_ROW)} |" in markdown
-    assert "| 不予受理 | 0 | 1 | 0 | 0 | 0 | 0 |  | 1 |" in markdown
-    assert "| 行政复议·小计 | 11 |" in markdown
-    assert "| 信息内容 | 本年处理决定数量 | 其中网上办理 |" in markdown
+    # Markdown: the form's tables, the column under its group, its figure in each row.
+    markdown = text(report, "markdown")
+    shown = _shown_tables(markdown)
+    three_shown, four_shown = ([[cell[3] for cell in row] for row in t] for t in shown[-2:])
+    assert three_shown[2][-2:] == ["其他", SUBTOTAL]
+    assert three_shown[3] == ["一、本年新收政府信息公开申请数量", *FIRST_ROW]
+    assert three_shown[-1] == ["不予受理", "0", "1", "0", "0", "0", "0", "", "1"]
+    assert four_shown[1][:4] == ["结果维持", "结果纠正", "其他结果", "小计"]
+    assert four_shown[-1][:4] == ["2", "1", "0", "11"]
+    assert "| 信息内容 | 本年处理决定数量 | 其中网上办理 |" in markdown.splitlines()
 
     # HTML: the header cell, and the colspans of its groups grown by one.
     parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)

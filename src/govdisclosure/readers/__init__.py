@@ -7,7 +7,8 @@ binary stream, or a ``str`` of text, and returns a :class:`ReadResult`: the repo
 notes on everything the reader decided, and where each figure came from. When the
 format is not given it is sniffed, in this order: a zip archive is XLSX when it holds
 ``xl/workbook.xml`` and DOCX otherwise, ``%PDF-`` is PDF, a document starting with ``{``
-is JSON, one with ``<html``, ``<body``, ``<article`` or ``<table`` is HTML, and anything
+is JSON, one starting with a Markdown heading (``# ``) is Markdown (its tables may be HTML
+tables), one with ``<html``, ``<body``, ``<article`` or ``<table`` is HTML, and anything
 else is text (in UTF-8, UTF-16 or GB 18030: see :mod:`~govdisclosure.readers.encodings`).
 A document in UTF-16 is decoded before its format is sniffed, so a UTF-16 page is HTML
 and a UTF-16 JSON document is JSON. A file's extension decides before sniffing.
@@ -52,6 +53,8 @@ __all__ = [
 ]
 
 _HTML = re.compile(rb"<(?:!doctype\s+html|html|body|article|table)[\s>]", re.IGNORECASE)
+#: A Markdown heading ("# 某局2021年…报告"), as a Markdown report starts.
+_MARKDOWN = re.compile(rb"#{1,6}[ \t]")
 
 
 def sniff(data: bytes) -> str:
@@ -64,6 +67,8 @@ def sniff(data: bytes) -> str:
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"{"):
         return "json"
+    if _MARKDOWN.match(stripped):
+        return "markdown"
     if _HTML.search(head):
         return "html"
     return "text"

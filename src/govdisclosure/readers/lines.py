@@ -5,7 +5,9 @@ Each line is a block. Outside the tables, a line is a paragraph, a heading, or a
 of a paragraph cut by a line wrap (joined back, see :mod:`govdisclosure.readers.build`).
 Inside sections 二 to 四 every line is a table row, split into cells at tabs, at ``|``
 (as pages converted to text show tables), or else at runs of spaces, with the figures
-at the end of the line taken one by one ("1. 属于国家秘密 0 0 0 0 0 0 0"). Page numbers
+at the end of the line taken one by one ("1. 属于国家秘密 0 0 0 0 0 0 0"); an HTML table
+(as Markdown holds a table whose headers merge cells) is read as the HTML reader reads
+one (:mod:`~govdisclosure.readers.mdtables`). Page numbers
 ("- 5 -", "— 5 —", "第5页") and form feeds are dropped; ``**bold**`` becomes bold text
 and ``<http://…>`` a plain address.
 
@@ -39,6 +41,7 @@ from govdisclosure.readers.limits import (
     MAX_TEXT_CHARS,
     check_size,
 )
+from govdisclosure.readers.mdtables import closes_table, starts_table, table_blocks
 from govdisclosure.readers.pipes import CELL_LINE, PIPES, TABS, TextRow, join_cell_lines
 from govdisclosure.readers.result import Note, NoteKind, ReadResult, SourceRef
 from govdisclosure.readers.script import simplified_block
@@ -308,8 +311,14 @@ def text_blocks(
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     wrapped = not markdown
     budget = TextBudget(source, notes)
+    html: list[tuple[int, str]] = []  # the lines of an HTML table in Markdown, so far
     # A form feed (a page break) ends a line; what follows is on the same line number.
     for number, whole in enumerate(lines, start=1):
+        if html or starts_table(whole):  # text copied from Markdown holds them too
+            budget.line(number)
+            html.append((number, whole))
+            blocks += _html_table(html, rows, source, notes) if closes_table(whole) else []
+            continue
         for raw in whole.split("\f") if "\f" in whole else (whole,):
             if not raw or raw.isspace():
                 continue  # a blank line (what _cleaned drops first), without a SourceRef
@@ -340,7 +349,21 @@ def text_blocks(
             blocks.append(
                 block or TextBlock(spans_of(text), where, heading=heading, wrapped=wrapped)
             )
+    if html:  # a table the text ends in, unclosed
+        blocks += _html_table(html, rows, source, notes)
     return blocks + _tables(rows), notes
+
+
+def _html_table(
+    html: list[tuple[int, str]], rows: list[TextRow], source: str | None, notes: list[Note]
+) -> list[Block]:
+    """The blocks of an HTML table in Markdown (see :mod:`~govdisclosure.readers.
+    mdtables`), after those of the table rows before it; ``html`` and ``rows`` are
+    emptied."""
+    tables, found = table_blocks(html, source)
+    notes += found
+    html.clear()
+    return _tables(rows) + tables
 
 
 def _tables(rows: list[TextRow]) -> list[Block]:

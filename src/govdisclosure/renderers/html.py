@@ -17,6 +17,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from html import escape
@@ -25,13 +26,16 @@ from typing import Any
 from govdisclosure.errors import OptionError
 from govdisclosure.renderers.clean import NONCHARACTERS
 from govdisclosure.renderers.document import Document, Heading, Para, Table, build_document
-from govdisclosure.renderers.grid import Grid, GridCell, Role
+from govdisclosure.renderers.grid import Grid
+from govdisclosure.renderers.htmltable import grid_html as table_html
 from govdisclosure.report import AnnualReport, Scope
 from govdisclosure.text import Span
 
-__all__ = ["document_html", "grid_html", "page_metadata", "render_html"]
+__all__ = ["document_html", "grid_html", "page_metadata", "print_style", "render_html"]
 
-STYLE = """\
+# The screen style. The print style (A4, margins, page numbers) is made from the DOCX
+# preset's page, so that a printed page and a DOCX page are laid out alike.
+_SCREEN = """\
 .govdisclosure-report { max-width: 48em; margin: 0 auto; padding: 1em;
   font-family: "FangSong_GB2312", "仿宋_GB2312", "FangSong", "仿宋", "STFangsong",
     "Noto Serif CJK SC", serif;
@@ -53,13 +57,6 @@ STYLE = """\
 .govdisclosure-report th[scope="row"], .govdisclosure-report th[scope="rowgroup"] {
   text-align: left; }
 .govdisclosure-report td.number { text-align: center; }
-@media print {
-  @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
-  .govdisclosure-report { max-width: none; padding: 0; }
-  .govdisclosure-report thead { display: table-header-group; }
-  .govdisclosure-report tr { break-inside: avoid; page-break-inside: avoid; }
-  .govdisclosure-report h2, .govdisclosure-report h3 { break-after: avoid; }
-}
 """
 
 _LANG = {"zh_CN": "zh-CN", "en": "en"}
@@ -71,55 +68,57 @@ def _spans(spans: tuple[Span, ...]) -> str:
     )
 
 
-def _attrs(cell: GridCell) -> str:
-    out = ""
-    if cell.row_span > 1:
-        out += f' rowspan="{cell.row_span}"'
-    if cell.col_span > 1:
-        out += f' colspan="{cell.col_span}"'
-    return out
-
-
-def _cell(cell: GridCell) -> str:
-    text = escape(cell.text)
-    spans = _attrs(cell)
-    if cell.role is Role.NUMBER:
-        blank = " blank" if not cell.text else ""
-        return f'<td class="number{blank}"{spans}>{text}</td>'
-    if cell.role is Role.FILLER:
-        return f"<td{spans}></td>"
-    if cell.role is Role.ROW:
-        scope = "rowgroup" if cell.row_span > 1 else "row"
-    elif cell.role is Role.CAPTION:
-        scope = "colgroup"
-    elif cell.role is Role.CORNER:
-        scope = "col"
-    else:
-        scope = "colgroup" if cell.col_span > 1 else "col"
-    css = f' class="{cell.role.value}"' if cell.role in (Role.CAPTION, Role.CORNER) else ""
-    return f'<th scope="{scope}"{css}{spans}>{text}</th>'
-
-
-def _rows(rows: tuple[tuple[GridCell, ...], ...]) -> list[str]:
-    return ["<tr>" + "".join(_cell(c) for c in row) + "</tr>" for row in rows]
-
-
 def grid_html(grid: Grid, section: str) -> str:
-    """A grid as an HTML table."""
-    lines = [f'<table class="table-{grid.number} {section}">']
-    if grid.header_rows:
-        lines += ["<thead>", *_rows(grid.rows[: grid.header_rows]), "</thead>"]
-        lines += ["<tbody>", *_rows(grid.rows[grid.header_rows :]), "</tbody>"]
-    else:  # table 二: a tbody per block, its caption and header rows first
-        block: list[tuple[GridCell, ...]] = []
-        for row in grid.rows:
-            if row[0].role is Role.CAPTION and block:
-                lines += ["<tbody>", *_rows(tuple(block)), "</tbody>"]
-                block = []
-            block.append(row)
-        lines += ["<tbody>", *_rows(tuple(block)), "</tbody>"]
-    lines.append("</table>")
-    return "\n".join(lines)
+    """A grid as an HTML table, of the classes ``table-<number>`` and ``section``."""
+    return table_html(grid, f"table-{grid.number} {section}")
+
+
+def _mm(length: float) -> str:
+    return f"{length:g}mm"
+
+
+@functools.cache
+def print_style() -> str:
+    """The print stylesheet: the page, margins and page number of the DOCX preset
+    (GB/T 9704: A4, the number at the foot between dashes, odd pages right and even
+    pages left, a character in from the text's edge); header rows repeated on every
+    page, rows kept whole, headings kept with what follows."""
+    # Rows are kept whole, but not one where a cell merged down starts (table 三's
+    # results, over 20 rows): kept whole, it takes every row it spans to the next page
+    # and leaves half a page empty. A block's caption and header row (table 二) stay
+    # with the block's first row.
+    # The preset is plain data (python-docx is imported only to write a DOCX); imported
+    # here, on the first page rendered, so that importing this module stays cheap.
+    from govdisclosure.renderers.docx.preset import GB_T_9704
+
+    page = GB_T_9704
+
+    font = page.page_number
+    faces = ", ".join(f'"{face}"' for face in dict.fromkeys((font.latin, font.east_asian)))
+    number = (
+        f'content: "— " counter(page) " —"; font-family: {faces}, serif; '
+        f"font-size: {font.size:g}pt; vertical-align: bottom; "
+        f"padding-bottom: {_mm(page.footer_distance)};"
+    )
+    margins = " ".join(
+        _mm(m) for m in (page.margin_top, page.margin_right, page.margin_bottom, page.margin_left)
+    )
+    return f"""\
+@media print {{
+  @page {{ size: {_mm(page.page_width)} {_mm(page.page_height)}; margin: {margins}; }}
+  @page :right {{ @bottom-right {{ {number} padding-right: 1em; }} }}
+  @page :left {{ @bottom-left {{ {number} padding-left: 1em; }} }}
+  .govdisclosure-report {{ max-width: none; padding: 0; }}
+  .govdisclosure-report thead {{ display: table-header-group; }}
+  .govdisclosure-report tr {{ break-inside: avoid; page-break-inside: avoid; }}
+  .govdisclosure-report tr:has(> [rowspan]) {{ break-inside: auto; page-break-inside: auto; }}
+  .govdisclosure-report tr:has(> th.caption), .govdisclosure-report tr:has(> th.corner) {{
+    break-after: avoid; page-break-after: avoid; }}
+  .govdisclosure-report h1, .govdisclosure-report h2, .govdisclosure-report h3 {{
+    break-after: avoid; page-break-after: avoid; }}
+  .govdisclosure-report p.signature {{ break-before: avoid; page-break-before: avoid; }}
+}}
+"""
 
 
 #: Characters an HTML page may not hold (controls, noncharacters), escaped in JSON instead.
@@ -199,7 +198,7 @@ def render_html(
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"{meta}"
         f"<title>{escape(doc.title)}</title>\n"
-        f"<style>\n{STYLE}</style>\n"
+        f"<style>\n{_SCREEN}{print_style()}</style>\n"
         "</head>\n"
         "<body>\n"
         f"{document_html(doc)}\n"

@@ -1,7 +1,9 @@
 """The report as GitHub-flavoured Markdown: headings, paragraphs with bold spans, and
-tables whose merged headers are flattened into column and row names that still read well
-("法人或其他组织·商业企业", "（三）不予公开 1.属于国家秘密"). Special characters in the
-report's text are escaped, so the text prints as written.
+the tables as the official form lays them out. Table 二 is a pipe table per block, under
+its caption; tables 三 and 四, whose headers merge cells over rows and columns (申请人情况
+over 自然人 and 法人或其他组织, 行政诉讼 over 未经复议直接起诉 and 复议后起诉), are HTML
+tables with ``rowspan`` and ``colspan``, which GitHub and CommonMark show as they are.
+Special characters in the report's text are escaped, so the text prints as written.
 
 >>> import govdisclosure as gd
 >>> md = render_markdown(gd.load("examples/zhongning-minzheng-2020.json"), locale="zh_CN")
@@ -16,9 +18,9 @@ import re
 from typing import Any
 
 from govdisclosure.errors import OptionError
-from govdisclosure.i18n import gettext_noop as _, translate
 from govdisclosure.renderers.document import Document, Heading, Para, Table, build_document
 from govdisclosure.renderers.grid import Grid, GridCell, Role
+from govdisclosure.renderers.htmltable import grid_html
 from govdisclosure.report import AnnualReport
 from govdisclosure.text import Span
 
@@ -59,80 +61,22 @@ def _row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _flat(grid: Grid) -> tuple[list[str], list[tuple[str, list[str]]]]:
-    """The grid's column names (each leaf header joined with the groups above it) and its
-    rows (the row names joined the same way, and the data texts)."""
-    matrix = grid.matrix()
-    header_rows = matrix[: grid.header_rows]
-    data_columns = grid.columns - _label_columns(grid)
-    columns: list[str] = []
-    for c in range(grid.columns):
-        names: list[str] = []
-        for row in header_rows:
-            cell = row[c][0]
-            # A group over every data column (申请人情况) adds nothing to each name.
-            if (
-                cell.role is Role.COLUMN
-                and cell.text not in names
-                and (cell.col_span < data_columns or data_columns == 1)
-            ):
-                names.append(cell.text)
-        columns.append("·".join(names))
-    rows = []
-    for row in matrix[grid.header_rows :]:
-        labels: list[str] = []
-        data: list[str] = []
-        seen: set[int] = set()
-        for cell, _start in row:
-            if id(cell) in seen:
-                continue
-            seen.add(id(cell))
-            if cell.role is Role.ROW:
-                labels.append(cell.text)
-            elif cell.role is Role.NUMBER:
-                data.append(cell.text)
-        rows.append((" ".join(labels), data))
-    return columns, rows
+def _piped(grid: Grid) -> bool:
+    """Whether a pipe table prints ``grid`` as the form does: one header row, no cell
+    merged."""
+    return grid.header_rows == 1 and all(
+        cell.row_span == 1 == cell.col_span for row in grid.rows for cell in row
+    )
 
 
-def _label_columns(grid: Grid) -> int:
-    first = grid.rows[grid.header_rows] if grid.header_rows < len(grid.rows) else ()
-    return sum(cell.col_span for cell in first if cell.role is Role.ROW)
-
-
-def grid_markdown(grid: Grid, locale: str = "zh_CN") -> list[str]:
-    """A grid as one or more GFM tables."""
-    lines: list[str] = []
+def grid_markdown(grid: Grid) -> list[str]:
+    """A grid as Markdown lines, laid out as the form: table 二 as a pipe table per block
+    under its caption; a table of one header row and no merged cell as a pipe table; any
+    other (tables 三 and 四, whose headers merge cells over rows and columns) as an HTML
+    table, which Markdown takes as it is (CommonMark's HTML block: no blank line in it)."""
     if grid.header_rows == 0:
         return _stacked(grid)
-    columns, rows = _flat(grid)
-    labels = _label_columns(grid)
-    corner = next((c.text for c in grid.rows[0] if c.role is Role.CORNER), "")
-    if labels == 0:
-        # One number row under a tree of headers (table 四): print it as a column of
-        # figures, one per flattened header, which reads better than 15 columns.
-        lines.append(
-            _row([escape(translate(_("项目"), locale)), escape(translate(_("数量"), locale))])
-        )
-        lines.append(_row(["---", "---:"]))
-        for name, value in zip(columns, rows[0][1], strict=True):
-            lines.append(_row([escape(name), escape(value)]))
-        # Rows the form lacks: a label row, then its figures under the first columns;
-        # listed the same way, each figure named by its row's label and its column's.
-        label = ""
-        for text, data in rows[1:]:
-            if not data:
-                label = text
-                continue
-            for name, value in zip(columns, data, strict=False):
-                lines.append(_row([escape(f"{label}·{name.split('·')[-1]}"), escape(value)]))
-        return lines
-    names = columns[labels:]
-    lines.append(_row([escape(corner), *(escape(n) for n in names)]))
-    lines.append(_row(["---", *("---:" for _ in names)]))
-    for label, data in rows:
-        lines.append(_row([escape(label), *(escape(d) for d in data)]))
-    return lines
+    return _block(list(grid.rows)) if _piped(grid) else grid_html(grid).split("\n")
 
 
 def _stacked(grid: Grid) -> list[str]:
@@ -172,7 +116,7 @@ def document_markdown(doc: Document) -> str:
             text = lead + _spans(block.spans)
             chunks.append(text if lead else _LIST_START.sub(r"\1\\\2\3", text))
         elif isinstance(block, Table):
-            chunks.append("\n".join(grid_markdown(block.grid, doc.locale)))
+            chunks.append("\n".join(grid_markdown(block.grid)))
     if doc.published_text:  # signed as published: the organ, then the date
         chunks += [escape_block(doc.organ), escape_block(doc.published_text)]
     return "\n\n".join(chunks) + "\n"
