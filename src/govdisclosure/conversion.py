@@ -10,7 +10,7 @@ the source edition did not ask for, left blank (``unfilled``). A blank cell carr
 figure, so it is never listed as dropped.
 
 >>> import govdisclosure as gd
->>> seed = gd.load("examples/zhongning-minzheng-2020.json")
+>>> seed = gd.examples.load("zhongning-minzheng-2020")
 >>> result = convert(seed, "2021")
 >>> result.report.edition, result.report.applications["其他", "总计"]
 (<Edition.V2021: '2021'>, 0)

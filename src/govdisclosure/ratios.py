@@ -25,7 +25,7 @@ Fraction holds exactly (1/3 stays 1/3; a Decimal would have to round it). The di
 half up to one decimal place of a percent ("42.9%"), the way statistics are published.
 
 >>> import govdisclosure as gd
->>> rates = indicators(gd.load("examples/shiyan-ziranziyuan-2022.json"))
+>>> rates = indicators(gd.examples.load("shiyan-ziranziyuan-2022"))
 >>> rate = rates.get("disclosure_rate")
 >>> rate.value, rate.display(), rate.numerator_value, rate.denominator_value
 (Fraction(29, 53), '54.7%', 29, 53)

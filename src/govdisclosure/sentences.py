@@ -19,7 +19,7 @@ through babel, grouped, in English; amounts keep their digits. The prose rules P
 accept everything written here (a property test holds them to it).
 
 >>> import govdisclosure as gd
->>> report = gd.load("examples/shiyan-ziranziyuan-2022.json")
+>>> report = gd.examples.load("shiyan-ziranziyuan-2022")
 >>> import re
 >>> for sentence in sentences(report):  # a line per clause
 ...     print(re.sub("([，；])", r"\\1\\n", sentence))

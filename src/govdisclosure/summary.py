@@ -6,12 +6,12 @@ It is what ``govdisclosure summary`` prints. Every word is Chinese as the form p
 or its English through the catalogs; none is typed here twice.
 
 >>> import govdisclosure as gd
->>> print(summarize(gd.load("examples/shiyan-ziranziyuan-2022.json")))  # doctest: +ELLIPSIS
+>>> print(summarize(gd.examples.load("shiyan-ziranziyuan-2022")))  # doctest: +ELLIPSIS
 示例县自然资源局2022年政府信息公开工作年度报告
 机关：示例县自然资源局；年度：2022；格式：2021年版（国办公开办函〔2021〕30号）；范围：本机关
 本年度，本机关制发行政规范性文件3件，...结转下年度继续办理6件。...
 指标：公开率 54.7%；不予公开率 20.8%；...；诉讼纠错率 0.0%
->>> print(summarize(gd.load("examples/shiyan-ziranziyuan-2022.json"), "en"))  # doctest: +ELLIPSIS
+>>> print(summarize(gd.examples.load("shiyan-ziranziyuan-2022"), "en"))  # doctest: +ELLIPSIS
 示例县自然资源局2022年政府信息公开工作年度报告
 Organ: 示例县自然资源局; year: 2022; form: 2021 edition (国办公开办函〔2021〕30号); scope: ...
 This year the organ issued 3 administrative normative documents, ...

@@ -1,8 +1,10 @@
 """Many reports at once: read and check batches that never stop on one bad source, in
 input order, streaming, serially or on any :class:`concurrent.futures.Executor`.
 
+>>> import govdisclosure as gd
 >>> import govdisclosure.batch as batch
->>> paths = ["examples/zhongning-minzheng-2020.json", "examples/shiyan-ziranziyuan-2022.json"]
+>>> paths = [gd.examples.path(name) for name in ("zhongning-minzheng-2020.json",
+...                                              "shiyan-ziranziyuan-2022.json")]
 >>> [item.value.report.year for item in batch.read_many(paths)]
 [2020, 2022]
 >>> [item.value.result.is_valid for item in batch.validate_many(paths)]

@@ -1,11 +1,13 @@
 """Check many reports: :func:`validate_many`.
 
->>> items = ["examples/zhongning-minzheng-2020.json",
-...          "examples/broken/zhongning-minzheng-2020-broken.json", b"not a report"]
+>>> import govdisclosure as gd
+>>> items = [gd.examples.path("zhongning-minzheng-2020.json"),
+...          gd.examples.path("broken/zhongning-minzheng-2020-broken.json"), b"not a report"]
 >>> for item in validate_many(items):
-...     print(item.source, len(item.value.result.errors) if item.ok else type(item.error).__name__)
-examples/zhongning-minzheng-2020.json 0
-examples/broken/zhongning-minzheng-2020-broken.json 7
+...     name = item.source.rsplit("/", 1)[-1]  # the source as given: here a path
+...     print(name, len(item.value.result.errors) if item.ok else type(item.error).__name__)
+zhongning-minzheng-2020.json 0
+zhongning-minzheng-2020-broken.json 7
 #2 ReadError
 """
 

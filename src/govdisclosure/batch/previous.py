@@ -18,7 +18,7 @@ random (:attr:`PreviousReports.conflicts` lists them). A file that cannot be rea
 kept in :attr:`PreviousReports.problems` with its error.
 
 >>> import govdisclosure as gd
->>> last = gd.load("examples/zhongning-minzheng-2020.json")
+>>> last = gd.examples.load("zhongning-minzheng-2020")
 >>> index = PreviousReports.from_reports([last])
 >>> this_year = gd.AnnualReport(organ="中宁县 民政局", year=2021)
 >>> found = index.find(this_year)

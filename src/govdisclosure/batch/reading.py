@@ -1,13 +1,14 @@
 """Read many documents: :func:`read_many`.
 
->>> import pathlib
->>> paths = ["examples/zhongning-minzheng-2020.json", "no/such/file.txt",
-...          pathlib.Path("examples/sources/zhongning-minzheng-2020.txt")]
+>>> import govdisclosure as gd
+>>> paths = [gd.examples.path("zhongning-minzheng-2020.json"), "no/such/file.txt",
+...          gd.examples.path("sources/zhongning-minzheng-2020.txt")]
 >>> for item in read_many(paths):
-...     print(item.index, item.source, item.value.report.organ if item.ok else item.error)
-0 examples/zhongning-minzheng-2020.json 中宁县民政局
-1 no/such/file.txt no/such/file.txt: cannot read the file: No such file or directory
-2 examples/sources/zhongning-minzheng-2020.txt 中宁县民政局
+...     name = item.source.rsplit("/", 1)[-1]  # the source as given: here a path
+...     print(item.index, name, item.value.report.organ if item.ok else item.error)
+0 zhongning-minzheng-2020.json 中宁县民政局
+1 file.txt no/such/file.txt: cannot read the file: No such file or directory
+2 zhongning-minzheng-2020.txt 中宁县民政局
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ the items come back in their order, those that could not be read unchanged.
 
 >>> import attrs, govdisclosure as gd
 >>> from govdisclosure.batch import validate_many, with_reuse
->>> base = gd.load("examples/shiyan-ziranziyuan-2022.json")
+>>> base = gd.examples.load("shiyan-ziranziyuan-2022")
 >>> copy = attrs.evolve(base, organ="示例县交通运输局")
 >>> items = with_reuse(validate_many([base, copy]))
 >>> [[f.rule for f in item.unwrap().result.findings if f.rule == "B1"] for item in items]

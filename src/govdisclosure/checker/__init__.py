@@ -2,7 +2,7 @@
 as findings that name the exact cell.
 
 >>> import govdisclosure as gd
->>> gd.validate(gd.load("examples/shiyan-ziranziyuan-2022.json")).is_valid
+>>> gd.validate(gd.examples.load("shiyan-ziranziyuan-2022")).is_valid
 True
 """
 

@@ -520,7 +520,7 @@ class Finding(Bilingual):
         for files and data frames.
 
         >>> import attrs, govdisclosure as gd
-        >>> report = gd.load("examples/zhongning-minzheng-2020.json")
+        >>> report = gd.examples.load("zhongning-minzheng-2020")
         >>> apps = report.applications.with_cell("（七）总计", "自然人", 3)
         >>> finding = gd.validate(attrs.evolve(report, applications=apps), select="R2").findings[0]
         >>> data = finding.to_dict()

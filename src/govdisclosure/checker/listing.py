@@ -2,7 +2,7 @@
 checked, each with its rule id and message.
 
 >>> import govdisclosure as gd
->>> print(describe(gd.validate(gd.load("examples/zhongning-minzheng-2020.json"))))
+>>> print(describe(gd.validate(gd.examples.load("zhongning-minzheng-2020"))))
 ... # doctest: +ELLIPSIS
 错误 0 项，警告 0 项，提示 1 项；... 项核对通过，2 项无法核对
   提示

@@ -25,7 +25,7 @@ class ValidationResult:
     every rule at every place it applies, including those that held.
 
     >>> import govdisclosure as gd
-    >>> result = gd.validate(gd.load("examples/zhongning-minzheng-2020.json"))
+    >>> result = gd.validate(gd.examples.load("zhongning-minzheng-2020"))
     >>> result.is_valid, result.summary()  # doctest: +ELLIPSIS
     (True, '0 errors, 0 warnings, 1 info; ... checks held, 2 could not be checked')
     >>> print(result.unchecked[-1].message_zh)  # doctest: +ELLIPSIS
@@ -109,7 +109,7 @@ class ValidationResult:
         families) only; held outcomes are kept for the selected rules.
 
         >>> import govdisclosure as gd
-        >>> r = gd.load("examples/zhongning-minzheng-2020.json")
+        >>> r = gd.examples.load("zhongning-minzheng-2020")
         >>> [f.rule for f in gd.validate(r).filter(rule="values").unchecked]
         []
         """
@@ -159,7 +159,7 @@ class ValidationResult:
         them, in document order.
 
         >>> import govdisclosure as gd
-        >>> data = gd.validate(gd.load("examples/zhongning-minzheng-2020.json")).to_dict()
+        >>> data = gd.validate(gd.examples.load("zhongning-minzheng-2020")).to_dict()
         >>> data["edition"], data["valid"], data["counts"]  # doctest: +ELLIPSIS
         ('2019', True, {'errors': 0, 'warnings': 0, 'infos': 1, 'held': ..., 'unchecked': 2})
         >>> [(f["rule"], f["status"]) for f in data["unchecked"]]

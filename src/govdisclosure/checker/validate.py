@@ -57,7 +57,7 @@ def validate(
     position) are named in every finding that involves them (:attr:`Finding.guessed`).
 
     >>> import govdisclosure as gd
-    >>> report = gd.load("examples/zhongning-minzheng-2020.json")
+    >>> report = gd.examples.load("zhongning-minzheng-2020")
     >>> apps = report.applications.with_cell("（七）总计", "自然人", 3)
     >>> import attrs
     >>> result = gd.validate(attrs.evolve(report, applications=apps), select="R2")
@@ -130,7 +130,7 @@ def is_valid(report: object, **options: object) -> bool:
     Never raises: anything that is not a valid report is simply not valid.
 
     >>> import govdisclosure as gd
-    >>> gd.is_valid(gd.load("examples/shiyan-ziranziyuan-2022.json")), gd.is_valid("report")
+    >>> gd.is_valid(gd.examples.load("shiyan-ziranziyuan-2022")), gd.is_valid("report")
     (True, False)
     """
     try:

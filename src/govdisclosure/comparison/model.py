@@ -13,7 +13,7 @@ against one in 万元 is brought to the unit of this year's), and the relative c
 or a mark such as "/") or last year's figure is zero: never a division error.
 
 >>> import govdisclosure as gd
->>> this = gd.load("examples/shiyan-ziranziyuan-2022.json")
+>>> this = gd.examples.load("shiyan-ziranziyuan-2022")
 >>> last = gd.AnnualReport.blank("示例县自然资源局", 2021, fill=None)  # nothing filled in
 >>> apps = last.applications.with_cell("本年新收政府信息公开申请数量", "总计", 40)
 >>> last = attrs.evolve(last, applications=apps)

@@ -8,7 +8,7 @@ and a cell one edition does not have says that.
 
 >>> import attrs, govdisclosure as gd
 >>> from govdisclosure.comparison import compare
->>> this = gd.load("examples/shiyan-ziranziyuan-2022.json")
+>>> this = gd.examples.load("shiyan-ziranziyuan-2022")
 >>> apps = this.applications.with_cell("本年新收政府信息公开申请数量", "总计", 40)
 >>> last = attrs.evolve(this, year=2021, applications=apps)
 >>> print(compare(last, this).to_text(changes_only=True))

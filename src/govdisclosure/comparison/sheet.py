@@ -12,7 +12,7 @@ edition has no such cell), its ``value`` (a number or nothing), its ``unit`` and
 
 >>> import attrs, govdisclosure as gd
 >>> from govdisclosure.comparison import compare
->>> this = gd.load("examples/shiyan-ziranziyuan-2022.json")
+>>> this = gd.examples.load("shiyan-ziranziyuan-2022")
 >>> apps = this.applications.with_cell("本年新收政府信息公开申请数量", "总计", 40)
 >>> row = next(comparison_rows(compare(attrs.evolve(this, year=2021, applications=apps), this)))
 >>> dict(zip((c.key for c in COMPARISON_COLUMNS), row))["relative"]

@@ -10,7 +10,7 @@ so that nothing of a batch is lost.
 
 >>> import attrs, govdisclosure as gd
 >>> from govdisclosure.batch import BatchItem, Checked
->>> report = gd.load("examples/zhongning-minzheng-2020.json")
+>>> report = gd.examples.load("zhongning-minzheng-2020")
 >>> apps = report.applications.with_cell("（七）总计", "自然人", 3)
 >>> report = attrs.evolve(report, applications=apps)
 >>> checked = Checked("zhongning.json", report, gd.validate(report))

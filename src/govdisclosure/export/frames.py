@@ -18,7 +18,7 @@ distinction the report makes.
   categories.
 
 >>> import govdisclosure as gd
->>> report = gd.load("examples/zhongning-minzheng-2020.json")
+>>> report = gd.examples.load("zhongning-minzheng-2020")
 >>> frame = to_dataframe([report])
 >>> last = frame.iloc[-1]
 >>> last["row"], last["column"], last["state"], int(last["count"])

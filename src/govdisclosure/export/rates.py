@@ -8,11 +8,11 @@ number, so each is written as a :class:`~decimal.Decimal` ratio rounded half up 
 where it is not computable (a zero or blank denominator): never 0.
 
 >>> import govdisclosure as gd
->>> report = gd.load("examples/shiyan-ziranziyuan-2022.json")
+>>> report = gd.examples.load("shiyan-ziranziyuan-2022")
 >>> values = dict(zip((c.key for c in rate_columns()), rate_values(report), strict=True))
 >>> values["indicators.disclosure_rate.total"], values["indicators.review_correction_rate"]
 (Decimal('0.547170'), Decimal('0.333333'))
->>> set(rate_values(gd.load("examples/zhongning-minzheng-2020.json")))  # no application
+>>> set(rate_values(gd.examples.load("zhongning-minzheng-2020")))  # no application
 {None}
 >>> [(c.zh, c.en) for c in rate_columns() if c.key == "indicators.completion_rate.total"]
 [('办结率（总计）', 'Completion rate (Total)')]

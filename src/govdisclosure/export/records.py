@@ -12,7 +12,7 @@ it holds no number), the ``unit`` of an amount, and the annotation printed in it
 label comes from the edition's layout (:func:`govdisclosure.layouts.layout`).
 
 >>> import govdisclosure as gd
->>> report = gd.load("examples/zhongning-minzheng-2020.json")
+>>> report = gd.examples.load("zhongning-minzheng-2020")
 >>> records = list(to_records(report))
 >>> len(records) == sum(len(table.cells) for table in report.tables)
 True

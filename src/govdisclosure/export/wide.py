@@ -20,7 +20,7 @@ of both editions' cells, where the cells an edition lacks are ``absent``.
 
 >>> import govdisclosure as gd
 >>> from decimal import Decimal
->>> report = gd.load("examples/zhongning-minzheng-2020.json")
+>>> report = gd.examples.load("zhongning-minzheng-2020")
 >>> (row,) = to_wide([report])
 >>> row["edition"], row["applications.total.natural_person"], row["reviews.review.upheld.state"]
 ('2019', 0, 'blank')

@@ -20,7 +20,7 @@ bytes or text longer than that are refused before they are decoded or copied (se
 :mod:`govdisclosure.files`).
 
 >>> import pathlib, govdisclosure as gd
->>> result = gd.read(pathlib.Path("examples/zhongning-minzheng-2020.json"))
+>>> result = gd.read(gd.examples.path("zhongning-minzheng-2020.json"))
 >>> result.report.organ, result.format
 ('中宁县民政局', 'json')
 """

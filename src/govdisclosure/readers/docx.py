@@ -17,7 +17,7 @@ Facts a document does not print come from its custom properties, which this libr
 DOCX renderer writes: ``govdisclosure.organ_kind`` and ``govdisclosure.scope``.
 
 >>> import govdisclosure as gd
->>> report = gd.load("examples/zhongning-minzheng-2020.json")
+>>> report = gd.examples.load("zhongning-minzheng-2020")
 >>> result = read_docx(gd.render(report, "docx"))
 >>> result.report == report, result.format
 (True, 'docx')
@@ -94,7 +94,7 @@ def docx_blocks(
     what was read otherwise than printed go to ``notes``.
 
     >>> import govdisclosure as gd
-    >>> data = gd.render(gd.load("examples/zhongning-minzheng-2020.json"), "docx")
+    >>> data = gd.render(gd.examples.load("zhongning-minzheng-2020"), "docx")
     >>> blocks, properties = docx_blocks(data)
     >>> blocks[0].text, properties["govdisclosure.organ_kind"]
     ('中宁县民政局2020年', 'department')

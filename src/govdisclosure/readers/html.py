@@ -25,7 +25,7 @@ a page written by it and naming no kind leaves the kind unknown rather than gues
 from the organ's name.
 
 >>> import govdisclosure as gd
->>> report = gd.load("examples/shiyan-ziranziyuan-2022.json")
+>>> report = gd.examples.load("shiyan-ziranziyuan-2022")
 >>> result = read_html(gd.render(report, "html"))
 >>> result.report == report
 True

@@ -1,8 +1,8 @@
 """The JSON form as a format of the registry (see :mod:`govdisclosure.jsonio`): its
 read side; :mod:`govdisclosure.renderers.jsonformat` is its render side.
 
->>> import pathlib
->>> result = read_json(pathlib.Path("examples/zhongning-minzheng-2020.json").read_bytes())
+>>> import govdisclosure as gd
+>>> result = read_json(gd.examples.path("zhongning-minzheng-2020.json").read_bytes())
 >>> result.report.organ, result.format, result.notes
 ('中宁县民政局', 'json', ())
 """

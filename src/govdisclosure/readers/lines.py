@@ -12,9 +12,9 @@ one (:mod:`~govdisclosure.readers.mdtables`). Page numbers
 and ``<http://…>`` a plain address.
 
 >>> import pathlib, govdisclosure as gd
->>> seed = pathlib.Path("examples/sources/zhongning-minzheng-2020.txt").read_text("utf-8")
+>>> seed = gd.examples.path("sources/zhongning-minzheng-2020.txt").read_text("utf-8")
 >>> result = read_text(seed)
->>> result.report == gd.load("examples/zhongning-minzheng-2020.json")
+>>> result.report == gd.examples.load("zhongning-minzheng-2020")
 True
 """
 

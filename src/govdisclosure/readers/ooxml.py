@@ -11,7 +11,7 @@ parsed with lxml directly, never touching the network, with no huge trees (libxm
 at 256 levels of elements).
 
 >>> import govdisclosure as gd
->>> archive = open_zip(gd.render(gd.load("examples/zhongning-minzheng-2020.json"), "docx"), None)
+>>> archive = open_zip(gd.render(gd.examples.load("zhongning-minzheng-2020"), "docx"), None)
 >>> [kind.rsplit("/", 1)[-1] for kind, _ in links(archive, "_rels/.rels", "", None)]
 ['core-properties', 'officeDocument', 'custom-properties']
 """

@@ -168,7 +168,7 @@ class ReadResult:
         is about first, then the cells it involves (those that were read).
 
         >>> import govdisclosure as gd, pathlib
-        >>> text = pathlib.Path("examples/sources/zhongning-minzheng-2020.txt").read_text()
+        >>> text = gd.examples.path("sources/zhongning-minzheng-2020.txt").read_text()
         >>> tab = chr(9)  # the seed separates cells with tabs
         >>> result = gd.read(text.replace("其他处理" + tab + "0", "其他处理" + tab + "5"))
         >>> finding = next(f for f in gd.validate(result.report) if f.rule == "R3")

@@ -21,7 +21,7 @@ scope — come from the custom document properties this library's XLSX renderer 
 as DOCX's do. The reader needs no optional package (lxml comes with python-docx).
 
 >>> import govdisclosure as gd
->>> report = gd.load("examples/zhongning-minzheng-2020.json")
+>>> report = gd.examples.load("zhongning-minzheng-2020")
 >>> result = read_xlsx(gd.render(report, "xlsx"))
 >>> [result.report.table(s) == report.table(s) for s in gd.Section if s.value in
 ...  ("proactive", "applications", "reviews")]
@@ -80,7 +80,7 @@ def xlsx_blocks(data: bytes, source: str | None = None) -> XlsxBlocks:
     """The blocks of a workbook's sheets (see the module).
 
     >>> import govdisclosure as gd
-    >>> found = xlsx_blocks(gd.render(gd.load("examples/zhongning-minzheng-2020.json"), "xlsx"))
+    >>> found = xlsx_blocks(gd.render(gd.examples.load("zhongning-minzheng-2020"), "xlsx"))
     >>> found.title[0].text, [section.value for section in found.sections]
     ('中宁县民政局2020年政府信息公开工作年度报告', ['proactive', 'applications', 'reviews'])
     """

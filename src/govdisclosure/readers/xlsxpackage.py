@@ -19,7 +19,7 @@ Excel computed and saved with it. A formula saved without one (as openpyxl and o
 tools write them) is read as an empty cell, with a remark, never computed here.
 
 >>> import govdisclosure as gd
->>> data = gd.render(gd.load("examples/shiyan-ziranziyuan-2022.json"), "xlsx")
+>>> data = gd.render(gd.examples.load("shiyan-ziranziyuan-2022"), "xlsx")
 >>> book = read_workbook(data)
 >>> [sheet.name[:2] for sheet in book.sheets]
 ['二、', '三、', '四、']

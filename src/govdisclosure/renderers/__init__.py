@@ -4,7 +4,7 @@ registry that names the formats is :mod:`govdisclosure.formats` (its functions a
 re-exported here too).
 
 >>> import govdisclosure as gd
->>> report = gd.load("examples/zhongning-minzheng-2020.json")
+>>> report = gd.examples.load("zhongning-minzheng-2020")
 >>> text = gd.render(report, "text")
 >>> text.splitlines()[0]
 '中宁县民政局2020年政府信息公开工作年度报告'

@@ -7,7 +7,7 @@ same order. Fixed words (headings, captions, table labels, units) go through the
 translation catalogs; the report's own prose stays as written.
 
 >>> import govdisclosure as gd
->>> doc = build_document(gd.load("examples/zhongning-minzheng-2020.json"))
+>>> doc = build_document(gd.examples.load("zhongning-minzheng-2020"))
 >>> [b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 1]
 ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', \
 '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']

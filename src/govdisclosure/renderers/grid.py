@@ -8,7 +8,7 @@ position for renderers that need a full rectangle.
 
 >>> import govdisclosure as gd
 >>> from govdisclosure.renderers.grid import table_grid
->>> grid = table_grid(gd.load("examples/zhongning-minzheng-2020.json").applications)
+>>> grid = table_grid(gd.examples.load("zhongning-minzheng-2020").applications)
 >>> grid.columns, grid.header_rows, len(grid.rows)
 (10, 3, 26)
 >>> [(c.text, c.row_span, c.col_span) for c in grid.rows[0]]  # doctest: +ELLIPSIS

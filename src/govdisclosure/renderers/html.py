@@ -10,7 +10,7 @@ into ``<meta name="govdisclosure:organ-kind">`` and ``<meta name="govdisclosure:
 :mod:`govdisclosure.readers.html` reads the page back into the same report.
 
 >>> import govdisclosure as gd
->>> page = render_html(gd.load("examples/zhongning-minzheng-2020.json"), locale="zh_CN")
+>>> page = render_html(gd.examples.load("zhongning-minzheng-2020"), locale="zh_CN")
 >>> page.startswith('<!DOCTYPE html>\\n<html lang="zh-CN">')
 True
 """

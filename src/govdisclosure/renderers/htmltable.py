@@ -5,7 +5,7 @@ the table where pipes cannot merge cells), so that both print the same form.
 
 >>> import govdisclosure as gd
 >>> from govdisclosure.renderers.grid import table_grid
->>> grid = table_grid(gd.load("examples/zhongning-minzheng-2020.json").applications)
+>>> grid = table_grid(gd.examples.load("zhongning-minzheng-2020").applications)
 >>> print(grid_html(grid).splitlines()[2][:44])
 <tr><th scope="col" rowspan="3" colspan="3">
 >>> print(grid_html(grid, "table-3").splitlines()[-3][-30:])

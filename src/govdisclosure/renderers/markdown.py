@@ -6,7 +6,7 @@ tables with ``rowspan`` and ``colspan``, which GitHub and CommonMark show as the
 Special characters in the report's text are escaped, so the text prints as written.
 
 >>> import govdisclosure as gd
->>> md = render_markdown(gd.load("examples/zhongning-minzheng-2020.json"), locale="zh_CN")
+>>> md = render_markdown(gd.examples.load("zhongning-minzheng-2020"), locale="zh_CN")
 >>> print(md.split("\\n")[0])
 # 中宁县民政局2020年政府信息公开工作年度报告
 """

@@ -4,7 +4,7 @@ that the readers read back, and the time it is stamped with (never the clock's, 
 the same report makes the same bytes).
 
 >>> import govdisclosure as gd
->>> report = gd.load("examples/zhongning-minzheng-2020.json")
+>>> report = gd.examples.load("zhongning-minzheng-2020")
 >>> report_properties(report)
 {'govdisclosure.organ_kind': 'department', 'govdisclosure.scope': '{"kind":"own","organs":[]}'}
 >>> document_time(report.year, report.published).isoformat()

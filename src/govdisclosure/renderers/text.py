@@ -17,7 +17,7 @@ characters of East-Asian-ambiguous width (“” ‘’ … · — °) count dou
 draws them; in English text they count single (see :mod:`govdisclosure.textwidth`).
 
 >>> import govdisclosure as gd
->>> seed = gd.load("examples/zhongning-minzheng-2020.json")
+>>> seed = gd.examples.load("zhongning-minzheng-2020")
 >>> text = render_text(seed, locale="zh_CN")
 >>> print(text.split("二、主动公开政府信息情况")[1].strip().splitlines()[1])
 信息内容    本年新制作数量  本年新公开数量  对外公开总数量

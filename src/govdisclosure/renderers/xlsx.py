@@ -19,8 +19,8 @@ the report (never the clock), and the package is written with fixed entry times.
 openpyxl (the ``xlsx`` extra) is imported when a workbook is made.
 
 >>> import govdisclosure as gd
->>> data = gd.render(gd.load("examples/zhongning-minzheng-2020.json"), "xlsx")
->>> data[:2], data == gd.render(gd.load("examples/zhongning-minzheng-2020.json"), "xlsx")
+>>> data = gd.render(gd.examples.load("zhongning-minzheng-2020"), "xlsx")
+>>> data[:2], data == gd.render(gd.examples.load("zhongning-minzheng-2020"), "xlsx")
 (b'PK', True)
 """
 

@@ -21,7 +21,7 @@ The rules, each with a note in the result:
   disagree with the summed details, a note names the parts that do not add up.
 
 >>> import govdisclosure as gd
->>> seed = gd.load("examples/zhongning-minzheng-2020.json")  # 行政复议 left blank
+>>> seed = gd.examples.load("zhongning-minzheng-2020")  # 行政复议 left blank
 >>> school = gd.AnnualReport(organ="中宁县教育局", year=2020)
 >>> apps = school.applications.with_rows({"一、本年新收政府信息公开申请数量": {"自然人": 3},
 ...                                       "（一）予以公开": {"自然人": 3}})

@@ -65,7 +65,7 @@ def aggregate(
     (:func:`~govdisclosure.rollup.preamble.scope_preamble`), unless ``preamble`` is given.
 
     >>> import govdisclosure as gd
-    >>> seed = gd.load("examples/zhongning-minzheng-2020.json")
+    >>> seed = gd.examples.load("zhongning-minzheng-2020")
     >>> other = gd.AnnualReport.blank("中宁县教育局", 2020, fill=1)
     >>> result = aggregate([seed, other], organ="中宁县", organ_kind="government")
     >>> result.report.title, result.report.scope.organs

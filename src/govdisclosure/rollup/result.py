@@ -80,7 +80,7 @@ class AggregateResult:
 
         >>> import govdisclosure as gd
         >>> from govdisclosure.rollup import aggregate
-        >>> seed = gd.load("examples/zhongning-minzheng-2020.json")
+        >>> seed = gd.examples.load("zhongning-minzheng-2020")
         >>> twin = gd.AnnualReport.blank("中宁县教育局", 2020)
         >>> result = aggregate([seed, twin], organ="中宁县")
         >>> cell = result.provenance("reviews", "行政复议", "结果维持")

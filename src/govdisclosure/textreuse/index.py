@@ -17,7 +17,7 @@ most of their wording, without comparing every pair of reports.
    threshold of one part's wording is found in the other.
 
 >>> import attrs, govdisclosure as gd
->>> base = gd.load("examples/shiyan-ziranziyuan-2022.json")
+>>> base = gd.examples.load("shiyan-ziranziyuan-2022")
 >>> paragraph = ("一是政务公开专业人员力量不足，兼职人员变动频繁；二是主动公开的信息质量还不够高，"
 ...              "部分栏目更新不及时。下一步，我们将加强培训，健全信息发布审核机制。")
 >>> a = attrs.evolve(base, organ="示例县教育局", problems=[paragraph])

@@ -6,7 +6,7 @@ handful of parts, so there is nothing to index) and reported against the part it
 most contained in, when that is at least the threshold (see :mod:`.measure`).
 
 >>> import attrs, govdisclosure as gd
->>> last = gd.load("examples/shiyan-ziranziyuan-2022.json")
+>>> last = gd.examples.load("shiyan-ziranziyuan-2022")
 >>> this = attrs.evolve(last, year=2023, problems=[
 ...     "一是依申请公开答复文书规范化程度有待提高，部分答复说理不够充分；二是政策解读形式"
 ...     "较为单一，图解、视频等形式运用不多。下一步将加强业务培训，丰富解读形式。"])

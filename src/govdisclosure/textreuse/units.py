@@ -7,7 +7,7 @@ A part is *profiled* once — normalised, its boilerplate masked, cut into shing
 winnowed (:mod:`.shingles`) — and then compared with as many others as need be.
 
 >>> import govdisclosure as gd
->>> parts = units(gd.load("examples/zhongning-minzheng-2020.json"))
+>>> parts = units(gd.examples.load("zhongning-minzheng-2020"))
 >>> [part.json_path for part in parts][:2]
 ['$.report.overview.intro', '$.report.overview.subsections[0]']
 >>> parts[1].name(), parts[-1].name("en")

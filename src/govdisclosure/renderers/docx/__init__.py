@@ -17,7 +17,7 @@ order and compression, without the default template's thumbnail or unused parts.
 python-docx is imported when a document is rendered, not when this module is.
 
 >>> import govdisclosure as gd
->>> data = gd.render(gd.load("examples/zhongning-minzheng-2020.json"), "docx")
+>>> data = gd.render(gd.examples.load("zhongning-minzheng-2020"), "docx")
 >>> data[:2], len(data) > 10_000
 (b'PK', True)
 """

@@ -14,7 +14,7 @@ module names the cells each is compared with ("表三 一、本年新收政府�
 register on import.
 
 >>> import attrs, govdisclosure as gd
->>> r = gd.load("examples/shiyan-ziranziyuan-2022.json")
+>>> r = gd.examples.load("shiyan-ziranziyuan-2022")
 >>> sub = attrs.evolve(r.overview.subsections[1], paragraphs=["全年新收政府信息公开申请 17 件。"])
 >>> r = attrs.evolve(r, overview=attrs.evolve(r.overview, subsections=(sub,)))
 >>> finding = gd.validate(r, select="P2").findings[0]
