@@ -370,21 +370,39 @@ def test_body_text_has_a_fixed_line_and_a_two_character_indent() -> None:
     assert val(styles["Heading2"].find(f"{W}pPr/{W}outlineLvl"), "val") == "1"
 
 
-def test_the_footer_numbers_pages_between_em_dashes() -> None:
-    data = rendered(SEED)
-    footer = xml(data, "word/footer1.xml")
-    paragraph = footer.find(W + "p")
-    assert val(paragraph.find(f"{W}pPr/{W}jc"), "val") == "center"
-    kinds = [val(f, "fldCharType") for f in paragraph.iter(W + "fldChar")]
-    assert kinds == ["begin", "separate", "end"]
-    assert [i.text.strip() for i in paragraph.iter(W + "instrText")] == ["PAGE"]
-    assert text_of(paragraph) == "— 1 —"
+def footers(data: bytes) -> dict[str, Any]:
+    """The footer of each kind the body's section refers to ("default" is odd pages')."""
     sect = xml(data, "word/document.xml").find(f"{W}body/{W}sectPr")
-    reference = sect.find(W + "footerReference")
-    assert val(reference, "type") == "default"
     rels = xml(data, "word/_rels/document.xml.rels")
     targets = {r.get("Id"): r.get("Target") for r in rels}
-    assert targets[reference.get(R + "id")] == "footer1.xml"
+    return {
+        str(val(ref, "type")): xml(data, "word/" + str(targets[ref.get(R + "id")]))
+        for ref in sect.findall(W + "footerReference")
+    }
+
+
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+def test_page_numbers_stand_at_the_outer_edge_between_em_dashes(locale: str) -> None:
+    """GB/T 9704: 4号 半角宋体 "— 1 —", odd pages right, even pages left, a character
+    (一字线) in from the edge of the text: a footer of each kind, Word told to use both."""
+    data = rendered(SEED, locale)
+    settings = xml(data, "word/settings.xml")
+    assert settings.find(W + "evenAndOddHeaders") is not None
+    by_kind = footers(data)
+    assert set(by_kind) == {"default", "even"}
+    em = str(round(GB_T_9704.page_number.size * 20))
+    for kind, side in (("default", "right"), ("even", "left")):
+        paragraph = by_kind[kind].find(W + "p")
+        props = paragraph.find(W + "pPr")
+        assert val(props.find(W + "jc"), "val") == side
+        assert val(props.find(W + "ind"), side) == em
+        kinds = [val(f, "fldCharType") for f in paragraph.iter(W + "fldChar")]
+        assert kinds == ["begin", "separate", "end"]
+        assert [i.text.strip() for i in paragraph.iter(W + "instrText")] == ["PAGE"]
+        assert text_of(paragraph) == "— 1 —"
+    footer = styles_by_id(data)["Footer"]
+    assert val(footer.find(f"{W}rPr/{W}sz"), "val") == "28"  # 14 pt, 4号
+    assert val(footer.find(f"{W}rPr/{W}rFonts"), "eastAsia") == "宋体"
 
 
 # --- text ------------------------------------------------------------------------------------
@@ -392,6 +410,48 @@ def test_the_footer_numbers_pages_between_em_dashes() -> None:
 
 def paragraphs(data: bytes) -> list[Any]:
     return list(xml(data, "word/document.xml").find(W + "body").findall(W + "p"))
+
+
+def signature(data: bytes) -> list[Any]:
+    """The last paragraphs of the body: the last of the text, then the organ and date."""
+    return paragraphs(data)[-3:]
+
+
+def props(paragraph: Any) -> Any:
+    return paragraph.find(W + "pPr")
+
+
+@pytest.mark.parametrize(
+    ("path", "date"), [(SEED, "\u3000\u3000年\u3000月\u3000日"), (INVENTED, "2023年1月18日")]
+)
+def test_the_report_is_signed_with_its_organ_and_date_or_blanks_for_the_date(
+    path: Path, date: str
+) -> None:
+    """Signed at its end, right-aligned, the organ kept with the date under it; without a
+    publication date (the seed has none), the date line has blanks for the office to fill
+    in (Arabic numerals, GB/T 9704-2012)."""
+    _, organ, dated = signature(rendered(path))
+    assert [text_of(organ), text_of(dated)] == [report(path).organ, date]
+    for paragraph in (organ, dated):
+        assert val(props(paragraph).find(W + "jc"), "val") == "right"
+    assert props(organ).find(W + "keepNext") is not None
+    assert props(dated).find(W + "keepNext") is None
+
+
+def test_no_line_of_body_text_stands_alone_on_a_page() -> None:
+    """Widow control on body text (the Normal style turns it off); a short last
+    paragraph kept with the signature, a long one left to widow control (the seed's last
+    paragraph took its last line alone onto page 8)."""
+    body = styles_by_id(rendered(SEED))["BodyText"]
+    control = body.find(f"{W}pPr/{W}widowControl")
+    assert control is not None
+    assert val(control, "val", "1") not in ("0", "false", "off")
+    long_last, _, _ = signature(rendered(SEED))
+    assert len(text_of(long_last)) > 200
+    assert props(long_last).find(W + "keepNext") is None
+    short_last, _, _ = signature(rendered(INVENTED))
+    assert len(text_of(short_last)) < 60
+    assert props(short_last).find(W + "keepNext") is not None
 
 
 def test_bold_spans_are_bold_runs_and_run_in_titles_take_the_heading_font() -> None:
@@ -570,10 +630,26 @@ def test_a_reference_document_supplies_styles_and_page_setup(tmp_path: Path) -> 
     for tbl in tables(data):
         widths = [int(val(c, "w") or 0) for c in tbl.find(W + "tblGrid").findall(W + "gridCol")]
         assert sum(widths) == 12240 - 2 * 1440
+    # It has no footers: the page numbers of the preset, odd and even.
+    assert set(footers(data)) == {"default", "even"}
     path = tmp_path / "reference.docx"
     path.write_bytes(reference)
     assert gd.render(report(SEED), "docx", reference=path) == data
     assert gd.render(report(SEED), "docx", reference=str(path)) == data
+
+
+def test_a_reference_document_with_a_header_keeps_its_pages_as_they_are() -> None:
+    """Odd and even footers would leave its even pages without its header."""
+    import docx
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "某县人民政府办公室"
+    out = io.BytesIO()
+    document.save(out)
+    data = gd.render(report(SEED), "docx", reference=out.getvalue())
+    assert isinstance(data, bytes)
+    assert footers(data) == {}
+    assert xml(data, "word/settings.xml").find(W + "evenAndOddHeaders") is None
 
 
 def test_a_preset_changes_fonts_and_page() -> None:

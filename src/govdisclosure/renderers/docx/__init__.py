@@ -1,7 +1,9 @@
 """The report as a Word document (DOCX), laid out as the report is published: A4 with the
 margins of GB/T 9704, the title in 方正小标宋简体, headings in 黑体 and 楷体_GB2312, body text
-in 仿宋_GB2312 at a fixed 28 pt line, page numbers "— 1 —" in the footer, and the three
-tables merged cell for cell as the official form prints them.
+in 仿宋_GB2312 at a fixed 28 pt line with widow control, page numbers "— 1 —" at the foot
+(odd pages right, even pages left, as GB/T 9704 places them), the three tables merged cell
+for cell as the official form prints them, and the signature (落款) at the end: the organ
+over the date, or over blanks for the date when the report has none.
 
 Everything is done through named styles (Title, Heading 1, Heading 2, Body Text, Table
 Heading, Table Contents, Table Number, Run-in Heading, Footer, Table Grid), so that a

@@ -250,33 +250,55 @@ def _title(doc: Document, preset: Preset, total: int) -> str:
     return _run(title)
 
 
+#: The most lines of a last paragraph kept whole with the signature under it.
+_KEPT_LINES = 3
+
+
+def _short(para: Para, preset: Preset, total: int) -> bool:
+    """Whether the paragraph takes at most :data:`_KEPT_LINES` lines. The last one, if
+    so, is kept on the page of the signature (moving it whole costs a few lines), so
+    that the signature never stands alone on the last page. A longer one is left to
+    widow control, which carries its last two lines over with the signature when it
+    breaks: kept with the signature, LibreOffice would move all of it, leaving most of a
+    page empty."""
+    indent = preset.first_line_indent
+    lines = (display_width(para.text) / 2 + indent) * preset.body.size * 20 / total
+    return lines <= _KEPT_LINES
+
+
 def body_xml(doc: Document, ids: dict[str, str], preset: Preset, total: int) -> str:
     """The document body as WordprocessingML: title, sections, tables and signature."""
     out = [_paragraph(ids["title"], _title(doc, preset, total))]
     lead = f'<w:rPr><w:rStyle w:val="{xml_attr(ids["lead"])}"/></w:rPr>'
     section = ""
-    for block in doc.blocks:
+    for number, block in enumerate(doc.blocks, start=1):
         if isinstance(block, Heading):
             style = ids["heading1"] if block.level == 1 else ids["heading2"]
             out.append(_paragraph(style, _run(block.text)))
             if block.level == 1:
                 section = block.text
         elif isinstance(block, Para):
-            out.append(_paragraph(ids["body"], _run(block.lead, lead) + _spans(block.spans)))
+            keep = (
+                "<w:keepNext/>"
+                if number == len(doc.blocks) and _short(block, preset, total)
+                else ""
+            )
+            out.append(_paragraph(ids["body"], _run(block.lead, lead) + _spans(block.spans), keep))
         elif isinstance(block, Table):
             out.append(_table(block.grid, ids, preset, total, section))
-    if doc.published_text:
-        # Signed as a report is: the organ, then the date, right-aligned under the text
-        # after an empty line's worth of space.
-        right = f'{NO_INDENT}<w:jc w:val="right"/>'
-        space = f'<w:spacing w:before="{round(preset.line_spacing * 20)}"/>'
-        out.append(_paragraph(ids["body"], _run(doc.organ), space + right))
-        out.append(_paragraph(ids["body"], _run(doc.published_text), right))
+    # Signed as a report is: the organ, then the date (or blanks to fill in), right-aligned
+    # under the text after an empty line's worth of space, kept together.
+    right = f'{NO_INDENT}<w:jc w:val="right"/>'
+    space = f'<w:spacing w:before="{round(preset.line_spacing * 20)}"/>'
+    out.append(_paragraph(ids["body"], _run(doc.organ), f"<w:keepNext/>{space}{right}"))
+    out.append(_paragraph(ids["body"], _run(doc.published_text), right))
     return "".join(out)
 
 
-def footer_xml(ids: dict[str, str]) -> str:
-    """The page number, "— 1 —": a PAGE field between em dashes."""
+def footer_xml(ids: dict[str, str], preset: Preset, *, even: bool) -> str:
+    """The page number as GB/T 9704 prints it, "— 1 —" (a PAGE field between em dashes),
+    at the outer edge: odd pages right, even pages left, a character of its font (一字线)
+    in from the edge of the text."""
     field_runs = (
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
         '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
@@ -286,4 +308,7 @@ def footer_xml(ids: dict[str, str]) -> str:
     )
     dash = '<w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>'
     runs = _run("— ", dash) + field_runs + _run(" —", dash)
-    return _paragraph(ids["footer"], runs, '<w:jc w:val="center"/>')
+    em = round(preset.page_number.size * 20)
+    side = "left" if even else "right"
+    ppr = f'<w:ind w:{side}="{em}"/><w:jc w:val="{side}"/>'
+    return _paragraph(ids["footer"], runs, ppr)

@@ -43,6 +43,7 @@ from govdisclosure.renderers.docx._zip import Packed, packed, zip_packed
 from govdisclosure.renderers.docx.preset import Preset
 
 if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
     from docx.opc.package import OpcPackage
 
 #: Where the body goes in the skeleton's document.xml: a comment no report can write.
@@ -157,14 +158,7 @@ def _build(preset: Preset, reference: bytes | None, hint: bool, custom: bool) ->
         body.append(mark)
     _check_prefix(document.element.nsmap)
 
-    section = document.sections[-1]
-    if section.footer.is_linked_to_previous:
-        footer = section.footer
-        footer.is_linked_to_previous = False
-        element = footer.part.element
-        for child in list(element):
-            element.remove(child)
-        element.extend(parse_fragment(footer_xml(ids)))
+    _number_pages(document, ids, preset)
     set_core_properties(document, _STAND_INS)
     kept, pid = set_custom_properties(document, {}) if custom else ("", 0)
     prune(document, reference is None)
@@ -194,6 +188,22 @@ def _build(preset: Preset, reference: bytes | None, hint: bool, custom: bool) ->
         pid=pid,
         entries=tuple(entries),
     )
+
+
+def _number_pages(document: WordDocument, ids: dict[str, str], preset: Preset) -> None:
+    """Page numbers in footers of their own, odd pages' and even pages' (GB/T 9704 sets
+    them at the outer edge), unless the reference document has footers or headers of its
+    own (an even page would then lose its header): those are kept as they are."""
+    section = document.sections[-1]
+    if not (section.footer.is_linked_to_previous and section.header.is_linked_to_previous):
+        return
+    document.settings.odd_and_even_pages_header_footer = True
+    for footer, even in ((section.footer, False), (section.even_page_footer, True)):
+        footer.is_linked_to_previous = False
+        element = footer.part.element
+        for child in list(element):
+            element.remove(child)
+        element.extend(parse_fragment(footer_xml(ids, preset, even=even)))
 
 
 def _core_name(package: OpcPackage) -> str:

@@ -134,7 +134,8 @@ def _formats(preset: Preset, hint: bool) -> dict[str, tuple[str, Font]]:
         ),
         "heading1": (f'{heading}<w:outlineLvl w:val="0"/>', heading1),
         "heading2": (f'{heading}<w:outlineLvl w:val="1"/>', preset.heading2),
-        "body": (f'{line}{_indent(preset, body)}<w:jc w:val="both"/>', body),
+        # Body text leaves no line of a paragraph alone at the foot or head of a page.
+        "body": (f'<w:widowControl/>{line}{_indent(preset, body)}<w:jc w:val="both"/>', body),
         "table_heading": (f'<w:keepNext/>{cell}<w:jc w:val="center"/>', preset.table),
         "table_contents": (f'{cell}<w:jc w:val="left"/>', preset.table),
         "table_number": (f'{cell}<w:jc w:val="center"/>', preset.table),
