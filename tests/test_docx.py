@@ -727,3 +727,18 @@ def test_the_font_table_names_the_preset_fonts_and_their_other_names() -> None:
     assert set(entries) == faces
     assert val(entries["仿宋_GB2312"].find(W + "altName"), "val") == "FangSong_GB2312"
     assert val(entries["方正小标宋简体"].find(W + "charset"), "val") == "86"
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html", "markdown", "text"])
+def test_the_blank_date_line_reads_back_as_no_date(fmt: str) -> None:
+    """Every format signs the seed (no publication date) over blanks for the date; every
+    reader takes the signature out and reads no date, leaving 六 as written."""
+    seed = report(SEED)
+    output = gd.render(seed, fmt)
+    assert seed.organ in (output if isinstance(output, str) else text_of(paragraphs(output)[-2]))
+    result = gd.read(output, fmt, organ_kind=seed.organ_kind, scope=seed.scope)
+    assert result.report.published is None
+    assert result.report.other_matters == seed.other_matters
+    (note,) = [n for n in result.notes if n.location == "$.report.published"]
+    assert "blank date line" in note.action
+    assert "organ" in note.action
