@@ -638,8 +638,9 @@ def test_a_reference_document_supplies_styles_and_page_setup(tmp_path: Path) -> 
     assert gd.render(report(SEED), "docx", reference=str(path)) == data
 
 
-def test_a_reference_document_with_a_header_keeps_its_pages_as_they_are() -> None:
-    """Odd and even footers would leave its even pages without its header."""
+def test_a_reference_document_with_a_header_numbers_every_page_alike() -> None:
+    """Odd and even footers would leave its even pages without its header: the odd
+    pages' footer numbers every page; a reference's own footer is kept."""
     import docx
 
     document = docx.Document()
@@ -648,8 +649,16 @@ def test_a_reference_document_with_a_header_keeps_its_pages_as_they_are() -> Non
     document.save(out)
     data = gd.render(report(SEED), "docx", reference=out.getvalue())
     assert isinstance(data, bytes)
-    assert footers(data) == {}
+    assert list(footers(data)) == ["default"]
+    paragraph = footers(data)["default"].find(W + "p")
+    assert val(paragraph.find(f"{W}pPr/{W}jc"), "val") == "right"
     assert xml(data, "word/settings.xml").find(W + "evenAndOddHeaders") is None
+    document.sections[0].footer.paragraphs[0].text = "本机关自己的页脚"
+    out = io.BytesIO()
+    document.save(out)
+    data = gd.render(report(SEED), "docx", reference=out.getvalue())
+    assert isinstance(data, bytes)
+    assert [text_of(f) for f in footers(data).values()] == ["本机关自己的页脚"]
 
 
 def test_a_preset_changes_fonts_and_page() -> None:

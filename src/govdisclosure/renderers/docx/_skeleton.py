@@ -164,26 +164,26 @@ def _build(preset: Preset, reference: bytes | None, hint: bool, custom: bool) ->
     prune(document, reference is None)
 
     package = document.part.package
-    names = {str(document.part.partname)[1:], _core_name(package)}
-    if custom:
-        names.add("docProps/custom.xml")
+    document_name, core_name = str(document.part.partname)[1:], _core_name(package)
+    custom_name = "docProps/custom.xml" if custom else None
     head = tail = core = ""
     entries: list[Packed | str] = []
     for name, data in package_entries(package):
-        if name == str(document.part.partname)[1:]:
+        if name == document_name:
             head, tail = data.decode("utf-8").split(f"<!--{_MARK}-->")
-        elif name == _core_name(package):
+        elif name == core_name:
             core = _template(data.decode("utf-8"))
-        entries.append(name if name in names else packed(name, data))
+        written = name in (document_name, core_name, custom_name)
+        entries.append(name if written else packed(name, data))
     return Skeleton(
         ids=ids,
         width=text_width(document, preset),
         head=head,
         tail=tail,
-        document=str(document.part.partname)[1:],
-        core=_core_name(package),
+        document=document_name,
+        core=core_name,
         core_template=core,
-        custom="docProps/custom.xml" if custom else None,
+        custom=custom_name,
         kept=kept,
         pid=pid,
         entries=tuple(entries),
@@ -191,14 +191,17 @@ def _build(preset: Preset, reference: bytes | None, hint: bool, custom: bool) ->
 
 
 def _number_pages(document: WordDocument, ids: dict[str, str], preset: Preset) -> None:
-    """Page numbers in footers of their own, odd pages' and even pages' (GB/T 9704 sets
-    them at the outer edge), unless the reference document has footers or headers of its
-    own (an even page would then lose its header): those are kept as they are."""
+    """Page numbers in a footer of their own, unless the reference document has one: odd
+    pages' and even pages' (GB/T 9704 sets them at the outer edge), or odd pages' alone
+    on every page when the reference has a header (an even page would lose it)."""
     section = document.sections[-1]
-    if not (section.footer.is_linked_to_previous and section.header.is_linked_to_previous):
+    if not section.footer.is_linked_to_previous:
         return
-    document.settings.odd_and_even_pages_header_footer = True
-    for footer, even in ((section.footer, False), (section.even_page_footer, True)):
+    footers = [(section.footer, False)]
+    if section.header.is_linked_to_previous:
+        document.settings.odd_and_even_pages_header_footer = True
+        footers.append((section.even_page_footer, True))
+    for footer, even in footers:
         footer.is_linked_to_previous = False
         element = footer.part.element
         for child in list(element):
