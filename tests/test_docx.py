@@ -370,21 +370,39 @@ def test_body_text_has_a_fixed_line_and_a_two_character_indent() -> None:
     assert val(styles["Heading2"].find(f"{W}pPr/{W}outlineLvl"), "val") == "1"
 
 
-def test_the_footer_numbers_pages_between_em_dashes() -> None:
-    data = rendered(SEED)
-    footer = xml(data, "word/footer1.xml")
-    paragraph = footer.find(W + "p")
-    assert val(paragraph.find(f"{W}pPr/{W}jc"), "val") == "center"
-    kinds = [val(f, "fldCharType") for f in paragraph.iter(W + "fldChar")]
-    assert kinds == ["begin", "separate", "end"]
-    assert [i.text.strip() for i in paragraph.iter(W + "instrText")] == ["PAGE"]
-    assert text_of(paragraph) == "— 1 —"
+def footers(data: bytes) -> dict[str, Any]:
+    """The footer of each kind the body's section refers to ("default" is odd pages')."""
     sect = xml(data, "word/document.xml").find(f"{W}body/{W}sectPr")
-    reference = sect.find(W + "footerReference")
-    assert val(reference, "type") == "default"
     rels = xml(data, "word/_rels/document.xml.rels")
     targets = {r.get("Id"): r.get("Target") for r in rels}
-    assert targets[reference.get(R + "id")] == "footer1.xml"
+    return {
+        str(val(ref, "type")): xml(data, "word/" + str(targets[ref.get(R + "id")]))
+        for ref in sect.findall(W + "footerReference")
+    }
+
+
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+def test_page_numbers_stand_at_the_outer_edge_between_em_dashes(locale: str) -> None:
+    """GB/T 9704: 4号 半角宋体 "— 1 —", odd pages right, even pages left, a character
+    (一字线) in from the edge of the text: a footer of each kind, Word told to use both."""
+    data = rendered(SEED, locale)
+    settings = xml(data, "word/settings.xml")
+    assert settings.find(W + "evenAndOddHeaders") is not None
+    by_kind = footers(data)
+    assert set(by_kind) == {"default", "even"}
+    em = str(round(GB_T_9704.page_number.size * 20))
+    for kind, side in (("default", "right"), ("even", "left")):
+        paragraph = by_kind[kind].find(W + "p")
+        props = paragraph.find(W + "pPr")
+        assert val(props.find(W + "jc"), "val") == side
+        assert val(props.find(W + "ind"), side) == em
+        kinds = [val(f, "fldCharType") for f in paragraph.iter(W + "fldChar")]
+        assert kinds == ["begin", "separate", "end"]
+        assert [i.text.strip() for i in paragraph.iter(W + "instrText")] == ["PAGE"]
+        assert text_of(paragraph) == "— 1 —"
+    footer = styles_by_id(data)["Footer"]
+    assert val(footer.find(f"{W}rPr/{W}sz"), "val") == "28"  # 14 pt, 4号
+    assert val(footer.find(f"{W}rPr/{W}rFonts"), "eastAsia") == "宋体"
 
 
 # --- text ------------------------------------------------------------------------------------
@@ -392,6 +410,48 @@ def test_the_footer_numbers_pages_between_em_dashes() -> None:
 
 def paragraphs(data: bytes) -> list[Any]:
     return list(xml(data, "word/document.xml").find(W + "body").findall(W + "p"))
+
+
+def signature(data: bytes) -> list[Any]:
+    """The last paragraphs of the body: the last of the text, then the organ and date."""
+    return paragraphs(data)[-3:]
+
+
+def props(paragraph: Any) -> Any:
+    return paragraph.find(W + "pPr")
+
+
+@pytest.mark.parametrize(
+    ("path", "date"), [(SEED, "\u3000\u3000年\u3000月\u3000日"), (INVENTED, "2023年1月18日")]
+)
+def test_the_report_is_signed_with_its_organ_and_date_or_blanks_for_the_date(
+    path: Path, date: str
+) -> None:
+    """Signed at its end, right-aligned, the organ kept with the date under it; without a
+    publication date (the seed has none), the date line has blanks for the office to fill
+    in (Arabic numerals, GB/T 9704-2012)."""
+    _, organ, dated = signature(rendered(path))
+    assert [text_of(organ), text_of(dated)] == [report(path).organ, date]
+    for paragraph in (organ, dated):
+        assert val(props(paragraph).find(W + "jc"), "val") == "right"
+    assert props(organ).find(W + "keepNext") is not None
+    assert props(dated).find(W + "keepNext") is None
+
+
+def test_no_line_of_body_text_stands_alone_on_a_page() -> None:
+    """Widow control on body text (the Normal style turns it off); a short last
+    paragraph kept with the signature, a long one left to widow control (the seed's last
+    paragraph took its last line alone onto page 8)."""
+    body = styles_by_id(rendered(SEED))["BodyText"]
+    control = body.find(f"{W}pPr/{W}widowControl")
+    assert control is not None
+    assert val(control, "val", "1") not in ("0", "false", "off")
+    long_last, _, _ = signature(rendered(SEED))
+    assert len(text_of(long_last)) > 200
+    assert props(long_last).find(W + "keepNext") is None
+    short_last, _, _ = signature(rendered(INVENTED))
+    assert len(text_of(short_last)) < 60
+    assert props(short_last).find(W + "keepNext") is not None
 
 
 def test_bold_spans_are_bold_runs_and_run_in_titles_take_the_heading_font() -> None:
@@ -501,16 +561,19 @@ def test_document_properties_come_from_the_report() -> None:
 
 
 def test_importing_the_package_does_not_import_python_docx_but_rendering_does() -> None:
+    """Nor does rendering import ``urllib.request`` (tens of milliseconds), which
+    ``xml.sax.saxutils`` imports: the renderer escapes XML itself."""
     code = (
         "import sys, govdisclosure as gd\n"
         "before = 'docx' in sys.modules\n"
-        "gd.render(gd.load(sys.argv[1]), 'docx')\n"
-        "print(before, 'docx' in sys.modules)\n"
+        "report = gd.load(sys.argv[1])\n"
+        "gd.render(report, 'docx'); gd.render(report, 'docx', locale='en')\n"
+        "print(before, 'docx' in sys.modules, 'urllib.request' in sys.modules)\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code, str(SEED)], capture_output=True, text=True, check=True
     )
-    assert out.stdout.split() == ["False", "True"]
+    assert out.stdout.split() == ["False", "True", "False"]
 
 
 def test_render_to_writes_a_file_python_docx_opens(tmp_path: Path) -> None:
@@ -567,10 +630,35 @@ def test_a_reference_document_supplies_styles_and_page_setup(tmp_path: Path) -> 
     for tbl in tables(data):
         widths = [int(val(c, "w") or 0) for c in tbl.find(W + "tblGrid").findall(W + "gridCol")]
         assert sum(widths) == 12240 - 2 * 1440
+    # It has no footers: the page numbers of the preset, odd and even.
+    assert set(footers(data)) == {"default", "even"}
     path = tmp_path / "reference.docx"
     path.write_bytes(reference)
     assert gd.render(report(SEED), "docx", reference=path) == data
     assert gd.render(report(SEED), "docx", reference=str(path)) == data
+
+
+def test_a_reference_document_with_a_header_numbers_every_page_alike() -> None:
+    """Odd and even footers would leave its even pages without its header: the odd
+    pages' footer numbers every page; a reference's own footer is kept."""
+    import docx
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "某县人民政府办公室"
+    out = io.BytesIO()
+    document.save(out)
+    data = gd.render(report(SEED), "docx", reference=out.getvalue())
+    assert isinstance(data, bytes)
+    assert list(footers(data)) == ["default"]
+    paragraph = footers(data)["default"].find(W + "p")
+    assert val(paragraph.find(f"{W}pPr/{W}jc"), "val") == "right"
+    assert xml(data, "word/settings.xml").find(W + "evenAndOddHeaders") is None
+    document.sections[0].footer.paragraphs[0].text = "本机关自己的页脚"
+    out = io.BytesIO()
+    document.save(out)
+    data = gd.render(report(SEED), "docx", reference=out.getvalue())
+    assert isinstance(data, bytes)
+    assert [text_of(f) for f in footers(data).values()] == ["本机关自己的页脚"]
 
 
 def test_a_preset_changes_fonts_and_page() -> None:
@@ -648,3 +736,18 @@ def test_the_font_table_names_the_preset_fonts_and_their_other_names() -> None:
     assert set(entries) == faces
     assert val(entries["仿宋_GB2312"].find(W + "altName"), "val") == "FangSong_GB2312"
     assert val(entries["方正小标宋简体"].find(W + "charset"), "val") == "86"
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html", "markdown", "text"])
+def test_the_blank_date_line_reads_back_as_no_date(fmt: str) -> None:
+    """Every format signs the seed (no publication date) over blanks for the date; every
+    reader takes the signature out and reads no date, leaving 六 as written."""
+    seed = report(SEED)
+    output = gd.render(seed, fmt)
+    assert seed.organ in (output if isinstance(output, str) else text_of(paragraphs(output)[-2]))
+    result = gd.read(output, fmt, organ_kind=seed.organ_kind, scope=seed.scope)
+    assert result.report.published is None
+    assert result.report.other_matters == seed.other_matters
+    (note,) = [n for n in result.notes if n.location == "$.report.published"]
+    assert "blank date line" in note.action
+    assert "organ" in note.action

@@ -14,10 +14,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from govdisclosure.i18n import babel_locale, gettext_noop as _, translator
+from govdisclosure.i18n import LOCALES, babel_locale, gettext_noop as _, translator
 from govdisclosure.report import Preamble
 
-__all__ = ["compose_preamble", "date_text"]
+__all__ = ["compose_preamble", "date_text", "is_undated", "signature_date"]
+
+#: The date line of a report signed without a date, for the office to fill in by hand or
+#: before publishing: the blanks hold the 成文日期 in Arabic numerals, as GB/T 9704-2012
+#: writes it (a full-width space is two digits wide).
+UNDATED = _("　　年　月　日")
 
 
 def date_text(date: dt.date, locale: str) -> str:
@@ -29,6 +34,26 @@ def date_text(date: dt.date, locale: str) -> str:
     from babel.dates import format_date
 
     return format_date(date, "long", locale=babel_locale(locale))
+
+
+def signature_date(date: dt.date | None, locale: str) -> str:
+    """The date line of a report's signature: its date, or blanks to fill in.
+
+    >>> signature_date(None, "zh_CN"), signature_date(dt.date(2021, 1, 20), "zh_CN")
+    ('\u3000\u3000年\u3000月\u3000日', '2021年1月20日')
+    """
+    return date_text(date, locale) if date is not None else translator(locale)(UNDATED)
+
+
+def is_undated(text: str) -> bool:
+    """Whether ``text`` is the date line of a signature without a date, in any locale
+    (white space aside).
+
+    >>> is_undated("  年  月  日"), is_undated("2021年1月20日")
+    (True, False)
+    """
+    printed = "".join(text.split())
+    return any(printed == "".join(translator(loc)(UNDATED).split()) for loc in LOCALES)
 
 
 def compose_preamble(preamble: Preamble, locale: str) -> list[str]:

@@ -24,6 +24,7 @@ from govdisclosure.readers.result import Note, NoteKind
 from govdisclosure.readers.sections import NUMERALS, SUBSECTION
 from govdisclosure.report import Overview, Subsection
 from govdisclosure.text import Paragraph, Span
+from govdisclosure.wording import is_undated
 
 __all__ = ["overview", "paragraphs", "signature"]
 
@@ -168,10 +169,15 @@ def signature(
     it), taken out of the last section."""
     texts = [b for b in blocks if isinstance(b, TextBlock) and b.text.strip()]
     signed = parse_date(texts[-1].text) if texts else None
-    if signed is None:
+    undated = signed is None and bool(texts) and is_undated(texts[-1].text)
+    if signed is None and not undated:
         return blocks, None
     drop = {id(texts[-1])}
-    action = "read the date under the report as its publication date"
+    action = (
+        "read the blank date line under the report (no publication date)"
+        if undated
+        else "read the date under the report as its publication date"
+    )
     if len(texts) > 1 and _signs_for(texts[-2].text, organ):
         drop.add(id(texts[-2]))
         action += ", and dropped the organ's name above it"

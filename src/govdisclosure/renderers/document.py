@@ -30,7 +30,7 @@ from govdisclosure.renderers.grid import Grid, table_grid
 from govdisclosure.renderers.numbers import cell_text
 from govdisclosure.report import AnnualReport, Preamble
 from govdisclosure.text import Paragraph, Span
-from govdisclosure.wording import compose_preamble, date_text
+from govdisclosure.wording import compose_preamble, signature_date
 
 __all__ = [
     "Block",
@@ -85,7 +85,9 @@ Block = Heading | Para | Table
 
 @frozen
 class Document:
-    """A report ready to print: metadata, the title, and the blocks in order."""
+    """A report ready to print: metadata, the title, and the blocks in order. It is signed
+    at its end with ``organ`` over ``published_text``: the publication date, or blanks
+    for the office to fill in when the report has none."""
 
     locale: str
     title: str = field(converter=printable)
@@ -153,7 +155,7 @@ def build_document(
         organ=report.organ,
         year=report.year,
         published=report.published,
-        published_text=date_text(report.published, locale) if report.published else "",
+        published_text=signature_date(report.published, locale),
         blocks=tuple(blocks),
     )
 

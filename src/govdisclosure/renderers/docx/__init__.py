@@ -1,7 +1,9 @@
 """The report as a Word document (DOCX), laid out as the report is published: A4 with the
 margins of GB/T 9704, the title in 方正小标宋简体, headings in 黑体 and 楷体_GB2312, body text
-in 仿宋_GB2312 at a fixed 28 pt line, page numbers "— 1 —" in the footer, and the three
-tables merged cell for cell as the official form prints them.
+in 仿宋_GB2312 at a fixed 28 pt line with widow control, page numbers "— 1 —" at the foot
+(odd pages right, even pages left, as GB/T 9704 places them), the three tables merged cell
+for cell as the official form prints them, and the signature (落款) at the end: the organ
+over the date, or over blanks for the date when the report has none.
 
 Everything is done through named styles (Title, Heading 1, Heading 2, Body Text, Table
 Heading, Table Contents, Table Number, Run-in Heading, Footer, Table Grid), so that a
@@ -29,19 +31,9 @@ from typing import Any
 
 from govdisclosure.errors import OptionError
 from govdisclosure.renderers.document import Document, build_document
-from govdisclosure.renderers.docx._body import body_xml, footer_xml
-from govdisclosure.renderers.docx._package import (
-    open_document,
-    package_bytes,
-    prune,
-    set_core_properties,
-    set_custom_properties,
-    set_font_table,
-    set_page,
-    set_settings,
-    text_width,
-)
-from govdisclosure.renderers.docx._wordml import parse_fragment, preset_styles, reference_styles
+from govdisclosure.renderers.docx._body import body_xml
+from govdisclosure.renderers.docx._package import core_values
+from govdisclosure.renderers.docx._skeleton import reference_bytes, skeleton
 from govdisclosure.renderers.docx.preset import GB_T_9704, Font, Preset
 from govdisclosure.renderers.properties import report_properties
 from govdisclosure.report import AnnualReport
@@ -64,48 +56,15 @@ def document_docx(
     properties: dict[str, str] | None = None,
 ) -> bytes:
     """The document as the bytes of a ``.docx`` file; ``properties`` become custom
-    document properties (see :func:`report_properties`)."""
-    from docx.oxml.ns import qn
-
+    document properties (see :func:`report_properties`). The package around the body is
+    built once per preset, reference document (by content) and language, and reused."""
     if preset is None:
         preset = GB_T_9704
     elif not isinstance(preset, Preset):
         raise OptionError(f"preset must be a govdisclosure.renderers.docx.Preset, got {preset!r}")
-    document = open_document(reference)
-    hint = doc.locale == "zh_CN"
-    styles = document.styles.element
-    if reference is None:
-        ids = preset_styles(styles, preset, hint)
-        set_page(document, preset)
-        set_font_table(document, preset)
-    else:
-        ids = reference_styles(styles, preset, hint)
-    set_settings(document, reference is None)
-
-    body = document.element.body
-    sect = body.find(qn("w:sectPr"))
-    for child in list(body):
-        if child is not sect:
-            body.remove(child)
-    for element in parse_fragment(body_xml(doc, ids, preset, text_width(document, preset))):
-        if sect is not None:
-            sect.addprevious(element)
-        else:
-            body.append(element)
-
-    section = document.sections[-1]
-    if section.footer.is_linked_to_previous:
-        footer = section.footer
-        footer.is_linked_to_previous = False
-        element = footer.part.element
-        for child in list(element):
-            element.remove(child)
-        element.extend(parse_fragment(footer_xml(ids)))
-    set_core_properties(document, doc)
-    if properties:
-        set_custom_properties(document, properties)
-    prune(document, reference is None)
-    return package_bytes(document.part.package)
+    bones = skeleton(preset, reference_bytes(reference), doc.locale == "zh_CN", bool(properties))
+    body = body_xml(doc, bones.ids, preset, bones.width)
+    return bones.package(body, core_values(doc), properties or {})
 
 
 def render_docx(

@@ -3,9 +3,9 @@ merged cell for cell as the official form prints them, the signature and the foo
 
 from __future__ import annotations
 
+import functools
 import math
 import re
-from xml.sax.saxutils import escape
 
 from govdisclosure.renderers.document import Document, Heading, Para, Table
 from govdisclosure.renderers.docx._wordml import (
@@ -15,6 +15,7 @@ from govdisclosure.renderers.docx._wordml import (
     NO_INDENT,
     mm_to_twips,
     xml_attr,
+    xml_text,
 )
 from govdisclosure.renderers.docx.preset import Preset
 from govdisclosure.renderers.grid import Grid, GridCell, Role
@@ -24,6 +25,8 @@ from govdisclosure.textwidth import display_width
 
 def _text(text: str) -> str:
     """Run content: text, with line breaks and tabs as Word writes them."""
+    if text.isprintable():  # most text: one piece, nothing to drop or break
+        return f'<w:t xml:space="preserve">{xml_text(text)}</w:t>' if text else ""
     out = []
     for piece in BREAKS.split(CONTROL_CHARS.sub("", text)):
         if not piece:
@@ -33,12 +36,15 @@ def _text(text: str) -> str:
         elif piece[0] in "\r\n":
             out.append("<w:br/>")
         else:
-            out.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
+            out.append(f'<w:t xml:space="preserve">{xml_text(piece)}</w:t>')
     return "".join(out)
 
 
 def _run(text: str, rpr: str = "") -> str:
-    return f"<w:r>{rpr}{_text(text)}</w:r>" if text else ""
+    if not text:
+        return ""
+    content = rpr + _text(text)
+    return f"<w:r>{content}</w:r>" if content else "<w:r/>"
 
 
 def _paragraph(style: str, runs: str, ppr: str = "") -> str:
@@ -50,6 +56,7 @@ def _spans(spans: tuple[Span, ...]) -> str:
     return "".join(_run(span.text, bold if span.bold else "") for span in spans)
 
 
+@functools.lru_cache(maxsize=4096)
 def _em(text: str) -> float:
     """The width of ``text`` in ems of its font (a Latin character counts half)."""
     return display_width(text) / 2
@@ -63,6 +70,7 @@ _UNBREAKABLE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def _longest(text: str) -> float:
     return max((_em(token) for token in _UNBREAKABLE.findall(text)), default=0.0)
 
@@ -184,6 +192,8 @@ def _table(grid: Grid, ids: dict[str, str], preset: Preset, total: int, caption:
         Role.NUMBER: ids["table_number"],
         Role.FILLER: ids["table_number"],
     }
+    # A form repeats its cells ("0" in most of table 三): each is written once.
+    written: dict[tuple[str, int, int, int, bool, int, bool], str] = {}
     for r, row in enumerate(grid.matrix()):
         header = "<w:tblHeader/>" if r < grid.header_rows else ""
         tall = row_height
@@ -193,10 +203,16 @@ def _table(grid: Grid, ids: dict[str, str], preset: Preset, total: int, caption:
         c = 0
         while c < grid.columns:
             cell, start = row[c]
-            width = sum(widths[c : c + cell.col_span])
-            side = c in turned and cell.col_span == 1 and cell.role is Role.COLUMN
-            out.append(_cell(cell, start, width, styles, turned=side))
-            c += cell.col_span
+            span = cell.col_span
+            width = widths[c] if span == 1 else sum(widths[c : c + span])
+            side = bool(turned) and c in turned and span == 1 and cell.role is Role.COLUMN
+            # A role is a singleton: its id stands for it (an enum hashes in Python).
+            key = (cell.text, id(cell.role), span, cell.row_span, start, width, side)
+            xml = written.get(key)
+            if xml is None:
+                xml = written[key] = _cell(cell, start, width, styles, turned=side)
+            out.append(xml)
+            c += span
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)
@@ -234,33 +250,55 @@ def _title(doc: Document, preset: Preset, total: int) -> str:
     return _run(title)
 
 
+#: The most lines of a last paragraph kept whole with the signature under it.
+_KEPT_LINES = 3
+
+
+def _short(para: Para, preset: Preset, total: int) -> bool:
+    """Whether the paragraph takes at most :data:`_KEPT_LINES` lines. The last one, if
+    so, is kept on the page of the signature (moving it whole costs a few lines), so
+    that the signature never stands alone on the last page. A longer one is left to
+    widow control, which carries its last two lines over with the signature when it
+    breaks: kept with the signature, LibreOffice would move all of it, leaving most of a
+    page empty."""
+    indent = preset.first_line_indent
+    lines = (display_width(para.text) / 2 + indent) * preset.body.size * 20 / total
+    return lines <= _KEPT_LINES
+
+
 def body_xml(doc: Document, ids: dict[str, str], preset: Preset, total: int) -> str:
     """The document body as WordprocessingML: title, sections, tables and signature."""
     out = [_paragraph(ids["title"], _title(doc, preset, total))]
     lead = f'<w:rPr><w:rStyle w:val="{xml_attr(ids["lead"])}"/></w:rPr>'
     section = ""
-    for block in doc.blocks:
+    for number, block in enumerate(doc.blocks, start=1):
         if isinstance(block, Heading):
             style = ids["heading1"] if block.level == 1 else ids["heading2"]
             out.append(_paragraph(style, _run(block.text)))
             if block.level == 1:
                 section = block.text
         elif isinstance(block, Para):
-            out.append(_paragraph(ids["body"], _run(block.lead, lead) + _spans(block.spans)))
+            keep = (
+                "<w:keepNext/>"
+                if number == len(doc.blocks) and _short(block, preset, total)
+                else ""
+            )
+            out.append(_paragraph(ids["body"], _run(block.lead, lead) + _spans(block.spans), keep))
         elif isinstance(block, Table):
             out.append(_table(block.grid, ids, preset, total, section))
-    if doc.published_text:
-        # Signed as a report is: the organ, then the date, right-aligned under the text
-        # after an empty line's worth of space.
-        right = f'{NO_INDENT}<w:jc w:val="right"/>'
-        space = f'<w:spacing w:before="{round(preset.line_spacing * 20)}"/>'
-        out.append(_paragraph(ids["body"], _run(doc.organ), space + right))
-        out.append(_paragraph(ids["body"], _run(doc.published_text), right))
+    # Signed as a report is: the organ, then the date (or blanks to fill in), right-aligned
+    # under the text after an empty line's worth of space, kept together.
+    right = f'{NO_INDENT}<w:jc w:val="right"/>'
+    space = f'<w:spacing w:before="{round(preset.line_spacing * 20)}"/>'
+    out.append(_paragraph(ids["body"], _run(doc.organ), f"<w:keepNext/>{space}{right}"))
+    out.append(_paragraph(ids["body"], _run(doc.published_text), right))
     return "".join(out)
 
 
-def footer_xml(ids: dict[str, str]) -> str:
-    """The page number, "— 1 —": a PAGE field between em dashes."""
+def footer_xml(ids: dict[str, str], preset: Preset, *, even: bool) -> str:
+    """The page number as GB/T 9704 prints it, "— 1 —" (a PAGE field between em dashes),
+    at the outer edge: odd pages right, even pages left, a character of its font (一字线)
+    in from the edge of the text."""
     field_runs = (
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
         '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
@@ -270,4 +308,7 @@ def footer_xml(ids: dict[str, str]) -> str:
     )
     dash = '<w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>'
     runs = _run("— ", dash) + field_runs + _run(" —", dash)
-    return _paragraph(ids["footer"], runs, '<w:jc w:val="center"/>')
+    em = round(preset.page_number.size * 20)
+    side = "left" if even else "right"
+    ppr = f'<w:ind w:{side}="{em}"/><w:jc w:val="{side}"/>'
+    return _paragraph(ids["footer"], runs, ppr)

@@ -1,5 +1,6 @@
 """The package around the body: page setup, fonts, settings, document properties, the
-parts to drop, and zip bytes that are the same for the same report every time."""
+parts to drop, and the entries of the zip in a fixed order. Used to build a package's
+skeleton once (:mod:`._skeleton`), not on every render."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ import os
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape
 
 from govdisclosure.errors import OptionError
 from govdisclosure.i18n import gettext_noop as _, translate
@@ -20,10 +20,10 @@ from govdisclosure.renderers.docx._wordml import (
     NAMESPACES,
     mm_to_twips,
     xml_attr,
+    xml_text,
 )
 from govdisclosure.renderers.docx.preset import Preset
 from govdisclosure.renderers.properties import document_time
-from govdisclosure.stablezip import zip_bytes
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -145,20 +145,37 @@ def set_settings(document: WordDocument, preset_mode: bool) -> None:
             element.set(qn("w:eastAsia"), "zh-CN")
 
 
-def set_core_properties(document: WordDocument, doc: Document) -> None:
-    """The document properties, from the report alone."""
-    stamp = document_time(doc.year, doc.published)
+def core_values(doc: Document) -> dict[str, str]:
+    """The document properties that come from the report, as core.xml writes them."""
+    stamp = document_time(doc.year, doc.published).strftime(TIME_FORMAT)
+    return {
+        "title": doc.title[:255],
+        "author": doc.organ[:255],
+        "last_modified_by": doc.organ[:255],
+        "subject": translate(_("政府信息公开工作年度报告"), doc.locale),
+        "language": "zh-CN" if doc.locale == "zh_CN" else "en",
+        "created": stamp,
+        "modified": stamp,
+    }
+
+
+#: How python-docx writes the times of core.xml.
+TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+
+
+def set_core_properties(document: WordDocument, values: dict[str, str]) -> None:
+    """The document properties: ``values`` (of :func:`core_values`, or stand-ins for
+    them), no keywords, comments or category, revision 1."""
+    import datetime as dt
+
     props = document.core_properties
-    props.title = doc.title[:255]
-    props.author = doc.organ[:255]
-    props.last_modified_by = doc.organ[:255]
-    props.subject = translate(_("政府信息公开工作年度报告"), doc.locale)
-    props.language = "zh-CN" if doc.locale == "zh_CN" else "en"
+    for name in ("title", "author", "last_modified_by", "subject", "language"):
+        setattr(props, name, values[name])
     props.keywords = ""
     props.comments = ""
     props.category = ""
-    props.created = stamp
-    props.modified = stamp
+    props.created = dt.datetime.strptime(values["created"], TIME_FORMAT)
+    props.modified = dt.datetime.strptime(values["modified"], TIME_FORMAT)
     props.revision = 1
 
 
@@ -174,10 +191,10 @@ _CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 _OWN_PREFIX = "govdisclosure."
 
 
-def set_custom_properties(document: WordDocument, properties: dict[str, str]) -> None:
+def set_custom_properties(document: WordDocument, properties: dict[str, str]) -> tuple[str, int]:
     """Write ``properties`` into ``docProps/custom.xml``: a new part, or the reference
     document's own, whose other properties are kept (ours from an earlier render are
-    replaced)."""
+    replaced). Returns the properties kept, as XML, and the first id free for ours."""
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
     from lxml import etree  # type: ignore[import-untyped,unused-ignore]
@@ -197,18 +214,26 @@ def set_custom_properties(document: WordDocument, properties: dict[str, str]) ->
         del package.rels[rid]
     pids = [int(p.get("pid")) for p in kept if re.fullmatch(r"[0-9]{1,6}", p.get("pid") or "")]
     pid = max([1, *pids]) + 1
-    entries = [etree.tostring(p, encoding="unicode") for p in kept]
+    others = "".join(etree.tostring(p, encoding="unicode") for p in kept)
+    xml = custom_xml(others, pid, properties)
+    part = Part(PackURI("/docProps/custom.xml"), _CUSTOM_TYPE, xml, package)
+    package.relate_to(part, _CUSTOM_REL)
+    return others, pid
+
+
+def custom_xml(others: str, pid: int, properties: dict[str, str]) -> bytes:
+    """``docProps/custom.xml``: the properties ``others`` (XML) kept, then ``properties``
+    numbered from ``pid``."""
+    entries = [others]
     for offset, (name, value) in enumerate(sorted(properties.items())):
         entries.append(
             f'<property fmtid="{_CUSTOM_FMTID}" pid="{pid + offset}" name="{xml_attr(name)}">'
-            f"<vt:lpwstr>{escape(CONTROL_CHARS.sub('', value))}</vt:lpwstr></property>"
+            f"<vt:lpwstr>{xml_text(CONTROL_CHARS.sub('', value))}</vt:lpwstr></property>"
         )
-    xml = (
+    return (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         f'<Properties xmlns="{_CUSTOM_NS}" xmlns:vt="{_VT_NS}">{"".join(entries)}</Properties>'
     ).encode()
-    part = Part(PackURI("/docProps/custom.xml"), _CUSTOM_TYPE, xml, package)
-    package.relate_to(part, _CUSTOM_REL)
 
 
 #: Relationships of the main document that nothing in its XML refers to but Word needs.
@@ -258,9 +283,8 @@ def _parts(package: OpcPackage) -> Iterator[Part]:
         stack.extend(rel.target_part for rel in part.rels.values() if not rel.is_external)
 
 
-def package_bytes(package: OpcPackage) -> bytes:
-    """The package as a zip with a fixed entry order, and times and compression fixed by
-    :class:`~govdisclosure.stablezip.StableZipFile`."""
+def package_entries(package: OpcPackage) -> list[tuple[str, bytes]]:
+    """The entries of the package's zip, in the fixed order it is written in."""
     parts = sorted(_parts(package), key=lambda p: str(p.partname))
     overrides = "".join(
         f'<Override PartName="{xml_attr(str(p.partname))}"'
@@ -283,7 +307,7 @@ def package_bytes(package: OpcPackage) -> bytes:
         entries.append((str(part.partname)[1:], part.blob))
         if len(part.rels):
             entries.append((part.partname.rels_uri[1:], _rels_xml(part.rels)))
-    return zip_bytes(entries)
+    return entries
 
 
 def _rels_xml(rels: Any) -> bytes:

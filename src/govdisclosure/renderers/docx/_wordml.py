@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from typing import Any
-from xml.sax.saxutils import escape
 
 from govdisclosure.renderers.docx.preset import Font, Preset
 
@@ -56,9 +55,22 @@ def _half_points(pt: float) -> int:
     return round(pt * 2)
 
 
+def xml_text(value: str) -> str:
+    """``value`` escaped for XML character data (as lxml writes it: ``>`` too). Written
+    here rather than taken from :mod:`xml.sax.saxutils`, which imports ``urllib.request``
+    (tens of milliseconds on a document's first render)."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+#: White space an XML parser turns into a space in an attribute value ("\r\n" is one).
+_ATTR_SPACE = re.compile("\r\n|[\t\n\r]")
+
+
 def xml_attr(value: str) -> str:
-    """``value`` escaped for an XML attribute in double quotes."""
-    return escape(value, {'"': "&quot;"})
+    """``value`` escaped for an XML attribute in double quotes, its tabs and line breaks
+    as the spaces a parser reads them as (the bytes lxml would write for it)."""
+    escaped = xml_text(value).replace('"', "&quot;")
+    return _ATTR_SPACE.sub(" ", escaped) if not escaped.isprintable() else escaped
 
 
 def _fonts(font: Font, hint: bool) -> str:
@@ -122,7 +134,8 @@ def _formats(preset: Preset, hint: bool) -> dict[str, tuple[str, Font]]:
         ),
         "heading1": (f'{heading}<w:outlineLvl w:val="0"/>', heading1),
         "heading2": (f'{heading}<w:outlineLvl w:val="1"/>', preset.heading2),
-        "body": (f'{line}{_indent(preset, body)}<w:jc w:val="both"/>', body),
+        # Body text leaves no line of a paragraph alone at the foot or head of a page.
+        "body": (f'<w:widowControl/>{line}{_indent(preset, body)}<w:jc w:val="both"/>', body),
         "table_heading": (f'<w:keepNext/>{cell}<w:jc w:val="center"/>', preset.table),
         "table_contents": (f'{cell}<w:jc w:val="left"/>', preset.table),
         "table_number": (f'{cell}<w:jc w:val="center"/>', preset.table),
