@@ -40,7 +40,7 @@ pytest: $(INSTALLED)
 
 ## docs: build the documentation, warnings as errors
 docs: $(INSTALLED)
-	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
+	$(BIN)/sphinx-build -n -W --keep-going -q -b html docs docs/_build/html
 
 ## bench: run the benchmarks and print what they measured
 bench: $(INSTALLED)
