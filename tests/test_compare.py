@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -150,10 +151,27 @@ def test_the_text_table_aligns_its_figures_by_display_width() -> None:
     rows = lines[1:-1]
     # Every line of the table ends its figures at the same display column.
     ends = {display_width(re.split(r"\s{2,}", line.rstrip())[-1]) for line in rows}
-    widths = {display_width(line) for line in rows}
+    widths = {display_width(line, east_asian=True) for line in rows}
     assert len(widths) == 1
     assert ends
     assert lines[-1].startswith("变化 2 项")
+
+
+def test_the_chinese_text_table_counts_ambiguous_width_characters_as_wide() -> None:
+    # “三安全一稳定” has East-Asian-ambiguous quotes: a CJK monospaced font shows them wide.
+    stable = R.WITHHELD_SECURITY
+    comparison = compare(last_year(**{stable.value: 9}), invented())
+    rows = comparison.to_text(changes_only=True).splitlines()[1:-1]
+    assert any("“" in line for line in rows)
+
+    def columns(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in text)
+
+    figures = [line for line in rows if re.search(r"\d%$", line)]  # not a wrapped place
+    assert len(figures) == 1
+    assert columns(figures[0]) == columns(rows[0])  # the figures end under the header's
+    # A line never opens with closing punctuation: the quote stays with what it closes.
+    assert not any(line.lstrip().startswith("”") for line in rows)
 
 
 def test_the_english_table_says_n_a_and_blank() -> None:

@@ -170,13 +170,19 @@ def comparison_text(
     right), the tally."""
     table = comparison_table(comparison, locale, changes_only=changes_only)
     last = len(table.header) - 1
+    # In Chinese, “” and the other East-Asian-ambiguous characters are as wide as a Chinese
+    # character in the monospaced fonts that show it (as in the text format).
+    wide = not locale.startswith("en")
     # Places (and notes) wrap; figures never do.
     wrapped = [
-        [wrap(text, _WIDEST) if i in (0, 5) else [text] for i, text in enumerate(row)]
+        [
+            wrap(text, _WIDEST, east_asian=wide) if i in (0, 5) else [text]
+            for i, text in enumerate(row)
+        ]
         for row in (table.header, *table.rows)
     ]
     widths = [
-        max(display_width(line) for row in wrapped for line in row[i])
+        max(display_width(line, east_asian=wide) for row in wrapped for line in row[i])
         for i in range(len(table.header))
     ]
     lines = [table.title]
@@ -184,7 +190,7 @@ def comparison_text(
         for depth in range(max(len(cell) for cell in row)):
             texts = [cell[depth] if depth < len(cell) else "" for cell in row]
             aligned = [
-                pad(text, widths[i], "left" if i in (0, 5) else "right")
+                pad(text, widths[i], "left" if i in (0, 5) else "right", east_asian=wide)
                 for i, text in enumerate(texts)
             ]
             lines.append(_GAP.join(aligned[: last + 1]).rstrip())

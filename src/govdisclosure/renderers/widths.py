@@ -26,14 +26,28 @@ def pad(text: str, width: int, align: str = "left", *, east_asian: bool = False)
     return text + " " * gap
 
 
-# A line may break after any wide (Chinese) character, and between Latin words.
+# A line may break after any wide (Chinese) character, and between Latin words; never
+# before closing punctuation (a line does not begin with ”，。） and the like: 避头点).
 _TOKEN = re.compile(r"[\u2e80-\uffef]|[^\s\u2e80-\uffef]+\s*|\s+")
+_CLOSING = frozenset("”’）》」』】〕〉，。、；：！？·…")
+
+
+def _tokens(text: str) -> list[str]:
+    """The pieces a line may break between: a token that opens with closing punctuation
+    stays with the one before it."""
+    tokens: list[str] = []
+    for token in _TOKEN.findall(text):
+        if tokens and token[0] in _CLOSING and not tokens[-1].isspace():
+            tokens[-1] += token
+        else:
+            tokens.append(token)
+    return tokens
 
 
 def longest_word(text: str, *, east_asian: bool = False) -> int:
     """The width of the widest piece of ``text`` that cannot be broken."""
     return max(
-        (display_width(t.rstrip(), east_asian=east_asian) for t in _TOKEN.findall(text)),
+        (display_width(t.rstrip(), east_asian=east_asian) for t in _tokens(text)),
         default=0,
     )
 
@@ -43,7 +57,7 @@ def wrap(text: str, width: int, *, east_asian: bool = False) -> list[str]:
     between Latin words, and inside a word only when it is wider than a line."""
     lines: list[str] = []
     line, used = "", 0
-    for piece in _TOKEN.findall(text):
+    for piece in _tokens(text):
         token = piece
         w = display_width(token.rstrip(), east_asian=east_asian)
         if line and used + w > width:
