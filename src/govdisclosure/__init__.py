@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # what type checkers see; "X as X" marks an explicit re-expor
         Checked as Checked,
         PreviousReports as PreviousReports,
         read_many as read_many,
+        render_many as render_many,
         validate_many as validate_many,
         with_reuse as with_reuse,
     )
@@ -194,7 +195,7 @@ _EXPORTS: dict[str, str] = {
     name: f"govdisclosure.{module}"
     for module, names in {
         "rollup": "AggregateResult BlankPolicy aggregate",
-        "batch": "BatchItem Checked PreviousReports read_many validate_many with_reuse",
+        "batch": "BatchItem Checked PreviousReports read_many render_many validate_many with_reuse",
         "categories": (
             "Applicant ApplicationRow Art20Item MoneyUnit OrganKind ProactiveColumn "
             "ProactiveRow ReviewCase ReviewResult ScopeKind Section"

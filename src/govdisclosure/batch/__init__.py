@@ -15,6 +15,7 @@ from govdisclosure.batch.checking import validate_many
 from govdisclosure.batch.items import BatchItem, Checked
 from govdisclosure.batch.previous import Found, PreviousReports
 from govdisclosure.batch.reading import read_many
+from govdisclosure.batch.rendering import render_many
 from govdisclosure.batch.reuse import with_reuse
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "Found",
     "PreviousReports",
     "read_many",
+    "render_many",
     "validate_many",
     "with_reuse",
 ]
