@@ -387,3 +387,19 @@ def test_a_job_of_a_batch_pickles() -> None:
     index = PreviousReports.from_reports([gd.load(EXAMPLES / "zhongning-minzheng-2020.json")])
     for job in (ReadJob({"fmt": "json"}), CheckJob(index, ("R2",), None)):
         assert pickle.loads(pickle.dumps(job)) == job
+
+
+def test_a_forked_pool_freezes_the_heap_for_its_workers_and_unfreezes_it_after() -> None:
+    import gc
+
+    from govdisclosure.batch.pools import start_method
+
+    if start_method() != "fork":
+        pytest.skip("the heap is frozen only for workers forked from this process")
+    assert gc.get_freeze_count() == 0
+    counts = []
+    for item in gd.batch.read_many([gd.examples.path("zhongning-minzheng-2020.json")] * 4, jobs=2):
+        counts.append(gc.get_freeze_count())
+        assert item.ok
+    assert min(counts) > 0  # frozen while the pool ran
+    assert gc.get_freeze_count() == 0  # and given back when the batch ended
