@@ -52,3 +52,8 @@ def test_a_process_pool_gives_the_same_bytes() -> None:
 def test_an_unknown_format_is_refused_before_any_work() -> None:
     with pytest.raises(FormatNotAvailable):
         render_many([SEED], "odt")
+
+
+def test_an_unknown_language_is_refused_before_any_work() -> None:
+    with pytest.raises(gd.ReportValueError, match="unsupported locale 'fr'"):
+        render_many([SEED], "text", locale="fr")

@@ -101,3 +101,8 @@ def test_selection_leaves_b1_out_and_validate_runs_it_only_with_a_batch() -> Non
     assert "B1" in gd.validate(BASE, reused=()).rules
     with pytest.raises(ReportValueError, match=r"reused\[0\] must be a textreuse Match"):
         gd.validate(BASE, reused=["copied"])  # type: ignore[list-item]
+
+
+def test_what_is_not_a_checked_batch_is_refused_with_what_was_expected() -> None:
+    with pytest.raises(ReportValueError, match=r"items\[1\] must be a BatchItem of a checked"):
+        with_reuse([*validate_many([BASE]), BASE])  # type: ignore[list-item]

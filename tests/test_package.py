@@ -192,3 +192,11 @@ def test_cli_stops_quietly_when_the_reader_of_its_output_does() -> None:
         status = process.wait()
     assert errors == b""
     assert status in (0, 141)
+
+
+def test_examples_are_named_by_str_and_unknown_names_say_what_there_is() -> None:
+    assert govdisclosure.examples.load("zhongning-minzheng-2020").organ == "中宁县民政局"
+    with pytest.raises(govdisclosure.OptionError, match="did you mean 'county'"):
+        govdisclosure.examples.path("countyy")
+    with pytest.raises(govdisclosure.OptionError, match="named by a str"):
+        govdisclosure.examples.load(3)  # type: ignore[arg-type]

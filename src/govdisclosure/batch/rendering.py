@@ -22,6 +22,7 @@ from govdisclosure.batch.items import BatchItem
 from govdisclosure.batch.plan import run_batch
 from govdisclosure.batch.work import Job, as_path
 from govdisclosure.formats import get_format
+from govdisclosure.i18n import normalize_locale
 from govdisclosure.readers import ReadResult, read
 from govdisclosure.renderers import render
 from govdisclosure.report import AnnualReport
@@ -68,5 +69,5 @@ def render_many(
     :func:`~govdisclosure.batch.read_many` (rendering is worth a pool even for reports
     already in memory)."""
     get_format(fmt)  # an unknown or uninstalled format: refused before any work
-    job = RenderJob(fmt, locale, render_options)
+    job = RenderJob(fmt, normalize_locale(locale), render_options)  # a bad locale: too
     return run_batch(job, sources, executor=executor, jobs=jobs)

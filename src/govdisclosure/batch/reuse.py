@@ -32,6 +32,7 @@ import attrs
 from govdisclosure.batch.items import BatchItem, Checked
 from govdisclosure.checker.registry import selected_rules
 from govdisclosure.checker.validate import validate
+from govdisclosure.errors import ReportValueError
 from govdisclosure.textreuse import THRESHOLD, find_reuse
 from govdisclosure.textreuse.measure import Match
 
@@ -53,6 +54,14 @@ def with_reuse(
     reports (``threshold``: see :mod:`govdisclosure.textreuse`). ``select`` and ``ignore``
     are the check's: when they leave B1 out, the items come back as they are."""
     batch = list(items)
+    for number, item in enumerate(batch):
+        if not isinstance(item, BatchItem) or not (
+            item.value is None or isinstance(item.value, Checked)
+        ):
+            raise ReportValueError(
+                f"items[{number}] must be a BatchItem of a checked report (what "
+                f"validate_many yields), got {item!r}"
+            )
     if RULE not in {rule.id for rule in selected_rules(select, ignore)}:
         return batch
     checked = [item for item in batch if item.value is not None]

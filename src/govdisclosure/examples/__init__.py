@@ -90,6 +90,10 @@ def path(name: str) -> Path:
     """The file of the example ``name`` (``"zhongning-minzheng-2020.json"``,
     ``"documents/county-site-2021.html"``), or of a folder of them (``"county"``); an
     :class:`~govdisclosure.errors.OptionError` that suggests the closest names otherwise."""
+    if not isinstance(name, str):
+        raise OptionError(
+            f"an example is named by a str (gd.examples.names() lists them), got {name!r}"
+        )
     known = names()
     folders = {name.rsplit("/", 1)[0] for name in known if "/" in name}
     wanted = name.strip("/")
@@ -104,4 +108,6 @@ def load(name: str) -> AnnualReport:
     """The example report ``name`` (a JSON example, with or without ``.json``)."""
     from govdisclosure.jsonio import load as load_json
 
+    if not isinstance(name, str):
+        path(name)  # says what is wrong
     return load_json(path(name if name.endswith(".json") else f"{name}.json"))
