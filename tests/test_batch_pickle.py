@@ -190,3 +190,25 @@ def test_batch_items_pickle_with_their_value_or_their_error() -> None:
     assert not back.ok
     assert type(back.error) is ReadError
     assert back.error.source == "b.txt"
+
+
+def test_tables_money_and_marks_pickle_field_by_field_inherited_fields_too() -> None:
+    """Classes pickled as a tuple of their fields (govdisclosure.pickling) set each
+    field through its slot, a base class's for a field a table inherits: every field
+    comes back, extras, notes and annotations of a table included."""
+    report = gd.examples.load("zhongning-minzheng-2020")
+    table = attrs.evolve(
+        report.applications,
+        notes=("注：本表含转办件",),
+        annotations=((0, "其中转办2件"),),
+        extra_rows=(gd.ExtraRow("不予受理", (0, 1, 0, 0, 0, 0, 1), after="other_handling"),),
+    )
+    money = gd.Money("6165711", "元")
+    mark = gd.NotApplicable("/")
+    back_table, back_money, back_mark = round_trip((table, money, mark))
+    assert back_table == table
+    assert type(back_table) is type(table)
+    for field in attrs.fields(type(table)):
+        assert getattr(back_table, field.name) == getattr(table, field.name), field.name
+    assert (back_money, back_mark) == (money, mark)
+    assert attrs.asdict(back_money) == attrs.asdict(money)

@@ -30,6 +30,7 @@ from attrs import field, frozen
 from govdisclosure.categories import MoneyUnit
 from govdisclosure.errors import Message, ReportValueError, translatable as _
 from govdisclosure.layouts import CellKind
+from govdisclosure.pickling import compact_pickle
 
 if TYPE_CHECKING:
     # typing.TypeIs is Python 3.13's; the checker alone needs it (typing_extensions comes
@@ -102,6 +103,7 @@ def _check_mark(_instance: object, _attribute: object, mark: Any) -> None:
         )
 
 
+@compact_pickle
 @frozen
 class NotApplicable:
     """A cell that printed a mark ("/", "-", "—", "无", "不适用", …) instead of a number.
@@ -173,6 +175,7 @@ def _to_unit(value: object) -> MoneyUnit:
         ) from None
 
 
+@compact_pickle
 @frozen
 class Money:
     """An amount of money with the unit it was stated in.

@@ -52,6 +52,7 @@ from govdisclosure.errors import (
 from govdisclosure.fieldchecks import as_tuple, instance_of, text, texts
 from govdisclosure.labels import LabelledEnum, did_you_mean
 from govdisclosure.layouts import CellKind, CellSpec, Node, TableLayout, layout
+from govdisclosure.pickling import compact_pickle
 from govdisclosure.text import is_text
 
 __all__ = [
@@ -132,6 +133,7 @@ def _check_after(instance: object, _attribute: object, value: Any) -> None:
         )
 
 
+@compact_pickle
 @frozen
 class ExtraRow:
     """A row a real report printed that its edition's form does not have (a local row
@@ -157,6 +159,7 @@ def _check_block(_instance: object, _attribute: object, value: Any) -> None:
         )
 
 
+@compact_pickle
 @frozen
 class ExtraColumn:
     """A column a real report printed that its edition's form does not have (most often
@@ -611,6 +614,7 @@ def cell_error(table: TableLayout, spec: CellSpec, value: object) -> CellValueEr
     )
 
 
+@compact_pickle
 @frozen(repr=False)
 class ProactiveTable(CellTable[ProactiveRow, ProactiveColumn]):
     """Table 二, 主动公开政府信息情况: stacked blocks under 第二十条第（X）项.
@@ -642,6 +646,7 @@ else:
     _CountTable = CellTable
 
 
+@compact_pickle
 @frozen(repr=False)
 class ApplicationTable(_CountTable[ApplicationRow, Applicant]):
     """Table 三, 收到和处理政府信息公开申请情况: outcome rows × applicant columns."""
@@ -651,6 +656,7 @@ class ApplicationTable(_CountTable[ApplicationRow, Applicant]):
     column_type: ClassVar[type[LabelledEnum]] = Applicant
 
 
+@compact_pickle
 @frozen(repr=False)
 class ReviewTable(_CountTable[ReviewCase, ReviewResult]):
     """Table 四, 行政复议、行政诉讼: 15 cells, three case kinds × five results.

@@ -19,6 +19,7 @@ from attrs import frozen
 
 from govdisclosure.checker.result import ValidationResult
 from govdisclosure.errors import GovDisclosureError
+from govdisclosure.pickling import compact_pickle
 from govdisclosure.report import AnnualReport
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ __all__ = ["BatchItem", "Checked"]
 T = TypeVar("T")
 
 
+@compact_pickle
 @frozen
 class BatchItem(Generic[T]):
     """The outcome for the ``index``-th source of a batch (counted from 0): its ``value``
@@ -53,6 +55,7 @@ class BatchItem(Generic[T]):
         return self.value
 
 
+@compact_pickle
 @frozen
 class Checked:
     """One report checked: the report, what the checker found, and, when the report was

@@ -338,6 +338,7 @@ class Term(str):
     __slots__ = ()
 
 
+@compact_pickle
 @frozen
 class Names:
     """Several places inside a message: the first few by name, then "等" ("and others")."""
@@ -360,6 +361,7 @@ _BLANK = _("空白")
 _NONE = _("无")
 
 
+@compact_pickle
 @frozen
 class Figures:
     """Several organs' figures inside a message — "县教育局 3、县民政局 “/”" — in the order
