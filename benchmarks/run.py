@@ -560,124 +560,81 @@ def bench_reuse() -> None:
     _report("  time per report, 2,000 / 500", f"{growth:.2f}x", "<= 1.5x", growth <= 1.5)
 
 
-_BATCH_RUN = """
-import json, os, resource, sys, time
-from govdisclosure.batch import validate_many
-
-def cpu(who):
-    usage = resource.getrusage(who)
-    return usage.ru_utime + usage.ru_stime
-
-def main():
-    folder, jobs = sys.argv[1], None if sys.argv[2] == "default" else int(sys.argv[2])
-    # The paths come from a lazy scan of the folder, as a real batch's would.
-    paths = (entry.path for entry in os.scandir(folder))
-    own, workers = cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    counts = {"ok": 0, "errors": 0, "findings": 0}
-    for item in validate_many(paths, jobs=jobs):
-        if item.ok:
-            counts["ok"] += 1
-            counts["findings"] += len(item.value.result.findings)
-        else:
-            counts["errors"] += 1
-    counts["seconds"] = time.perf_counter() - start
-    counts["cpu"] = cpu(resource.RUSAGE_SELF) - own
-    # A pool of this single-threaded process forks its workers: its children, waited for
-    # when the batch ends, so their CPU time is counted here.
-    counts["workers_cpu"] = cpu(resource.RUSAGE_CHILDREN) - workers
-    counts["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps(counts))
-
-if __name__ == "__main__":  # the workers of a pool may import this module too
-    main()
-"""
-
-
-def _batch_files(folder: Path, count: int) -> None:
-    """``count`` report files in ``folder``: the two examples in turn, as JSON and as text
-    in turn, each under an organ of its own (the example's name replaced throughout)."""
-    import govdisclosure as gd
-
-    folder.mkdir(parents=True, exist_ok=True)
-    seeds = [gd.load(path) for path in sorted((ROOT / "examples").glob("*.json"))]
-    forms = [
-        (seed.organ, suffix, text)
-        for seed in seeds
-        for suffix, text in (("json", gd.dumps(seed)), ("txt", str(gd.render(seed, "text"))))
-    ]
-    for number in range(count):
-        organ, suffix, text = forms[number % len(forms)]
-        path = folder / f"{number:05d}.{suffix}"
-        path.write_text(text.replace(organ, f"某县第{number}局"), encoding="utf-8")
-
-
-def _batch_run(folder: Path, jobs: str) -> dict[str, float]:
-    """``validate_many`` over the files of ``folder`` with ``jobs``, in a fresh interpreter:
-    its wall time, its own CPU time and its workers', its items, and its peak RSS.
-
-    The interpreter keeps the modules' bytecode in a cache of the benchmark's own, as an
-    installed package has it: without one (``PYTHONDONTWRITEBYTECODE``, as on the
-    machines this is built on), every run compiles every module from source, and a
-    worker that imports one compiles it again."""
-    script = folder.parent / "batch_run.py"
-    script.write_text(_BATCH_RUN, encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env |= {"PYTHONPATH": str(ROOT / "src"), "PYTHONPYCACHEPREFIX": str(folder.parent / "pyc")}
-    command = [sys.executable, str(script), str(folder), jobs]
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
-    return json.loads(done.stdout)  # type: ignore[no-any-return]
-
-
-def _median_run(runs: list[dict[str, float]]) -> dict[str, float]:
-    return sorted(runs, key=lambda run: run["seconds"])[len(runs) // 2]
-
-
 def bench_batch() -> None:
-    """``validate_many`` over 2,000 report files (JSON and text, the two examples under
-    2,000 organs' names): ``jobs=2`` at least 1.6x as fast as ``jobs=1`` on two CPUs,
-    each run in a fresh interpreter (the pool's start included), five runs each, taken
-    in turn; and the peak RSS of a 20,000-file run at most 1.5x that of a 2,000-file run
-    (default ``jobs``: a pool; the parent's RSS).
+    """Batches of 2,000 report files (JSON and text, the two examples under 2,000 organs'
+    names; benchmarks/batch_runs.py), each run in a fresh interpreter, the pool's start
+    included, in pairs taken one right after the other:
+
+    * ``govdisclosure check FOLDER -o FILE``: ``--jobs 2`` at least 1.6x as fast as
+      ``--jobs 1`` on two CPUs (the median of seven pairs' ratios), and the peak RSS of
+      a 20,000-file run at most 1.5x that of a 2,000-file run (default ``--jobs``: a
+      pool; the command's own and its workers');
+    * for context, ``validate_many`` bringing every ``Checked`` report back, and with
+      ``then=`` bringing back a count only.
 
     Wall time is what the target is held against, and what another tenant of the machine
-    changes most: the CPU time a file costs is printed too, serially and on the pool (the
-    parent's and the workers'), and from it the ratio two idle CPUs would give."""
+    changes most: the CPU time a file costs is printed too, and from it the ratio two
+    idle CPUs would give."""
     import tempfile
+
+    from batch_runs import make_files, paired, ratios, run
 
     files = 2_000
     with tempfile.TemporaryDirectory() as temp:
         small, large = Path(temp) / "small", Path(temp) / "large"
-        _batch_files(small, files)
-        serial: list[dict[str, float]] = []
-        pooled: list[dict[str, float]] = []
-        _batch_run(small, "2")  # fills the bytecode cache
-        for _ in range(5):
-            serial.append(_batch_run(small, "1"))
-            pooled.append(_batch_run(small, "2"))
-        assert {run["ok"] for run in serial + pooled} == {files}, (serial, pooled)
-        one, two = _median_run(serial), _median_run(pooled)
-        ratio = one["seconds"] / two["seconds"]
-        best = min(r["seconds"] for r in serial) / min(r["seconds"] for r in pooled)
-        _note("validate_many, 2,000 files, jobs=1", f"{one['seconds']:.2f} s (median of 5)")
-        _note("validate_many, 2,000 files, jobs=2", f"{two['seconds']:.2f} s (median of 5)")
-        _report("  jobs=2 vs jobs=1", f"{ratio:.2f}x (best {best:.2f}x)", ">= 1.6x", ratio >= 1.6)
-        per_file = one["cpu"] / files * 1000
-        parent, workers = two["cpu"] / files * 1000, two["workers_cpu"] / files * 1000
-        _note("  CPU a file, jobs=1", f"{per_file:.2f} ms")
-        _note("  CPU a file, jobs=2: parent + workers", f"{parent:.2f} + {workers:.2f} ms")
-        if workers:  # counted when the workers were this process's children (fork)
-            idle = min(2 * per_file / (parent + workers), per_file / parent)
-            _note("  jobs=2 vs jobs=1 on two idle CPUs", f"{idle:.2f}x (from the CPU times)")
+        make_files(small, files)
+        out = str(Path(temp) / "findings.txt")
+        one, two = paired("check", small, out, pairs=7)
+        assert {r["ok"] for r in one + two} == {files}, (one, two)
+        _batch_figures("check, 2,000 files", one, two, files, ratios(one, two), target=True)
+        for then, what in (("", "validate_many, Checked back"), ("then", "  with then=, a count")):
+            one, two = paired("validate_many", small, then, pairs=5)
+            assert {r["ok"] for r in one + two} == {files}, (one, two)
+            _batch_figures(what, one, two, files, ratios(one, two), target=False)
         load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
         _note("  load average after measuring", f"{load:.1f} on {_usable_cpus()} usable CPUs")
-        _batch_files(large, 10 * files)
-        few, many = _batch_run(small, "default"), _batch_run(large, "default")
+        make_files(large, 10 * files)
+        few, many = run("check", small, "default", out), run("check", large, "default", out)
         assert (few["ok"], many["ok"]) == (files, 10 * files), (few, many)
-        growth = many["rss_mb"] / few["rss_mb"]
-        _note("peak RSS, 2,000 files", f"{few['rss_mb']:.0f} MB ({few['seconds']:.1f} s)")
-        _note("peak RSS, 20,000 files", f"{many['rss_mb']:.0f} MB ({many['seconds']:.1f} s)")
-        _report("  20,000 files vs 2,000", f"{growth:.2f}x", "<= 1.5x", growth <= 1.5)
+        for key, who in (("rss_mb", "command"), ("workers_rss_mb", "its workers")):
+            growth = many[key] / few[key]
+            _note(f"check: peak RSS of {who}, 2,000 files", f"{few[key]:.0f} MB")
+            _note(f"  20,000 files ({many['seconds']:.0f} s)", f"{many[key]:.0f} MB")
+            _report("  20,000 files vs 2,000", f"{growth:.2f}x", "<= 1.5x", growth <= 1.5)
+
+
+def _batch_figures(
+    what: str,
+    one: list[dict[str, float]],
+    two: list[dict[str, float]],
+    files: int,
+    speedups: list[float],
+    *,
+    target: bool,
+) -> None:
+    """Print a batch's paired runs: the median times, the median of the pairs' ratios
+    (against 1.6x when it is the ``target``), and the CPU time a file costs."""
+    import statistics
+
+    first = statistics.median(run["seconds"] for run in one)
+    second = statistics.median(run["seconds"] for run in two)
+    ratio = statistics.median(speedups)
+    spread = f"{min(speedups):.2f}-{max(speedups):.2f}"
+    _note(f"{what}, jobs=1", f"{first:.2f} s (median of {len(one)})")
+    _note(f"{what}, jobs=2", f"{second:.2f} s (median of {len(two)})")
+    shown = f"{ratio:.2f}x (pairs {spread})"
+    if target:
+        _report("  jobs=2 vs jobs=1", shown, ">= 1.6x", ratio >= 1.6)
+    else:
+        _note("  jobs=2 vs jobs=1", shown)
+    per_file = statistics.median(run["cpu"] + run["workers_cpu"] for run in one) / files * 1000
+    parent = statistics.median(run["cpu"] for run in two) / files * 1000
+    workers = statistics.median(run["workers_cpu"] for run in two) / files * 1000
+    _note("  CPU a file, jobs=1", f"{per_file:.2f} ms")
+    _note("  CPU a file, jobs=2: parent + workers", f"{parent:.2f} + {workers:.2f} ms")
+    if workers:  # counted when the workers were this process's children (fork)
+        idle = min(2 * per_file / (parent + workers), per_file / parent)
+        _note("  jobs=2 vs jobs=1 on two idle CPUs", f"{idle:.2f}x (from the CPU times)")
 
 
 def _usable_cpus() -> int:

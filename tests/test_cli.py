@@ -14,6 +14,7 @@ import pytest
 
 import govdisclosure as gd
 from govdisclosure.cli import main
+from tests.batch_sources import write_many
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "zhongning-minzheng-2020.json"
@@ -392,3 +393,45 @@ def test_check_reuse_finds_departments_copying_each_other(
     # --ignore leaves it out, as any rule.
     assert main([*command, "--ignore", "batch"]) == 0
     assert '"B1"' not in capsys.readouterr().out
+
+
+def test_check_never_writes_over_an_input_by_another_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _copy(SEED, tmp_path / "in" / "x.json")
+    before = source.read_bytes()
+    (tmp_path / "hard.json").hardlink_to(source)
+    (tmp_path / "soft.json").symlink_to(source)
+    (tmp_path / "dangling.json").symlink_to(tmp_path / "nowhere.json")
+    (tmp_path / "also-nowhere.json").symlink_to(tmp_path / "nowhere.json")
+    names = ["hard.json", "soft.json", "in/../in/x.json"]
+    for name in names:
+        target = str(tmp_path / name)
+        assert main(["check", str(tmp_path / "in"), "-o", target, "--force"]) == 2
+        assert "not written, it is one of the inputs" in capsys.readouterr().err
+    assert source.read_bytes() == before
+    # Where an input that is a dangling link points is an input's place too.
+    inputs = [str(tmp_path / "in"), str(tmp_path / "dangling.json")]
+    assert main(["check", *inputs, "-o", str(tmp_path / "also-nowhere.json"), "--force"]) == 2
+    assert "not written, it is one of the inputs" in capsys.readouterr().err
+    assert not (tmp_path / "nowhere.json").exists()
+    assert main(["check", str(tmp_path / "in"), "-o", str(tmp_path / "out.txt")]) == 0
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "csv", "xlsx"])
+def test_check_writes_the_same_bytes_on_workers_as_here(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    # Each report's part of the output is made where it is checked: on a pool, in the
+    # workers. An unreadable source among them is written here, in its place.
+    folder = tmp_path / "reports"
+    write_many(folder, 6)
+    (folder / "00003.txt").write_text("not a report", encoding="utf-8")
+    outputs = []
+    for jobs in ("1", "2"):
+        target = tmp_path / f"findings-{jobs}.{fmt}"
+        assert main(["check", str(folder), "--format", fmt, "-o", str(target), "--jobs", jobs]) == 2
+        outputs.append(target.read_bytes())
+        assert "00003.txt" in capsys.readouterr().err
+    assert outputs[0] == outputs[1]
+    assert b"00003.txt" in outputs[0] or fmt in ("text", "xlsx")

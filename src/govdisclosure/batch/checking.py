@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Generator, Iterable, Mapping
 from concurrent.futures import Executor
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from attrs import frozen
 
@@ -26,10 +26,13 @@ from govdisclosure.batch.previous import Finder, PreviousReports, finder
 from govdisclosure.batch.work import Job, as_path
 from govdisclosure.checker.registry import selected_rules
 from govdisclosure.checker.validate import validate
+from govdisclosure.errors import OptionError
 from govdisclosure.readers import ReadResult, read
 from govdisclosure.report import AnnualReport
 
 __all__ = ["CheckJob", "validate_many"]
+
+T = TypeVar("T")
 
 #: What ``previous=`` takes: see :func:`validate_many`.
 Previous = (
@@ -48,8 +51,15 @@ class CheckJob(Job):
     previous: Finder | None
     select: tuple[str, ...] | str | None
     ignore: tuple[str, ...] | str | None
+    #: What becomes of each report checked, where it was checked (``then=``).
+    then: Callable[[Checked], Any] | None = None
 
-    def __call__(self, name: str, source: Any) -> Checked:
+    def __call__(self, name: str, source: Any) -> Any:
+        checked = self.check(name, source)
+        return checked if self.then is None else self.then(checked)
+
+    def check(self, name: str, source: Any) -> Checked:
+        """The report of ``source`` checked."""
         document = source if isinstance(source, ReadResult) else None
         if isinstance(source, AnnualReport):
             report = source
@@ -74,6 +84,7 @@ def _rule_names(names: Iterable[str] | str | None) -> tuple[str, ...] | str | No
     return names if names is None or isinstance(names, str) else tuple(names)
 
 
+@overload
 def validate_many(
     items: Iterable[Any],
     *,
@@ -82,7 +93,46 @@ def validate_many(
     ignore: Iterable[str] | str | None = None,
     executor: Executor | None = None,
     jobs: int | None = None,
-) -> Generator[BatchItem[Checked], None, None]:
+    then: None = None,
+) -> Generator[BatchItem[Checked], None, None]: ...
+
+
+@overload
+def validate_many(
+    items: Iterable[Any],
+    *,
+    previous: Previous = None,
+    select: Iterable[str] | str | None = None,
+    ignore: Iterable[str] | str | None = None,
+    executor: Executor | None = None,
+    jobs: int | None = None,
+    then: Callable[[Checked], T],
+) -> Generator[BatchItem[T], None, None]: ...
+
+
+@overload
+def validate_many(
+    items: Iterable[Any],
+    *,
+    previous: Previous = None,
+    select: Iterable[str] | str | None = None,
+    ignore: Iterable[str] | str | None = None,
+    executor: Executor | None = None,
+    jobs: int | None = None,
+    then: Callable[[Checked], Any] | None = None,
+) -> Generator[BatchItem[Any], None, None]: ...
+
+
+def validate_many(
+    items: Iterable[Any],
+    *,
+    previous: Previous = None,
+    select: Iterable[str] | str | None = None,
+    ignore: Iterable[str] | str | None = None,
+    executor: Executor | None = None,
+    jobs: int | None = None,
+    then: Callable[[Checked], Any] | None = None,
+) -> Generator[BatchItem[Any], None, None]:
     """Check each of ``items`` with :func:`~govdisclosure.validate` (``select``,
     ``ignore``): one :class:`~govdisclosure.batch.BatchItem` per item, in input order,
     holding a :class:`~govdisclosure.batch.Checked` or the library error that stopped it.
@@ -116,7 +166,24 @@ def validate_many(
     The items stream, and ``executor`` and ``jobs`` say where the work runs, as for
     :func:`~govdisclosure.batch.read_many`; by default reports already in memory are
     checked in this process.
+
+    ``then``, a function of a :class:`~govdisclosure.batch.Checked`, runs where the
+    report was checked, and the item holds what it returns (or the error it raised):
+    what a worker sends back is then only what you keep — the rows of a table of
+    findings, counts — instead of the report, its document and every finding, which
+    cost about as much to send between processes as to check a small report (see
+    :mod:`govdisclosure.batch.plan`). On worker processes it must pickle, as
+    ``previous`` must.
+
+    >>> import govdisclosure as gd
+    >>> def errors(checked):
+    ...     return len(checked.result.errors)
+    >>> paths = [gd.examples.path("broken/zhongning-minzheng-2020-broken.json")]
+    >>> [item.value for item in validate_many(paths, then=errors)]
+    [7]
     """
     selected_rules(select, ignore)  # an unknown rule or family is refused now, once
-    job = CheckJob(finder(previous), _rule_names(select), _rule_names(ignore))
+    if then is not None and not callable(then):
+        raise OptionError(f"then must be a function of a checked report, got {then!r}")
+    job = CheckJob(finder(previous), _rule_names(select), _rule_names(ignore), then)
     return run_batch(job, items, executor=executor, jobs=jobs, in_memory=_in_memory)

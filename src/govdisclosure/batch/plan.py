@@ -112,7 +112,7 @@ def run_batch(
     workers = _workers(jobs, executor)
     if executor is None and workers > 1 and jobs is not None and not _pickles(job):
         raise OptionError(
-            "what the batch was given (previous=, a read option) cannot be pickled, so it "
+            "what the batch was given (previous=, then=, a read option) cannot be pickled, so it "
             "cannot be sent to worker processes: use a module-level function or an "
             "object that pickles, or jobs=1"
         )

@@ -13,18 +13,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterable
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import Executor
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from attrs import frozen
 
 from govdisclosure.batch.items import BatchItem
 from govdisclosure.batch.plan import run_batch
 from govdisclosure.batch.work import Job, as_path
+from govdisclosure.errors import OptionError
 from govdisclosure.readers import ReadResult, read
 
 __all__ = ["ReadJob", "read_many"]
+
+T = TypeVar("T")
 
 
 @frozen
@@ -32,9 +35,45 @@ class ReadJob(Job):
     """Read a source with the reader's ``options`` (``fmt`` among them)."""
 
     options: dict[str, Any]
+    #: What becomes of each document read, where it was read (``then=``).
+    then: Callable[[ReadResult], Any] | None = None
 
-    def __call__(self, name: str, source: Any) -> ReadResult:
-        return read(as_path(source), **self.options)
+    def __call__(self, name: str, source: Any) -> Any:
+        document = read(as_path(source), **self.options)
+        return document if self.then is None else self.then(document)
+
+
+@overload
+def read_many(
+    sources: Iterable[Any],
+    *,
+    executor: Executor | None = None,
+    jobs: int | None = None,
+    then: None = None,
+    **read_options: Any,
+) -> Generator[BatchItem[ReadResult], None, None]: ...
+
+
+@overload
+def read_many(
+    sources: Iterable[Any],
+    *,
+    executor: Executor | None = None,
+    jobs: int | None = None,
+    then: Callable[[ReadResult], T],
+    **read_options: Any,
+) -> Generator[BatchItem[T], None, None]: ...
+
+
+@overload
+def read_many(
+    sources: Iterable[Any],
+    *,
+    executor: Executor | None = None,
+    jobs: int | None = None,
+    then: Callable[[ReadResult], Any] | None = None,
+    **read_options: Any,
+) -> Generator[BatchItem[Any], None, None]: ...
 
 
 def read_many(
@@ -42,8 +81,9 @@ def read_many(
     *,
     executor: Executor | None = None,
     jobs: int | None = None,
+    then: Callable[[ReadResult], Any] | None = None,
     **read_options: Any,
-) -> Generator[BatchItem[ReadResult], None, None]:
+) -> Generator[BatchItem[Any], None, None]:
     """Read each of ``sources`` with :func:`~govdisclosure.read` and ``read_options``:
     one :class:`~govdisclosure.batch.BatchItem` per source, in input order, holding its
     :class:`~govdisclosure.ReadResult` or the library error that stopped it, so that one
@@ -59,5 +99,11 @@ def read_many(
     for small batches, else on a process pool, by default; see
     :mod:`govdisclosure.batch.plan`). Arguments are checked when this is called; the
     sources are read as the items are asked for.
+
+    ``then``, a function of a :class:`~govdisclosure.ReadResult`, runs where the
+    document was read, and the item holds what it returns (or the error it raised):
+    only that travels back from a worker (see :func:`validate_many`).
     """
-    return run_batch(ReadJob(read_options), sources, executor=executor, jobs=jobs)
+    if then is not None and not callable(then):
+        raise OptionError(f"then must be a function of a document read, got {then!r}")
+    return run_batch(ReadJob(read_options, then), sources, executor=executor, jobs=jobs)

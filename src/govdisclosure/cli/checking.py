@@ -9,12 +9,11 @@ from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
-from govdisclosure.batch import BatchItem, Checked, PreviousReports, with_reuse
-from govdisclosure.checker.findings import Severity
+from govdisclosure.batch import BatchItem, PreviousReports, with_reuse
 from govdisclosure.checker.registry import selected_rules
-from govdisclosure.cli.batching import check_items
+from govdisclosure.cli.batching import check_items, here
 from govdisclosure.cli.commands import inputs
-from govdisclosure.cli.findings import text_chunks, write
+from govdisclosure.cli.findings import Digest, Digester, text_chunks, write
 from govdisclosure.cli.paths import expand
 from govdisclosure.cli.progress import progress
 from govdisclosure.cli.status import FINDINGS, Console
@@ -34,15 +33,15 @@ class Tally:
         self.reports = self.unreadable = self.with_errors = self.with_warnings = 0
         self.rules: Counter[str] = Counter()
 
-    def count(self, item: BatchItem[Checked]) -> None:
+    def count(self, item: BatchItem[Digest]) -> None:
         self.reports += 1
         if item.value is None:
             self.unreadable += 1
             return
-        result = item.value.result
-        self.with_errors += bool(result.errors)
-        self.with_warnings += bool(result.warnings) and not result.errors
-        self.rules.update(f.rule for f in result.findings if f.severity is not Severity.INFO)
+        digest = item.value
+        self.with_errors += bool(digest.errors)
+        self.with_warnings += bool(digest.warnings) and not digest.errors
+        self.rules.update(digest.rules)
 
     @property
     def failed(self) -> bool:
@@ -74,7 +73,7 @@ def _previous(args: argparse.Namespace, console: Console) -> PreviousReports | N
     found, missing = expand(arguments)
     for argument in missing:
         console.fail(f"{argument}: no such file or folder (--previous)")
-    index = PreviousReports.from_paths([str(p.path) for p in found], jobs=args.jobs)
+    index = PreviousReports.from_paths([p.name for p in found], jobs=args.jobs)
     for problem in index.problems:
         console.fail(f"{problem.error} (--previous)")
     for (organ, year), names in index.conflicts.items():
@@ -95,6 +94,34 @@ def _nowhere(args: argparse.Namespace, console: Console, writer: Writer) -> bool
     return False
 
 
+def _digests(
+    args: argparse.Namespace,
+    console: Console,
+    paths: list[str],
+    previous: PreviousReports | None,
+) -> tuple[Iterator[BatchItem[Digest]], Iterator[BatchItem[Digest]]]:
+    """Each report's :class:`Digest`, made where it is checked (only that comes back
+    from a worker): as shown, with a progress bar, and the batch under it (from which
+    what the output's reader left is counted)."""
+    digester = Digester(args.out_format, args.lang)
+    check = partial(
+        check_items,
+        paths,
+        jobs=args.jobs,
+        previous=previous,
+        parts=parts(args.parts, console, jobs=args.jobs) if args.parts else None,
+        select=args.select,
+        ignore=args.ignore,
+    )
+    if not args.reuse:
+        checked = check(then=digester)
+        return progress(checked, total=len(paths), what="check"), checked
+    # B1 compares every report with the others: the whole batch first, then its output.
+    whole = progress(check(), total=len(paths), what="check")
+    digests = here(with_reuse(whole, select=args.select, ignore=args.ignore), digester)
+    return digests, digests
+
+
 def run_check(args: argparse.Namespace, console: Console) -> None:
     """``check``: every report checked, its findings written, the batch summed up."""
     try:
@@ -104,25 +131,14 @@ def run_check(args: argparse.Namespace, console: Console) -> None:
         return
     sources = inputs(args.files, console)
     previous = _previous(args, console)
-    writer = Writer(console, [s.path for s in sources], force=args.force)
+    sources_of = [s.name for s in sources]
+    writer = Writer(console, sources_of, force=args.force)
     if _nowhere(args, console, writer):
         return
     tally = Tally(args.fail_on)
-    checked: Iterator[BatchItem[Checked]] = check_items(
-        [s.path for s in sources],
-        jobs=args.jobs,
-        previous=previous,
-        parts=parts(args.parts, console, jobs=args.jobs) if args.parts else None,
-        select=args.select,
-        ignore=args.ignore,
-    )
+    shown, checked = _digests(args, console, sources_of, previous)
 
-    shown = progress(checked, total=len(sources), what="check")
-    if args.reuse:
-        # B1 compares every report with the others: the whole batch first, then its output.
-        shown = checked = iter(with_reuse(shown, select=args.select, ignore=args.ignore))
-
-    def counted() -> Iterator[BatchItem[Checked]]:
+    def counted() -> Iterator[BatchItem[Digest]]:
         for item in shown:
             tally.count(item)
             if item.error is not None:
@@ -133,7 +149,7 @@ def run_check(args: argparse.Namespace, console: Console) -> None:
     if args.out is not None:
         writer.write(Path(args.out), partial(write_atomic_with, produce=produce))
     elif args.out_format == "text":
-        for chunk in text_chunks(counted(), args.lang):
+        for chunk in text_chunks(counted()):
             console.say(chunk.rstrip("\n"))
     else:
         console.pipe(produce)

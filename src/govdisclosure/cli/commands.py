@@ -54,7 +54,7 @@ def _start(
     """The inputs, the writer and the output folder (made) of a command that writes a
     file per input; ``None`` when there is nothing to do or nowhere to write."""
     sources = inputs(args.files, console)
-    writer = Writer(console, [s.path for s in sources], force=args.force)
+    writer = Writer(console, [s.name for s in sources], force=args.force)
     out = Path(args.out)
     if not sources or not writer.folder(out):
         return None
@@ -70,7 +70,7 @@ def run_read(args: argparse.Namespace, console: Console) -> None:
     options = {"fmt": args.fmt} if args.fmt else {}
     if args.partial:
         options["partial"] = True
-    items = read_items([s.path for s in sources], jobs=args.jobs, **options)
+    items = read_items([s.name for s in sources], jobs=args.jobs, **options)
     for item in progress(items, total=len(sources), what="read"):
         if item.error is not None:
             console.fail(str(item.error))
@@ -119,7 +119,7 @@ def run_render(args: argparse.Namespace, console: Console) -> None:
         return
     sources, writer, outputs = started
     wanted = _renderings(args.formats or _installed(console), args.locales)
-    items = read_items([s.path for s in sources], jobs=args.jobs)
+    items = read_items([s.name for s in sources], jobs=args.jobs)
     for item in progress(items, total=len(sources), what="render"):
         if item.error is not None:
             console.fail(str(item.error))
@@ -141,7 +141,7 @@ def run_summary(args: argparse.Namespace, console: Console) -> None:
     sources = inputs(args.files, console)
     first = True
     for item in progress(
-        read_items([s.path for s in sources], jobs=args.jobs), total=len(sources), what="read"
+        read_items([s.name for s in sources], jobs=args.jobs), total=len(sources), what="read"
     ):
         if item.error is not None:
             console.fail(str(item.error))

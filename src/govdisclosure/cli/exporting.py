@@ -28,14 +28,14 @@ def run_export(args: argparse.Namespace, console: Console) -> None:
     sources = inputs(args.files, console)
     if not sources:
         return
-    writer = Writer(console, [s.path for s in sources], force=args.force)
+    writer = Writer(console, [s.name for s in sources], force=args.force)
     if args.out is None and args.to == "xlsx" and console.out.isatty():
         console.fail("an Excel workbook is written to a file: give -o FILE.xlsx")
         return
 
     def documents() -> Iterator[BatchItem[ReadResult]]:
         # Items, not reports: the rows name the file each came from.
-        read = read_items([s.path for s in sources], jobs=args.jobs)
+        read = read_items([s.name for s in sources], jobs=args.jobs)
         for item in progress(read, total=len(sources), what="export"):
             if item.error is not None:
                 console.fail(str(item.error))

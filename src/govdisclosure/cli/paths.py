@@ -23,14 +23,29 @@ __all__ = ["Input", "Namer", "expand", "readable_extensions"]
 
 @frozen
 class Input:
-    """A document to read: its path, and the name (a relative path, without its
-    extension) its outputs take."""
+    """A document to read: its path (as a string: a batch may have tens of thousands, and
+    a :class:`~pathlib.Path` costs ten times the memory), and the folder named on the
+    command line that it was found in, if any (one string for all its files), from
+    which the name its outputs take is made when asked for."""
 
-    path: Path
-    stem: PurePath
+    name: str
+    folder: str | None = None
+
+    @property
+    def path(self) -> Path:
+        """The document's path."""
+        return Path(self.name)
+
+    @property
+    def stem(self) -> PurePath:
+        """The name its outputs take: its path below its folder, or its own name, without
+        its extension."""
+        if self.folder is None:
+            return PurePath(self.path.stem)
+        return self.path.relative_to(self.folder).with_suffix("")
 
     def __str__(self) -> str:
-        return str(self.path)
+        return self.name
 
 
 def readable_extensions() -> tuple[str, ...]:
@@ -38,13 +53,13 @@ def readable_extensions() -> tuple[str, ...]:
     return tuple(ext for name in available_formats("read") for ext in get_format(name).extensions)
 
 
-def _walk(directory: Path, extensions: tuple[str, ...]) -> Iterator[Path]:
+def _walk(directory: str, extensions: tuple[str, ...]) -> Iterator[str]:
     """The readable files below ``directory``, sorted, hidden ones skipped."""
     for root, folders, files in os.walk(directory):
         folders[:] = sorted(f for f in folders if not f.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and name.lower().endswith(extensions):
-                yield Path(root, name)
+                yield os.path.join(root, name)
 
 
 def expand(arguments: Iterable[str]) -> tuple[list[Input], list[str]]:
@@ -56,11 +71,10 @@ def expand(arguments: Iterable[str]) -> tuple[list[Input], list[str]]:
     for argument in arguments:
         path = Path(argument)
         if path.is_dir():
-            found += [
-                Input(p, p.relative_to(path).with_suffix("")) for p in _walk(path, extensions)
-            ]
+            folder = str(path)
+            found += [Input(name, folder) for name in _walk(folder, extensions)]
         elif path.exists() or path.is_symlink():
-            found.append(Input(path, PurePath(path.stem)))
+            found.append(Input(str(path)))
         else:
             missing.append(argument)
     return found, missing

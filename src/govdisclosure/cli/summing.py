@@ -23,7 +23,7 @@ __all__ = ["parts", "run_aggregate"]
 def parts(arguments: list[str], console: Console, *, jobs: int | None) -> list[AnnualReport]:
     """The reports ``arguments`` name (files and folders), each that cannot be read said."""
     sources = inputs(arguments, console)
-    read = read_items([s.path for s in sources], jobs=jobs)
+    read = read_items([s.name for s in sources], jobs=jobs)
     reports = []
     for item in progress(read, total=len(sources), what="read"):
         if item.error is not None:

@@ -14,21 +14,54 @@ from govdisclosure.errors import GovDisclosureError
 __all__ = ["Writer"]
 
 
-def _same(target: Path, source: Path) -> bool:
-    """Whether writing ``target`` would replace ``source``."""
+def _resolved(path: str | Path) -> Path | None:
     try:
-        return target.resolve() == source.resolve() or os.path.samefile(target, source)
-    except (OSError, RuntimeError):  # one of them does not exist; a loop of links
-        return False
+        return Path(path).resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return None
+
+
+class _Inputs:
+    """The inputs as files: what a target must not be. An existing target is an input
+    when it is the same file (its device and inode: by its own name, a link or another
+    path); one that does not exist, when it is where an input's dangling link points.
+    The inputs are looked at once, when a target is first checked, not once per target
+    (a run may write a file for each of thousands)."""
+
+    def __init__(self, inputs: Iterable[str | Path]) -> None:
+        self._inputs: Iterable[str | Path] | None = inputs
+        self._files: set[tuple[int, int]] = set()
+        self._dangling: set[Path | None] = set()
+
+    def _look(self) -> None:
+        if self._inputs is None:
+            return
+        for source in self._inputs:
+            try:
+                status = os.stat(source)
+            except OSError:  # a dangling link (or gone since)
+                self._dangling.add(_resolved(source))
+            else:
+                self._files.add((status.st_dev, status.st_ino))
+        self._dangling.discard(None)
+        self._inputs = None
+
+    def __contains__(self, target: Path) -> bool:
+        self._look()
+        try:
+            status = os.stat(target)
+        except OSError:
+            return bool(self._dangling) and _resolved(target) in self._dangling
+        return (status.st_dev, status.st_ino) in self._files
 
 
 class Writer:
     """Writes files for one run of the command line, saying on the console what it did
     not write and why."""
 
-    def __init__(self, console: Console, inputs: Iterable[Path], *, force: bool) -> None:
+    def __init__(self, console: Console, inputs: Iterable[str | Path], *, force: bool) -> None:
         self.console = console
-        self.inputs = tuple(inputs)
+        self.inputs = _Inputs(inputs)
         self.force = force
 
     def folder(self, out: Path) -> bool:
@@ -48,7 +81,7 @@ class Writer:
     def allowed(self, target: Path) -> bool:
         """Whether ``target`` may be written: not an input, and not an existing file
         unless ``--force``; says why not."""
-        if any(_same(target, source) for source in self.inputs):
+        if target in self.inputs:
             self.console.fail(
                 f"{target}: not written, it is one of the inputs (choose another --out)"
             )

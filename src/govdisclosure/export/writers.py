@@ -33,7 +33,14 @@ from govdisclosure.export.wide import wide_rows
 from govdisclosure.export.xlsxio import Workbook
 from govdisclosure.files import write_atomic_with
 
-__all__ = ["FORMATS", "write_findings", "write_records", "write_table", "write_wide"]
+__all__ = [
+    "FORMATS",
+    "write_findings",
+    "write_item_rows",
+    "write_records",
+    "write_table",
+    "write_wide",
+]
 
 #: The formats the writers write, by the suffix of their files.
 FORMATS: Final = {"csv": ".csv", "jsonl": ".jsonl", "xlsx": ".xlsx"}
@@ -150,14 +157,31 @@ def write_findings(
     CSV and JSON Lines hold the finding rows (:data:`~govdisclosure.export.FINDING_COLUMNS`);
     an Excel workbook holds a summary sheet, one row per item
     (:data:`~govdisclosure.export.SUMMARY_COLUMNS`), then the findings sheet."""
+    rows = (item_rows(item, unchecked=unchecked) for item in checked_items(items))
+    return write_item_rows(rows, target, fmt=fmt, headers=headers)
+
+
+def write_item_rows(
+    rows: Iterable[tuple[tuple[Any, ...], Sequence[tuple[Any, ...]]]],
+    target: Target,
+    *,
+    fmt: str | None = None,
+    headers: str | None = None,
+) -> int:
+    """:func:`write_findings` of rows already made: for each item, its summary row and
+    its finding rows (:func:`~govdisclosure.export.findings.item_rows`), wherever they
+    were made (the command line has its workers make them); the finding rows written."""
     fmt = _format(target, fmt)
     headers = _headers(fmt, headers)
     if fmt != "xlsx":
-        rows = (
-            row for item in checked_items(items) for row in item_rows(item, unchecked=unchecked)[1]
-        )
+        findings = (row for _, item in rows for row in item)
         return write_table(
-            target, fmt=fmt, headers=headers, sheet="findings", columns=FINDING_COLUMNS, rows=rows
+            target,
+            fmt=fmt,
+            headers=headers,
+            sheet="findings",
+            columns=FINDING_COLUMNS,
+            rows=findings,
         )
 
     def write(out: IO[bytes]) -> int:
@@ -165,12 +189,11 @@ def write_findings(
             summary = book.sheet(_sheet_name(headers, "summary"), SUMMARY_COLUMNS, headers)
             findings = book.sheet(_sheet_name(headers, "findings"), FINDING_COLUMNS, headers)
             count = 0
-            for item in checked_items(items):
-                head, rows = item_rows(item, unchecked=unchecked)
+            for head, item in rows:
                 summary.append(head)
-                for row in rows:
+                for row in item:
                     findings.append(row)
-                count += len(rows)
+                count += len(item)
             book.save(out)
         return count
 
