@@ -266,12 +266,25 @@ def test_export_writes_tidy_and_wide_tables(
 def test_a_bug_is_said_on_one_line_without_a_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from govdisclosure.cli import commands
+    from govdisclosure.cli import commands, made
 
-    def broken(*args: object) -> str:
+    def broken(*args: object, **options: object) -> str:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(commands, "summarize", broken)
+    # In the work on one source: that source's error, the others go on.
+    monkeypatch.setattr(made, "summarize", broken)
+    assert main(["summary", str(SEED), str(GOOD)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("ZeroDivisionError: division by zero) (please report it;") == 2
+    assert "Traceback" not in err
+    monkeypatch.setenv("GOVDISCLOSURE_DEBUG", "1")
+    assert main(["summary", str(SEED)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback (most recent call last)" in err
+    assert "raise ZeroDivisionError" in err  # where it happened
+    monkeypatch.delenv("GOVDISCLOSURE_DEBUG")
+    # Anywhere else: the command stops, saying so on one line.
+    monkeypatch.setattr(commands, "read_items", broken)
     assert main(["summary", str(SEED)]) == 2
     err = capsys.readouterr().err
     assert "internal error: ZeroDivisionError: division by zero (please report it" in err
@@ -435,3 +448,43 @@ def test_check_writes_the_same_bytes_on_workers_as_here(
         assert "00003.txt" in capsys.readouterr().err
     assert outputs[0] == outputs[1]
     assert b"00003.txt" in outputs[0] or fmt in ("text", "xlsx")
+
+
+@pytest.mark.parametrize("command", ["render", "read"])
+def test_render_and_read_write_the_same_files_on_workers_as_here(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    # Each file is made where its document is read (in the workers of a pool) and
+    # written here.
+    folder = tmp_path / "reports"
+    write_many(folder, 5)
+    made = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out-{jobs}"
+        options = ["-f", "docx", "-f", "text"] if command == "render" else ["--notes"]
+        assert main([command, str(folder), *options, "-o", str(out), "--jobs", jobs]) == 0
+        made[jobs] = {p.name: p.read_bytes() for p in out.iterdir()}
+        said = capsys.readouterr().out
+        assert said.count(str(out)) == len(made[jobs])
+    assert made["1"] == made["2"]
+    assert len(made["1"]) == (20 if command == "render" else 5)
+
+
+def test_a_rendering_that_fails_is_that_files_error_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from govdisclosure.cli import made
+
+    real = made.render
+
+    def no_html(report: gd.AnnualReport, fmt: str, **options: object) -> object:
+        if fmt == "html":
+            raise gd.ReportValueError("no HTML today")
+        return real(report, fmt, **options)
+
+    monkeypatch.setattr(made, "render", no_html)
+    status = main(["render", str(SEED), "-f", "html", "-f", "json", "-o", str(tmp_path)])
+    assert status == 2
+    err = capsys.readouterr().err
+    assert "zhongning-minzheng-2020.zh_CN.html: not written: no HTML today" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["zhongning-minzheng-2020.json"]

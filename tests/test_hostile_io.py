@@ -718,7 +718,7 @@ def test_the_command_line_stops_quietly_when_interrupted(
 ) -> None:
     import govdisclosure.cli.commands as cli
 
-    monkeypatch.setattr(cli, "render_to", _interrupt)
+    monkeypatch.setattr(cli, "write_atomic", _interrupt)
     assert main(["read", str(SOURCE), "-o", str(tmp_path)]) == 130
     assert capsys.readouterr().err == "govdisclosure: interrupted\n"
     assert list(tmp_path.iterdir()) == []

@@ -142,7 +142,7 @@ def run_check(args: argparse.Namespace, console: Console) -> None:
         for item in shown:
             tally.count(item)
             if item.error is not None:
-                console.fail(str(item.error))
+                console.fail_source(item.error)
             yield item
 
     produce = partial(write, args.out_format, counted(), locale=args.lang)

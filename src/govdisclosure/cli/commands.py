@@ -8,17 +8,17 @@ from functools import partial
 from pathlib import Path
 
 from govdisclosure.cli.batching import read_items
-from govdisclosure.cli.notes import noted
+from govdisclosure.cli.made import Read, Rendered, Summarized
 from govdisclosure.cli.paths import Input, Namer, expand
 from govdisclosure.cli.progress import progress
 from govdisclosure.cli.status import Console
 from govdisclosure.cli.writing import Writer
-from govdisclosure.errors import FormatNotAvailable
+from govdisclosure.errors import FormatNotAvailable, GovDisclosureError
+from govdisclosure.files import write_atomic
 from govdisclosure.formats import available_formats, get_format
 from govdisclosure.i18n import LOCALES
-from govdisclosure.renderers import render, render_to
+from govdisclosure.renderers import render
 from govdisclosure.report import AnnualReport
-from govdisclosure.summary import summarize
 
 __all__ = ["inputs", "run_read", "run_render", "run_summary"]
 
@@ -70,18 +70,18 @@ def run_read(args: argparse.Namespace, console: Console) -> None:
     options = {"fmt": args.fmt} if args.fmt else {}
     if args.partial:
         options["partial"] = True
-    items = read_items([s.name for s in sources], jobs=args.jobs, **options)
+    made = Read(args.notes)
+    items = read_items([s.name for s in sources], jobs=args.jobs, then=made, **options)
     for item in progress(items, total=len(sources), what="read"):
         if item.error is not None:
-            console.fail(str(item.error))
+            console.fail_source(item.error)
             continue
-        result = item.unwrap()
+        data, said, notes = item.unwrap()
         target = outputs.target(sources[item.index], ".json")
-        if writer.write(target, partial(_render, result.report, fmt="json", locale="zh_CN")):
-            console.say(f"{target}  ({noted(result)})")
-            if args.notes:
-                for note in result.notes:
-                    console.say(f"  {note}")
+        if writer.write(target, partial(_put, data)):
+            console.say(f"{target}  ({said})")
+            for note in notes:
+                console.say(f"  {note}")
 
 
 def _installed(console: Console) -> list[str]:
@@ -119,34 +119,36 @@ def run_render(args: argparse.Namespace, console: Console) -> None:
         return
     sources, writer, outputs = started
     wanted = _renderings(args.formats or _installed(console), args.locales)
-    items = read_items([s.name for s in sources], jobs=args.jobs)
+    made = Rendered(tuple(wanted))
+    items = read_items([s.name for s in sources], jobs=args.jobs, then=made)
     for item in progress(items, total=len(sources), what="render"):
         if item.error is not None:
-            console.fail(str(item.error))
+            console.fail_source(item.error)
             continue
-        report = item.unwrap().report
-        for name, locale in wanted:
+        for (name, locale), data in zip(wanted, item.unwrap(), strict=True):
             tag = "" if name == "json" else f".{locale}"
             target = outputs.target(sources[item.index], f"{tag}{get_format(name).extensions[0]}")
-            if writer.write(target, partial(_render, report, fmt=name, locale=locale)):
+            if writer.write(target, partial(_put, data)):
                 console.say(str(target))
 
 
-def _render(report: AnnualReport, path: Path, *, fmt: str, locale: str) -> None:
-    render_to(report, path, fmt=fmt, locale=locale)
+def _put(data: bytes | GovDisclosureError, path: Path) -> None:
+    """Write a file made where its document was read (whole or not at all), or say why
+    it could not be made."""
+    if isinstance(data, GovDisclosureError):
+        raise data
+    write_atomic(path, data)
 
 
 def run_summary(args: argparse.Namespace, console: Console) -> None:
     """``summary``: a short summary of each report (:func:`~govdisclosure.summarize`)."""
     sources = inputs(args.files, console)
     first = True
-    for item in progress(
-        read_items([s.name for s in sources], jobs=args.jobs), total=len(sources), what="read"
-    ):
+    items = read_items([s.name for s in sources], jobs=args.jobs, then=Summarized(args.lang))
+    for item in progress(items, total=len(sources), what="read"):
         if item.error is not None:
-            console.fail(str(item.error))
+            console.fail_source(item.error)
             continue
-        report = item.unwrap().report
-        text = summarize(report, args.lang)
+        text = item.unwrap()
         console.say(("" if first else "\n") + f"== {item.source}\n{text}")
         first = False

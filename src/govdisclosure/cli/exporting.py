@@ -38,7 +38,7 @@ def run_export(args: argparse.Namespace, console: Console) -> None:
         read = read_items([s.name for s in sources], jobs=args.jobs)
         for item in progress(read, total=len(sources), what="export"):
             if item.error is not None:
-                console.fail(str(item.error))
+                console.fail_source(item.error)
             else:
                 yield item
 

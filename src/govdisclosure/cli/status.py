@@ -23,6 +23,8 @@ import sys
 from collections.abc import Callable
 from typing import IO, TextIO
 
+from govdisclosure.errors import BatchError
+
 __all__ = ["FAILED", "FINDINGS", "INTERRUPTED", "OK", "Console"]
 
 OK = 0
@@ -83,6 +85,22 @@ class Console:
         """Say ``message`` and raise the exit status to ``status``."""
         self.warn(message)
         self.raise_status(status)
+
+    def fail_source(self, error: BaseException | None) -> None:
+        """Say why a source of a batch gave nothing. A bug of the program's that stopped
+        it (a :class:`~govdisclosure.errors.BatchError` that knows where it was raised)
+        is said as one — please report it — with its traceback when
+        ``GOVDISCLOSURE_DEBUG`` is set; the batch goes on either way."""
+        if error is None:
+            return
+        stack = getattr(error, "traceback", None)
+        if not isinstance(error, BatchError) or not stack:
+            self.fail(str(error))
+            return
+        self.fail(f"{error} (please report it; GOVDISCLOSURE_DEBUG=1 shows where it happened)")
+        if os.environ.get("GOVDISCLOSURE_DEBUG"):
+            with contextlib.suppress(BrokenPipeError, ValueError):
+                self.err.write(stack)
 
     def raise_status(self, status: int) -> None:
         self.status = max(self.status, status)

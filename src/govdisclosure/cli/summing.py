@@ -27,7 +27,7 @@ def parts(arguments: list[str], console: Console, *, jobs: int | None) -> list[A
     reports = []
     for item in progress(read, total=len(sources), what="read"):
         if item.error is not None:
-            console.fail(str(item.error))
+            console.fail_source(item.error)
         else:
             reports.append(item.unwrap().report)
     return reports
