@@ -475,12 +475,10 @@ def test_a_rendering_that_fails_is_that_files_error_only(
 ) -> None:
     from govdisclosure.cli import made
 
-    real = made.render
-
-    def no_html(report: gd.AnnualReport, fmt: str, **options: object) -> object:
+    def no_html(report: gd.AnnualReport, fmt: str, *, locale: str = "zh_CN") -> str | bytes:
         if fmt == "html":
             raise gd.ReportValueError("no HTML today")
-        return real(report, fmt, **options)
+        return gd.render(report, fmt, locale=locale)
 
     monkeypatch.setattr(made, "render", no_html)
     status = main(["render", str(SEED), "-f", "html", "-f", "json", "-o", str(tmp_path)])
@@ -488,3 +486,30 @@ def test_a_rendering_that_fails_is_that_files_error_only(
     err = capsys.readouterr().err
     assert "zhongning-minzheng-2020.zh_CN.html: not written: no HTML today" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["zhongning-minzheng-2020.json"]
+
+
+def test_a_progress_bar_on_a_terminal_starts_no_thread(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A thread beside the main one would keep a pool from forking its workers: it would
+    # start a fork server (a new interpreter) for every batch shown with a bar.
+    import io
+    import threading
+
+    pytest.importorskip("tqdm", reason="the bar needs the progress extra (tqdm)")
+    from govdisclosure.batch.pools import start_method
+    from govdisclosure.cli.progress import progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    before = threading.active_count(), start_method()  # other tests may have left threads
+    seen = [
+        (threading.active_count(), start_method())
+        for _ in progress(range(3), total=3, what="check")
+    ]
+    assert "check" in terminal.getvalue()  # a bar was drawn
+    assert seen == [before] * 3

@@ -23,5 +23,12 @@ def progress(items: Iterable[T], *, total: int, what: str) -> Iterator[T]:
     except ImportError:
         yield from items
         return
+
+    class Bar(tqdm):  # type: ignore[misc]
+        # No monitor thread: with one, a pool the batch starts under the bar could not
+        # fork its workers (see govdisclosure.batch.pools) and would start a fork server,
+        # a new interpreter; the bar is redrawn as the items come all the same.
+        monitor_interval = 0
+
     # leave=False: the bar goes when the batch ends, the summary stays.
-    yield from tqdm(items, total=total, desc=what, unit=" files", leave=False, file=sys.stderr)
+    yield from Bar(items, total=total, desc=what, unit=" files", leave=False, file=sys.stderr)
