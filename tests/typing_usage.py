@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any, assert_type
 
 import govdisclosure as gd
+from govdisclosure.batch import BatchItem, Checked, read_many, validate_many
 from govdisclosure.cells import Cell, CountCell
 from govdisclosure.tables import CellTable
 
@@ -68,3 +69,19 @@ def error_types(err: gd.CellValueError) -> None:
     assert_type(err.message("zh_CN"), str)
     assert_type(err.message_en, str)
     assert_type(err.errors, tuple[gd.CellValueError, ...])
+
+
+def _errors(checked: Checked) -> int:
+    return len(checked.result.errors)
+
+
+def _organ(document: gd.ReadResult) -> str:
+    return document.report.organ
+
+
+def batch_types(paths: list[str]) -> None:
+    """A batch's items hold what it makes of each source: what ``then`` returns, if given."""
+    assert_type(next(validate_many(paths)), BatchItem[Checked])
+    assert_type(next(validate_many(paths, then=_errors)), BatchItem[int])
+    assert_type(next(read_many(paths)), BatchItem[gd.ReadResult])
+    assert_type(next(read_many(paths, then=_organ, fmt="text")), BatchItem[str])
