@@ -4,6 +4,7 @@ what it refuses, and its exit statuses (issue 14's list, each a test)."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -513,3 +514,44 @@ def test_a_progress_bar_on_a_terminal_starts_no_thread(
     ]
     assert "check" in terminal.getvalue()  # a bar was drawn
     assert seen == [before] * 3
+
+
+#: The command line with a summary that never ends for one organ (in C, the interpreter's
+#: lock held), in a fresh interpreter: one thread, so that its pool forks its workers,
+#: and they have the patched summary.
+STUCK = """
+import re, sys
+from govdisclosure.cli import made, main
+
+def stuck(report, lang):
+    if report.organ == "某县第1局":
+        re.match(r"(a+)+$", "a" * 64 + "b")
+    return report.organ
+
+made.summarize = stuck
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_file_that_takes_too_long_is_said_and_the_others_are_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "reports"
+    write_many(folder, 4)
+    script = tmp_path / "stuck.py"
+    script.write_text(STUCK, encoding="utf-8")
+    command = [sys.executable, str(script), "summary", str(folder), "--timeout", "1", "-j", "2"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run(
+        command, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 2
+    assert "00001.txt: took longer than the batch's timeout (1 s) and was stopped" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert [line for line in done.stdout.splitlines() if line.startswith("== ")] == [
+        f"== {folder / name}" for name in ("00000.json", "00002.json", "00003.txt")
+    ]
+    with pytest.raises(SystemExit) as usage:
+        main(["summary", str(folder), "--timeout", "0"])
+    assert usage.value.code == 2
+    assert "a number of seconds above 0; got '0'" in capsys.readouterr().err

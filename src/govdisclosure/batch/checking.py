@@ -93,6 +93,7 @@ def validate_many(
     ignore: Iterable[str] | str | None = None,
     executor: Executor | None = None,
     jobs: int | None = None,
+    timeout: float | None = None,
     then: None = None,
 ) -> Generator[BatchItem[Checked], None, None]: ...
 
@@ -106,6 +107,7 @@ def validate_many(
     ignore: Iterable[str] | str | None = None,
     executor: Executor | None = None,
     jobs: int | None = None,
+    timeout: float | None = None,
     then: Callable[[Checked], T],
 ) -> Generator[BatchItem[T], None, None]: ...
 
@@ -119,6 +121,7 @@ def validate_many(
     ignore: Iterable[str] | str | None = None,
     executor: Executor | None = None,
     jobs: int | None = None,
+    timeout: float | None = None,
     then: Callable[[Checked], Any] | None = None,
 ) -> Generator[BatchItem[Any], None, None]: ...
 
@@ -131,6 +134,7 @@ def validate_many(
     ignore: Iterable[str] | str | None = None,
     executor: Executor | None = None,
     jobs: int | None = None,
+    timeout: float | None = None,
     then: Callable[[Checked], Any] | None = None,
 ) -> Generator[BatchItem[Any], None, None]:
     """Check each of ``items`` with :func:`~govdisclosure.validate` (``select``,
@@ -175,6 +179,12 @@ def validate_many(
     :mod:`govdisclosure.batch.plan`). On worker processes it must pickle, as
     ``previous`` must.
 
+    ``timeout``, a number of seconds, stops the work on a source that takes longer —
+    a document that sends a reader into a loop — where it runs: the batch then runs on
+    worker processes of its own (one for ``jobs=1``), and the source's item is a
+    :class:`~govdisclosure.errors.BatchError` saying it was stopped (see
+    :func:`~govdisclosure.batch.read_many`).
+
     >>> import govdisclosure as gd
     >>> def errors(checked):
     ...     return len(checked.result.errors)
@@ -186,4 +196,6 @@ def validate_many(
     if then is not None and not callable(then):
         raise OptionError(f"then must be a function of a checked report, got {then!r}")
     job = CheckJob(finder(previous), _rule_names(select), _rule_names(ignore), then)
-    return run_batch(job, items, executor=executor, jobs=jobs, in_memory=_in_memory)
+    return run_batch(
+        job, items, executor=executor, jobs=jobs, in_memory=_in_memory, timeout=timeout
+    )

@@ -94,6 +94,25 @@ def _workers(jobs: object, executor: object) -> int:
     return known if type(known) is int and known > 0 else usable_cpus()
 
 
+def _timeout(timeout: object, executor: object) -> float | None:
+    """``timeout``, checked: a positive number of seconds, or None; and only for our own
+    worker processes, the ones the batch can stop."""
+    if timeout is None:
+        return None
+    if (
+        isinstance(timeout, bool)
+        or not isinstance(timeout, int | float)
+        or not 0 < timeout < float("inf")
+    ):
+        raise OptionError(f"timeout must be a number of seconds > 0 or None, got {timeout!r}")
+    if executor is not None:
+        raise OptionError(
+            "timeout= stops the library's own worker processes, not an executor's: "
+            "leave out executor=, or use the executor's own timeouts"
+        )
+    return float(timeout)
+
+
 def _pickles(job: Job) -> bool:
     try:
         pickle.dumps(job)
@@ -109,11 +128,19 @@ def run_batch(
     executor: Executor | None,
     jobs: int | None,
     in_memory: Callable[[Any], bool] = lambda source: False,
+    timeout: float | None = None,
 ) -> Generator[BatchItem[Any], None, None]:
     """The items of ``job`` over ``sources`` (see the module's documentation). The
-    arguments are checked now; the sources are taken as the items are asked for."""
+    arguments are checked now; the sources are taken as the items are asked for.
+
+    With a ``timeout``, every source runs in a worker process of ours (``jobs=1``: one
+    worker), which ends itself when a source takes longer than ``timeout`` seconds: that
+    source's item is a :class:`~govdisclosure.errors.BatchError` saying it was stopped,
+    and the batch goes on (see :mod:`govdisclosure.batch.stream`)."""
     workers = _workers(jobs, executor)
-    if executor is None and workers > 1 and jobs is not None and not _pickles(job):
+    seconds = _timeout(timeout, executor)
+    apart = seconds is not None or (workers > 1 and jobs is not None)
+    if executor is None and apart and not _pickles(job):
         raise OptionError(
             "what the batch was given (previous=, then=, a read option) cannot be pickled, so it "
             "cannot be sent to worker processes: use a module-level function or an "
@@ -122,6 +149,8 @@ def run_batch(
     tasks = _tasks(sources)
     if executor is not None:
         return stream(Runner(job, workers, executor), tasks, **_window(workers))
+    if seconds is not None:
+        return stream(Runner(job, workers, timeout=seconds), tasks, **_window(workers))
     if jobs is None:
         return _by_default(job, tasks, workers, in_memory)
     if workers == 1:

@@ -126,8 +126,11 @@ def _preload(context: Any) -> None:
     context.set_forkserver_preload([*wanted, "govdisclosure.batch.prepared"])
 
 
-def process_pool(workers: int, token: str, job: Job) -> ProcessPoolExecutor:
-    """A pool of ``workers`` processes, each started with ``job`` under ``token``."""
+def process_pool(
+    workers: int, token: str, job: Job, timeout: float | None = None
+) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes, each started with ``job`` under ``token`` (and
+    the ``timeout`` of each task)."""
     method = start_method()
     context = multiprocessing.get_context(method)
     if method == "fork":
@@ -135,7 +138,7 @@ def process_pool(workers: int, token: str, job: Job) -> ProcessPoolExecutor:
     elif method == "forkserver":
         _preload(context)
     return ProcessPoolExecutor(
-        workers, mp_context=context, initializer=install, initargs=(token, job)
+        workers, mp_context=context, initializer=install, initargs=(token, job, timeout)
     )
 
 
@@ -148,11 +151,19 @@ def _failed(error: BaseException) -> Future[bytes]:
 
 class Runner:
     """Submits a batch's chunks: to ``executor`` when one is given, else to a pool of
-    ``workers`` processes of our own."""
+    ``workers`` processes of our own, whose tasks may each take ``timeout`` seconds."""
 
-    def __init__(self, job: Job, workers: int, executor: Executor | None = None) -> None:
+    def __init__(
+        self,
+        job: Job,
+        workers: int,
+        executor: Executor | None = None,
+        *,
+        timeout: float | None = None,
+    ) -> None:
         self.job = job
         self.workers = workers
+        self.timeout = timeout
         self.owned = executor is None
         self._theirs = executor
         self._pool: ProcessPoolExecutor | None = None
@@ -166,7 +177,7 @@ class Runner:
             if self._theirs is not None:
                 return self._theirs.submit(run_chunk, self.job, chunk)
             if self._pool is None:
-                self._pool = process_pool(self.workers, self._token, self.job)
+                self._pool = process_pool(self.workers, self._token, self.job, self.timeout)
                 # After prepare(), before the first chunk forks the workers.
                 self._frozen = self._frozen or _freeze()
             return self._pool.submit(run_installed, self._token, chunk)
@@ -176,9 +187,13 @@ class Runner:
     def repair(self, error: BaseException) -> None:
         """After a chunk failed with ``error``: when our pool broke (a worker died), shut
         it down; the next chunk starts a new one. Another executor is the caller's to
-        mend: its failures are its sources' errors."""
+        mend: its failures are its sources' errors.
+
+        The broken pool's threads are waited for (they end at once: its processes are
+        gone or being ended), so that this process is single-threaded again and the new
+        pool can fork its workers, as the first did, rather than start a fork server."""
         if self._pool is not None and isinstance(error, BrokenExecutor):
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
     def close(self, *, cancel: bool, pending: Sequence[Future[bytes]] = ()) -> None:

@@ -49,6 +49,7 @@ def read_many(
     *,
     executor: Executor | None = None,
     jobs: int | None = None,
+    timeout: float | None = None,
     then: None = None,
     **read_options: Any,
 ) -> Generator[BatchItem[ReadResult], None, None]: ...
@@ -60,6 +61,7 @@ def read_many(
     *,
     executor: Executor | None = None,
     jobs: int | None = None,
+    timeout: float | None = None,
     then: Callable[[ReadResult], T],
     **read_options: Any,
 ) -> Generator[BatchItem[T], None, None]: ...
@@ -71,6 +73,7 @@ def read_many(
     *,
     executor: Executor | None = None,
     jobs: int | None = None,
+    timeout: float | None = None,
     then: Callable[[ReadResult], Any] | None = None,
     **read_options: Any,
 ) -> Generator[BatchItem[Any], None, None]: ...
@@ -81,6 +84,7 @@ def read_many(
     *,
     executor: Executor | None = None,
     jobs: int | None = None,
+    timeout: float | None = None,
     then: Callable[[ReadResult], Any] | None = None,
     **read_options: Any,
 ) -> Generator[BatchItem[Any], None, None]:
@@ -103,7 +107,15 @@ def read_many(
     ``then``, a function of a :class:`~govdisclosure.ReadResult`, runs where the
     document was read, and the item holds what it returns (or the error it raised):
     only that travels back from a worker (see :func:`validate_many`).
+
+    ``timeout``, a number of seconds, stops the work on a source that takes longer: the
+    batch then runs on worker processes of its own (one for ``jobs=1``; not on an
+    ``executor``, whose processes it cannot stop), and a worker that runs past it ends
+    itself, whatever it was doing; the source's item is a
+    :class:`~govdisclosure.errors.BatchError` saying it was stopped, and the batch goes
+    on. A reader's own limits bound what a document may cost; this bounds the time.
     """
     if then is not None and not callable(then):
         raise OptionError(f"then must be a function of a document read, got {then!r}")
-    return run_batch(ReadJob(read_options, then), sources, executor=executor, jobs=jobs)
+    job = ReadJob(read_options, then)
+    return run_batch(job, sources, executor=executor, jobs=jobs, timeout=timeout)

@@ -54,6 +54,7 @@ def render_many(
     locale: str = "zh_CN",
     executor: Executor | None = None,
     jobs: int | None = None,
+    timeout: float | None = None,
     **render_options: Any,
 ) -> Generator[BatchItem[str | bytes], None, None]:
     """Render each of ``sources`` with :func:`~govdisclosure.render` in ``fmt`` and
@@ -67,7 +68,7 @@ def render_many(
     format is checked now (an unknown one is an error before any work); the items stream,
     and ``executor`` and ``jobs`` say where the work runs, as for
     :func:`~govdisclosure.batch.read_many` (rendering is worth a pool even for reports
-    already in memory)."""
+    already in memory), and ``timeout`` stops a source that takes longer."""
     get_format(fmt)  # an unknown or uninstalled format: refused before any work
     job = RenderJob(fmt, normalize_locale(locale), render_options)  # a bad locale: too
-    return run_batch(job, sources, executor=executor, jobs=jobs)
+    return run_batch(job, sources, executor=executor, jobs=jobs, timeout=timeout)

@@ -14,6 +14,11 @@ again on its own: those that succeed are kept, the one that fails again becomes 
 :class:`~govdisclosure.errors.BatchError` naming the cause. A pool of ours that broke is
 made again (see :meth:`Runner.repair`); the batch goes on.
 
+With a timeout (see :func:`~govdisclosure.batch.plan.run_batch`), a worker process
+whose task runs too long ends itself: its chunk, and those of the other workers, are
+lost as when it dies, and run again one task at a time, so that the task that runs too
+long again is named: a :class:`~govdisclosure.errors.BatchError` saying it was stopped.
+
 When the batch is stopped — Ctrl-C, or the caller stops iterating (``break``, or the
 generator's ``close()``) — the chunks not yet started are cancelled; a pool of ours is
 ended at once, its workers with it (see :meth:`Runner.close`).
@@ -22,6 +27,7 @@ ended at once, its workers with it (see :meth:`Runner.close`).
 from __future__ import annotations
 
 import itertools
+import time
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future
@@ -30,12 +36,15 @@ from typing import Any
 from govdisclosure.batch.items import BatchItem
 from govdisclosure.batch.pools import Runner
 from govdisclosure.batch.work import Task, failure, unpack
+from govdisclosure.errors import BatchError
 
-__all__ = ["LOST", "chunked", "stream"]
+__all__ = ["LOST", "STOPPED", "chunked", "stream"]
 
 #: The reason of the error of a source whose work was lost: its process died, or the
 #: executor failed or refused it (a source that does not pickle cannot be sent).
 LOST = "the executor could not run this source: its process died, or it could not be sent"
+#: The reason of the error of a source whose work ran past the batch's timeout.
+STOPPED = "took longer than the batch's timeout ({seconds:g} s) and was stopped"
 
 
 def chunked(tasks: Iterable[Task], size: int) -> Iterator[tuple[Task, ...]]:
@@ -89,10 +98,16 @@ def _settle(
 def _alone(runner: Runner, task: Task) -> BatchItem[Any]:
     """The item of ``task``, run as a chunk of its own; when that fails too, the task was
     the cause, and its item is a :class:`BatchError`."""
+    start = time.monotonic()
     future = runner.submit((task,))
     try:
         return unpack(future.result())[0]
     except Exception as error:
         runner.repair(error)
         index, name, _ = task
+        timeout = runner.timeout
+        if timeout is not None and time.monotonic() - start >= timeout:
+            # Its worker ended itself when the task ran past the timeout (see work.run_one).
+            reason = STOPPED.format(seconds=timeout)
+            return BatchItem(index, name, error=BatchError(reason, source=name))
         return BatchItem(index, name, error=failure(error, name, LOST))

@@ -21,6 +21,7 @@ one of its sources.
 
 from __future__ import annotations
 
+import faulthandler
 import gc
 import os
 import pathlib
@@ -78,19 +79,33 @@ def failure(error: BaseException, name: str, reason: str) -> BatchError:
     return batch_error
 
 
-def run_one(job: Job, index: int, name: str, source: Any) -> BatchItem[Any]:
-    """The item of one task: the job's value, or the error that stopped it."""
+def run_one(
+    job: Job, index: int, name: str, source: Any, timeout: float | None = None
+) -> BatchItem[Any]:
+    """The item of one task: the job's value, or the error that stopped it.
+
+    With a ``timeout`` (only in a worker process of ours: see :func:`install`), a task
+    that runs longer ends the process, whatever it is doing — stuck in C code too, with
+    the interpreter's lock held: the standard library's :mod:`faulthandler` watches from
+    a thread of its own, in C. The batch, which sees the worker die, runs the chunk's
+    tasks again one by one and names the one that was stopped (see
+    :mod:`govdisclosure.batch.stream`)."""
+    if timeout is not None:
+        faulthandler.dump_traceback_later(timeout, exit=True, file=_silence())
     try:
         return BatchItem(index, name, value=job(name, source))
     except GovDisclosureError as error:
         return BatchItem(index, name, error=error)
     except Exception as error:  # a bug, or MemoryError: this source's error, not the batch's
         return BatchItem(index, name, error=failure(error, name, UNEXPECTED))
+    finally:
+        if timeout is not None:
+            faulthandler.cancel_dump_traceback_later()
 
 
-def run_chunk(job: Job, chunk: Sequence[Task]) -> bytes:
+def run_chunk(job: Job, chunk: Sequence[Task], timeout: float | None = None) -> bytes:
     """The items of a chunk of tasks, in order, packed (what a worker runs)."""
-    return pack([run_one(job, index, name, source) for index, name, source in chunk])
+    return pack([run_one(job, index, name, source, timeout) for index, name, source in chunk])
 
 
 def pack(items: list[BatchItem[Any]]) -> bytes:
@@ -135,23 +150,35 @@ def unpack(data: bytes) -> list[BatchItem[Any]]:
     return items
 
 
-#: The job each worker process of a pool of ours was started with, by the pool's token:
-#: it crosses once per process (the pool's initializer), not with every chunk.
-_INSTALLED: dict[str, Job] = {}
+#: The job each worker process of a pool of ours was started with, and the time each task
+#: may take, by the pool's token: they cross once per process (the pool's initializer),
+#: not with every chunk.
+_INSTALLED: dict[str, tuple[Job, float | None]] = {}
+#: Where a worker stopped for taking too long writes the traceback faulthandler dumps: the
+#: null device (the command line prints no traceback; the batch says what was stopped).
+_SILENCE: list[Any] = []
 
 
-def install(token: str, job: Job) -> None:
-    """Start a worker process of a pool of ours: keep ``job`` for the chunks that name
-    ``token``, and leave Ctrl-C to the parent, which cancels the batch (a worker that
-    took it too would print a traceback and die mid-chunk)."""
+def _silence() -> Any:
+    if not _SILENCE:
+        _SILENCE.append(open(os.devnull, "w"))  # noqa: SIM115 (kept open: the process's)
+    return _SILENCE[0]
+
+
+def install(token: str, job: Job, timeout: float | None = None) -> None:
+    """Start a worker process of a pool of ours: keep ``job`` (and the ``timeout`` of each
+    of its tasks) for the chunks that name ``token``, and leave Ctrl-C to the parent,
+    which cancels the batch (a worker that took it too would print a traceback and die
+    mid-chunk)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _INSTALLED.clear()  # a process serves one pool: never more than one job kept
-    _INSTALLED[token] = job
+    _INSTALLED[token] = (job, timeout)
 
 
 def run_installed(token: str, chunk: Sequence[Task]) -> bytes:
     """:func:`run_chunk` with the job this process was started with."""
-    return run_chunk(_INSTALLED[token], chunk)
+    job, timeout = _INSTALLED[token]
+    return run_chunk(job, chunk, timeout)
 
 
 def as_path(source: Any) -> Any:

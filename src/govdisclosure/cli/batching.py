@@ -29,6 +29,7 @@ def check_items(
     paths: Sequence[str],
     *,
     jobs: int | None,
+    timeout: float | None = None,
     previous: PreviousReports | None,
     parts: Sequence[AnnualReport] | None,
     select: Sequence[str] | None,
@@ -40,7 +41,9 @@ def check_items(
     :class:`Checked` report, or what ``then`` makes of it where it was checked (not
     with ``parts``, whose summaries are checked here: ``then`` is applied here too)."""
     if parts is not None:
-        checked = _against_parts(paths, jobs, parts, select, ignore)
+        checked = _against_parts(
+            read_items(paths, jobs=jobs, timeout=timeout), parts, select, ignore
+        )
         return checked if then is None else here(checked, then)
     return validate_many(
         paths,
@@ -48,6 +51,7 @@ def check_items(
         select=select,
         ignore=ignore,
         jobs=jobs,
+        timeout=timeout,
         then=then,
     )
 
@@ -73,15 +77,14 @@ def here(items: Iterable[BatchItem[Any]], then: Callable[[Any], Any]) -> Iterato
 
 
 def _against_parts(
-    paths: Sequence[str],
-    jobs: int | None,
+    documents: Iterator[BatchItem[ReadResult]],
     parts: Sequence[AnnualReport],
     select: Sequence[str] | None,
     ignore: Sequence[str] | None,
 ) -> Iterator[BatchItem[Checked]]:
     # A summary is checked here, against the parts already read: a handful of summaries
     # against their hundreds of parts, which need not travel to workers.
-    for item in read_items(paths, jobs=jobs):
+    for item in documents:
         if item.error is not None:
             yield BatchItem(item.index, item.source, error=item.error)
             continue

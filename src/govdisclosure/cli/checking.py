@@ -108,8 +108,11 @@ def _digests(
         check_items,
         paths,
         jobs=args.jobs,
+        timeout=args.timeout,
         previous=previous,
-        parts=parts(args.parts, console, jobs=args.jobs) if args.parts else None,
+        parts=parts(args.parts, console, jobs=args.jobs, timeout=args.timeout)
+        if args.parts
+        else None,
         select=args.select,
         ignore=args.ignore,
     )

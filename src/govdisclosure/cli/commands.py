@@ -71,7 +71,9 @@ def run_read(args: argparse.Namespace, console: Console) -> None:
     if args.partial:
         options["partial"] = True
     made = Read(args.notes)
-    items = read_items([s.name for s in sources], jobs=args.jobs, then=made, **options)
+    items = read_items(
+        [s.name for s in sources], jobs=args.jobs, timeout=args.timeout, then=made, **options
+    )
     for item in progress(items, total=len(sources), what="read"):
         if item.error is not None:
             console.fail_source(item.error)
@@ -120,7 +122,7 @@ def run_render(args: argparse.Namespace, console: Console) -> None:
     sources, writer, outputs = started
     wanted = _renderings(args.formats or _installed(console), args.locales)
     made = Rendered(tuple(wanted))
-    items = read_items([s.name for s in sources], jobs=args.jobs, then=made)
+    items = read_items([s.name for s in sources], jobs=args.jobs, timeout=args.timeout, then=made)
     for item in progress(items, total=len(sources), what="render"):
         if item.error is not None:
             console.fail_source(item.error)
@@ -144,7 +146,9 @@ def run_summary(args: argparse.Namespace, console: Console) -> None:
     """``summary``: a short summary of each report (:func:`~govdisclosure.summarize`)."""
     sources = inputs(args.files, console)
     first = True
-    items = read_items([s.name for s in sources], jobs=args.jobs, then=Summarized(args.lang))
+    items = read_items(
+        [s.name for s in sources], jobs=args.jobs, timeout=args.timeout, then=Summarized(args.lang)
+    )
     for item in progress(items, total=len(sources), what="read"):
         if item.error is not None:
             console.fail_source(item.error)

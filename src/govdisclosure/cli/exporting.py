@@ -35,7 +35,7 @@ def run_export(args: argparse.Namespace, console: Console) -> None:
 
     def documents() -> Iterator[BatchItem[ReadResult]]:
         # Items, not reports: the rows name the file each came from.
-        read = read_items([s.name for s in sources], jobs=args.jobs)
+        read = read_items([s.name for s in sources], jobs=args.jobs, timeout=args.timeout)
         for item in progress(read, total=len(sources), what="export"):
             if item.error is not None:
                 console.fail_source(item.error)

@@ -68,6 +68,16 @@ def _jobs(value: str) -> int:
     return jobs
 
 
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0
+    if not 0 < seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"a number of seconds above 0; got {value!r}")
+    return seconds
+
+
 def _rules_listing() -> str:
     from govdisclosure.checker.registry import rules
 
@@ -90,6 +100,13 @@ def _common(command: argparse.ArgumentParser, *, files: str) -> None:
     command.add_argument("files", nargs="+", metavar="FILE_OR_DIR", help=files)
     command.add_argument(
         "-j", "--jobs", type=_jobs, help="processes to use (default: one per CPU for large batches)"
+    )
+    command.add_argument(
+        "--timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        help="stop the work on a file that takes longer, say so, and go on "
+        "(the files are then read by worker processes; default: no limit)",
     )
 
 

@@ -20,10 +20,12 @@ from govdisclosure.rollup import aggregate
 __all__ = ["parts", "run_aggregate"]
 
 
-def parts(arguments: list[str], console: Console, *, jobs: int | None) -> list[AnnualReport]:
+def parts(
+    arguments: list[str], console: Console, *, jobs: int | None, timeout: float | None = None
+) -> list[AnnualReport]:
     """The reports ``arguments`` name (files and folders), each that cannot be read said."""
     sources = inputs(arguments, console)
-    read = read_items([s.name for s in sources], jobs=jobs)
+    read = read_items([s.name for s in sources], jobs=jobs, timeout=timeout)
     reports = []
     for item in progress(read, total=len(sources), what="read"):
         if item.error is not None:
@@ -40,7 +42,7 @@ def run_aggregate(args: argparse.Namespace, console: Console) -> None:
     writer = Writer(console, [Path(f) for f in args.files], force=args.force)
     if not writer.allowed(target):
         return
-    reports = parts(args.files, console, jobs=args.jobs)
+    reports = parts(args.files, console, jobs=args.jobs, timeout=args.timeout)
     if not reports:
         console.fail("no report to add up")
         return
