@@ -555,3 +555,18 @@ def test_a_file_that_takes_too_long_is_said_and_the_others_are_written(
         main(["summary", str(folder), "--timeout", "0"])
     assert usage.value.code == 2
     assert "a number of seconds above 0; got '0'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("folder", [".", "./in/", "in//county/.."])
+def test_a_folders_files_are_named_as_paths_spell_them(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    folder: str,
+) -> None:
+    _copy(SEED, tmp_path / "in" / "y.json")
+    (tmp_path / "in" / "county").mkdir()
+    monkeypatch.chdir(tmp_path if folder != "." else tmp_path / "in")
+    assert main(["check", folder]) == 0
+    named = [line for line in capsys.readouterr().out.splitlines() if line.startswith("== ")]
+    assert named == [f"== {Path(folder, 'y.json')}"]

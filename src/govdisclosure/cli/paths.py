@@ -59,7 +59,7 @@ def _walk(directory: str, extensions: tuple[str, ...]) -> Iterator[str]:
         folders[:] = sorted(f for f in folders if not f.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and name.lower().endswith(extensions):
-                yield os.path.join(root, name)
+                yield str(Path(root, name))  # spelled as a Path spells it: "a/x", not "./a/x"
 
 
 def expand(arguments: Iterable[str]) -> tuple[list[Input], list[str]]:
