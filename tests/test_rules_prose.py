@@ -14,6 +14,7 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given, strategies as st
 
 import govdisclosure as gd
 from govdisclosure import (
@@ -801,3 +802,21 @@ def test_p5_leaves_to_p4_a_year_it_reads_as_the_period() -> None:
     report = with_intro(invented(), "2021 年度，本机关收到申请 40 件。")
     assert failed(report) == {("P4", INTRO)}
     assert statuses(report, "P5") == []
+
+
+#: Pieces of text around years: ASCII and full-width digits (U+FF10-FF19), 年 and 年度,
+#: three kinds of space, and other characters.
+_YEAR_PIECES = ["2020", "1", "99", chr(0xFF12) * 2 + chr(0xFF10) * 2, chr(0xFF11), "年", "年度"]
+_YEAR_PIECES += [" ", "\u3000", "\xa0", "a", "，", "。"]
+
+
+@given(st.lists(st.sampled_from(_YEAR_PIECES), max_size=12).map("".join))
+def test_work_years_are_found_from_each_nian_as_the_pattern_finds_them(text: str) -> None:
+    # The years are found from each 年 rather than by the pattern tried everywhere (a
+    # third of the prose rules' time): the same matches, in the same order.
+    from govdisclosure.checker.builtin.prose.workyear import WORK_YEAR, _work_year_matches
+
+    def spans(matches: object) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+        return [(m.span(), m.groupdict()) for m in matches]  # type: ignore[attr-defined]
+
+    assert spans(_work_year_matches(text)) == spans(WORK_YEAR.finditer(text))
